@@ -1,0 +1,1 @@
+"""Perimeter: a negotiation game about North American security cooperation."""

@@ -1,0 +1,197 @@
+"""The command line: subcommands that load, check, score and (later) play scenarios."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game.core.loader import (
+    LoadError,
+    builtin_scenarios,
+    load_package,
+    load_scenario,
+    local_scenarios,
+    resolve_scenario,
+)
+from game.core.scenario import Scenario
+from game.core.scoring import PartyScore, score_package
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Perimeter: a negotiation game about North American security cooperation.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play a negotiation in the terminal")
+    play.add_argument("scenario", nargs="?", default="spp-2005", help="built-in id or path")
+    play.add_argument("--as", dest="party", choices=["US", "MX", "CA"], help="the country you play")
+    play.add_argument("--seed", type=int, help="seed for a repeatable game")
+    play.add_argument("--load", metavar="SAVE", help="continue a saved game")
+
+    sub.add_parser("scenarios", help="list built-in scenarios and ./scenarios/*.yaml")
+
+    validate = sub.add_parser("validate", help="check scenario files (exit 0 valid, 1 problems, 2 usage)")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+
+    score = sub.add_parser("score", help="score a package for every party, with the breakdown")
+    score.add_argument("scenario", help="built-in id (e.g. spp-2005) or path")
+    score.add_argument("package", help="package file (YAML: options: {ISSUE: OPTION}, scope: [..])")
+    score.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "scenarios":
+            return cmd_scenarios()
+        if args.command == "validate":
+            return cmd_validate(args.files)
+        if args.command == "schema":
+            print(schema_text(), end="")
+            return EXIT_OK
+        if args.command == "score":
+            return cmd_score(args.scenario, args.package, as_json=args.json)
+        return cmd_play(args)
+    except LoadError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); stop quietly.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    """The terminal game is not built yet; say so plainly and point at what works."""
+    print(
+        "The terminal negotiation table is not built yet (it is the [Table UI] milestone).\n"
+        "What works today:\n"
+        "  python main.py scenarios                    list scenarios\n"
+        "  python main.py validate FILE...             check scenario files\n"
+        "  python main.py score spp-2005 PACKAGE.yaml  score a proposal for every country\n"
+        "See README.md for the package format.",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE
+
+
+def cmd_scenarios() -> int:
+    """List the built-in scenarios and those in ./scenarios."""
+    rows: list[tuple[str, str, str]] = []
+    for kind, paths in (("built-in", builtin_scenarios()), ("local", local_scenarios())):
+        for path in paths:
+            try:
+                scenario = load_scenario(path)
+                rows.append((scenario.id, scenario.title, f"{kind}: {path}"))
+            except LoadError as err:
+                rows.append((path.stem, f"(invalid: {len(err.problems)} problem(s); run validate)", f"{kind}: {path}"))
+    if not rows:
+        print("No scenarios found.")
+        return EXIT_OK
+    width = max(len(r[0]) for r in rows)
+    for ident, title, where in rows:
+        print(f"{ident:<{width}}  {title}\n{'':<{width}}  {where}")
+    return EXIT_OK
+
+
+def cmd_validate(files: Sequence[str]) -> int:
+    """Check each file; print every problem; exit 1 if any file has one."""
+    failed = 0
+    for name in files:
+        try:
+            scenario = load_scenario(name)
+        except LoadError as err:
+            failed += 1
+            for problem in err.problems:
+                print(problem, file=sys.stderr)
+            continue
+        print(f"{name}: ok ({scenario.id}: {len(scenario.parties)} parties, {len(scenario.issues)} issues, "
+              f"{sum(len(i.options) for i in scenario.issues)} options)")
+    if failed:
+        print(f"{failed} of {len(files)} file(s) have problems", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def schema_text() -> str:
+    """The JSON Schema of the scenario format, as committed in scenarios/scenario.schema.json."""
+    schema = Scenario.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
+    """Score a package for every party in its scope."""
+    scenario = load_scenario(resolve_scenario(scenario_name))
+    package = load_package(package_file, scenario)
+    scores = score_package(scenario, package)
+    if as_json:
+        print(json.dumps({"parties": {p: score_json(s) for p, s in scores.items()}}, indent=2))
+    else:
+        print(render_scores(scenario, scores))
+    return EXIT_OK
+
+
+def score_json(score: PartyScore) -> dict[str, object]:
+    """One party's score as the JSON the command line promises (plus a few extra keys)."""
+    return {
+        "total": round(score.total, 4),
+        "reservation": round(score.reservation, 4),
+        "acceptable": score.acceptable,
+        "ratifies": score.ratifies,
+        "red_lines": list(score.red_lines),
+        "home_support": round(score.support, 4),
+        "ratification_threshold": score.threshold,
+        "breakdown": [
+            {"label": t.label, "value": round(t.value, 4), "source": t.source, "kind": t.kind}
+            for t in score.breakdown
+        ],
+    }
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "NO"
+
+
+def render_scores(scenario: Scenario, scores: dict[str, PartyScore]) -> str:
+    """Scores as plain text: a summary line per party, then its breakdown."""
+    lines = []
+    for party_id, s in scores.items():
+        name = scenario.party(party_id).name
+        lines.append(
+            f"{party_id}  {name}: {s.total:5.1f} / 100   reservation {s.reservation:5.1f}   "
+            f"acceptable {_yes(s.acceptable)}   ratifies {_yes(s.ratifies)} "
+            f"(home support {s.support:.0f}, needs {s.threshold:.0f})"
+        )
+        for red in s.red_lines:
+            lines.append(f"    RED LINE crossed: {red}")
+        for term in s.breakdown:
+            lines.append(f"    {term.value:+7.1f}  {term.label}  [{term.source}]")
+        for vote in s.blockers:
+            lines.append(f"    home: {vote.name} approval {vote.before:.0f} -> {vote.after:.0f}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()

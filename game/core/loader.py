@@ -1,0 +1,273 @@
+"""YAML files -> validated models: scenarios and packages, every problem with file:line:col."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from game.core.package import Package, check_package
+from game.core.references import PathPart, Problem, did_you_mean
+from game.core.scenario import Scenario
+from game.core.yamlsafe import MAX_BYTES, Document, Mark, YamlRefused, decode, parse
+
+M = TypeVar("M", bound=BaseModel)
+
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+"""Where the built-in scenarios live (the repository's scenarios/ folder)."""
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """One problem in a user's file, positioned for an editor to jump to."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: error: {self.path}: {self.message}"
+
+
+class LoadError(Exception):
+    """A file could not be loaded; carries every problem found, in file order."""
+
+    def __init__(self, problems: list[FileProblem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def read_document(path: Path | str) -> Document:
+    """Read and safely parse a YAML file, refusing oversized, non-UTF-8 and unsafe input."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise LoadError([FileProblem(name, None, None, "(file)", f"cannot read: {err.strerror}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise LoadError(
+            [FileProblem(name, 1, 1, "(file)", f"the file is larger than {MAX_BYTES // 1024} KiB; refusing it")]
+        )
+    try:
+        return parse(decode(raw))
+    except YamlRefused as refused:
+        raise LoadError(
+            [
+                FileProblem(
+                    name,
+                    p.mark.line if p.mark else None,
+                    p.mark.column if p.mark else None,
+                    "(document)",
+                    p.message,
+                )
+                for p in refused.problems
+            ]
+        ) from None
+
+
+def validate(doc: Document, model: type[M], file: str, context: dict[str, Any] | None = None) -> M:
+    """Validate parsed data against a model, mapping every error back to its line and column."""
+    sink: list[Problem] = []
+    ctx = {"reference_problems": sink, **(context or {})}
+    try:
+        result = model.model_validate(doc.data, context=ctx)
+    except ValidationError as err:
+        raise LoadError([_schema_problem(doc, model, file, e) for e in err.errors()]) from None
+    if sink:
+        raise LoadError([_positioned(doc, file, p) for p in sink])
+    return result
+
+
+def load_scenario(path: Path | str) -> Scenario:
+    """Load and validate a scenario file."""
+    return validate(read_document(path), Scenario, str(path))
+
+
+def load_package(path: Path | str, scenario: Scenario) -> Package:
+    """Load a package file and check it against a scenario's agenda."""
+    doc = read_document(path)
+    package = validate(doc, Package, str(path))
+    problems = check_package(package, scenario)
+    if problems:
+        raise LoadError([_positioned(doc, str(path), p) for p in problems])
+    return package
+
+
+def builtin_scenarios() -> list[Path]:
+    """The scenario files shipped with the game."""
+    return sorted(BUILTIN_DIR.glob("*.yaml"))
+
+
+def local_scenarios(cwd: Path | None = None) -> list[Path]:
+    """Scenario files in ./scenarios of the working folder (when it is not the built-in one)."""
+    folder = (cwd or Path.cwd()) / "scenarios"
+    if not folder.is_dir() or folder.resolve() == BUILTIN_DIR:
+        return []
+    return sorted(folder.glob("*.yaml"))
+
+
+def resolve_scenario(name: str) -> Path:
+    """The file of a scenario given as a built-in id, an id in ./scenarios, or a path."""
+    candidate = Path(name)
+    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
+        return candidate
+    for folder in (BUILTIN_DIR, Path.cwd() / "scenarios"):
+        path = folder / f"{name}.yaml"
+        if path.is_file():
+            return path
+    known = [p.stem for p in builtin_scenarios() + local_scenarios()]
+    raise LoadError(
+        [FileProblem(name, None, None, "(scenario)", f"no such scenario; {did_you_mean(name, known)}")]
+    )
+
+
+def _positioned(doc: Document, file: str, problem: Problem) -> FileProblem:
+    """A path-level problem placed at its key (for mapping keys) or value in the file."""
+    mark = doc.mark(problem.path, prefer_key=True)
+    return FileProblem(file, mark.line, mark.column, problem.dotted(), problem.message)
+
+
+def _schema_problem(doc: Document, model: type[BaseModel], file: str, error: ErrorDetails) -> FileProblem:
+    """A pydantic error turned into words at the position of the offending YAML node."""
+    data_path, missing = _data_path(doc.data, error["loc"])
+    kind = error["type"]
+    if kind == "missing" and missing is not None:
+        path = (*data_path, missing)
+        message = f"required key {missing!r} is missing"
+        mark = doc.mark(data_path)
+    elif kind == "extra_forbidden":
+        path = data_path
+        key = str(data_path[-1]) if data_path else "?"
+        allowed = _allowed_keys(model, error["loc"][:-1])
+        hint = f"; {did_you_mean(key, allowed)}" if allowed else ""
+        message = f"unknown key {key!r}{hint}"
+        mark = doc.mark(data_path, prefer_key=True)
+    else:
+        path = data_path if missing is None else (*data_path, missing)
+        message = _message(error)
+        mark = doc.mark(data_path)
+    dotted = Problem(path, message).dotted()
+    return FileProblem(file, mark.line, mark.column, dotted, message)
+
+
+def _data_path(data: Any, loc: Iterable[int | str]) -> tuple[tuple[PathPart, ...], str | None]:
+    """Follow a pydantic location through the data, skipping union-tag segments.
+
+    Returns the path that exists in the data and, when the location ends in a key that is not
+    there (a missing field), that key.
+    """
+    path: list[PathPart] = []
+    current = data
+    parts = list(loc)
+    for index, part in enumerate(parts):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            path.append(part)
+        elif index == len(parts) - 1 and isinstance(current, dict) and isinstance(part, str):
+            return tuple(path), part
+        # Anything else is a segment pydantic adds (a union member's tag, a validator's name).
+    return tuple(path), None
+
+
+_PATTERN_WORDS = {
+    r"^[A-Z]{2,3}$": "expected a party code of two or three capital letters, e.g. 'US'",
+    r"^[a-z][a-z0-9_]*$": "expected an id of lower-case letters, digits and underscores, "
+    "starting with a letter",
+    r"^[a-z0-9][a-z0-9-]*$": "expected lower-case letters, digits and hyphens, e.g. 'spp-2005'",
+    r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$": "expected ISSUE.OPTION, e.g. 'migration.free_movement'",
+}
+
+
+def _message(error: ErrorDetails) -> str:
+    """Pydantic's message in the game's words, with the offending value."""
+    ctx = error.get("ctx") or {}
+    if error["type"] == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_WORDS:
+        message = _PATTERN_WORDS[ctx["pattern"]]
+    elif error["type"] == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+    else:
+        message = error["msg"][0].lower() + error["msg"][1:]
+    value = error.get("input")
+    if isinstance(value, str | int | float | bool) and error["type"] != "value_error":
+        shown = repr(value) if not isinstance(value, str) or len(value) <= 40 else repr(value[:37] + "...")
+        message += f" (got {shown})"
+    return message
+
+
+def _allowed_keys(model: type[BaseModel], loc: Iterable[int | str]) -> list[str]:
+    """Field names of the model found at a pydantic location, for did-you-mean hints."""
+    current: Any = model
+    for part in loc:
+        current = _descend(current, part)
+        if current is None:
+            return []
+    found = _single_model(_strip(current))
+    return list(found.model_fields) if found else []
+
+
+def _strip(tp: Any) -> Any:
+    """The type inside any Annotated[...] wrappers."""
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _single_model(tp: Any) -> type[BaseModel] | None:
+    """The model a type stands for: itself, or the one model of an Optional."""
+    if _is_model(tp):
+        return typing.cast(type[BaseModel], tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        models = [a for a in typing.get_args(tp) if _is_model(a)]
+        return models[0] if len(models) == 1 else None
+    return None
+
+
+def _descend(tp: Any, part: int | str) -> Any:
+    """The type found one pydantic location segment below tp."""
+    tp = _strip(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        for member in typing.get_args(tp):
+            kind = member.model_fields.get("kind") if _is_model(member) else None
+            if kind is not None and part in typing.get_args(kind.annotation):
+                return member  # the segment is a tagged union's tag
+    model = _single_model(tp)
+    if model is not None:
+        field = model.model_fields.get(str(part))
+        return field.annotation if field else None
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (list, tuple) and args:
+        return args[0]
+    if typing.get_origin(tp) is dict and len(args) == 2:
+        return args[1]
+    return None
+
+
+__all__ = [
+    "FileProblem",
+    "LoadError",
+    "Mark",
+    "builtin_scenarios",
+    "load_package",
+    "load_scenario",
+    "local_scenarios",
+    "read_document",
+    "resolve_scenario",
+    "validate",
+]

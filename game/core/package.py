@@ -1,0 +1,73 @@
+"""A package (proposal): one option per issue and the parties it is tabled between."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from game.core.references import Problem, did_you_mean
+from game.core.scenario import Model, PartyId, Scenario, Slug
+
+
+class Package(Model):
+    """A proposal on the agenda; every issue left out stays at its status-quo option."""
+
+    scope: list[PartyId] = []
+    """The parties it is tabled between; empty means all of them (trilateral)."""
+
+    options: dict[Slug, Slug] = Field(default_factory=dict)
+    """The chosen option for each issue, as ISSUE: OPTION."""
+
+
+def check_package(package: Package, scenario: Scenario) -> list[Problem]:
+    """Every way the package does not fit the scenario's agenda and parties."""
+    problems: list[Problem] = []
+    parties = set(scenario.party_ids)
+    for index, party in enumerate(package.scope):
+        if party not in parties:
+            problems.append(Problem(("scope", index), f"unknown party {party!r}; {did_you_mean(party, parties)}"))
+    scope = set(package.scope) or parties
+    if package.scope and len(scope) < 2:
+        problems.append(Problem(("scope",), "a package is tabled between at least two parties"))
+    issues = {i.id: i for i in scenario.issues}
+    for issue_id, option_id in package.options.items():
+        issue = issues.get(issue_id)
+        if issue is None:
+            problems.append(
+                Problem(("options", issue_id), f"unknown issue {issue_id!r}; {did_you_mean(issue_id, issues)}")
+            )
+            continue
+        option = next((o for o in issue.options if o.id == option_id), None)
+        if option is None:
+            known = [o.id for o in issue.options]
+            problems.append(
+                Problem(
+                    ("options", issue_id),
+                    f"issue {issue_id!r} has no option {option_id!r}; {did_you_mean(option_id, known)}",
+                )
+            )
+            continue
+        outside = sorted(set(option.binds or parties) - scope)
+        if outside:
+            problems.append(
+                Problem(
+                    ("options", issue_id),
+                    f"option {option_id!r} binds {', '.join(outside)}, who are not in this "
+                    f"package's scope ({', '.join(sorted(scope))})",
+                )
+            )
+    return problems
+
+
+def choices(package: Package, scenario: Scenario) -> tuple[int, ...]:
+    """The package as the index of the chosen option in each issue (status quo where unset)."""
+    result = []
+    for issue in scenario.issues:
+        chosen = package.options.get(issue.id)
+        index = next(
+            (i for i, o in enumerate(issue.options) if (o.id == chosen if chosen else o.status_quo)),
+            None,
+        )
+        if index is None:
+            raise KeyError(f"{issue.id}.{chosen}")
+        result.append(index)
+    return tuple(result)
