@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from collections.abc import Iterable
@@ -67,7 +68,7 @@ def read_document(path: Path | str) -> Document:
                     name,
                     p.mark.line if p.mark else None,
                     p.mark.column if p.mark else None,
-                    "(document)",
+                    Problem(p.path, "").dotted() if p.path is not None else "(document)",
                     p.message,
                 )
                 for p in refused.problems
@@ -82,7 +83,7 @@ def validate(doc: Document, model: type[M], file: str, context: dict[str, Any] |
     try:
         result = model.model_validate(doc.data, context=ctx)
     except ValidationError as err:
-        raise LoadError([_schema_problem(doc, model, file, e) for e in err.errors()]) from None
+        raise LoadError(_schema_problems(doc, model, file, err.errors())) from None
     if sink:
         raise LoadError([_positioned(doc, file, p) for p in sink])
     return result
@@ -135,6 +136,27 @@ def _positioned(doc: Document, file: str, problem: Problem) -> FileProblem:
     """A path-level problem placed at its key (for mapping keys) or value in the file."""
     mark = doc.mark(problem.path, prefer_key=True)
     return FileProblem(file, mark.line, mark.column, problem.dotted(), problem.message)
+
+
+def _schema_problems(doc: Document, model: type[BaseModel], file: str, errors: list[ErrorDetails]) -> list[FileProblem]:
+    """Every pydantic error as a positioned problem.
+
+    A mistyped key shows up twice in pydantic (unknown 'wieght', missing 'weight'); the
+    missing half is dropped because the did-you-mean on the unknown key already says it.
+    """
+    typos: set[tuple[tuple[PathPart, ...], str]] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            path, _ = _data_path(doc.data, error["loc"])
+            close = difflib.get_close_matches(str(path[-1]), _allowed_keys(model, error["loc"][:-1]), n=1)
+            if path and close:
+                typos.add((path[:-1], close[0]))
+    problems = []
+    for error in errors:
+        if error["type"] == "missing" and _data_path(doc.data, error["loc"]) in typos:
+            continue
+        problems.append(_schema_problem(doc, model, file, error))
+    return problems
 
 
 def _schema_problem(doc: Document, model: type[BaseModel], file: str, error: ErrorDetails) -> FileProblem:

@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 1024 * 1024
 """Largest file we read (1 MiB); a scenario is a few dozen kilobytes."""
 
-MAX_NODES = 200_000
+MAX_NODES = 50_000
 """Most values a document may expand to once aliases are followed (stops 'billion laughs')."""
 
 MAX_DEPTH = 100
@@ -47,6 +47,8 @@ class YamlProblem:
 
     message: str
     mark: Mark | None = None
+    path: Path | None = None
+    """The key path of the offending value, where known."""
 
 
 class YamlRefused(Exception):
@@ -112,6 +114,7 @@ def parse(text: str) -> Document:
     ):
         raise _refuse("the file is empty; expected a YAML mapping", Mark(1, 1))
     try:
+        _prescan(text)
         # compose() builds the node graph only: tags are recorded, never constructed.
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -133,6 +136,43 @@ def parse(text: str) -> Document:
             _node_mark(root),
         )
     return _Builder().build(root)
+
+
+def _prescan(text: str) -> None:
+    """Count the values the document expands to from the cheap event stream, before composing.
+
+    Building nodes is what is slow, so a huge or alias-bombed document is refused here, after
+    reading at most MAX_NODES events.
+    """
+    count = 0
+    open_anchors: list[tuple[str | None, int]] = []
+    sizes: dict[str, int] = {}
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            count += sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            count += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            count += 1
+            open_anchors.append((event.anchor, count))
+            if len(open_anchors) > MAX_DEPTH:
+                raise _refuse(f"the document is nested too deeply (limit {MAX_DEPTH})", _event_mark(event))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, started = open_anchors.pop()
+            if anchor:
+                sizes[anchor] = count - started + 1
+        if count > MAX_NODES:
+            raise _refuse(
+                f"the document expands to more than {MAX_NODES} values (through aliases "
+                "or sheer size); refusing it",
+                _event_mark(event),
+            )
+
+
+def _event_mark(event: yaml.Event) -> Mark:
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _kind(node: Node) -> str:
@@ -181,7 +221,7 @@ class _Builder:
             else:
                 message = f"unsupported YAML tag {node.tag!r}; use plain values, lists and mappings"
             # Recorded, never constructed: the rest of the file is still checked.
-            self.problems.append(YamlProblem(message, _node_mark(node)))
+            self.problems.append(YamlProblem(message, _node_mark(node), path))
             return None
         self.doc.values[path] = _node_mark(node)
         if isinstance(node, ScalarNode):
@@ -189,7 +229,7 @@ class _Builder:
                 return self.scalars.construct_object(node)
             except (ConstructorError, ValueError) as err:
                 self.problems.append(
-                    YamlProblem(f"cannot read value {node.value[:40]!r}: {err}", _node_mark(node))
+                    YamlProblem(f"cannot read value {node.value[:40]!r}: {err}", _node_mark(node), path)
                 )
                 return None
         if id(node) in self.open:
@@ -211,7 +251,9 @@ class _Builder:
             key = key_node.value
             if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(
-                    YamlProblem("merge keys (<<) are not supported; write the keys out", _node_mark(key_node))
+                    YamlProblem(
+                        "merge keys (<<) are not supported; write the keys out", _node_mark(key_node), path
+                    )
                 )
                 continue
             if key in result:
@@ -221,6 +263,7 @@ class _Builder:
                         f"duplicate key {key!r} (first defined at line {first.line}); "
                         "write each key once",
                         _node_mark(key_node),
+                        (*path, key),
                     )
                 )
                 continue

@@ -1,0 +1,32 @@
+"""Shared fixtures and the hypothesis profile for the whole suite."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+from game.core.loader import load_scenario
+from game.core.scenario import Scenario
+
+# Shared, noisy machines: no per-example deadline; a fixed database-free profile under CI.
+settings.register_profile("default", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, database=None)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="session")
+def minimal() -> Scenario:
+    """The tiny two-party scenario in tests/data/good."""
+    return load_scenario(DATA / "good" / "minimal.yaml")
+
+
+@pytest.fixture(scope="session")
+def spp() -> Scenario:
+    """The built-in SPP 2005 scenario."""
+    return load_scenario(ROOT / "scenarios" / "spp-2005.yaml")

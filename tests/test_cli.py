@@ -1,0 +1,104 @@
+"""The command-line contract of DESIGN.md: exit codes, output shapes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main, schema_text
+from tests.conftest import DATA, ROOT
+
+BAD = DATA / "bad_scenarios"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_validate_exits_0_for_valid_files(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(ROOT / "scenarios" / "spp-2005.yaml"), str(DATA / "good" / "minimal.yaml")]) == 0
+    assert "ok" in capsys.readouterr().out
+
+
+def test_validate_exits_1_and_reports_every_bad_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(BAD / "unknown_tag.yaml"), str(BAD / "missing_field.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "unknown_tag.yaml:45:" in err and "missing_field.yaml:28:" in err
+
+
+def test_validate_exits_2_on_bad_usage() -> None:
+    result = run("validate")
+    assert result.returncode == 2
+    assert "usage" in result.stderr
+
+
+def test_bad_files_never_print_a_traceback() -> None:
+    result = run("validate", *(str(p) for p in sorted(BAD.glob("*.yaml"))))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.count(": error: ") >= len(list(BAD.glob("*.yaml")))
+
+
+def test_committed_json_schema_is_current() -> None:
+    committed = (ROOT / "scenarios" / "scenario.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "run: python main.py schema > scenarios/scenario.schema.json"
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Scenario" and "parties" in schema["properties"]
+
+
+def test_scenarios_lists_the_builtin_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scenarios"]) == 0
+    assert "spp-2005" in capsys.readouterr().out
+
+
+def test_scenarios_lists_local_scenarios_and_flags_invalid_ones(tmp_path: Path) -> None:
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / "mine.yaml").write_text((DATA / "good" / "minimal.yaml").read_text())
+    (tmp_path / "scenarios" / "broken.yaml").write_text("id: [\n")
+    result = run("scenarios", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "minimal" in result.stdout and "invalid" in result.stdout and "spp-2005" in result.stdout
+
+
+def test_score_json_has_the_promised_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    package = tmp_path / "p.yaml"
+    package.write_text("options:\n  border: patrols\n")
+    assert main(["score", str(DATA / "good" / "minimal.yaml"), str(package), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["parties"]) == {"AA", "BB"}
+    for party in out["parties"].values():
+        assert {"total", "reservation", "acceptable", "ratifies", "breakdown"} <= set(party)
+        for term in party["breakdown"]:
+            assert {"label", "value", "source"} <= set(term)
+    assert out["parties"]["BB"]["acceptable"] is False
+
+
+def test_score_accepts_a_builtin_scenario_id(tmp_path: Path) -> None:
+    package = tmp_path / "p.yaml"
+    package.write_text("options: {}\n")
+    result = run("score", "spp-2005", str(package))
+    assert result.returncode == 0, result.stderr
+    assert "reservation" in result.stdout
+
+
+def test_score_reports_an_unknown_option_with_a_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    package = tmp_path / "p.yaml"
+    package.write_text("options:\n  border: patrol\n")
+    assert main(["score", str(DATA / "good" / "minimal.yaml"), str(package)]) == 1
+    err = capsys.readouterr().err
+    assert f"{package}:2:3: error: options.border:" in err and "did you mean 'patrols'" in err
+
+
+def test_unknown_scenario_id_gets_a_hint(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    package = tmp_path / "p.yaml"
+    package.write_text("options: {}\n")
+    assert main(["score", "spp-2006", str(package)]) == 1
+    assert "did you mean 'spp-2005'" in capsys.readouterr().err
