@@ -46,7 +46,11 @@ def bench_scoring(scenario: Scenario, rng: random.Random) -> list[tuple[str, flo
     return [
         ("score a package for all parties, with breakdown", _per_call(full, 500), "< 1 ms"),
         ("score a package for all parties, totals only", _per_call(fast, 2000), "(search path)"),
-        ("build the scorer for new conditions (after an event)", _per_call(lambda: Scorer(scenario, start), 50), ""),
+        (
+            "build the scorer for new conditions (after an event)",
+            _per_call(lambda: Scorer(scenario, start), 50),
+            "",
+        ),
     ]
 
 
@@ -54,15 +58,20 @@ def _adversarial_files(folder: Path) -> dict[str, Path]:
     """Hostile inputs the loader must refuse quickly."""
     files = {
         "oversized file (1 MiB + 1)": "id: x\n" + "#" * MAX_BYTES,
-        "alias bomb (9^9 values)": "a: &a [" + ",".join(['"lol"'] * 9) + "]\n"
+        "alias bomb (9^9 values)": "a: &a ["
+        + ",".join(['"lol"'] * 9)
+        + "]\n"
         + "".join(
             f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n"
             for p, c in zip("abcdefgh", "bcdefghi", strict=True)
         ),
         "deep nesting (900 levels)": "a: " + "[" * 900 + "]" * 900 + "\n",
-        "wide flat list (just under 1 MiB)": "a: [" + ",".join(["1"] * (MAX_BYTES // 2 - 10)) + "]\n",
+        "wide flat list (just under 1 MiB)": "a: ["
+        + ",".join(["1"] * (MAX_BYTES // 2 - 10))
+        + "]\n",
         f"largest parsed document ({MAX_NODES - 100} values, fails the schema)": "a: ["
-        + ",".join(["1"] * (MAX_NODES - 100)) + "]\n",
+        + ",".join(["1"] * (MAX_NODES - 100))
+        + "]\n",
         "python tag": 'id: !!python/object/apply:os.system ["true"]\n',
         "syntax error": "id: [unclosed\n",
     }
@@ -79,9 +88,16 @@ def _adversarial_files(folder: Path) -> dict[str, Path]:
 
 def bench_loader(scenario_path: Path) -> list[tuple[str, float, str]]:
     """Loading the built-in scenario and refusing each hostile input."""
-    rows = [("load and validate " + scenario_path.name, _per_call(lambda: load_scenario(scenario_path), 5), "")]
+    rows = [
+        (
+            "load and validate " + scenario_path.name,
+            _per_call(lambda: load_scenario(scenario_path), 5),
+            "",
+        )
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in _adversarial_files(Path(tmp)).items():
+
             def refuse(path: Path = path) -> None:
                 try:
                     load_scenario(path)

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from game.core.loader import (
     LoadError,
@@ -38,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("scenarios", help="list built-in scenarios and ./scenarios/*.yaml")
 
-    validate = sub.add_parser("validate", help="check scenario files (exit 0 valid, 1 problems, 2 usage)")
+    validate = sub.add_parser(
+        "validate", help="check scenario files (exit 0 valid, 1 problems, 2 usage)"
+    )
     validate.add_argument("files", nargs="+", metavar="FILE")
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format")
@@ -63,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "score":
             return cmd_score(args.scenario, args.package, as_json=args.json)
-        return cmd_play(args)
+        if args.command == "play":
+            return cmd_play(args)
+        return cmd_title()
     except LoadError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -76,15 +79,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+_WHAT_WORKS = (
+    "What works today:\n"
+    "  python main.py scenarios                    list scenarios\n"
+    "  python main.py validate FILE...             check scenario files\n"
+    "  python main.py score spp-2005 PACKAGE.yaml  score a proposal for every country\n"
+    "See README.md for the package format, python main.py --help for every command."
+)
+
+
+def cmd_title() -> int:
+    """Without a command: what the game is and what can be done with it today."""
+    print(
+        "Perimeter: negotiate North American security cooperation (the 2005 SPP and after).\n"
+        "The terminal negotiation table is not built yet.\n" + _WHAT_WORKS
+    )
+    return EXIT_OK
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     """The terminal game is not built yet; say so plainly and point at what works."""
     print(
         "The terminal negotiation table is not built yet (it is the [Table UI] milestone).\n"
-        "What works today:\n"
-        "  python main.py scenarios                    list scenarios\n"
-        "  python main.py validate FILE...             check scenario files\n"
-        "  python main.py score spp-2005 PACKAGE.yaml  score a proposal for every country\n"
-        "See README.md for the package format.",
+        + _WHAT_WORKS,
         file=sys.stderr,
     )
     return EXIT_USAGE
@@ -99,7 +116,13 @@ def cmd_scenarios() -> int:
                 scenario = load_scenario(path)
                 rows.append((scenario.id, scenario.title, f"{kind}: {path}"))
             except LoadError as err:
-                rows.append((path.stem, f"(invalid: {len(err.problems)} problem(s); run validate)", f"{kind}: {path}"))
+                rows.append(
+                    (
+                        path.stem,
+                        f"(invalid: {len(err.problems)} problem(s); run validate)",
+                        f"{kind}: {path}",
+                    )
+                )
     if not rows:
         print("No scenarios found.")
         return EXIT_OK
@@ -120,8 +143,11 @@ def cmd_validate(files: Sequence[str]) -> int:
             for problem in err.problems:
                 print(problem, file=sys.stderr)
             continue
-        print(f"{name}: ok ({scenario.id}: {len(scenario.parties)} parties, {len(scenario.issues)} issues, "
-              f"{sum(len(i.options) for i in scenario.issues)} options)")
+        print(
+            f"{name}: ok ({scenario.id}: {len(scenario.parties)} parties, "
+            f"{len(scenario.issues)} issues, "
+            f"{sum(len(i.options) for i in scenario.issues)} options)"
+        )
     if failed:
         print(f"{failed} of {len(files)} file(s) have problems", file=sys.stderr)
         return EXIT_PROBLEMS

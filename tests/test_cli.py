@@ -16,11 +16,22 @@ BAD = DATA / "bad_scenarios"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, capture_output=True, text=True
+    )
 
 
 def test_validate_exits_0_for_valid_files(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(ROOT / "scenarios" / "spp-2005.yaml"), str(DATA / "good" / "minimal.yaml")]) == 0
+    assert (
+        main(
+            [
+                "validate",
+                str(ROOT / "scenarios" / "spp-2005.yaml"),
+                str(DATA / "good" / "minimal.yaml"),
+            ]
+        )
+        == 0
+    )
     assert "ok" in capsys.readouterr().out
 
 
@@ -68,7 +79,9 @@ def test_scenarios_lists_local_scenarios_and_flags_invalid_ones(tmp_path: Path) 
     assert "minimal" in result.stdout and "invalid" in result.stdout and "spp-2005" in result.stdout
 
 
-def test_score_json_has_the_promised_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_json_has_the_promised_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     package = tmp_path / "p.yaml"
     package.write_text("options:\n  border: patrols\n")
     assert main(["score", str(DATA / "good" / "minimal.yaml"), str(package), "--json"]) == 0
@@ -89,7 +102,9 @@ def test_score_accepts_a_builtin_scenario_id(tmp_path: Path) -> None:
     assert "reservation" in result.stdout
 
 
-def test_score_reports_an_unknown_option_with_a_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_reports_an_unknown_option_with_a_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     package = tmp_path / "p.yaml"
     package.write_text("options:\n  border: patrol\n")
     assert main(["score", str(DATA / "good" / "minimal.yaml"), str(package)]) == 1
@@ -97,7 +112,9 @@ def test_score_reports_an_unknown_option_with_a_hint(tmp_path: Path, capsys: pyt
     assert f"{package}:2:3: error: options.border:" in err and "did you mean 'patrols'" in err
 
 
-def test_unknown_scenario_id_gets_a_hint(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_unknown_scenario_id_gets_a_hint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     package = tmp_path / "p.yaml"
     package.write_text("options: {}\n")
     assert main(["score", "spp-2006", str(package)]) == 1

@@ -1,1 +1,1 @@
-"""The pure game engine: models, loading, scoring. No UI imports, no I/O outside loader and saves."""
+"""The pure game engine: models, loading, scoring; no UI imports, no I/O outside the loader."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from game.core.scenario import (
     ApprovalEffect,
@@ -37,7 +38,7 @@ def index(scenario: Scenario) -> ScenarioIndex:
 
 class _IndexHolder:
     # Keyed by object identity: scenarios are frozen, and hashing a whole model would be slow.
-    _cache: dict[int, tuple[Scenario, ScenarioIndex]] = {}
+    _cache: ClassVar[dict[int, tuple[Scenario, ScenarioIndex]]] = {}
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioIndex:
@@ -79,7 +80,10 @@ class Conditions:
         """The conditions at the scenario's start."""
         return cls(
             priorities=tuple(
-                tuple(p.priorities[t.id].weight if t.id in p.priorities else 0.0 for t in scenario.threats)
+                tuple(
+                    p.priorities[t.id].weight if t.id in p.priorities else 0.0
+                    for t in scenario.threats
+                )
                 for p in scenario.parties
             ),
             trust=tuple(d.trust for d in scenario.dyads),
@@ -107,11 +111,17 @@ class Conditions:
             stages[d] = max(0, min(3, stages[d] + effect.delta))
             return replace(self, stage=tuple(stages))
         if isinstance(effect, AttentionEffect):
-            return replace(self, attention=_bump(self.attention, ix.parties[effect.party], effect.delta))
+            return replace(
+                self, attention=_bump(self.attention, ix.parties[effect.party], effect.delta)
+            )
         if isinstance(effect, ApprovalEffect):
-            return replace(self, approval=_bump(self.approval, ix.groups[effect.group], effect.delta))
+            return replace(
+                self, approval=_bump(self.approval, ix.groups[effect.group], effect.delta)
+            )
         if isinstance(effect, ReservationEffect):
-            return replace(self, bilateral=_bump(self.bilateral, ix.parties[effect.party], effect.delta))
+            return replace(
+                self, bilateral=_bump(self.bilateral, ix.parties[effect.party], effect.delta)
+            )
         raise TypeError(f"unknown effect {effect!r}")  # pragma: no cover - the union is closed
 
 

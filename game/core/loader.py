@@ -54,10 +54,20 @@ def read_document(path: Path | str) -> Document:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise LoadError([FileProblem(name, None, None, "(file)", f"cannot read: {err.strerror}")]) from None
+        raise LoadError(
+            [FileProblem(name, None, None, "(file)", f"cannot read: {err.strerror}")]
+        ) from None
     if len(raw) > MAX_BYTES:
         raise LoadError(
-            [FileProblem(name, 1, 1, "(file)", f"the file is larger than {MAX_BYTES // 1024} KiB; refusing it")]
+            [
+                FileProblem(
+                    name,
+                    1,
+                    1,
+                    "(file)",
+                    f"the file is larger than {MAX_BYTES // 1024} KiB; refusing it",
+                )
+            ]
         )
     try:
         return parse(decode(raw))
@@ -128,7 +138,11 @@ def resolve_scenario(name: str) -> Path:
             return path
     known = [p.stem for p in builtin_scenarios() + local_scenarios()]
     raise LoadError(
-        [FileProblem(name, None, None, "(scenario)", f"no such scenario; {did_you_mean(name, known)}")]
+        [
+            FileProblem(
+                name, None, None, "(scenario)", f"no such scenario; {did_you_mean(name, known)}"
+            )
+        ]
     )
 
 
@@ -138,7 +152,9 @@ def _positioned(doc: Document, file: str, problem: Problem) -> FileProblem:
     return FileProblem(file, mark.line, mark.column, problem.dotted(), problem.message)
 
 
-def _schema_problems(doc: Document, model: type[BaseModel], file: str, errors: list[ErrorDetails]) -> list[FileProblem]:
+def _schema_problems(
+    doc: Document, model: type[BaseModel], file: str, errors: list[ErrorDetails]
+) -> list[FileProblem]:
     """Every pydantic error as a positioned problem.
 
     A mistyped key shows up twice in pydantic (unknown 'wieght', missing 'weight'); the
@@ -148,7 +164,9 @@ def _schema_problems(doc: Document, model: type[BaseModel], file: str, errors: l
     for error in errors:
         if error["type"] == "extra_forbidden":
             path, _ = _data_path(doc.data, error["loc"])
-            close = difflib.get_close_matches(str(path[-1]), _allowed_keys(model, error["loc"][:-1]), n=1)
+            close = difflib.get_close_matches(
+                str(path[-1]), _allowed_keys(model, error["loc"][:-1]), n=1
+            )
             if path and close:
                 typos.add((path[:-1], close[0]))
     problems = []
@@ -159,7 +177,9 @@ def _schema_problems(doc: Document, model: type[BaseModel], file: str, errors: l
     return problems
 
 
-def _schema_problem(doc: Document, model: type[BaseModel], file: str, error: ErrorDetails) -> FileProblem:
+def _schema_problem(
+    doc: Document, model: type[BaseModel], file: str, error: ErrorDetails
+) -> FileProblem:
     """A pydantic error turned into words at the position of the offending YAML node."""
     data_path, missing = _data_path(doc.data, error["loc"])
     kind = error["type"]
@@ -192,10 +212,8 @@ def _data_path(data: Any, loc: Iterable[int | str]) -> tuple[tuple[PathPart, ...
     current = data
     parts = list(loc)
     for index, part in enumerate(parts):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_list or (isinstance(current, dict) and part in current):
             current = current[part]
             path.append(part)
         elif index == len(parts) - 1 and isinstance(current, dict) and isinstance(part, str):
@@ -224,7 +242,11 @@ def _message(error: ErrorDetails) -> str:
         message = error["msg"][0].lower() + error["msg"][1:]
     value = error.get("input")
     if isinstance(value, str | int | float | bool) and error["type"] != "value_error":
-        shown = repr(value) if not isinstance(value, str) or len(value) <= 40 else repr(value[:37] + "...")
+        shown = (
+            repr(value)
+            if not isinstance(value, str) or len(value) <= 40
+            else repr(value[:37] + "...")
+        )
         message += f" (got {shown})"
     return message
 

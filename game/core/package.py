@@ -11,7 +11,7 @@ from game.core.scenario import Model, PartyId, Scenario, Slug
 class Package(Model):
     """A proposal on the agenda; every issue left out stays at its status-quo option."""
 
-    scope: list[PartyId] = []
+    scope: list[PartyId] = Field(default_factory=list)
     """The parties it is tabled between; empty means all of them (trilateral)."""
 
     options: dict[Slug, Slug] = Field(default_factory=dict)
@@ -24,7 +24,11 @@ def check_package(package: Package, scenario: Scenario) -> list[Problem]:
     parties = set(scenario.party_ids)
     for index, party in enumerate(package.scope):
         if party not in parties:
-            problems.append(Problem(("scope", index), f"unknown party {party!r}; {did_you_mean(party, parties)}"))
+            problems.append(
+                Problem(
+                    ("scope", index), f"unknown party {party!r}; {did_you_mean(party, parties)}"
+                )
+            )
     scope = set(package.scope) or parties
     if package.scope and len(scope) < 2:
         problems.append(Problem(("scope",), "a package is tabled between at least two parties"))
@@ -33,7 +37,10 @@ def check_package(package: Package, scenario: Scenario) -> list[Problem]:
         issue = issues.get(issue_id)
         if issue is None:
             problems.append(
-                Problem(("options", issue_id), f"unknown issue {issue_id!r}; {did_you_mean(issue_id, issues)}")
+                Problem(
+                    ("options", issue_id),
+                    f"unknown issue {issue_id!r}; {did_you_mean(issue_id, issues)}",
+                )
             )
             continue
         option = next((o for o in issue.options if o.id == option_id), None)
@@ -42,7 +49,8 @@ def check_package(package: Package, scenario: Scenario) -> list[Problem]:
             problems.append(
                 Problem(
                     ("options", issue_id),
-                    f"issue {issue_id!r} has no option {option_id!r}; {did_you_mean(option_id, known)}",
+                    f"issue {issue_id!r} has no option {option_id!r}; "
+                    + did_you_mean(option_id, known),
                 )
             )
             continue
@@ -64,7 +72,11 @@ def choices(package: Package, scenario: Scenario) -> tuple[int, ...]:
     for issue in scenario.issues:
         chosen = package.options.get(issue.id)
         index = next(
-            (i for i, o in enumerate(issue.options) if (o.id == chosen if chosen else o.status_quo)),
+            (
+                i
+                for i, o in enumerate(issue.options)
+                if (o.id == chosen if chosen else o.status_quo)
+            ),
             None,
         )
         if index is None:

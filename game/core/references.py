@@ -61,7 +61,9 @@ class _Checker:
         seen: set[str] = set()
         for index, ident in enumerate(ids):
             if ident in seen:
-                self.add((section, index, "id"), f"duplicate {what} id {ident!r}; ids must be unique")
+                self.add(
+                    (section, index, "id"), f"duplicate {what} id {ident!r}; ids must be unique"
+                )
             seen.add(ident)
 
 
@@ -102,7 +104,11 @@ def check_references(s: Scenario) -> list[Problem]:
         seen: set[str] = set()
         status_quo = [oi for oi, o in enumerate(issue.options) if o.status_quo]
         if len(status_quo) != 1:
-            where = ("issues", ii, "options", status_quo[1]) if status_quo else ("issues", ii, "options")
+            where = (
+                ("issues", ii, "options", status_quo[1])
+                if status_quo
+                else ("issues", ii, "options")
+            )
             c.add(
                 where,
                 f"issue {issue.id!r} has {len(status_quo)} status-quo options; mark exactly one "
@@ -160,31 +166,48 @@ def check_references(s: Scenario) -> list[Problem]:
     pairs: dict[frozenset[str], int] = {}
     for di, dyad in enumerate(s.dyads):
         a, b = dyad.parties
-        ok = all(c.known(("dyads", di, "parties", k), "party", p, parties) for k, p in ((0, a), (1, b)))
+        ok = all(
+            c.known(("dyads", di, "parties", k), "party", p, parties) for k, p in ((0, a), (1, b))
+        )
         if a == b:
             c.add(("dyads", di, "parties"), "a dyad joins two different parties")
         elif ok:
             key = frozenset((a, b))
             if key in pairs:
-                c.add(("dyads", di, "parties"), f"dyad {a}-{b} is defined twice (see dyads.{pairs[key]})")
+                c.add(
+                    ("dyads", di, "parties"),
+                    f"dyad {a}-{b} is defined twice (see dyads.{pairs[key]})",
+                )
             pairs[key] = di
     ids = [p.id for p in s.parties]
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
             if frozenset((a, b)) not in pairs and len(set(ids)) == len(ids):
-                c.add(("dyads",), f"no dyad for {a}-{b}; every pair of parties needs trust and a stage")
+                c.add(
+                    ("dyads",),
+                    f"no dyad for {a}-{b}; every pair of parties needs trust and a stage",
+                )
 
     previous = None
     for ri, rnd in enumerate(s.rounds):
         if not s.start <= rnd.date <= s.deadline:
-            c.add(("rounds", ri, "date"), f"{rnd.date} lies outside the scenario ({s.start} to {s.deadline})")
+            c.add(
+                ("rounds", ri, "date"),
+                f"{rnd.date} lies outside the scenario ({s.start} to {s.deadline})",
+            )
         if previous is not None and rnd.date <= previous:
-            c.add(("rounds", ri, "date"), f"rounds must be in date order; {rnd.date} is not after {previous}")
+            c.add(
+                ("rounds", ri, "date"),
+                f"rounds must be in date order; {rnd.date} is not after {previous}",
+            )
         previous = rnd.date
 
     for ei, event in enumerate(s.events):
         if not s.start <= event.date <= s.deadline:
-            c.add(("events", ei, "date"), f"{event.date} lies outside the scenario ({s.start} to {s.deadline})")
+            c.add(
+                ("events", ei, "date"),
+                f"{event.date} lies outside the scenario ({s.start} to {s.deadline})",
+            )
         for fi, effect in enumerate(event.effects):
             base = ("events", ei, "effects", fi)
             if isinstance(effect, PriorityEffect | AttentionEffect | ReservationEffect):

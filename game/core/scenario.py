@@ -85,7 +85,7 @@ class Priority(Model):
     """Priority from 0 (no concern) to 100 (the gravest concern)."""
 
     figure: str = ""
-    """The survey figure behind the weight, as shown in the briefing (e.g. "82% 'grave threat', 2010")."""
+    """The survey figure behind the weight, as the briefing shows it (e.g. "82% 'grave threat'")."""
 
     source: Source
     """Chapter section of the figure."""

@@ -102,7 +102,9 @@ class _PartyTable:
         self.threshold = party.ratification_threshold
         groups = [(ix.groups[g.id], g) for g in scenario.domestic_groups if g.party == party_id]
         total_weight = sum(g.weight for _, g in groups) or 1.0
-        self.groups = tuple((g.id, g.name, g.weight / total_weight, conditions.approval[i]) for i, g in groups)
+        self.groups = tuple(
+            (g.id, g.name, g.weight / total_weight, conditions.approval[i]) for i, g in groups
+        )
         principles = [pr for pr in scenario.principles if pr.party == party_id]
         priorities = conditions.priorities[p]
 
@@ -116,7 +118,8 @@ class _PartyTable:
                 terms: list[tuple[str, str, float, str, TermKind]] = []
                 partners = [q for q in (option.binds or scenario.party_ids) if q != party_id]
                 discounts = {
-                    q: 1.0 - rules.trust_discount * (1.0 - conditions.trust[ix.dyad(party_id, q)] / 100.0)
+                    q: 1.0
+                    - rules.trust_discount * (1.0 - conditions.trust[ix.dyad(party_id, q)] / 100.0)
                     for q in partners
                 }
                 factor = 1.0
@@ -129,8 +132,13 @@ class _PartyTable:
                         threat = scenario.threat(threat_id)
                         prio = party.priorities.get(threat_id)
                         terms.append(
-                            (f"threat:{threat_id}", f"Threat: {threat.name}", value,
-                             prio.source if prio else threat.source, "threat")
+                            (
+                                f"threat:{threat_id}",
+                                f"Threat: {threat.name}",
+                                value,
+                                prio.source if prio else threat.source,
+                                "threat",
+                            )
                         )
                         gross += value
                 lost = gross * (1.0 - factor)
@@ -142,31 +150,59 @@ class _PartyTable:
                         if w > 0:
                             dyad = scenario.dyads[ix.dyad(party_id, q)]
                             terms.append(
-                                (f"trust:{q}", f"Trust: doubts about {names[q]} discount joint measures",
-                                 -lost * w / scale, dyad.source, "trust")
+                                (
+                                    f"trust:{q}",
+                                    f"Trust: doubts about {names[q]} discount joint measures",
+                                    -lost * w / scale,
+                                    dyad.source,
+                                    "trust",
+                                )
                             )
                 cost = option.cost.get(party_id, 0.0)
                 if cost:
-                    terms.append((f"cost:{issue.id}.{option.id}", f"Cost: {option.label}", -cost, option.source, "cost"))
+                    terms.append(
+                        (
+                            f"cost:{issue.id}.{option.id}",
+                            f"Cost: {option.label}",
+                            -cost,
+                            option.source,
+                            "cost",
+                        )
+                    )
                 red: list[str] = []
                 for pr in principles:
                     if set(pr.tags) & set(option.tags):
                         suffix = " (red line)" if pr.red_line else ""
-                        terms.append((f"principle:{pr.id}", f"Principle: {pr.name}{suffix}", -pr.penalty, pr.source, "principle"))
+                        terms.append(
+                            (
+                                f"principle:{pr.id}",
+                                f"Principle: {pr.name}{suffix}",
+                                -pr.penalty,
+                                pr.source,
+                                "principle",
+                            )
+                        )
                         if pr.red_line:
                             red.append(pr.name)
                 deltas = []
                 key = f"{issue.id}.{option.id}"
                 for _, group in groups:
                     delta = sum(
-                        s.delta for s in group.stances if (s.tag in option.tags if s.tag else s.option == key)
+                        s.delta
+                        for s in group.stances
+                        if (s.tag in option.tags if s.tag else s.option == key)
                     )
                     deltas.append(delta)
                     if delta:
                         share = group.weight / total_weight
                         terms.append(
-                            (f"domestic:{group.id}", f"At home: {group.name}",
-                             rules.domestic_scale * share * delta, group.source, "domestic")
+                            (
+                                f"domestic:{group.id}",
+                                f"At home: {group.name}",
+                                rules.domestic_scale * share * delta,
+                                group.source,
+                                "domestic",
+                            )
                         )
                 raw = sum(t[2] for t in terms)
                 row.append(_OptionValue(raw, tuple(terms), tuple(deltas), tuple(red)))
@@ -200,12 +236,20 @@ class _PartyTable:
         ]
         order = {"threat": 0, "trust": 1, "cost": 2, "principle": 3, "domestic": 4}
         terms.sort(key=lambda t: order[t.kind])
-        terms.append(Term(f"Scale: 0 is the worst package on this agenda for {self.party}",
-                          -self.low * self.per_point, NORMALISATION_SOURCE, "scale"))
+        terms.append(
+            Term(
+                f"Scale: 0 is the worst package on this agenda for {self.party}",
+                -self.low * self.per_point,
+                NORMALISATION_SOURCE,
+                "scale",
+            )
+        )
         votes = []
         for g, (group_id, name, share, before) in enumerate(self.groups):
             change = sum(v.deltas[g] for v in chosen)
-            votes.append(GroupVote(group_id, name, share, before, max(0.0, min(100.0, before + change))))
+            votes.append(
+                GroupVote(group_id, name, share, before, max(0.0, min(100.0, before + change)))
+            )
         return PartyScore(
             party=self.party,
             total=sum(t.value for t in terms),

@@ -149,7 +149,7 @@ def _prescan(text: str) -> None:
     sizes: dict[str, int] = {}
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            count += sizes.get(event.anchor, 1)
+            count += sizes.get(event.anchor or "", 1)
         elif isinstance(event, yaml.ScalarEvent):
             count += 1
             if event.anchor:
@@ -158,7 +158,9 @@ def _prescan(text: str) -> None:
             count += 1
             open_anchors.append((event.anchor, count))
             if len(open_anchors) > MAX_DEPTH:
-                raise _refuse(f"the document is nested too deeply (limit {MAX_DEPTH})", _event_mark(event))
+                raise _refuse(
+                    f"the document is nested too deeply (limit {MAX_DEPTH})", _event_mark(event)
+                )
         elif isinstance(event, yaml.CollectionEndEvent):
             anchor, started = open_anchors.pop()
             if anchor:
@@ -171,8 +173,9 @@ def _prescan(text: str) -> None:
             )
 
 
-def _event_mark(event: yaml.Event) -> Mark:
-    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+def _event_mark(event: yaml.Event) -> Mark | None:
+    mark = event.start_mark
+    return Mark(mark.line + 1, mark.column + 1) if mark else None
 
 
 def _kind(node: Node) -> str:
@@ -211,7 +214,9 @@ class _Builder:
                 _node_mark(node),
             )
         if depth > MAX_DEPTH:
-            raise _refuse(f"the document is nested too deeply (limit {MAX_DEPTH})", _node_mark(node))
+            raise _refuse(
+                f"the document is nested too deeply (limit {MAX_DEPTH})", _node_mark(node)
+            )
         if node.tag not in _SAFE_TAGS:
             if node.tag.startswith("tag:yaml.org,2002:python/"):
                 message = (
@@ -229,7 +234,9 @@ class _Builder:
                 return self.scalars.construct_object(node)
             except (ConstructorError, ValueError) as err:
                 self.problems.append(
-                    YamlProblem(f"cannot read value {node.value[:40]!r}: {err}", _node_mark(node), path)
+                    YamlProblem(
+                        f"cannot read value {node.value[:40]!r}: {err}", _node_mark(node), path
+                    )
                 )
                 return None
         if id(node) in self.open:
@@ -246,13 +253,17 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise _refuse("a key must be a plain name, not a list or mapping", _node_mark(key_node))
+                raise _refuse(
+                    "a key must be a plain name, not a list or mapping", _node_mark(key_node)
+                )
             # Keys stay text: YAML 1.1 would otherwise read keys like NO or on as booleans.
             key = key_node.value
             if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(
                     YamlProblem(
-                        "merge keys (<<) are not supported; write the keys out", _node_mark(key_node), path
+                        "merge keys (<<) are not supported; write the keys out",
+                        _node_mark(key_node),
+                        path,
                     )
                 )
                 continue

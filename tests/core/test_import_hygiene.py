@@ -13,7 +13,9 @@ def test_importing_the_core_does_not_import_textual() -> None:
         "import sys, game.core, game.core.loader, game.core.scoring, game.core.scenario;"
         "print('textual' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"
 
 

@@ -67,7 +67,10 @@ def test_only_parties_an_option_binds_gain_or_react(minimal: Scenario) -> None:
     data["issues"][0]["options"][1]["binds"] = ["AA"]
     data["parties"].append({**data["parties"][1], "id": "CC", "name": "Gammaland"})
     data["domestic_groups"].append({**data["domestic_groups"][1], "id": "cc_public", "party": "CC"})
-    data["dyads"] += [{"parties": ["AA", "CC"], "trust": 50, "source": "x"}, {"parties": ["BB", "CC"], "trust": 50, "source": "x"}]
+    data["dyads"] += [
+        {"parties": ["AA", "CC"], "trust": 50, "source": "x"},
+        {"parties": ["BB", "CC"], "trust": 50, "source": "x"},
+    ]
     bilateral = Scenario.model_validate(data)
     s = score_package(bilateral, Package(options={"border": "patrols"}))
     assert s["BB"].red_lines == ()
@@ -96,7 +99,9 @@ def test_free_movement_lowers_the_hawks_approval_and_fails_ratification(minimal:
 def test_bilateral_alternatives_raise_the_reservation_value(minimal: Scenario) -> None:
     start = Conditions.initial(minimal)
     richer = Conditions(**{**start.__dict__, "bilateral": (10.0, 0.0)})
-    assert Scorer(minimal, richer).reservation("AA") == pytest.approx(Scorer(minimal, start).reservation("AA") + 10)
+    assert Scorer(minimal, richer).reservation("AA") == pytest.approx(
+        Scorer(minimal, start).reservation("AA") + 10
+    )
 
 
 def test_package_scope_limits_who_is_scored(minimal: Scenario) -> None:
