@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from game.core.scenario import (
     ApprovalEffect,
@@ -129,3 +129,17 @@ def _bump(values: tuple[float, ...], position: int, delta: float) -> tuple[float
     changed = list(values)
     changed[position] = _clamp(changed[position] + delta)
     return tuple(changed)
+
+
+WendtSystem = Literal["competitive", "individualistic", "cooperative"]
+
+
+def wendt_system(scenario: Scenario, conditions: Conditions, a: str, b: str) -> WendtSystem:
+    """Wendt's label for a dyad: cooperative only at high trust after all three levels."""
+    d = index(scenario).dyad(a, b)
+    trust, stage = conditions.trust[d], conditions.stage[d]
+    if trust < scenario.wendt.competitive_below:
+        return "competitive"
+    if trust >= scenario.wendt.cooperative_from and stage >= 3:
+        return "cooperative"
+    return "individualistic"
