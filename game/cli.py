@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
+from typing import TextIO
 
 from game.core.loader import (
     LoadError,
@@ -15,8 +17,10 @@ from game.core.loader import (
     local_scenarios,
     resolve_scenario,
 )
+from game.core.references import did_you_mean
 from game.core.scenario import Scenario
 from game.core.scoring import PartyScore, score_package
+from game.core.simulation import Summary, simulate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -48,7 +52,27 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("scenario", help="built-in id (e.g. spp-2005) or path")
     score.add_argument("package", help="package file (YAML: options: {ISSUE: OPTION}, scope: [..])")
     score.add_argument("--json", action="store_true", help="machine-readable output")
+
+    simulate = sub.add_parser("simulate", help="play computer-only games and summarise them")
+    simulate.add_argument("scenario", help="built-in id (e.g. spp-2005) or path")
+    simulate.add_argument("--runs", type=_positive, default=100, help="number of games (100)")
+    simulate.add_argument("--seed", type=int, default=1, help="seed of the whole batch (1)")
+    simulate.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="CAUSE",
+        help="switch off the events of a cause (e.g. leader_change); repeatable",
+    )
+    simulate.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "score":
             return cmd_score(args.scenario, args.package, as_json=args.json)
+        if args.command == "simulate":
+            return cmd_simulate(args.scenario, args.runs, args.seed, args.without, args.json)
         if args.command == "play":
             return cmd_play(args)
         return cmd_title()
@@ -171,6 +197,80 @@ def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
     else:
         print(render_scores(scenario, scores))
     return EXIT_OK
+
+
+def cmd_simulate(name: str, runs: int, seed: int, without: list[str], as_json: bool) -> int:
+    """Computer-only games: outcome distribution, agreement rate, each party's mean result."""
+    scenario = load_scenario(resolve_scenario(name))
+    causes = {e.cause for e in scenario.events if e.cause}
+    for cause in without:
+        if cause not in causes:
+            print(
+                f"error: --without {cause}: no event has that cause; {did_you_mean(cause, causes)}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    bar = ProgressBar(sys.stderr)
+    summary = simulate(scenario, runs, seed, frozenset(without), progress=bar.update)
+    bar.close()
+    if as_json:
+        print(json.dumps(summary.as_json(), indent=2))
+    else:
+        print(render_summary(scenario, summary))
+    return EXIT_OK
+
+
+class ProgressBar:
+    """A progress bar on a terminal's stderr, shown only once the work has taken a second."""
+
+    def __init__(self, stream: TextIO, delay: float = 1.0) -> None:
+        self.stream = stream
+        self.started = time.monotonic()
+        self.delay = delay
+        self.shown = False
+        self.last = 0.0
+        self.interactive = stream.isatty()
+
+    def update(self, done: int, total: int) -> None:
+        """Redraw at most ten times a second."""
+        now = time.monotonic()
+        if not self.interactive or now - self.started < self.delay or now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = width * done // total
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        """Clear the bar's line."""
+        if self.shown:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+def render_summary(scenario: Scenario, s: Summary) -> str:
+    """A simulation summary as plain text."""
+    lines = [f"{scenario.title}: {s.runs} computer-only games, seed {s.seed}"]
+    if s.disabled_causes:
+        lines.append("Switched off: " + ", ".join(s.disabled_causes))
+    lines.append("Outcomes")
+    for outcome, count in s.outcomes.items():
+        share = count / s.runs
+        lines.append(
+            f"  {outcome.replace('_', ' '):<20} {count:6d}  {share:6.1%}  {'#' * round(share * 30)}"
+        )
+    lines.append(
+        f"Agreement rate {s.agreement_rate:.1%}; "
+        f"mean rounds {s.mean_rounds:.1f} of {len(scenario.rounds)}"
+    )
+    lines.append(f"{'Party':<16} {'mean score':>10} {'vs reservation':>15}")
+    for party, p in s.parties.items():
+        lines.append(
+            f"{scenario.party(party).name:<16} {p.mean_score:10.1f} {p.mean_vs_reservation:+15.1f}"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def score_json(score: PartyScore) -> dict[str, object]:

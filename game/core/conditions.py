@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 from game.core.scenario import (
     ApprovalEffect,
     AttentionEffect,
+    DomesticGroup,
     Effect,
     PriorityEffect,
     ReservationEffect,
@@ -25,6 +26,17 @@ class ScenarioIndex:
         self.threats = {t.id: i for i, t in enumerate(scenario.threats)}
         self.groups = {g.id: i for i, g in enumerate(scenario.domestic_groups)}
         self.dyads = {frozenset(d.parties): i for i, d in enumerate(scenario.dyads)}
+        self.status_quo = tuple(
+            next(k for k, o in enumerate(issue.options) if o.status_quo)
+            for issue in scenario.issues
+        )
+        """The package that leaves every issue at its status quo."""
+        self.groups_of: dict[str, list[tuple[int, DomesticGroup, float]]] = {}
+        """Each party's domestic groups: position, group, share of the party's home vote."""
+        for party in scenario.parties:
+            mine = [(i, g) for i, g in enumerate(scenario.domestic_groups) if g.party == party.id]
+            weight = sum(g.weight for _, g in mine) or 1.0
+            self.groups_of[party.id] = [(i, g, g.weight / weight) for i, g in mine]
 
     def dyad(self, a: str, b: str) -> int:
         """Position of the dyad joining a and b."""
@@ -104,12 +116,9 @@ class Conditions:
             rows[p] = tuple(row)
             return replace(self, priorities=tuple(rows))
         if isinstance(effect, TrustEffect):
-            return replace(self, trust=_bump(self.trust, ix.dyad(*effect.dyad), effect.delta))
+            return self.with_trust(scenario, effect.dyad, effect.delta)
         if isinstance(effect, StageEffect):
-            d = ix.dyad(*effect.dyad)
-            stages = list(self.stage)
-            stages[d] = max(0, min(3, stages[d] + effect.delta))
-            return replace(self, stage=tuple(stages))
+            return self.with_stage(scenario, effect.dyad, effect.delta)
         if isinstance(effect, AttentionEffect):
             return replace(
                 self, attention=_bump(self.attention, ix.parties[effect.party], effect.delta)
@@ -123,6 +132,36 @@ class Conditions:
                 self, bilateral=_bump(self.bilateral, ix.parties[effect.party], effect.delta)
             )
         raise TypeError(f"unknown effect {effect!r}")  # pragma: no cover - the union is closed
+
+    def with_trust(self, scenario: Scenario, dyad: tuple[str, str], delta: float) -> Conditions:
+        """Trust in a dyad moved by delta, capped below cooperative until all three levels."""
+        d = index(scenario).dyad(*dyad)
+        return replace(self, trust=_capped(scenario, _bump(self.trust, d, delta), self.stage, d))
+
+    def with_stage(self, scenario: Scenario, dyad: tuple[str, str], delta: int) -> Conditions:
+        """A dyad moved along the three levels of transformation (0-3)."""
+        d = index(scenario).dyad(*dyad)
+        stages = list(self.stage)
+        stages[d] = max(0, min(3, stages[d] + delta))
+        return replace(
+            self, stage=tuple(stages), trust=_capped(scenario, self.trust, tuple(stages), d)
+        )
+
+
+def _capped(
+    scenario: Scenario, trust: tuple[float, ...], stage: tuple[int, ...], d: int
+) -> tuple[float, ...]:
+    """Trust of dyad d, held below the cooperative level until the dyad passed all three levels.
+
+    The chapter: a dyad only becomes a cooperative system through breakdown of consensus,
+    critical examination and new practices [Fragmented Region].
+    """
+    ceiling = scenario.wendt.cooperative_from - 1.0
+    if stage[d] >= 3 or trust[d] <= ceiling:
+        return trust
+    capped = list(trust)
+    capped[d] = ceiling
+    return tuple(capped)
 
 
 def _bump(values: tuple[float, ...], position: int, delta: float) -> tuple[float, ...]:

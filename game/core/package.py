@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import Field
 
 from game.core.references import Problem, did_you_mean
-from game.core.scenario import Model, PartyId, Scenario, Slug
+from game.core.scenario import Model, Option, PartyId, Scenario, Slug
 
 
 class Package(Model):
@@ -16,6 +18,14 @@ class Package(Model):
 
     options: dict[Slug, Slug] = Field(default_factory=dict)
     """The chosen option for each issue, as ISSUE: OPTION."""
+
+
+def fits_scope(option: Option, scope: Iterable[str], parties: Iterable[str]) -> bool:
+    """Whether an option may be part of a package tabled between these parties.
+
+    The status quo always fits: keeping things as they are commits nobody to anything new.
+    """
+    return option.status_quo or set(option.binds or parties) <= set(scope)
 
 
 def check_package(package: Package, scenario: Scenario) -> list[Problem]:
@@ -55,7 +65,7 @@ def check_package(package: Package, scenario: Scenario) -> list[Problem]:
             )
             continue
         outside = sorted(set(option.binds or parties) - scope)
-        if outside:
+        if not fits_scope(option, scope, parties):
             problems.append(
                 Problem(
                     ("options", issue_id),

@@ -71,11 +71,15 @@ def check_references(s: Scenario) -> list[Problem]:
     """Every cross-reference problem in a structurally valid scenario."""
     # Imported here: scenario.py imports this module to run the checks from its validator.
     from game.core.scenario import (
+        ApprovalBelow,
         ApprovalEffect,
+        AttentionBelow,
         AttentionEffect,
         PriorityEffect,
         ReservationEffect,
         StageEffect,
+        TrustAbove,
+        TrustBelow,
         TrustEffect,
     )
 
@@ -92,6 +96,7 @@ def check_references(s: Scenario) -> list[Problem]:
     c.unique("principles", [p.id for p in s.principles], "principle")
     c.unique("domestic_groups", [g.id for g in s.domestic_groups], "domestic group")
     c.unique("events", [e.id for e in s.events], "event")
+    c.unique("actions", [a.id for a in s.actions], "action")
 
     if s.deadline <= s.start:
         c.add(("deadline",), f"the deadline ({s.deadline}) must come after the start ({s.start})")
@@ -171,6 +176,13 @@ def check_references(s: Scenario) -> list[Problem]:
         )
         if a == b:
             c.add(("dyads", di, "parties"), "a dyad joins two different parties")
+        if dyad.trust >= s.wendt.cooperative_from and dyad.stage < 3:
+            c.add(
+                ("dyads", di, "trust"),
+                f"trust {dyad.trust:g} would make {a}-{b} cooperative, but a dyad becomes "
+                f"cooperative only after all three levels of transformation: set stage: 3 or "
+                f"trust below {s.wendt.cooperative_from:g}",
+            )
         elif ok:
             key = frozenset((a, b))
             if key in pairs:
@@ -222,4 +234,13 @@ def check_references(s: Scenario) -> list[Problem]:
                     c.add((*base, "dyad"), "a dyad joins two different parties")
             if isinstance(effect, ApprovalEffect):
                 c.known((*base, "group"), "domestic group", effect.group, groups)
+        for wi, cond in enumerate(event.when):
+            base = ("events", ei, "when", wi)
+            if isinstance(cond, TrustBelow | TrustAbove):
+                for k, p in enumerate(cond.dyad):
+                    c.known((*base, "dyad", k), "party", p, parties)
+            if isinstance(cond, ApprovalBelow):
+                c.known((*base, "group"), "domestic group", cond.group, groups)
+            if isinstance(cond, AttentionBelow):
+                c.known((*base, "party"), "party", cond.party, parties)
     return c.problems

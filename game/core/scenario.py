@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -211,6 +212,9 @@ class Issue(Model):
     name: str
     """Name shown on the agenda."""
 
+    pillar: Literal["security", "prosperity"] = "security"
+    """Which pillar the issue belongs to; the outcome counts changes on security issues."""
+
     description: str = ""
     """What is at stake."""
 
@@ -331,6 +335,88 @@ class Dyad(Model):
     """Chapter section."""
 
 
+class ActionEffect(Model):
+    """What a diplomatic action changes, relative to the party that takes it."""
+
+    kind: Literal["trust", "stage", "approval", "reservation", "convergence"]
+    """trust: trust in a dyad; stage: a dyad's level of transformation; approval: the chosen
+    domestic group's approval; reservation: bilateral alternatives; convergence: both parties'
+    threat priorities move toward each other."""
+
+    who: Literal["actor", "partner", "both", "others"] = "both"
+    """Whom it touches. For trust and stage: 'both' or 'partner' is the actor-partner dyad,
+    'others' the actor's dyads with everyone else. For reservation: the actor, the partner,
+    both, or the others."""
+
+    delta: float = 0.0
+    """Change in points (levels for stage)."""
+
+    share: Share = 0.0
+    """For convergence: the fraction of the gap between the two priorities closed."""
+
+    chance: Share = 1.0
+    """Probability that the effect happens (drawn from the game's seed)."""
+
+    at_stage: Annotated[int, Field(ge=0, le=2)] | None = None
+    """For stage: the effect applies only when the dyad is at this level, so each action moves
+    the dyad through one particular level of transformation."""
+
+    after_rounds: Annotated[int, Field(ge=0, le=10)] = 0
+    """Rounds before the effect lands (a unilateral act pays now and costs trust later)."""
+
+
+class Action(Model):
+    """A diplomatic action a party may take once per round, besides its move at the table."""
+
+    id: Slug
+    """Identifier."""
+
+    name: str
+    """Name shown to players."""
+
+    kind: Literal["confidence_building", "consult", "joint_assessment", "side_deal", "unilateral"]
+    """Which of the design's five diplomatic actions this is."""
+
+    description: str = ""
+    """What the action is, for the help and the log."""
+
+    target: Literal["partner", "group", "none"] = "partner"
+    """What the actor chooses: a partner country, one of its own domestic groups, or nothing."""
+
+    effects: list[ActionEffect] = Field(min_length=1)
+    """What the action changes."""
+
+    inferred: bool = False
+    """True when the action and its effects are the scenario author's design."""
+
+    source: Source
+    """Chapter section."""
+
+
+class OutcomeRules(Model):
+    """How the end of a game is classified (a design choice)."""
+
+    security_community_min: Annotated[int, Field(ge=1)] = 2
+    """A ratified trilateral package that moves at least this many security issues off the
+    status quo is a security community; fewer makes it a prosperity-only partnership."""
+
+    breakdown_trust_below: Percent = 25.0
+    """Without a trilateral deal, a game that ends with any dyad's trust below this is a
+    breakdown; otherwise it is dual-bilateralism."""
+
+
+class NegotiationRules(Model):
+    """Constants of the negotiation itself (design choices)."""
+
+    attention_premium: Annotated[float, Field(ge=0, le=100)] = 20.0
+    """Points above its reservation value a party demands when its leader's attention is 0
+    (scaled down linearly to nothing at attention 100)."""
+
+    bilateral_gain_share: Share = 0.5
+    """Share of a ratified bilateral package's gain that is added to each signatory's
+    bilateral alternatives (it weakens the trilateral track)."""
+
+
 class Round(Model):
     """A dated summit at which the parties negotiate."""
 
@@ -440,6 +526,64 @@ Effect = Annotated[
 """What an event changes."""
 
 
+class TrustBelow(Model):
+    """Holds while trust in a dyad is below a value."""
+
+    kind: Literal["trust_below"]
+    """Condition type."""
+
+    dyad: tuple[PartyId, PartyId]
+    """The two parties."""
+
+    value: Percent
+    """Threshold."""
+
+
+class TrustAbove(Model):
+    """Holds while trust in a dyad is at or above a value."""
+
+    kind: Literal["trust_above"]
+    """Condition type."""
+
+    dyad: tuple[PartyId, PartyId]
+    """The two parties."""
+
+    value: Percent
+    """Threshold."""
+
+
+class ApprovalBelow(Model):
+    """Holds while a domestic group's approval is below a value."""
+
+    kind: Literal["approval_below"]
+    """Condition type."""
+
+    group: Slug
+    """The domestic group."""
+
+    value: Percent
+    """Threshold."""
+
+
+class AttentionBelow(Model):
+    """Holds while a leader's attention is below a value."""
+
+    kind: Literal["attention_below"]
+    """Condition type."""
+
+    party: PartyId
+    """Whose leader."""
+
+    value: Percent
+    """Threshold."""
+
+
+Condition = Annotated[
+    TrustBelow | TrustAbove | ApprovalBelow | AttentionBelow, Field(discriminator="kind")
+]
+"""A test on the state of the game that a conditional event waits for."""
+
+
 class Event(Model):
     """Something that happens between rounds: a leader change, a crisis, a scandal..."""
 
@@ -461,6 +605,13 @@ class Event(Model):
 
     effects: list[Effect] = []
     """What the event changes."""
+
+    when: list[Condition] = []
+    """Conditions that must all hold for the event to fire (checked from its date on); an
+    event without conditions is scripted and fires on its date."""
+
+    chance: Share = 1.0
+    """Probability that the event fires once due (drawn from the game's seed)."""
 
     inferred: bool = False
     """True when the date or effects are the scenario author's design choice."""
@@ -527,7 +678,16 @@ class Scenario(Model):
     """The summits, in date order."""
 
     events: list[Event] = []
-    """Scripted events between rounds."""
+    """Scripted and conditional events between rounds."""
+
+    actions: list[Action] = []
+    """Diplomatic actions the parties may take, once per round each."""
+
+    outcomes: OutcomeRules = OutcomeRules()
+    """How the end of the game is classified."""
+
+    negotiation: NegotiationRules = NegotiationRules()
+    """Constants of the negotiation."""
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Scenario:
@@ -553,7 +713,7 @@ class Scenario(Model):
         """The threat with this id."""
         return next(t for t in self.threats if t.id == threat_id)
 
-    @property
+    @cached_property
     def party_ids(self) -> tuple[str, ...]:
         """Party ids in file order."""
         return tuple(p.id for p in self.parties)

@@ -79,154 +79,247 @@ class PartyScore:
         return tuple(sorted(losers, key=lambda v: (v.after - v.before) * v.share))
 
 
-@dataclass(frozen=True)
-class _OptionValue:
-    """What one option is worth to one party, before normalisation."""
+TermRow = tuple[str, str, float, str, TermKind]
+"""A breakdown line before normalisation: key, label, raw value, source, kind."""
 
+
+@dataclass(frozen=True)
+class _Fixed:
+    """What one option means to one party whatever the conditions (computed once per scenario)."""
+
+    bound: bool
+    threats: tuple[
+        tuple[int, float, str, str, str], ...
+    ]  # threat position, amount, key, label, source
+    partners: tuple[tuple[int, str, str, str], ...]  # dyad position, partner, label, source
+    terms: tuple[TermRow, ...]  # cost, principle and domestic lines
     raw: float
-    terms: tuple[tuple[str, str, float, str, TermKind], ...]  # key, label, raw value, source, kind
     deltas: tuple[float, ...]  # approval change for each of the party's groups
     red_lines: tuple[str, ...]
 
 
+def _fixed_for(scenario: Scenario, party_id: str) -> list[list[_Fixed]]:
+    """The condition-independent part of every option's value for a party."""
+    ix = index(scenario)
+    rules = scenario.scoring
+    party = scenario.party(party_id)
+    names = {q.id: q.name for q in scenario.parties}
+    groups = [g for g in scenario.domestic_groups if g.party == party_id]
+    total_weight = sum(g.weight for g in groups) or 1.0
+    principles = [pr for pr in scenario.principles if pr.party == party_id]
+    table: list[list[_Fixed]] = []
+    for issue in scenario.issues:
+        row = []
+        for option in issue.options:
+            if option.binds and party_id not in option.binds:
+                row.append(_Fixed(False, (), (), (), 0.0, (0.0,) * len(groups), ()))
+                continue
+            threats = []
+            for threat_id, amount in option.addresses.items():
+                threat = scenario.threat(threat_id)
+                prio = party.priorities.get(threat_id)
+                source = prio.source if prio else threat.source
+                threats.append(
+                    (
+                        ix.threats[threat_id],
+                        amount,
+                        f"threat:{threat_id}",
+                        f"Threat: {threat.name}",
+                        source,
+                    )
+                )
+            partners = tuple(
+                (
+                    ix.dyad(party_id, q),
+                    q,
+                    f"Trust: doubts about {names[q]} discount joint measures",
+                    scenario.dyads[ix.dyad(party_id, q)].source,
+                )
+                for q in (option.binds or scenario.party_ids)
+                if q != party_id
+            )
+            terms: list[TermRow] = []
+            cost = option.cost.get(party_id, 0.0)
+            if cost:
+                terms.append(
+                    (
+                        f"cost:{issue.id}.{option.id}",
+                        f"Cost: {option.label}",
+                        -cost,
+                        option.source,
+                        "cost",
+                    )
+                )
+            red = []
+            for pr in principles:
+                if set(pr.tags) & set(option.tags):
+                    suffix = " (red line)" if pr.red_line else ""
+                    terms.append(
+                        (
+                            f"principle:{pr.id}",
+                            f"Principle: {pr.name}{suffix}",
+                            -pr.penalty,
+                            pr.source,
+                            "principle",
+                        )
+                    )
+                    if pr.red_line:
+                        red.append(pr.name)
+            deltas = []
+            key = f"{issue.id}.{option.id}"
+            for group in groups:
+                delta = sum(
+                    s.delta
+                    for s in group.stances
+                    if (s.tag in option.tags if s.tag else s.option == key)
+                )
+                deltas.append(delta)
+                if delta:
+                    value = rules.domestic_scale * group.weight / total_weight * delta
+                    terms.append(
+                        (
+                            f"domestic:{group.id}",
+                            f"At home: {group.name}",
+                            value,
+                            group.source,
+                            "domestic",
+                        )
+                    )
+            row.append(
+                _Fixed(
+                    True,
+                    tuple(threats),
+                    partners,
+                    tuple(terms),
+                    sum(t[2] for t in terms),
+                    tuple(deltas),
+                    tuple(red),
+                )
+            )
+        table.append(row)
+    return table
+
+
+_FIXED: dict[int, tuple[Scenario, dict[str, list[list[_Fixed]]]]] = {}
+
+
+def _fixed(scenario: Scenario, party_id: str) -> list[list[_Fixed]]:
+    hit = _FIXED.get(id(scenario))
+    if hit is None or hit[0] is not scenario:
+        hit = (scenario, {p: _fixed_for(scenario, p) for p in scenario.party_ids})
+        _FIXED[id(scenario)] = hit
+    return hit[1][party_id]
+
+
+class _Values:
+    """Every option's value to one party under given priorities and trust, and the bounds.
+
+    Only threat priorities and trust change these, so they are cached on those alone: events
+    and actions that move approval or alternatives reuse them.
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        party_id: str,
+        priorities: tuple[float, ...],
+        trust: tuple[float, ...],
+    ) -> None:
+        self.fixed = _fixed(scenario, party_id)
+        self.priorities = priorities
+        self.trust = trust
+        scale = scenario.scoring.threat_scale
+        discount = scenario.scoring.trust_discount
+        # raw[i][k]: what option k of issue i is worth to the party now, before normalisation.
+        self.raw: list[list[float]] = []
+        self.factor: list[list[float]] = []
+        for row in self.fixed:
+            raws, factors = [], []
+            for f in row:
+                factor = 1.0
+                for d, *_ in f.partners:
+                    factor *= 1.0 - discount * (1.0 - self.trust[d] / 100.0)
+                gross = sum(self.priorities[t] * amount * scale for t, amount, *_ in f.threats)
+                raws.append(f.raw + gross * factor)
+                factors.append(factor)
+            self.raw.append(raws)
+            self.factor.append(factors)
+        self.red = [[f.red_lines for f in row] for row in self.fixed]
+        self.low = sum(min(row) for row in self.raw)
+        self.high = sum(max(row) for row in self.raw)
+        # An agenda that cannot change anything for this party scores every package 0.
+        self.per_point = 100.0 / (self.high - self.low) if self.high - self.low > EPSILON else 0.0
+
+
+_VALUES: OrderedDict[tuple[object, ...], tuple[Scenario, _Values]] = OrderedDict()
+
+
+def _values(scenario: Scenario, party_id: str, conditions: Conditions) -> _Values:
+    p = index(scenario).parties[party_id]
+    key = (id(scenario), party_id, conditions.priorities[p], conditions.trust)
+    hit = _VALUES.get(key)
+    if hit is None or hit[0] is not scenario:
+        hit = (scenario, _Values(scenario, party_id, conditions.priorities[p], conditions.trust))
+        _VALUES[key] = hit
+        if len(_VALUES) > 4096:
+            _VALUES.popitem(last=False)
+    return hit[1]
+
+
 class _PartyTable:
-    """Per-option values for one party under fixed conditions, with the agenda's bounds."""
+    """One party's view of the agenda under fixed conditions: values, bounds, votes at home."""
 
     def __init__(self, scenario: Scenario, conditions: Conditions, party_id: str) -> None:
         ix = index(scenario)
-        rules = scenario.scoring
         p = ix.parties[party_id]
-        party = scenario.parties[p]
-        names = {q.id: q.name for q in scenario.parties}
+        self.scenario = scenario
         self.party = party_id
-        self.threshold = party.ratification_threshold
-        groups = [(ix.groups[g.id], g) for g in scenario.domestic_groups if g.party == party_id]
-        total_weight = sum(g.weight for _, g in groups) or 1.0
+        self.threshold = scenario.parties[p].ratification_threshold
         self.groups = tuple(
-            (g.id, g.name, g.weight / total_weight, conditions.approval[i]) for i, g in groups
+            (g.id, g.name, share, conditions.approval[i]) for i, g, share in ix.groups_of[party_id]
         )
-        principles = [pr for pr in scenario.principles if pr.party == party_id]
-        priorities = conditions.priorities[p]
-
-        self.options: list[list[_OptionValue]] = []
-        for issue in scenario.issues:
-            row = []
-            for option in issue.options:
-                if option.binds and party_id not in option.binds:
-                    row.append(_OptionValue(0.0, (), (0.0,) * len(groups), ()))
-                    continue
-                terms: list[tuple[str, str, float, str, TermKind]] = []
-                partners = [q for q in (option.binds or scenario.party_ids) if q != party_id]
-                discounts = {
-                    q: 1.0
-                    - rules.trust_discount * (1.0 - conditions.trust[ix.dyad(party_id, q)] / 100.0)
-                    for q in partners
-                }
-                factor = 1.0
-                for d in discounts.values():
-                    factor *= d
-                gross = 0.0
-                for threat_id, amount in option.addresses.items():
-                    value = priorities[ix.threats[threat_id]] * amount * rules.threat_scale
-                    if value:
-                        threat = scenario.threat(threat_id)
-                        prio = party.priorities.get(threat_id)
-                        terms.append(
-                            (
-                                f"threat:{threat_id}",
-                                f"Threat: {threat.name}",
-                                value,
-                                prio.source if prio else threat.source,
-                                "threat",
-                            )
-                        )
-                        gross += value
-                lost = gross * (1.0 - factor)
-                if lost > EPSILON:
-                    # Split the loss among partners by how much each one's distrust discounts.
-                    weights = {q: 1.0 - d for q, d in discounts.items()}
-                    scale = sum(weights.values())
-                    for q, w in weights.items():
-                        if w > 0:
-                            dyad = scenario.dyads[ix.dyad(party_id, q)]
-                            terms.append(
-                                (
-                                    f"trust:{q}",
-                                    f"Trust: doubts about {names[q]} discount joint measures",
-                                    -lost * w / scale,
-                                    dyad.source,
-                                    "trust",
-                                )
-                            )
-                cost = option.cost.get(party_id, 0.0)
-                if cost:
-                    terms.append(
-                        (
-                            f"cost:{issue.id}.{option.id}",
-                            f"Cost: {option.label}",
-                            -cost,
-                            option.source,
-                            "cost",
-                        )
-                    )
-                red: list[str] = []
-                for pr in principles:
-                    if set(pr.tags) & set(option.tags):
-                        suffix = " (red line)" if pr.red_line else ""
-                        terms.append(
-                            (
-                                f"principle:{pr.id}",
-                                f"Principle: {pr.name}{suffix}",
-                                -pr.penalty,
-                                pr.source,
-                                "principle",
-                            )
-                        )
-                        if pr.red_line:
-                            red.append(pr.name)
-                deltas = []
-                key = f"{issue.id}.{option.id}"
-                for _, group in groups:
-                    delta = sum(
-                        s.delta
-                        for s in group.stances
-                        if (s.tag in option.tags if s.tag else s.option == key)
-                    )
-                    deltas.append(delta)
-                    if delta:
-                        share = group.weight / total_weight
-                        terms.append(
-                            (
-                                f"domestic:{group.id}",
-                                f"At home: {group.name}",
-                                rules.domestic_scale * share * delta,
-                                group.source,
-                                "domestic",
-                            )
-                        )
-                raw = sum(t[2] for t in terms)
-                row.append(_OptionValue(raw, tuple(terms), tuple(deltas), tuple(red)))
-            self.options.append(row)
-
-        self.low = sum(min(o.raw for o in row) for row in self.options)
-        self.high = sum(max(o.raw for o in row) for row in self.options)
-        # An agenda that cannot change anything for this party scores every package 0.
-        self.per_point = 100.0 / (self.high - self.low) if self.high - self.low > EPSILON else 0.0
-        status_quo = choices(Package(), scenario)
-        self.reservation = self.total(status_quo) + conditions.bilateral[p]
+        values = _values(scenario, party_id, conditions)
+        self.fixed, self.priorities, self.trust = values.fixed, values.priorities, values.trust
+        self.raw, self.factor, self.red = values.raw, values.factor, values.red
+        self.low, self.high, self.per_point = values.low, values.high, values.per_point
+        self.reservation = self.total(ix.status_quo) + conditions.bilateral[p]
 
     def total(self, choice: tuple[int, ...]) -> float:
         """The normalised score of a package (the fast path used by search)."""
-        raw = sum(row[i].raw for row, i in zip(self.options, choice, strict=True))
+        raw = sum(row[i] for row, i in zip(self.raw, choice, strict=True))
         return (raw - self.low) * self.per_point
+
+    def _terms(self, i: int, k: int) -> list[TermRow]:
+        """Breakdown lines of one option: threats, the trust discount, then the fixed lines."""
+        f = self.fixed[i][k]
+        if not f.bound:
+            return []
+        scale = self.scenario.scoring.threat_scale
+        discount = self.scenario.scoring.trust_discount
+        rows: list[TermRow] = []
+        gross = 0.0
+        for t, amount, key, label, source in f.threats:
+            value = self.priorities[t] * amount * scale
+            if value:
+                rows.append((key, label, value, source, "threat"))
+                gross += value
+        lost = gross * (1.0 - self.factor[i][k])
+        if lost > EPSILON:
+            # Split the loss among partners by how much each one's distrust discounts.
+            weights = [discount * (1.0 - self.trust[d] / 100.0) for d, *_ in f.partners]
+            total = sum(weights)
+            for (_, q, label, source), w in zip(f.partners, weights, strict=True):
+                if w > 0:
+                    rows.append((f"trust:{q}", label, -lost * w / total, source, "trust"))
+        rows.extend(f.terms)
+        return rows
 
     def score(self, choice: tuple[int, ...]) -> PartyScore:
         """The full score of a package, with breakdown, votes and red lines."""
-        chosen = [row[i] for row, i in zip(self.options, choice, strict=True)]
         sums: dict[str, float] = {}
         meta: dict[str, tuple[str, str, TermKind]] = {}
-        for value in chosen:
-            for key, label, raw, source, kind in value.terms:
+        for i, k in enumerate(choice):
+            for key, label, raw, source, kind in self._terms(i, k):
                 sums[key] = sums.get(key, 0.0) + raw
                 meta.setdefault(key, (label, source, kind))
         terms = [
@@ -244,9 +337,10 @@ class _PartyTable:
                 "scale",
             )
         )
+        chosen = [self.fixed[i][k] for i, k in enumerate(choice)]
         votes = []
         for g, (group_id, name, share, before) in enumerate(self.groups):
-            change = sum(v.deltas[g] for v in chosen)
+            change = sum(f.deltas[g] for f in chosen)
             votes.append(
                 GroupVote(group_id, name, share, before, max(0.0, min(100.0, before + change)))
             )
@@ -254,12 +348,20 @@ class _PartyTable:
             party=self.party,
             total=sum(t.value for t in terms),
             reservation=self.reservation,
-            red_lines=tuple(dict.fromkeys(r for v in chosen for r in v.red_lines)),
+            red_lines=tuple(dict.fromkeys(r for f in chosen for r in f.red_lines)),
             support=sum(v.share * v.after for v in votes),
             threshold=self.threshold,
             votes=tuple(votes),
             breakdown=tuple(terms),
         )
+
+    def support(self, choice: tuple[int, ...]) -> float:
+        """Weighted approval at home after the package (the fast ratification check)."""
+        total = 0.0
+        for g, (_, _, share, before) in enumerate(self.groups):
+            change = sum(self.fixed[i][k].deltas[g] for i, k in enumerate(choice))
+            total += share * max(0.0, min(100.0, before + change))
+        return total
 
 
 class Scorer:

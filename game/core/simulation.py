@@ -1,0 +1,104 @@
+"""Computer-only games in bulk: outcome distribution, agreement rate, each party's mean result."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.core.ai import play_out
+from game.core.analysis import OUTCOMES, Outcome, classify, results
+from game.core.negotiation import State, rng, start
+from game.core.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class PartySummary:
+    """A party's average result over the runs."""
+
+    mean_score: float
+    mean_vs_reservation: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What many computer-only games of one scenario came to."""
+
+    scenario: str
+    runs: int
+    seed: int
+    outcomes: dict[Outcome, int]
+    agreement_rate: float
+    mean_rounds: float
+    parties: dict[str, PartySummary]
+    disabled_causes: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON the command line promises."""
+        result: dict[str, object] = {
+            "scenario": self.scenario,
+            "runs": self.runs,
+            "seed": self.seed,
+            "outcomes": dict(self.outcomes),
+            "agreement_rate": round(self.agreement_rate, 4),
+            "mean_rounds": round(self.mean_rounds, 4),
+            "parties": {
+                p: {
+                    "mean_score": round(s.mean_score, 4),
+                    "mean_vs_reservation": round(s.mean_vs_reservation, 4),
+                }
+                for p, s in self.parties.items()
+            },
+        }
+        if self.disabled_causes:
+            result["without"] = list(self.disabled_causes)
+        return result
+
+
+def run_seed(seed: int, run: int) -> int:
+    """The seed of one run of a simulation (fixed by the simulation's seed)."""
+    return rng(seed, "run", run).getrandbits(32)
+
+
+def play_computer_game(
+    scenario: Scenario, seed: int, disabled_causes: frozenset[str] = frozenset()
+) -> State:
+    """One game with the computer at every seat, played to its end."""
+    return play_out(start(scenario, seed, disabled_causes=disabled_causes))
+
+
+def simulate(
+    scenario: Scenario,
+    runs: int,
+    seed: int,
+    disabled_causes: frozenset[str] = frozenset(),
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Play `runs` computer-only games and summarise them; the same seed gives the same result."""
+    outcomes: Counter[Outcome] = Counter({o: 0 for o in OUTCOMES})
+    rounds = 0
+    scores = {p: 0.0 for p in scenario.party_ids}
+    gains = {p: 0.0 for p in scenario.party_ids}
+    agreements = 0
+    for run in range(runs):
+        state = play_computer_game(scenario, run_seed(seed, run), disabled_causes)
+        outcomes[classify(state)] += 1
+        rounds += state.round + 1
+        deal = state.trilateral
+        agreements += deal is not None
+        for p, result in results(state).items():
+            scores[p] += result.score
+            gains[p] += result.gain
+        if progress is not None:
+            progress(run + 1, runs)
+    n = max(1, runs)
+    return Summary(
+        scenario=scenario.id,
+        runs=runs,
+        seed=seed,
+        outcomes=dict(outcomes),
+        agreement_rate=agreements / n,
+        mean_rounds=rounds / n,
+        parties={p: PartySummary(scores[p] / n, gains[p] / n) for p in scenario.party_ids},
+        disabled_causes=tuple(sorted(disabled_causes)),
+    )
