@@ -119,3 +119,52 @@ def test_unknown_scenario_id_gets_a_hint(
     package.write_text("options: {}\n")
     assert main(["score", "spp-2006", str(package)]) == 1
     assert "did you mean 'spp-2005'" in capsys.readouterr().err
+
+
+def test_simulate_json_has_the_promised_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "spp-2005", "--runs", "5", "--seed", "3", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {
+        "scenario",
+        "runs",
+        "seed",
+        "outcomes",
+        "agreement_rate",
+        "mean_rounds",
+        "parties",
+    } <= set(out)
+    assert out["runs"] == 5 and out["seed"] == 3 and out["scenario"] == "spp-2005"
+    assert set(out["outcomes"]) == {
+        "security_community",
+        "prosperity_only",
+        "dual_bilateralism",
+        "breakdown",
+    }
+    assert sum(out["outcomes"].values()) == 5
+    for party in out["parties"].values():
+        assert {"mean_score", "mean_vs_reservation"} <= set(party)
+
+
+def test_simulate_with_the_same_seed_prints_identical_output() -> None:
+    first = run("simulate", "spp-2005", "--runs", "8", "--seed", "42")
+    second = run("simulate", "spp-2005", "--runs", "8", "--seed", "42")
+    assert first.returncode == 0 and first.stdout == second.stdout
+    assert "Agreement rate" in first.stdout
+
+
+def test_simulate_refuses_an_unknown_cause_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "spp-2005", "--runs", "1", "--without", "leader_changes"]) == 2
+    assert "did you mean 'leader_change'" in capsys.readouterr().err
+
+
+def test_simulate_refuses_zero_runs() -> None:
+    result = run("simulate", "spp-2005", "--runs", "0")
+    assert result.returncode == 2 and "at least 1" in result.stderr
+
+
+def test_the_authoring_guide_example_is_a_valid_scenario(tmp_path: Path) -> None:
+    guide = (ROOT / "scenarios" / "AUTHORING.md").read_text(encoding="utf-8")
+    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0

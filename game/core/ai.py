@@ -153,13 +153,20 @@ def concession(state: State, party: str) -> float:
     return LOW * float((HIGH / LOW) ** draw)
 
 
-def aspiration(state: State, party: str, best: float) -> float:
+def aspiration(state: State, party: str, best: float, exponent: float | None = None) -> float:
     """The value the party holds out for now: from its best towards what it needs, over time."""
     rounds = len(state.scenario.rounds)
     t = state.round / max(1, rounds - 1)
     floor = required_value(state, party)
-    remaining: float = 1.0 - t ** (1.0 / concession(state, party))
+    e = concession(state, party) if exponent is None else exponent
+    remaining: float = 1.0 - t ** (1.0 / e)
     return floor + max(0.0, best - floor) * remaining
+
+
+def guessed_aspiration(state: State, partner: str) -> float:
+    """What a party guesses a partner holds out for: it cannot see the partner's temperament,
+    so it assumes a steady (linear) concession from the partner's best package."""
+    return aspiration(state, partner, _best_possible(state, partner), exponent=1.0)
 
 
 def _margin(state: State, party: str, partner: str) -> float:
@@ -191,8 +198,16 @@ def best_offer(state: State, party: str, level: float) -> Candidate | None:
             and _expected_acceptable(state, party, c)
             and c.options != _status_quo(state)
         ]
-        if pool:
-            return max(pool, key=lambda c: (c.totals[party], c.options))
+        if not pool:
+            continue
+        # Prefer what partners will likely take now; otherwise the package closest to that.
+        def appeal(c: Candidate) -> float:
+            return min(c.totals[q] - guessed_aspiration(state, q) for q in c.scope if q != party)
+
+        likely = [c for c in pool if appeal(c) >= 0]
+        if likely:
+            return max(likely, key=lambda c: (c.totals[party], c.options))
+        return max(pool, key=lambda c: (appeal(c), c.totals[party], c.options))
     return None
 
 

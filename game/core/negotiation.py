@@ -362,9 +362,11 @@ def reasons_against(state: State, party: str, options: Choice) -> tuple[str, ...
     s = state.scorer.score(party, options)
     if not s.ratifies:
         reasons.append(_blocked_text(state, s))
-    trust_cost = [t for t in s.breakdown if t.kind == "trust" and t.value < -3]
-    for term in sorted(trust_cost, key=lambda t: t.value):
-        reasons.append(f"{term.label.removeprefix('Trust: ')} ({term.value:.0f} points)")
+    if s.total < required_value(state, party) - EPSILON:
+        # Distrust explains part of a shortfall: joint measures are worth less with doubts.
+        trust_cost = [t for t in s.breakdown if t.kind == "trust" and t.value < -3]
+        for term in sorted(trust_cost, key=lambda t: t.value):
+            reasons.append(f"{term.label.removeprefix('Trust: ')} ({term.value:.0f} points)")
     return tuple(reasons)
 
 

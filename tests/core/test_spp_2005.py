@@ -55,7 +55,9 @@ def test_mexico_red_lines_unannounced_covert_operations_on_its_soil(spp: Scenari
         assert mx.red_lines and not mx.acceptable
 
 
-def test_us_conservative_movement_approval_falls_with_free_movement_of_people(spp: Scenario) -> None:
+def test_us_conservative_movement_approval_falls_with_free_movement_of_people(
+    spp: Scenario,
+) -> None:
     free = [(i.id, o.id) for i in spp.issues for o in i.options if "free_movement" in o.tags]
     assert free
     for issue, option in free:
@@ -99,7 +101,7 @@ def test_dyads_start_as_the_chapter_describes_them(spp: Scenario) -> None:
 def test_negotiation_runs_from_2005_to_august_2009(spp: Scenario) -> None:
     assert spp.start.year == 2005
     assert spp.deadline == dt.date(2009, 8, 31)
-    assert [r.date.year for r in spp.rounds][0] == 2005
+    assert spp.rounds[0].date.year == 2005
 
 
 def test_every_source_cites_a_chapter_section(spp: Scenario) -> None:

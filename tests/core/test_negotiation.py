@@ -1,0 +1,418 @@
+"""Rule cases for the negotiation state machine, each named after the rule it checks."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.core.conditions import index, wendt_system
+from game.core.loader import load_scenario
+from game.core.negotiation import (
+    Accept,
+    Act,
+    Counter,
+    IllegalMove,
+    Move,
+    Pass,
+    Reject,
+    State,
+    Table,
+    legal_moves,
+    start,
+    step,
+)
+from game.core.scenario import Scenario
+from tests.conftest import DATA
+
+HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
+PATROLS_SHARED = (1, 1, 0)  # joint patrols + shared analysis, visas kept
+WITH_OPEN_BORDERS = (1, 1, 1)
+COVERT = (2, 0, 0)
+EVERYONE = ("AA", "BB", "CC")
+
+
+@pytest.fixture(scope="module")
+def engine() -> Scenario:
+    return load_scenario(DATA / "good" / "engine.yaml")
+
+
+@pytest.fixture()
+def game(engine: Scenario) -> State:
+    return start(engine, seed=7, seats=HUMANS)  # type: ignore[arg-type]
+
+
+def ix(state: State, a: str, b: str) -> int:
+    return index(state.scenario).dyad(a, b)
+
+
+def play(state: State, *moves: Move) -> State:
+    for move in moves:
+        state = step(state, move)
+    return state
+
+
+# --- turns and rounds ----------------------------------------------------------------------
+
+
+def test_the_chair_moves_first_and_rotates_each_round(game: State) -> None:
+    assert game.chair == "AA" and game.to_move == "AA"
+    after = play(game, Pass("AA"), Pass("BB"), Pass("CC"))
+    assert after.round == 1 and after.chair == "BB" and after.to_move == "BB"
+
+
+def test_only_the_party_whose_turn_it_is_may_move(game: State) -> None:
+    with pytest.raises(IllegalMove, match="turn"):
+        step(game, Pass("BB"))
+    assert legal_moves(game, "BB") == legal_moves(game, "BB").__class__()
+
+
+def test_the_deadline_ends_the_game(game: State) -> None:
+    state = game
+    while not state.finished:
+        state = step(state, Pass(state.to_move or ""))
+    assert state.round == len(state.scenario.rounds) - 1
+    assert state.log[-1].kind == "end" and "deadline" in state.log[-1].text
+    with pytest.raises(IllegalMove):
+        step(state, Pass("AA"))
+
+
+# --- tabling, accepting, rejecting, countering -------------------------------------------------
+
+
+def test_tabling_puts_a_package_on_the_table_accepted_by_its_proposer(game: State) -> None:
+    state = step(game, Table("AA", PATROLS_SHARED, EVERYONE))
+    assert state.table is not None and state.table.accepted == ("AA",)
+    assert state.log[-1].kind == "table" and "Joint patrols" in state.log[-1].text
+
+
+def test_a_package_every_party_in_scope_accepts_goes_home_and_is_ratified(game: State) -> None:
+    state = play(game, Table("AA", PATROLS_SHARED, EVERYONE), Accept("BB"), Accept("CC"))
+    assert state.finished and state.trilateral is not None
+    assert [e.kind for e in state.log[-2:]] == ["ratified", "end"]
+
+
+def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
+    # Open borders cost C, and C's public objects: too little value, no ratification at home,
+    # and doubts about its partners that discount the joint measures.
+    state = play(game, Table("AA", (0, 1, 1), EVERYONE), Pass("BB"), Reject("CC"))
+    entry = (
+        state.log[-1]
+        if state.log[-1].kind == "reject"
+        else next(e for e in reversed(state.log) if e.kind == "reject")
+    )
+    assert state.table is None
+    assert entry.party == "CC"
+    assert any("below its reservation value" in r for r in entry.reasons)
+    assert any("would not ratify at home" in r and "C public" in r for r in entry.reasons)
+    assert any("doubts about Betaland" in r for r in entry.reasons)
+
+
+def test_a_rejection_with_no_structural_objection_says_so(game: State) -> None:
+    state = play(game, Table("AA", PATROLS_SHARED, EVERYONE), Pass("BB"), Reject("CC"))
+    entry = next(e for e in reversed(state.log) if e.kind == "reject")
+    assert entry.reasons == ("no stated reason",)
+
+
+def test_a_red_line_is_a_reason_and_blocks_acceptance(game: State) -> None:
+    state = step(game, Table("AA", COVERT, ("AA", "BB")))  # covert operations: B's red line
+    legal = legal_moves(state, "BB")
+    assert not legal.accept and "red line" in legal.accept_blocked[0]
+    with pytest.raises(IllegalMove, match="red line"):
+        step(state, Accept("BB"))
+    state = step(state, Reject("BB"))
+    assert any("red line" in r for r in state.log[-1].reasons)
+
+
+def test_counter_rejects_the_package_and_tables_another(game: State) -> None:
+    state = play(game, Table("AA", (1, 1, 0), EVERYONE))
+    state = step(state, Counter("BB", (0, 1, 0), EVERYONE, note="no patrols"))
+    assert state.table is not None and state.table.proposer == "BB"
+    assert state.table.options == (0, 1, 0) and state.table.accepted == ("BB",)
+    assert [e.kind for e in state.log[-2:]] == ["reject", "counter"]
+    assert "no patrols" in state.log[-2].reasons
+
+
+def test_a_package_below_the_proposers_reservation_cannot_be_tabled(game: State) -> None:
+    with pytest.raises(IllegalMove, match="reservation"):
+        step(game, Table("AA", (0, 0, 1), EVERYONE))  # open borders alone: worth 0 to A
+
+
+def test_a_bilateral_package_may_not_hold_an_option_binding_a_third_party(game: State) -> None:
+    with pytest.raises(IllegalMove, match="outside the scope"):
+        step(game, Table("AA", (1, 0, 0), ("AA", "CC")))  # joint patrols bind all three
+
+
+def test_the_status_quo_cannot_be_tabled(game: State) -> None:
+    with pytest.raises(IllegalMove, match="changes nothing"):
+        step(game, Table("AA", (0, 0, 0), EVERYONE))
+
+
+def test_a_party_outside_the_scope_can_only_pass(game: State) -> None:
+    state = step(game, Table("AA", (3, 0, 0), ("AA", "CC")))
+    legal = legal_moves(state, "BB")
+    assert legal.pass_ and not (legal.accept or legal.reject or legal.counter or legal.table)
+
+
+def test_a_ratified_bilateral_deal_raises_both_reservation_values(game: State) -> None:
+    before = game.scorer
+    state = play(game, Table("AA", (3, 0, 0), ("AA", "CC")), Pass("BB"), Accept("CC"))
+    assert not state.finished and state.agreements and state.trilateral is None
+    after = state.scorer
+    for party in ("AA", "CC"):
+        assert after.reservation(party) > before.reservation(party)
+    assert after.reservation("BB") == pytest.approx(before.reservation("BB"))
+
+
+# --- ratification at home ----------------------------------------------------------------------
+
+
+def test_a_failed_ratification_reopens_the_package_and_names_the_blocking_group(
+    game: State,
+) -> None:
+    state = play(game, Table("AA", WITH_OPEN_BORDERS, EVERYONE), Accept("BB"), Accept("CC"))
+    assert not state.finished and not state.agreements
+    entry = next(e for e in state.log if e.kind == "blocked")
+    assert "Hawks" in " ".join(entry.reasons)
+    assert state.table is not None and state.table.accepted == ()
+
+
+# --- diplomatic actions --------------------------------------------------------------------
+
+
+def test_at_most_one_diplomatic_action_per_party_per_round(game: State) -> None:
+    state = step(game, Act("AA", "build", "BB"))
+    assert state.to_move == "AA"  # the action does not end the turn
+    assert not legal_moves(state, "AA").actions
+    with pytest.raises(IllegalMove, match="one per round"):
+        step(state, Act("AA", "build", "CC"))
+    state = play(state, Pass("AA"), Pass("BB"), Pass("CC"))
+    assert legal_moves(state, "BB").actions  # a new round, a new action
+
+
+def test_confidence_building_raises_trust(game: State) -> None:
+    state = step(game, Act("AA", "build", "BB"))
+    assert (
+        state.conditions.trust[ix(state, "AA", "BB")]
+        == game.conditions.trust[ix(game, "AA", "BB")] + 5
+    )
+
+
+def test_consulting_a_domestic_group_raises_its_approval(game: State) -> None:
+    state = step(game, Act("AA", "consult", "aa_hawks"))
+    g = index(state.scenario).groups["aa_hawks"]
+    assert state.conditions.approval[g] == game.conditions.approval[g] + 10
+
+
+def test_a_joint_assessment_brings_threat_priorities_closer(game: State) -> None:
+    state = step(game, Act("AA", "assess", "BB"))
+    t = index(state.scenario).threats["crime"]
+    a, b = (index(state.scenario).parties[p] for p in ("AA", "BB"))
+    gap_before = abs(game.conditions.priorities[a][t] - game.conditions.priorities[b][t])
+    gap_after = abs(state.conditions.priorities[a][t] - state.conditions.priorities[b][t])
+    assert gap_after == pytest.approx(gap_before / 2)
+
+
+def test_a_side_deal_raises_both_alternatives_and_costs_the_third_party_trust(game: State) -> None:
+    state = step(game, Act("AA", "side_deal", "CC"))
+    p = index(state.scenario).parties
+    assert state.conditions.bilateral[p["AA"]] == 4 and state.conditions.bilateral[p["CC"]] == 4
+    assert (
+        state.conditions.trust[ix(state, "AA", "BB")]
+        == game.conditions.trust[ix(game, "AA", "BB")] - 3
+    )
+
+
+def test_a_unilateral_act_pays_now_and_costs_trust_later(game: State) -> None:
+    acted = step(game, Act("AA", "go_alone", "CC"))
+    trust = ix(acted, "AA", "CC")
+    assert acted.conditions.bilateral[index(acted.scenario).parties["AA"]] == 6
+    assert acted.conditions.trust[trust] == game.conditions.trust[trust]
+    # Compare the next round with and without the act: the trust cost lands then.
+    later = play(acted, Pass("AA"), Pass("BB"), Pass("CC"))
+    without = play(game, Pass("AA"), Pass("BB"), Pass("CC"))
+    assert later.conditions.trust[trust] == without.conditions.trust[trust] - 12
+    assert any("Delayed consequence" in e.text for e in later.log)
+
+
+# --- the three levels of transformation -----------------------------------------------------
+
+
+def test_a_dyad_becomes_cooperative_only_after_the_three_levels_of_transformation(
+    game: State,
+) -> None:
+    d = ix(game, "AA", "BB")
+    state = game
+    # Trust alone cannot make A-B cooperative: it stops below the cooperative level.
+    for _ in range(4):
+        while state.to_move != "AA":
+            state = step(state, Pass(state.to_move or ""))
+        state = step(state, Act("AA", "build", "BB"))
+        state = step(state, Pass("AA"))
+    assert state.conditions.trust[d] < game.scenario.wendt.cooperative_from
+    assert wendt_system(state.scenario, state.conditions, "AA", "BB") == "individualistic"
+
+
+def test_assessment_then_confidence_building_then_a_deal_pass_the_three_levels(game: State) -> None:
+    d = ix(game, "AA", "BB")
+    state = step(game, Act("AA", "assess", "BB"))  # level 1: breakdown of consensus
+    assert state.conditions.stage[d] == 1
+    state = play(state, Pass("AA"), Pass("BB"), Pass("CC"))
+    while state.to_move != "AA":
+        state = step(state, Pass(state.to_move or ""))
+    state = step(state, Act("AA", "build", "BB"))  # level 2: critical examination
+    assert state.conditions.stage[d] == 2
+    state = step(state, Table("AA", (0, 2, 0), ("AA", "BB")))
+    while state.table is not None and state.to_move != "BB":
+        state = step(state, Pass(state.to_move or ""))
+    state = step(state, Accept("BB"))  # level 3: new practices
+    assert state.conditions.stage[d] == 3
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def _open_round(game: State, n: int) -> State:
+    state = game
+    while state.round < n:
+        state = step(state, Pass(state.to_move or ""))
+    return state
+
+
+def test_a_scripted_event_fires_before_the_first_round_on_or_after_its_date(game: State) -> None:
+    assert "scandal" not in game.fired
+    state = _open_round(game, 1)
+    assert "scandal" in state.fired
+    assert (
+        state.conditions.trust[ix(state, "AA", "BB")]
+        == game.conditions.trust[ix(game, "AA", "BB")] - 10
+    )
+    assert any(e.kind == "event" and "A scandal" in e.text for e in state.log)
+
+
+def test_an_event_changes_attention_priorities_reservation_and_stage(game: State) -> None:
+    state = _open_round(game, 2)
+    p = index(state.scenario).parties["AA"]
+    assert state.conditions.attention[p] == 50
+    assert state.conditions.priorities[p][index(state.scenario).threats["crime"]] == 50
+    assert state.conditions.bilateral[p] == 5
+    assert state.conditions.stage[ix(state, "BB", "CC")] == 1
+
+
+def test_a_conditional_event_waits_until_its_condition_holds(game: State) -> None:
+    assert "rupture" not in game.fired  # A-B trust is 40, the condition is below 35
+    state = _open_round(game, 1)  # the scandal drops A-B trust to 30
+    assert "rupture" in state.fired
+    assert state.conditions.trust[ix(state, "AA", "CC")] == 75
+
+
+def test_a_chance_event_is_decided_by_the_seed(engine: Scenario) -> None:
+    fired = set()
+    for seed in range(20):
+        state = _open_round(start(engine, seed, HUMANS), 1)  # type: ignore[arg-type]
+        fired.add(any("coin toss" in e.text for e in state.log))
+        again = _open_round(start(engine, seed, HUMANS), 1)  # type: ignore[arg-type]
+        assert again.digest() == state.digest()
+    assert fired == {True, False}
+
+
+def test_a_cause_switched_off_stops_its_events(engine: Scenario) -> None:
+    state = _open_round(start(engine, 1, HUMANS, disabled_causes={"leader_change"}), 2)  # type: ignore[arg-type]
+    assert "new_leader" not in state.fired
+
+
+def test_leader_attention_raises_what_a_party_needs_to_accept(game: State) -> None:
+    from game.core.negotiation import required_value
+
+    state = _open_round(game, 2)  # attention of A's leader falls to 50
+    premium = state.scenario.negotiation.attention_premium * 0.5
+    assert required_value(state, "AA") == pytest.approx(state.scorer.reservation("AA") + premium)
+
+
+# --- determinism and immutability -----------------------------------------------------------
+
+MOVES = [
+    Act("AA", "build", "BB"),
+    Table("AA", PATROLS_SHARED, EVERYONE),
+    Counter("BB", (0, 1, 0), EVERYONE),
+    Accept("CC"),
+]
+
+
+def test_the_same_scenario_seed_and_moves_give_the_same_state(engine: Scenario) -> None:
+    one = play(start(engine, 3, HUMANS), *MOVES)  # type: ignore[arg-type]
+    two = play(start(engine, 3, HUMANS), *MOVES)  # type: ignore[arg-type]
+    assert one.digest() == two.digest() and one == two
+
+
+def test_step_never_changes_a_state_in_place(game: State) -> None:
+    snapshot = dataclasses.replace(game)
+    digest = game.digest()
+    play(game, *MOVES)
+    assert game.digest() == digest and game == snapshot
+
+
+def test_states_are_frozen(game: State) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        game.round = 3  # type: ignore[misc]
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+def _random_move(state: State, draw: st.DataObject) -> Move:
+    party = state.to_move or ""
+    legal = legal_moves(state, party)
+    kinds = [k for k in ("table", "accept", "reject", "counter", "pass_") if getattr(legal, k)]
+    if legal.actions:
+        kinds.append("act")
+    kind = draw.draw(st.sampled_from(kinds))
+    if kind == "act":
+        return draw.draw(st.sampled_from(legal.actions))
+    if kind in ("table", "counter"):
+        options = tuple(
+            draw.draw(st.integers(0, len(i.options) - 1)) for i in state.scenario.issues
+        )
+        others = [p for p in state.scenario.party_ids if p != party]
+        scope = tuple(
+            sorted({party, *draw.draw(st.lists(st.sampled_from(others), min_size=1, unique=True))})
+        )
+        return Table(party, options, scope) if kind == "table" else Counter(party, options, scope)
+    return {"accept": Accept, "reject": Reject, "pass_": Pass}[kind](party)
+
+
+@settings(max_examples=60)
+@given(st.data(), st.integers(0, 10_000))
+def test_random_games_end_by_the_deadline_and_never_accept_below_reservation_or_over_a_red_line(
+    engine: Scenario, data: st.DataObject, seed: int
+) -> None:
+    state = start(engine, seed, HUMANS)  # type: ignore[arg-type]
+    for _ in range(400):
+        if state.finished:
+            break
+        move = _random_move(state, data)
+        before = state.digest()
+        try:
+            after = step(state, move)
+        except IllegalMove:
+            assert state.digest() == before
+            after = step(state, Pass(state.to_move or ""))
+        if (
+            isinstance(move, Accept)
+            and after.log
+            and after.log[-1].kind in ("ratified", "end", "blocked", "accept")
+        ):
+            table = state.table
+            assert table is not None
+            score = state.scorer.score(move.party, table.options)
+            assert (
+                not score.red_lines and score.total >= state.scorer.reservation(move.party) - 1e-9
+            )
+        state = after
+    assert state.finished
+    assert state.round <= len(engine.rounds) - 1
+    for agreement in state.agreements:
+        for party in agreement.scope:
+            assert not state.scorer.score(party, agreement.options).red_lines
