@@ -109,19 +109,171 @@ def bench_loader(scenario_path: Path) -> list[tuple[str, float, str]]:
     return rows
 
 
+def generated_scenario(
+    issues: int = 20, options: int = 6, parties: int = 5, seed: int = 1
+) -> Scenario:
+    """A random scenario of the size DESIGN.md names for the computer-move bar."""
+    r = random.Random(seed)
+    ids = [f"P{chr(65 + i)}" for i in range(parties)]
+    threats = [f"t{i}" for i in range(6)]
+    tags = [f"tag{i}" for i in range(8)]
+    data = {
+        "id": "generated",
+        "title": "Generated benchmark scenario",
+        "summary": "Random numbers, for timing only.",
+        "start": "2005-01-01",
+        "deadline": "2009-12-31",
+        "tags": {t: t for t in tags},
+        "threats": [
+            {"id": t, "name": t, "kind": r.choice(["hard", "soft"]), "source": "x"} for t in threats
+        ],
+        "parties": [
+            {
+                "id": p,
+                "name": p,
+                "briefing": "",
+                "priorities": {t: {"weight": r.uniform(0, 100), "source": "x"} for t in threats},
+                "ratification_threshold": 40,
+                "reservation": {"description": "", "source": "x"},
+            }
+            for p in ids
+        ],
+        "issues": [
+            {
+                "id": f"i{i}",
+                "name": f"Issue {i}",
+                "source": "x",
+                "options": [{"id": "sq", "label": "status quo", "status_quo": True, "source": "x"}]
+                + [
+                    {
+                        "id": f"o{k}",
+                        "label": f"Option {k}",
+                        "addresses": {t: r.random() * 0.5 for t in r.sample(threats, 2)},
+                        "binds": r.choice([[], r.sample(ids, 2)]),
+                        "tags": r.sample(tags, 1),
+                        "source": "x",
+                    }
+                    for k in range(1, options)
+                ],
+            }
+            for i in range(issues)
+        ],
+        "principles": [
+            {
+                "id": f"pr_{p.lower()}",
+                "party": p,
+                "name": "principle",
+                "tags": [r.choice(tags)],
+                "penalty": 5,
+                "source": "x",
+            }
+            for p in ids
+        ],
+        "domestic_groups": [
+            {
+                "id": f"g{p.lower()}",
+                "party": p,
+                "name": "group",
+                "weight": 1,
+                "approval": 60,
+                "stances": [{"tag": r.choice(tags), "delta": -10, "source": "x"}],
+                "source": "x",
+            }
+            for p in ids
+        ],
+        "dyads": [
+            {"parties": [a, b], "trust": r.uniform(30, 65), "source": "x"}
+            for n, a in enumerate(ids)
+            for b in ids[n + 1 :]
+        ],
+        "rounds": [
+            {"date": f"{2005 + n // 2}-{3 + 6 * (n % 2):02d}-01", "name": f"Round {n + 1}"}
+            for n in range(9)
+        ],
+        "actions": [
+            {
+                "id": "build",
+                "name": "Build trust",
+                "kind": "confidence_building",
+                "effects": [{"kind": "trust", "delta": 4}],
+                "source": "x",
+            },
+        ],
+    }
+    return Scenario.model_validate(data)
+
+
+def bench_computer_moves(scenario: Scenario, games: int) -> tuple[float, float]:
+    """Median and slowest computer move over whole games (caches start cold)."""
+    from game.core import ai
+    from game.core.negotiation import start, step
+
+    times = []
+    for seed in range(games):
+        state = start(scenario, seed)
+        while not state.finished:
+            party = state.to_move or ""
+            began = time.perf_counter()
+            move = ai.choose_move(state, party)
+            times.append(time.perf_counter() - began)
+            state = step(state, move)
+    return statistics.median(times), max(times)
+
+
+def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
+    """Computer moves, a thousand computer-only games, and the debrief's frontier."""
+    from game.core.analysis import pareto_frontier
+    from game.core.simulation import simulate
+
+    rows = []
+    median, worst = bench_computer_moves(scenario, 20)
+    rows += [
+        (f"computer move on {scenario.id}, median", median, ""),
+        (f"computer move on {scenario.id}, slowest", worst, "< 50 ms"),
+    ]
+    big = generated_scenario()
+    median, worst = bench_computer_moves(big, 3)
+    rows += [
+        ("computer move, 20 issues x 6 options x 5 parties, median", median, ""),
+        ("computer move, 20 issues x 6 options x 5 parties, slowest", worst, "< 200 ms"),
+    ]
+    began = time.perf_counter()
+    simulate(scenario, 1000, 1)
+    rows.append((f"simulate {scenario.id} --runs 1000", time.perf_counter() - began, "< 10 s"))
+    began = time.perf_counter()
+    frontier = pareto_frontier(scenario, Conditions.initial(scenario))
+    rows.append(
+        (
+            f"Pareto frontier of {scenario.id} ({len(frontier.points)} points, "
+            f"{'exact' if frontier.exact else 'approximate'})",
+            time.perf_counter() - began,
+            "",
+        )
+    )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print every measurement with the bar it is held to."""
     parser = argparse.ArgumentParser(prog="python -m game.bench", description=__doc__)
     parser.add_argument("--scenario", default="spp-2005")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="skip the engine benchmarks")
     args = parser.parse_args(argv)
     path = resolve_scenario(args.scenario)
     scenario = load_scenario(path)
     rows = bench_scoring(scenario, random.Random(args.seed)) + bench_loader(path)
+    if not args.quick:
+        rows += bench_engine(scenario)
     width = max(len(r[0]) for r in rows)
     print(f"Perimeter benchmarks on {scenario.id} (median of 7 batches)")
     for name, seconds, bar in rows:
-        shown = f"{seconds * 1e6:9.1f} µs" if seconds < 1e-3 else f"{seconds * 1e3:9.1f} ms"
+        if seconds < 1e-3:
+            shown = f"{seconds * 1e6:9.1f} µs"
+        elif seconds < 1:
+            shown = f"{seconds * 1e3:9.1f} ms"
+        else:
+            shown = f"{seconds:9.2f} s "
         print(f"  {name:<{width}}  {shown}  {bar}")
     return 0
 

@@ -200,6 +200,7 @@ def best_offer(state: State, party: str, level: float) -> Candidate | None:
         ]
         if not pool:
             continue
+
         # Prefer what partners will likely take now; otherwise the package closest to that.
         def appeal(c: Candidate) -> float:
             return min(c.totals[q] - guessed_aspiration(state, q) for q in c.scope if q != party)
