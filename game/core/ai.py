@@ -42,8 +42,9 @@ WEIGHTS = (0.0, 0.5, 1.5, 4.0)
 WIDE_WEIGHTS = (0.0, 1.0, 3.0)
 """A coarser grid for tables of more than three parties, where combinations multiply."""
 
-LOW, HIGH = 0.15, 1.0
-"""Range of concession exponents drawn per game: every computer negotiator holds out, some more."""
+CONCESSION = {"easy": (0.6, 2.0), "normal": (0.15, 1.0), "hard": (0.1, 0.4)}
+"""Range of concession exponents drawn per game and difficulty. Below 1 a negotiator holds out
+(Boulware), above 1 it concedes early (Conceder); 'normal' is what simulations use."""
 
 BLUR = 10.0
 """Score points of safety margin demanded from a partner at trust 0 (none at trust 100)."""
@@ -145,12 +146,11 @@ def candidates(
 
 
 def concession(state: State, party: str) -> float:
-    """This party's concession exponent for the game, drawn from the seed (0.4 to 2.5).
-
-    Below 1 it holds out (Boulware), above 1 it concedes early (Conceder).
-    """
+    """This party's concession exponent for the game, drawn from the seed within the range
+    of the game's difficulty."""
+    low, high = CONCESSION[state.difficulty]
     draw: float = rng(state.seed, "concession", party).random()
-    return LOW * float((HIGH / LOW) ** draw)
+    return low * float((high / low) ** draw)
 
 
 def aspiration(state: State, party: str, best: float, exponent: float | None = None) -> float:

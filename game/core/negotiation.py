@@ -31,6 +31,7 @@ from game.core.scoring import EPSILON, PartyScore, Scorer, scorer
 
 Choice = tuple[int, ...]
 Seat = Literal["human", "computer"]
+Difficulty = Literal["easy", "normal", "hard"]
 
 
 class IllegalMove(ValueError):
@@ -173,6 +174,9 @@ class State:
     log: tuple[LogEntry, ...] = ()
     finished: bool = False
     disabled_causes: frozenset[str] = frozenset()
+    difficulty: Difficulty = "normal"
+    moves: tuple[Move, ...] = ()
+    """Every move made so far, in order: replaying them from the start gives this state."""
 
     @property
     def order(self) -> tuple[str, ...]:
@@ -230,6 +234,8 @@ class State:
             self.log,
             self.finished,
             sorted(self.disabled_causes),
+            self.difficulty,
+            self.moves,
         )
         return hashlib.sha256(repr(fields).encode()).hexdigest()
 
@@ -248,6 +254,7 @@ def start(
     seed: int,
     seats: dict[str, Seat] | None = None,
     disabled_causes: frozenset[str] | set[str] = frozenset(),
+    difficulty: Difficulty = "normal",
 ) -> State:
     """A new game at its first round, with the events due by then already fired."""
     seats = seats or {p: "computer" for p in scenario.party_ids}
@@ -262,6 +269,7 @@ def start(
         turn=0,
         conditions=Conditions.initial(scenario),
         disabled_causes=frozenset(disabled_causes),
+        difficulty=difficulty,
     )
     return _open_round(state)
 
@@ -405,6 +413,11 @@ def check_package(state: State, party: str, options: Choice, scope: tuple[str, .
 
 def step(state: State, move: Move) -> State:
     """The state after a move; raises IllegalMove when the rules forbid it."""
+    after = _step(state, move)
+    return replace(after, moves=(*state.moves, move))
+
+
+def _step(state: State, move: Move) -> State:
     if state.finished:
         raise IllegalMove("the game is over")
     if move.party != state.to_move:
