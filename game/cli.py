@@ -34,10 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", help="play a negotiation in the terminal")
-    play.add_argument("scenario", nargs="?", default="spp-2005", help="built-in id or path")
+    play.add_argument("scenario", nargs="?", help="built-in id or path (default: choose on screen)")
     play.add_argument("--as", dest="party", choices=["US", "MX", "CA"], help="the country you play")
     play.add_argument("--seed", type=int, help="seed for a repeatable game")
     play.add_argument("--load", metavar="SAVE", help="continue a saved game")
+    play.add_argument(
+        "--difficulty",
+        choices=["easy", "normal", "hard"],
+        default="normal",
+        help="how long partners hold out",
+    )
 
     sub.add_parser("scenarios", help="list built-in scenarios and ./scenarios/*.yaml")
 
@@ -105,32 +111,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-_WHAT_WORKS = (
-    "What works today:\n"
-    "  python main.py scenarios                    list scenarios\n"
-    "  python main.py validate FILE...             check scenario files\n"
-    "  python main.py score spp-2005 PACKAGE.yaml  score a proposal for every country\n"
-    "See README.md for the package format, python main.py --help for every command."
-)
-
-
 def cmd_title() -> int:
-    """Without a command: what the game is and what can be done with it today."""
-    print(
-        "Perimeter: negotiate North American security cooperation (the 2005 SPP and after).\n"
-        "The terminal negotiation table is not built yet.\n" + _WHAT_WORKS
-    )
+    """Without a command: the title screen."""
+    from game.ui.app import make_app
+
+    make_app().run()
     return EXIT_OK
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    """The terminal game is not built yet; say so plainly and point at what works."""
-    print(
-        "The terminal negotiation table is not built yet (it is the [Table UI] milestone).\n"
-        + _WHAT_WORKS,
-        file=sys.stderr,
-    )
-    return EXIT_USAGE
+    """The terminal game, straight into a scenario (and a country, a seed, or a save)."""
+    from pathlib import Path
+
+    from game.ui.app import make_app
+
+    load = Path(args.load) if args.load else None
+    if load is not None:
+        from game.core.saves import load_game
+
+        load_game(load)  # a bad save is reported here, by name, before the screen opens
+    scenario = None
+    if args.scenario is not None:
+        scenario = str(resolve_scenario(args.scenario))
+        load_scenario(scenario)  # the same for a bad scenario file
+    make_app(
+        scenario=scenario, seed=args.seed, party=args.party, load=load, difficulty=args.difficulty
+    ).run()
+    return EXIT_OK
 
 
 def cmd_scenarios() -> int:

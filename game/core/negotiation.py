@@ -171,6 +171,9 @@ class State:
     pending: tuple[Pending, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     snapshots: tuple[Conditions, ...] = ()
+    """The conditions as each round opened, in order."""
+    offers: tuple[Choice | None, ...] = ()
+    """The package on the table as each round opened (None: nothing on the table)."""
     log: tuple[LogEntry, ...] = ()
     finished: bool = False
     disabled_causes: frozenset[str] = frozenset()
@@ -231,6 +234,7 @@ class State:
             self.pending,
             self.agreements,
             self.snapshots,
+            self.offers,
             self.log,
             self.finished,
             sorted(self.disabled_causes),
@@ -720,7 +724,10 @@ def _open_round(state: State) -> State:
         if event.chance < 1 and rng(state.seed, "event", event.id).random() >= event.chance:
             continue
         state = _fire(state, event)
-    return replace(state, snapshots=(*state.snapshots, state.conditions))
+    offer = state.table.options if state.table else None
+    return replace(
+        state, snapshots=(*state.snapshots, state.conditions), offers=(*state.offers, offer)
+    )
 
 
 def _holds(state: State, condition: Condition) -> bool:

@@ -212,6 +212,9 @@ class Issue(Model):
     name: str
     """Name shown on the agenda."""
 
+    short: str = Field("", max_length=12)
+    """A short name for narrow screens (at most 12 characters); the name is used when empty."""
+
     pillar: Literal["security", "prosperity"] = "security"
     """Which pillar the issue belongs to; the outcome counts changes on security issues."""
 

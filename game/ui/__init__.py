@@ -1,0 +1,1 @@
+"""The Textual terminal game: screens render the engine's state and send it moves."""

@@ -1,0 +1,102 @@
+"""The Textual application and its factory, used by main.py and the tests alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from game.ui.screens.title import TitleScreen
+
+if TYPE_CHECKING:
+    from game.ui.session import Session
+
+STYLES = Path(__file__).parent / "styles"
+
+
+class PerimeterApp(App[None]):
+    """Perimeter in the terminal: title, new game, briefing, the table, the end."""
+
+    CSS_PATH = str(STYLES / "app.tcss")
+    TITLE = "Perimeter"
+    SUB_TITLE = "North American security cooperation"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "request_quit", "Quit", show=False, priority=True),
+        Binding("q", "request_quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("f1", "help", "Help", show=False),
+    ]
+
+    def __init__(
+        self,
+        scenario: str | None = None,
+        saves_dir: Path | None = None,
+        seed: int | None = None,
+        party: str | None = None,
+        load: Path | None = None,
+        difficulty: str = "normal",
+    ) -> None:
+        super().__init__()
+        self.start_scenario = scenario
+        self.saves_dir = saves_dir or Path("saves")
+        self.start_seed = seed
+        self.start_party = party
+        self.start_load = load
+        self.start_difficulty = difficulty
+        self.session: Session | None = None
+
+    def on_mount(self) -> None:
+        """Open the title screen, or go straight to a game the command line asked for."""
+        self.push_screen(TitleScreen())
+        if self.start_load is not None:
+            from game.ui.screens.load import open_save
+
+            open_save(self, self.start_load)
+        elif self.start_party is not None or self.start_scenario is not None:
+            from game.ui.screens.new_game import NewGameScreen
+
+            self.push_screen(
+                NewGameScreen(
+                    self.start_scenario, self.start_party, self.start_seed, self.start_difficulty
+                )
+            )
+
+    def action_help(self) -> None:
+        """Help for whatever screen is showing."""
+        from game.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
+
+    def action_request_quit(self) -> None:
+        """Ask before quitting, offering to save a game in progress."""
+        from game.ui.screens.quit import QuitScreen
+
+        if isinstance(self.screen, QuitScreen):
+            return
+        can_save = self.session is not None and not self.session.state.finished
+        self.push_screen(QuitScreen(can_save), self._quit_answered)
+
+    def _quit_answered(self, answer: str | None) -> None:
+        if answer == "save":
+            from game.ui.screens.table import save_now
+
+            if save_now(self):
+                self.exit()
+        elif answer == "quit":
+            self.exit()
+
+
+def make_app(
+    scenario: str | None = None,
+    saves_dir: Path | None = None,
+    seed: int | None = None,
+    party: str | None = None,
+    load: Path | None = None,
+    difficulty: str = "normal",
+) -> PerimeterApp:
+    """The app, configured as the command line or a test asks."""
+    return PerimeterApp(scenario, saves_dir, seed, party, load, difficulty)

@@ -1,0 +1,275 @@
+"""Rich renderables of the game state: agenda, scores, partners, home front, trust, log."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from game.core.analysis import OUTCOME_TEXT, Debrief
+from game.core.estimates import Estimate
+from game.core.negotiation import Choice, LogEntry, State, dyad_labels
+from game.core.scenario import Scenario
+from game.core.scoring import PartyScore
+
+BAR = "█"
+EMPTY = "░"
+
+
+def bar(value: float, width: int = 10, maximum: float = 100.0) -> str:
+    """A horizontal bar of `width` cells for a value out of `maximum`."""
+    filled = max(0, min(width, round(width * value / maximum)))
+    return BAR * filled + EMPTY * (width - filled)
+
+
+def clip(text: str, width: int) -> str:
+    """Text cut to a width with an ellipsis."""
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def yes_no(flag: bool) -> Text:
+    """A yes/no that does not rely on colour alone (a mark and a word)."""
+    return Text("✔ yes", style="green") if flag else Text("✘ no", style="bold red")
+
+
+def agenda(
+    scenario: Scenario, draft: Choice, cursor: int, width: int, table: Choice | None
+) -> Text:
+    """The issues, each with the option chosen in the draft; the cursor line is marked.
+
+    A star marks an issue where the draft differs from the package on the table.
+    """
+    names = [issue.short or issue.name for issue in scenario.issues]
+    name_width = min(12, max(len(n) for n in names))
+    room = max(8, width - name_width - 6)
+    lines = []
+    for n, (issue, k) in enumerate(zip(scenario.issues, draft, strict=True)):
+        option = issue.options[k]
+        here = n == cursor
+        line = Text("▸" if here else " ", style="bold")
+        line.append(f"{clip(names[n], name_width):<{name_width}} ", style="bold" if here else "")
+        label = clip(option.label, room)
+        if here:
+            line.append(f"◂{label:<{room}}▸", style="reverse")
+        else:
+            line.append(f" {label}", style="dim" if option.status_quo else "")
+        if table is not None and table[n] != k:
+            line.append("*", style="bold yellow")
+        lines.append(line)
+    return Text("\n").join(lines)
+
+
+def option_detail(scenario: Scenario, draft: Choice, cursor: int) -> Text:
+    """The selected option in full: what it commits whom to, and where it comes from."""
+    issue = scenario.issues[cursor]
+    option = issue.options[draft[cursor]]
+    text = Text()
+    text.append(f"{issue.name}: ", style="bold")
+    text.append(f"{option.label} ({draft[cursor] + 1}/{len(issue.options)})\n")
+    if option.description:
+        text.append(option.description.strip() + "\n")
+    binds = ", ".join(option.binds) if option.binds else "all parties"
+    text.append(f"Binds {binds}", style="dim")
+    if option.tags:
+        text.append(f" · tags: {', '.join(option.tags)}", style="dim")
+    source = option.analogue.name + " — " if option.analogue else ""
+    inferred = " · a design inference" if option.inferred else ""
+    text.append(f"\n[{source}{option.source}]{inferred}", style="dim italic")
+    return text
+
+
+def score(s: PartyScore, needed: float) -> Text:
+    """The player's own score: total against what it needs, the ratification forecast, breakdown."""
+    text = Text()
+    text.append(f"Your score {s.total:5.1f} ", style="bold")
+    text.append(bar(s.total, 14))
+    text.append(f"\nYou need   {needed:5.1f} ")
+    text.append(bar(needed, 14), style="dim")
+    premium = needed - s.reservation
+    extra = f" + {premium:.0f} attention" if premium > 0.5 else ""
+    text.append(f"\n  (reservation {s.reservation:.0f}{extra})\n", style="dim")
+    text.append("Acceptable to you  ")
+    text.append_text(yes_no(not s.red_lines and s.total >= needed - 1e-9))
+    text.append("\nRatifies at home   ")
+    text.append_text(yes_no(s.ratifies))
+    text.append(f" (support {s.support:.0f}, needs {s.threshold:.0f})\n")
+    for red in s.red_lines:
+        text.append(f"RED LINE: {red}\n", style="bold red")
+    groups = {
+        "threat": "Threats",
+        "trust": "Trust",
+        "cost": "Costs",
+        "principle": "Principles",
+        "domestic": "At home",
+    }
+    last = ""
+    for term in s.breakdown:
+        if term.kind == "scale":
+            continue
+        if term.kind != last:
+            text.append(f"{groups[term.kind]}\n", style="bold underline")
+            last = term.kind
+        label = term.label.split(": ", 1)[-1]
+        text.append(
+            f" {term.value:+6.1f} {label}",
+            style="green" if term.value > 0 else ("red" if term.value < 0 else ""),
+        )
+        text.append(f" [{term.source}]\n", style="dim")
+    return text
+
+
+def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
+    """Each partner's likely reaction, as precisely as trust allows."""
+    text = Text()
+    for e in estimates:
+        name = scenario.party(e.partner).name
+        text.append(f"{name}\n", style="bold")
+        text.append(f"  worth to them {e.low:3.0f}–{e.high:<3.0f} ")
+        text.append(f"needs {e.needed_low:.0f}–{e.needed_high:.0f}\n", style="dim")
+        style = {
+            "likely yes": "green",
+            "uncertain": "yellow",
+            "likely no": "red",
+            "red line": "bold red",
+        }[e.verdict]
+        text.append(f"  → {e.verdict}", style=style)
+        if e.ratifies is None:
+            text.append("  (their parliament: can't tell)", style="dim")
+        else:
+            text.append(
+                "  (their parliament: "
+                + ("would ratify" if e.ratifies else "would NOT ratify")
+                + ")",
+                style="dim",
+            )
+        text.append("\n")
+        for red in e.red_lines:
+            text.append(f"  crosses their red line: {red}\n", style="red")
+    text.append("Ranges widen with distrust; principles are public.", style="dim italic")
+    return text
+
+
+def home(scenario: Scenario, s: PartyScore) -> Text:
+    """The player's domestic groups: approval now and after the draft, and the forecast."""
+    text = Text()
+    for v in s.votes:
+        group = next(g for g in scenario.domestic_groups if g.id == v.group)
+        text.append(f"{clip(v.name, 34)}\n", style="bold")
+        change = v.after - v.before
+        text.append(f"  {bar(v.after, 12)} {v.after:3.0f}")
+        if abs(change) > 0.5:
+            text.append(f" ({change:+.0f})", style="green" if change > 0 else "red")
+        text.append(f"  weight {v.share:.0%}\n", style="dim")
+        if group.description:
+            text.append(f"  {clip(group.description.strip(), 70)}\n", style="dim")
+    text.append(f"Support {s.support:.0f}, needed {s.threshold:.0f}: ")
+    text.append_text(yes_no(s.ratifies))
+    return text
+
+
+def trust(state: State, viewer: str) -> Text:
+    """The trust triangle: every dyad with its trust, level of transformation and Wendt label."""
+    s = state.scenario
+    labels = dyad_labels(state)
+    text = Text()
+    from game.core.conditions import index
+
+    ix = index(s)
+    for (a, b), label in labels.items():
+        d = ix.dyad(a, b)
+        mine = viewer in (a, b)
+        text.append(f"{a}–{b} ", style="bold" if mine else "")
+        text.append(f"{bar(state.conditions.trust[d], 10)} {state.conditions.trust[d]:3.0f} ")
+        style = {"cooperative": "green", "individualistic": "yellow", "competitive": "red"}[label]
+        text.append(f"{label}\n", style=style)
+        stage = state.conditions.stage[d]
+        steps = ["breakdown of consensus", "critical examination", "new practices"]
+        passed = ", ".join(steps[:stage]) or "none yet"
+        text.append(f"   levels passed: {passed}\n", style="dim")
+    text.append("Cooperative only after all three levels [Fragmented Region].", style="dim italic")
+    return text
+
+
+def log_line(state: State, entry: LogEntry) -> Text:
+    """One log entry with its reasons."""
+    rounds = state.scenario.rounds
+    when = rounds[min(entry.round, len(rounds) - 1)].date.isoformat()[:7]
+    style = {
+        "event": "cyan",
+        "ratified": "bold green",
+        "blocked": "bold red",
+        "reject": "red",
+        "accept": "green",
+        "end": "bold",
+    }.get(entry.kind, "")
+    text = Text(f"{when} ", style="dim")
+    text.append(entry.text, style=style)
+    for reason in entry.reasons:
+        text.append(f"\n    · {reason}", style="dim")
+    if entry.source:
+        text.append(f" [{entry.source}]", style="dim")
+    return text
+
+
+def log(state: State) -> Text:
+    """The whole negotiation record, oldest first."""
+    text = Text()
+    for entry in state.log:
+        text.append_text(log_line(state, entry))
+        text.append("\n")
+    return text
+
+
+def status(state: State, human: str) -> Text:
+    """Date, round, deadline, chair and whose turn it is."""
+    s = state.scenario
+    text = Text()
+    text.append(
+        f"Round {state.round + 1}/{len(s.rounds)} · {state.date} · deadline {s.deadline} · "
+    )
+    text.append(f"chair {s.party(state.chair).name}")
+    if state.finished:
+        text.append(" · game over", style="bold")
+    elif state.to_move == human:
+        text.append(" · your turn", style="bold reverse")
+    return text
+
+
+def table_summary(state: State, human: str) -> Text:
+    """The package on the table in two lines: whose, how big, who has accepted."""
+    proposal = state.table
+    if proposal is None:
+        return Text(
+            "Nothing on the table: assemble a package and press t to table it.", style="dim"
+        )
+    s = state.scenario
+    from game.core.conditions import index
+
+    changed = sum(1 for k, q in zip(proposal.options, index(s).status_quo, strict=True) if k != q)
+    scope = "trilateral" if len(proposal.scope) == len(s.party_ids) else "-".join(proposal.scope)
+    text = Text(f"On the table: {s.party(proposal.proposer).name}'s {scope} package", style="bold")
+    text.append(f" ({changed} changes; * = your draft differs)\n")
+    waiting = [p for p in proposal.scope if p not in proposal.accepted]
+    accepted = ", ".join(proposal.accepted) or "nobody"
+    text.append(f"Accepted: {accepted} · waiting: {', '.join(waiting) or '—'}")
+    if human in waiting:
+        text.append(" (a/r/c)", style="bold")
+    return text
+
+
+def outcome_summary(scenario: Scenario, report: Debrief) -> Table:
+    """Each party's result against its reservation value."""
+    grid = Table(box=None, expand=False, pad_edge=False)
+    grid.add_column("Party")
+    grid.add_column("Result", justify="right")
+    grid.add_column("Reservation", justify="right")
+    grid.add_column("Gain", justify="right")
+    for r in report.results:
+        grid.add_row(
+            scenario.party(r.party).name, f"{r.score:.1f}", f"{r.reservation:.1f}", f"{r.gain:+.1f}"
+        )
+    return grid
+
+
+def outcome_title(report: Debrief) -> str:
+    """The outcome in words."""
+    return OUTCOME_TEXT[report.outcome]

@@ -1,0 +1,94 @@
+"""Choosing a diplomatic action: one per round, besides the move at the table."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.core.negotiation import Act
+from game.ui.screens.base import GameModal
+from game.ui.session import Session
+
+
+def act_label(session: Session, act: Act) -> str:
+    """An action with its target, in words."""
+    s = session.scenario
+    action = next(a for a in s.actions if a.id == act.action)
+    if act.target in s.party_ids:
+        return f"{action.name} with {s.party(act.target).name}"
+    group = next((g for g in s.domestic_groups if g.id == act.target), None)
+    return f"{action.name}: {group.name}" if group else action.name
+
+
+class ActionScreen(GameModal[Act | None]):
+    """The diplomatic actions open to the player now."""
+
+    HELP = """\
+# Diplomatic actions
+
+One per round, taken before your move at the table (it does not end your turn):
+
+- **Joint threat assessment**: bring your and a partner's threat priorities closer; may break
+  the old consensus (the first level of transformation).
+- **Confidence-building measure**: raise trust; may start a critical examination of the
+  relationship (the second level).
+- **Consult a domestic group**: raise its approval, to help a deal through ratification.
+- **Bilateral side deal**: both of you gain a better alternative to a trilateral deal; the third
+  country trusts you less. Dual-bilateralism in action.
+- **Act unilaterally**: gain now; when it comes to light, the partner's trust falls.
+
+↑/↓ choose, Enter takes the action, Esc goes back.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back")]
+
+    def __init__(self, session: Session, actions: tuple[Act, ...]) -> None:
+        super().__init__()
+        self.session = session
+        self.actions = actions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="actions-box"):
+            yield Static("Diplomatic action (one per round)", id="actions-title")
+            yield OptionList(
+                *(
+                    Option(act_label(self.session, a), id=str(n))
+                    for n, a in enumerate(self.actions)
+                ),
+                id="actions-list",
+            )
+            yield Static(id="action-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Describe the first action."""
+        self.query_one("#actions-list", OptionList).focus()
+        self._describe(0)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Describe the highlighted action."""
+        self._describe(int(event.option.id or 0))
+
+    def _describe(self, n: int) -> None:
+        if not self.actions:
+            return
+        act = self.actions[n]
+        action = next(a for a in self.session.scenario.actions if a.id == act.action)
+        text = Text(action.description.strip())
+        design = " · its effects are a design choice" if action.inferred else ""
+        text.append(f"\n[{action.source}]{design}", style="dim italic")
+        self.query_one("#action-detail", Static).update(text)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Take the chosen action."""
+        self.dismiss(self.actions[int(event.option.id or 0)])
+
+    def action_cancel(self) -> None:
+        """No action this time."""
+        self.dismiss(None)

@@ -1,0 +1,40 @@
+"""Help for the screen underneath, as a modal."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+GENERAL = """\
+---
+**Everywhere**: `?` or F1 help · `q` or Ctrl+C quit (you are asked first, and offered a save) ·
+Esc closes a window.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """The help text of the screen that opened it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("question_mark", "close", "Close", show=False),
+        Binding("enter", "close", "Close", show=False),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = (text or "No help for this screen.") + "\n" + GENERAL
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Markdown(self.text)
+        yield Footer()
+
+    def action_close(self) -> None:
+        """Back to the screen underneath."""
+        self.dismiss(None)

@@ -1,0 +1,69 @@
+"""A window for an event or a vote at home, with the chapter's context, as it happens."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Static
+
+from game.core.negotiation import LogEntry, State
+from game.ui.screens.base import GameModal
+
+HEADINGS = {"event": "Event", "ratified": "Ratified at home", "blocked": "Ratification failed"}
+
+
+class NoticeScreen(GameModal[None]):
+    """One event or ratification result; Enter or Esc to continue."""
+
+    HELP = """\
+# Events and votes
+
+Between rounds, events from the scenario's timeline happen: leader changes, crises, new
+instruments, domestic campaigns. Each says what it changes (priorities, trust, a leader's
+attention, approval at home) and which section of the chapter it rests on.
+
+When every party in a package's scope accepts it, each puts it to its groups at home. If the
+weighted approval falls short of the threshold, the package is reopened and this window names
+the group that blocked it.
+
+Enter or Esc continues.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "close", "Continue"),
+        Binding("escape", "close", "Continue", show=False),
+        Binding("space", "close", "Continue", show=False),
+    ]
+
+    def __init__(self, state: State, entry: LogEntry) -> None:
+        super().__init__()
+        self.state = state
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        entry = self.entry
+        heading = HEADINGS.get(entry.kind, "News")
+        title, _, body = (
+            entry.text.partition(": ") if entry.kind == "event" else (heading, "", entry.text)
+        )
+        rounds = self.state.scenario.rounds
+        when = rounds[min(entry.round, len(rounds) - 1)].date.isoformat()
+        text = Text()
+        text.append(f"{heading} · {when}\n", style="dim")
+        text.append(f"{title}\n\n", style="bold")
+        text.append(body or entry.text)
+        for reason in entry.reasons:
+            text.append(f"\n • {reason}", style="red" if entry.kind == "blocked" else "")
+        if entry.source:
+            text.append(f"\n\n[{entry.source}]", style="dim italic")
+        with Vertical(id="notice-box", classes=entry.kind):
+            yield Static(text)
+        yield Footer()
+
+    def action_close(self) -> None:
+        """Continue the game."""
+        self.dismiss(None)

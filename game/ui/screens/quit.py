@@ -1,0 +1,50 @@
+"""Asks before quitting, and offers to save a game in progress."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class QuitScreen(ModalScreen[str | None]):
+    """'save', 'quit' or None (stay)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "answer('stay')", "Stay"),
+        Binding("s", "answer('save')", "Save and quit", show=False),
+        Binding("y", "answer('quit')", "Quit", show=False),
+        Binding("n", "answer('stay')", "Stay", show=False),
+    ]
+
+    def __init__(self, can_save: bool) -> None:
+        super().__init__()
+        self.can_save = can_save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quit-box"):
+            question = (
+                "Quit Perimeter? Your game is autosaved each round; save it now too?"
+                if self.can_save
+                else "Quit Perimeter?"
+            )
+            yield Static(question, id="quit-question")
+            with Horizontal(id="quit-buttons"):
+                if self.can_save:
+                    yield Button("Save and quit (s)", id="save", variant="primary")
+                yield Button("Quit (y)", id="quit", variant="error")
+                yield Button("Stay (n)", id="stay")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A button was chosen."""
+        self.action_answer(event.button.id or "stay")
+
+    def action_answer(self, answer: str) -> None:
+        """Close with the answer (saving is only offered when there is a game)."""
+        if answer == "save" and not self.can_save:
+            return
+        self.dismiss(None if answer == "stay" else answer)

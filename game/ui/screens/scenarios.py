@@ -1,0 +1,67 @@
+"""The scenarios a game can start from, with what each is about."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from game.core.loader import LoadError, builtin_scenarios, load_scenario, local_scenarios
+from game.ui.screens.base import GameScreen
+
+
+def scenarios_text() -> Text:
+    """Every built-in and local scenario, and any local file with problems."""
+    text = Text()
+    for kind, paths in (("built-in", builtin_scenarios()), ("./scenarios", local_scenarios())):
+        for path in paths:
+            try:
+                s = load_scenario(path)
+            except LoadError as err:
+                text.append(f"{path.name} ({kind}): ", style="bold")
+                text.append(f"cannot be played: {err.problems[0]}\n\n", style="red")
+                continue
+            text.append(f"{s.title}", style="bold")
+            text.append(
+                f"  ({s.id}, {kind}; {s.start} to {s.deadline}; {len(s.issues)} issues)\n",
+                style="dim",
+            )
+            text.append(s.summary.strip() + "\n")
+            if s.reference:
+                text.append(f"From: {s.reference.strip()}\n", style="dim italic")
+            text.append("\n")
+    return text
+
+
+class ScenariosScreen(GameScreen[None]):
+    """Read-only list of scenarios."""
+
+    HELP = """\
+# Scenarios
+
+Built-in scenarios ship with the game; your own go in `./scenarios/*.yaml` (see
+`scenarios/AUTHORING.md`, and check them with `python main.py validate FILE`). A file with
+problems is listed with its first problem.
+
+Esc goes back.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="scenarios"):
+            yield Static(scenarios_text())
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Scroll keys work at once."""
+        self.query_one("#scenarios").focus()
+
+    def action_back(self) -> None:
+        """Back to the title."""
+        self.app.pop_screen()

@@ -1,0 +1,86 @@
+"""The title screen: new game, load, scenarios, help, quit."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.ui.screens.base import GameScreen
+
+LOGO = """\
+ ___          _            _
+| _ \\___ _ _ (_)_ __  ___| |_ ___ _ _
+|  _/ -_) '_|| | '  \\/ -_)  _/ -_) '_|
+|_| \\___|_|  |_|_|_|_\\___|\\__\\___|_|"""
+
+TAGLINE = (
+    "Negotiate North American security cooperation as the United States, Mexico or Canada.\n"
+    "Replay the 2005 Security and Prosperity Partnership, which lapsed in 2009, or revive it."
+)
+
+
+class TitleScreen(GameScreen[None]):
+    """What a player sees first."""
+
+    HELP = """\
+# Perimeter
+
+A negotiation game built on the chapter *Obstacles for Security Cooperation in North America*
+(Domínguez and Velázquez). You speak for one country; the computer plays the others.
+
+- **New game**: choose a scenario, your country, the difficulty and a seed.
+- **Load game**: continue a saved game (saves are in the `saves/` folder).
+- **Scenarios**: what each scenario is about.
+
+Keys: ↑/↓ to move, Enter to choose, or the letter shown. `?` opens help on every screen,
+`q` quits.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "choose('new')", "New game"),
+        Binding("l", "choose('load')", "Load"),
+        Binding("s", "choose('scenarios')", "Scenarios"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="title-box"):
+            yield Static(LOGO, id="logo")
+            yield Static(TAGLINE, id="tagline")
+            with Center():
+                yield OptionList(
+                    Option("New game            n", id="new"),
+                    Option("Load game           l", id="load"),
+                    Option("Scenarios           s", id="scenarios"),
+                    Option("Help                ?", id="help"),
+                    Option("Quit                q", id="quit"),
+                    id="title-menu",
+                )
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a menu line."""
+        self.action_choose(event.option.id or "")
+
+    def action_choose(self, choice: str) -> None:
+        """Open the chosen part of the game."""
+        if choice == "new":
+            from game.ui.screens.new_game import NewGameScreen
+
+            self.app.push_screen(NewGameScreen())
+        elif choice == "load":
+            from game.ui.screens.load import LoadScreen
+
+            self.app.push_screen(LoadScreen())
+        elif choice == "scenarios":
+            from game.ui.screens.scenarios import ScenariosScreen
+
+            self.app.push_screen(ScenariosScreen())
+        elif choice == "help":
+            self.perimeter.action_help()
+        elif choice == "quit":
+            self.app.exit()

@@ -1,0 +1,485 @@
+"""Saved games: written atomically, replayed to the same state, untrusted input refused."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.core.ai import choose_move
+from game.core.loader import LoadError, load_scenario
+from game.core.negotiation import (
+    Accept,
+    Act,
+    Counter,
+    Difficulty,
+    Reject,
+    Seat,
+    State,
+    Table,
+    legal_moves,
+    start,
+    step,
+)
+from game.core.saves import autosave, list_saves, load_game, save_game
+from game.core.scenario import Scenario
+from game.core.simulation import play_computer_game
+from tests.conftest import DATA, ROOT
+
+BAD = DATA / "bad_saves"
+SPP_FILE = ROOT / "scenarios" / "spp-2005.yaml"
+ENGINE_FILE = DATA / "good" / "engine.yaml"
+EVERYONE = ("AA", "BB", "CC")
+
+
+@pytest.fixture(scope="module")
+def engine() -> Scenario:
+    return load_scenario(ENGINE_FILE)
+
+
+def seats_for(scenario: Scenario, human: str | None) -> dict[str, Seat]:
+    return {p: "human" if p == human else "computer" for p in scenario.party_ids}
+
+
+def play_every_kind(
+    scenario: Scenario,
+    human: str,
+    seed: int,
+    difficulty: Difficulty = "normal",
+    disabled: frozenset[str] = frozenset(),
+) -> State:
+    """The player opens with a diplomatic action; then every seat plays as the computer would,
+    until the log holds an action, a tabled package, a counter-offer and an acceptance (the
+    first seed from `seed` on whose game has them all)."""
+    wanted = {Act, Table, Counter, Accept}
+    for attempt in range(seed, seed + 20):
+        state = start(scenario, attempt, seats_for(scenario, human), disabled, difficulty)
+        assert state.to_move == human
+        state = step(state, legal_moves(state, human).actions[0])
+        while not state.finished and not wanted <= {type(m) for m in state.moves}:
+            party = state.to_move
+            assert party is not None
+            state = step(state, choose_move(state, party))
+        if wanted <= {type(m) for m in state.moves}:
+            return state
+    raise AssertionError("no game with every kind of move in 20 seeds")
+
+
+def game_in_progress(engine: Scenario) -> State:
+    state = start(engine, 7, seats_for(engine, "AA"))
+    for move in (Act("AA", "build", "BB"), Table("AA", (1, 1, 0), EVERYONE)):
+        state = step(state, move)
+    return state
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, start_of_line: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(start_of_line))
+
+
+# --- the move log replays to the same game ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("which", "human", "seed", "difficulty", "disabled"),
+    [
+        ("spp", "US", 0, "normal", frozenset()),
+        ("spp", "US", 3, "hard", frozenset({"leader_change"})),
+        ("engine", "AA", 2, "easy", frozenset({"scandals"})),
+    ],
+    ids=["spp-2005", "spp-2005-hard-without-leader-change", "engine"],
+)
+def test_same_seed_and_same_moves_give_the_same_game_after_save_and_load(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    which: str,
+    human: str,
+    seed: int,
+    difficulty: Difficulty,
+    disabled: frozenset[str],
+) -> None:
+    scenario: Scenario = request.getfixturevalue(which)
+    scenario_file = SPP_FILE if which == "spp" else ENGINE_FILE
+    state = play_every_kind(scenario, human, seed, difficulty, disabled)
+    path = save_game(state, tmp_path, human=human, scenario_file=scenario_file)
+    loaded = load_game(path)
+    assert loaded.state == state
+    assert loaded.state.digest() == state.digest()
+    assert loaded.state.moves == state.moves
+    assert loaded.state.scenario.id == scenario.id
+    assert (loaded.state.difficulty, loaded.state.disabled_causes) == (difficulty, disabled)
+    assert loaded.human == human and loaded.path == path
+    assert loaded.scenario_file.resolve() == scenario_file.resolve()
+
+
+def test_a_computer_only_game_played_to_the_end_loads_to_the_same_finished_state(
+    tmp_path: Path, spp: Scenario
+) -> None:
+    state = play_computer_game(spp, seed=11)
+    assert state.finished
+    path = save_game(state, tmp_path, human=None, scenario_file=SPP_FILE)
+    assert path.name == f"spp-2005-table-round{state.round + 1}.yaml"
+    loaded = load_game(str(path))
+    assert loaded.state.finished and loaded.human is None
+    assert loaded.state == state and loaded.state.digest() == state.digest()
+
+
+def test_notes_with_line_breaks_quotes_and_any_characters_round_trip(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    note = "NO: 'yes' \"and\"\n- {not: a move}\r\n\ttab # hash \u2028 \x85 é 🙂 \x00 ~"
+    state = step(game_in_progress(engine), Reject("BB", note))
+    loaded = load_game(save_game(state, tmp_path, human="AA", scenario_file=ENGINE_FILE))
+    assert loaded.state.moves[-1] == Reject("BB", note)
+    assert loaded.state.digest() == state.digest()
+
+
+@settings(max_examples=25)
+@given(note=st.text(max_size=60))
+def test_any_note_round_trips(tmp_path_factory: pytest.TempPathFactory, note: str) -> None:
+    scenario = load_scenario(ENGINE_FILE)
+    state = step(game_in_progress(scenario), Reject("BB", note))
+    folder = tmp_path_factory.mktemp("notes")
+    loaded = load_game(save_game(state, folder, human="AA", scenario_file=ENGINE_FILE))
+    assert loaded.state.moves[-1] == Reject("BB", note)
+
+
+# --- file names and atomic writes ----------------------------------------------------------
+
+
+def test_the_default_name_is_scenario_player_and_round(tmp_path: Path, engine: Scenario) -> None:
+    state = game_in_progress(engine)
+    assert save_game(state, tmp_path, human="AA", scenario_file=ENGINE_FILE) == (
+        tmp_path / "engine-test-AA-round1.yaml"
+    )
+    assert save_game(state, tmp_path, human=None, scenario_file=ENGINE_FILE) == (
+        tmp_path / "engine-test-table-round1.yaml"
+    )
+
+
+def test_a_chosen_name_keeps_to_safe_characters_and_stays_in_the_folder(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    state = game_in_progress(engine)
+    folder = tmp_path / "saves"
+    path = save_game(
+        state, folder, "../../etc/Our game: round 1!.yaml", human="AA", scenario_file=ENGINE_FILE
+    )
+    assert path.parent == folder
+    assert re.fullmatch(r"[A-Za-z0-9_-]+\.yaml", path.name), path.name
+    fallback = save_game(state, folder, "../..", human="AA", scenario_file=ENGINE_FILE)
+    assert fallback == folder / "engine-test-AA-round1.yaml"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(
+        ["saves", path.name, fallback.name]
+    )
+
+
+def test_saving_creates_a_missing_folder(tmp_path: Path, engine: Scenario) -> None:
+    folder = tmp_path / "class" / "group 1"
+    path = save_game(game_in_progress(engine), folder, human="AA", scenario_file=ENGINE_FILE)
+    assert path.parent == folder and path.is_file()
+
+
+def test_autosave_keeps_one_file_per_game_overwritten_each_round(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    state = game_in_progress(engine)
+    first = autosave(state, tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    for _ in range(3):
+        party = state.to_move
+        assert party is not None
+        state = step(state, choose_move(state, party))
+    second = autosave(state, tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    assert first == second == tmp_path / "autosave-engine-test-AA.yaml"
+    assert list(tmp_path.iterdir()) == [second]
+    assert load_game(second).state == state
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync"])
+def test_a_save_that_fails_midway_leaves_the_old_file_intact_and_no_temp_file(
+    tmp_path: Path, engine: Scenario, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    state = game_in_progress(engine)
+    path = save_game(state, tmp_path, "ours", human="AA", scenario_file=ENGINE_FILE)
+    before = path.read_bytes()
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, failing, broken)
+    later = step(state, Counter("BB", (1, 2, 0), EVERYONE))
+    with pytest.raises(OSError, match="No space"):
+        save_game(later, tmp_path, "ours", human="AA", scenario_file=ENGINE_FILE)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [path]
+    assert load_game(path).state == state
+
+
+# --- corrupt and edited saves ----------------------------------------------------------------
+
+# file, line, column (None: any), words the first problem must contain
+CASES = [
+    ("not_yaml.yaml", 19, None, ["(document)", "YAML syntax error"]),
+    ("not_text.yaml", 2, None, ["not UTF-8", "0xff"]),
+    ("python_tag.yaml", 6, 7, ["seed", "Python tags are refused"]),
+    ("empty.yaml", 1, 1, ["empty"]),
+    ("unknown_key.yaml", 6, 1, ["unknown key 'sead'", "did you mean 'seed'"]),
+    ("newer_version.yaml", 2, 1, ["format_version", "written by a newer Perimeter"]),
+    ("unknown_move_type.yaml", 19, 3, ["moves.3", "'surrender'", "'counter'", "'pass'"]),
+    (
+        "illegal_move.yaml",
+        17,
+        3,
+        ["moves.1", "not a legal move", "round 1", "cannot accept: nothing to accept"],
+    ),
+    (
+        "tampered_digest.yaml",
+        14,
+        1,
+        ["digest", "replaying the moves does not give the saved game"],
+    ),
+    ("unknown_party.yaml", 19, None, ["moves.3.party", "unknown party 'ZZ'", "'CC'"]),
+    (
+        "option_out_of_range.yaml",
+        17,
+        None,
+        ["moves.1.options.1", "issue 'intelligence' has options 0 to 2; got 7"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "column", "words"), CASES, ids=[c[0] for c in CASES])
+def test_a_bad_save_is_refused_with_its_file_line_and_words(
+    name: str, line: int, column: int | None, words: list[str]
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        load_game(BAD / name)
+    first = caught.value.problems[0]
+    text = str(first)
+    assert text.startswith(f"{BAD / name}:{line}:"), text
+    assert ": error: " in text
+    if column is not None:
+        assert first.column == column, text
+    for word in words:
+        assert word in text, f"{word!r} not in {text!r}"
+
+
+def test_every_bad_save_fixture_has_a_case() -> None:
+    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(c[0] for c in CASES)
+
+
+def test_the_tampered_fixture_loads_with_its_true_digest(tmp_path: Path) -> None:
+    """The digest case fails on the digest alone: with the true digest the same file loads."""
+    copy = tmp_path / "tampered.yaml"
+    shutil.copy(BAD / "tampered_digest.yaml", copy)
+    edit(copy, "digest: 4925", "digest: 3925")
+    edit(copy, "scenario_file: scenario/", f"scenario_file: {BAD / 'scenario'}/")
+    loaded = load_game(copy)
+    assert len(loaded.state.moves) == 6 and loaded.human == "AA"
+
+
+def test_a_python_tag_in_a_save_is_never_constructed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    bad = tmp_path / "evil.yaml"
+    bad.write_text(f'format_version: !!python/object/apply:os.system ["touch {marker}"]\n')
+    with pytest.raises(LoadError):
+        load_game(bad)
+    assert not marker.exists()
+
+
+def test_a_changed_scenario_is_refused_at_scenario_digest(tmp_path: Path, engine: Scenario) -> None:
+    scenario_file = tmp_path / "engine.yaml"
+    shutil.copy(ENGINE_FILE, scenario_file)
+    path = save_game(
+        game_in_progress(engine), tmp_path / "saves", human="AA", scenario_file=scenario_file
+    )
+    edit(scenario_file, "title: Engine test scenario", "title: Engine test scenario, revised")
+    with pytest.raises(LoadError) as caught:
+        load_game(path)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.path) == (
+        str(path),
+        line_of(path, "scenario_digest:"),
+        "scenario_digest",
+    )
+    assert "the scenario file has changed since this game was saved" in problem.message
+
+
+def test_a_save_finds_its_scenario_beside_it_when_the_saved_path_is_gone(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    """An instructor emails a scenario and a save: the student keeps both in one folder."""
+    (tmp_path / "teacher").mkdir()
+    scenario_file = tmp_path / "teacher" / "engine.yaml"
+    shutil.copy(ENGINE_FILE, scenario_file)
+    state = game_in_progress(engine)
+    path = save_game(state, tmp_path / "student", human="AA", scenario_file=scenario_file)
+    scenario_file.rename(tmp_path / "student" / "engine.yaml")
+    loaded = load_game(path)
+    assert loaded.state == state
+    assert loaded.scenario_file == tmp_path / "student" / "engine.yaml"
+
+
+def test_a_missing_scenario_is_reported_at_scenario_file(tmp_path: Path, engine: Scenario) -> None:
+    scenario_file = tmp_path / "engine.yaml"
+    shutil.copy(ENGINE_FILE, scenario_file)
+    path = save_game(
+        game_in_progress(engine), tmp_path / "saves", human="AA", scenario_file=scenario_file
+    )
+    scenario_file.unlink()
+    with pytest.raises(LoadError) as caught:
+        load_game(path)
+    [problem] = caught.value.problems
+    assert problem.line == line_of(path, "scenario_file:") and problem.path == "scenario_file"
+    assert "cannot find the scenario" in problem.message
+
+
+def test_the_given_scenario_loader_is_used(tmp_path: Path, engine: Scenario) -> None:
+    asked: list[str] = []
+
+    def loader(name: str) -> Scenario:
+        asked.append(name)
+        return engine
+
+    state = game_in_progress(engine)
+    path = save_game(state, tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    loaded = load_game(path, scenario_loader=loader)
+    assert loaded.state.scenario is engine and loaded.state == state
+    assert [Path(a).resolve() for a in asked] == [ENGINE_FILE.resolve()]
+
+
+def test_a_header_that_disagrees_with_the_moves_is_refused(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    path = save_game(game_in_progress(engine), tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    edit(path, "\nround: 1\n", "\nround: 4\n")
+    with pytest.raises(LoadError) as caught:
+        load_game(path)
+    [problem] = caught.value.problems
+    assert problem.line == line_of(path, "round:") and problem.path == "round"
+    assert "the moves reach round 1, not 4" in problem.message
+
+
+def test_seats_must_name_every_party_of_the_scenario(tmp_path: Path, engine: Scenario) -> None:
+    path = save_game(game_in_progress(engine), tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    edit(path, "CC: computer}", "CCC: computer}")
+    with pytest.raises(LoadError) as caught:
+        load_game(path)
+    text = str(caught.value)
+    assert "seats.CCC: unknown party 'CCC'; did you mean 'CC'?" in text
+    assert "every party needs a seat; missing CC" in text
+    assert {p.line for p in caught.value.problems} == {line_of(path, "seats:")}
+
+
+# --- the list of saves -----------------------------------------------------------------------
+
+
+def test_list_saves_shows_good_and_corrupt_saves_newest_first(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    state = game_in_progress(engine)
+    times = {"old": "2024-01-01T09:00:00+00:00", "new": "2024-03-01T09:00:00+00:00"}
+    for name, saved_at in times.items():
+        path = save_game(state, tmp_path, name, human="AA", scenario_file=ENGINE_FILE)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"saved_at: .*", f"saved_at: '{saved_at}'", text), "utf-8")
+    corrupt = tmp_path / "broken.yaml"
+    shutil.copy(BAD / "python_tag.yaml", corrupt)
+    feb = 1_706_778_000  # 2024-02-01: between the two saves
+    os.utime(corrupt, (feb, feb))
+    (tmp_path / "notes.txt").write_text("not a save")
+    (tmp_path / "folder.yaml").mkdir()
+
+    saves = list_saves(tmp_path)
+
+    assert [s.path.name for s in saves] == ["new.yaml", "broken.yaml", "old.yaml"]
+    new, broken, old = saves
+    assert new.ok and new.problem is None
+    assert (new.scenario, new.human, new.round, new.date) == ("engine-test", "AA", 1, state.date)
+    assert new.saved_at == "2024-03-01T09:00:00+00:00"
+    assert not broken.ok and broken.problem is not None
+    assert "line 6" in broken.problem and "Python tags are refused" in broken.problem
+    assert old.ok
+
+
+def test_list_saves_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
+    assert list_saves(tmp_path / "nowhere") == []
+
+
+def test_list_saves_reads_every_bad_fixture_without_raising() -> None:
+    saves = list_saves(BAD)
+    assert len(saves) == len(CASES)
+    refused = {s.path.name for s in saves if not s.ok}
+    assert {"not_yaml.yaml", "empty.yaml", "newer_version.yaml", "python_tag.yaml"} <= refused
+
+
+# --- properties --------------------------------------------------------------------------------
+
+
+@given(data=st.binary(max_size=400))
+def test_loading_arbitrary_bytes_raises_only_load_error(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "save.yaml"
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as caught:
+        load_game(path)
+    assert caught.value.problems
+
+
+PARTIES = st.sampled_from(["AA", "BB", "CC", "ZZ"])
+INDEXES = st.lists(st.integers(min_value=-1, max_value=4), max_size=4)
+MOVES = st.one_of(
+    st.fixed_dictionaries(
+        {"type": st.sampled_from(["table", "counter"]), "party": PARTIES, "options": INDEXES},
+        optional={"scope": st.lists(PARTIES, max_size=4), "note": st.text(max_size=5)},
+    ),
+    st.fixed_dictionaries(
+        {"type": st.sampled_from(["accept", "reject", "pass", "fly"]), "party": PARTIES}
+    ),
+    st.fixed_dictionaries(
+        {
+            "type": st.just("act"),
+            "party": PARTIES,
+            "action": st.sampled_from(["build", "assess", "consult", "go_alone", "dance"]),
+        },
+        optional={"target": st.sampled_from(["AA", "BB", "CC", "aa_hawks", "ZZ"])},
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def header(tmp_path_factory: pytest.TempPathFactory, engine: Scenario) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("header")
+    path = save_game(start(engine, 7), folder, human=None, scenario_file=ENGINE_FILE)
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+@settings(max_examples=60)
+@given(moves=st.lists(MOVES, max_size=8))
+def test_a_save_with_any_hand_edited_moves_loads_or_raises_only_load_error(
+    tmp_path_factory: pytest.TempPathFactory, header: dict[str, Any], moves: list[Any]
+) -> None:
+    path = tmp_path_factory.mktemp("moves") / "edited.yaml"
+    path.write_text(yaml.safe_dump({**header, "moves": moves}), encoding="utf-8")
+    try:
+        loaded = load_game(path)
+    except LoadError as err:
+        assert err.problems and all(p.line for p in err.problems), err
+    else:  # only a log that changes nothing can still match the saved digest
+        assert loaded.state.moves == ()
