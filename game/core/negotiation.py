@@ -20,12 +20,18 @@ from game.core.package import Package, choices, fits_scope
 from game.core.scenario import (
     ActionEffect,
     ApprovalBelow,
+    ApprovalEffect,
     AttentionBelow,
+    AttentionEffect,
     Condition,
+    Effect,
     Event,
+    PriorityEffect,
     Scenario,
+    StageEffect,
     TrustAbove,
     TrustBelow,
+    TrustEffect,
 )
 from game.core.scoring import EPSILON, PartyScore, Scorer, scorer
 
@@ -220,7 +226,11 @@ class State:
         return dict(self.seats)[party]
 
     def digest(self) -> str:
-        """A stable hash of the whole state (for determinism checks and save files)."""
+        """A stable hash of the game (for determinism checks and save files).
+
+        It covers everything that decides the game, not the wording of its log, so improving a
+        message does not invalidate saved games.
+        """
         fields = (
             self.scenario.id,
             self.seed,
@@ -235,7 +245,6 @@ class State:
             self.agreements,
             self.snapshots,
             self.offers,
-            self.log,
             self.finished,
             sorted(self.disabled_causes),
             self.difficulty,
@@ -748,13 +757,33 @@ def _fire(state: State, event: Event) -> State:
     conditions = state.conditions
     for effect in event.effects:
         conditions = conditions.apply(state.scenario, effect)
+    changes = tuple(effect_text(state.scenario, e) for e in event.effects)
     return _log(
         replace(state, conditions=conditions),
         "event",
         None,
         f"{event.title}: {event.text}",
+        changes,
         source=event.source,
     )
+
+
+def effect_text(scenario: Scenario, effect: Effect) -> str:
+    """What an event effect changes, in words."""
+    name = {p.id: p.name for p in scenario.parties}
+    if isinstance(effect, PriorityEffect):
+        threat = scenario.threat(effect.threat).name
+        return f"{name[effect.party]}: priority of {threat} {effect.delta:+g}"
+    if isinstance(effect, TrustEffect):
+        return f"trust {'-'.join(effect.dyad)} {effect.delta:+g}"
+    if isinstance(effect, StageEffect):
+        return f"{'-'.join(effect.dyad)}: levels of transformation {effect.delta:+d}"
+    if isinstance(effect, AttentionEffect):
+        return f"{name[effect.party]}: the leader's attention to the partnership {effect.delta:+g}"
+    if isinstance(effect, ApprovalEffect):
+        group = next(g for g in scenario.domestic_groups if g.id == effect.group)
+        return f"approval of {group.name} {effect.delta:+g}"
+    return f"{name[effect.party]}: bilateral alternatives (reservation value) {effect.delta:+g}"
 
 
 def dyad_labels(state: State) -> dict[tuple[str, str], str]:

@@ -286,7 +286,7 @@ def test_the_tampered_fixture_loads_with_its_true_digest(tmp_path: Path) -> None
     """The digest case fails on the digest alone: with the true digest the same file loads."""
     copy = tmp_path / "tampered.yaml"
     shutil.copy(BAD / "tampered_digest.yaml", copy)
-    edit(copy, "digest: 4925", "digest: 3925")
+    edit(copy, "digest: 4334", "digest: e334")
     edit(copy, "scenario_file: scenario/", f"scenario_file: {BAD / 'scenario'}/")
     loaded = load_game(copy)
     assert len(loaded.state.moves) == 6 and loaded.human == "AA"
