@@ -37,8 +37,11 @@ class PerimeterApp(App[None]):
         party: str | None = None,
         load: Path | None = None,
         difficulty: str = "normal",
+        blink: bool = True,
     ) -> None:
         super().__init__()
+        self.blink = blink
+        """Whether text cursors blink (off in tests, so screenshots are stable)."""
         self.start_scenario = scenario
         self.saves_dir = saves_dir or Path("saves")
         self.start_seed = seed
@@ -97,6 +100,7 @@ def make_app(
     party: str | None = None,
     load: Path | None = None,
     difficulty: str = "normal",
+    blink: bool = True,
 ) -> PerimeterApp:
     """The app, configured as the command line or a test asks."""
-    return PerimeterApp(scenario, saves_dir, seed, party, load, difficulty)
+    return PerimeterApp(scenario, saves_dir, seed, party, load, difficulty, blink)

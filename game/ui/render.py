@@ -201,7 +201,7 @@ def log_line(state: State, entry: LogEntry) -> Text:
         "accept": "green",
         "end": "bold",
     }.get(entry.kind, "")
-    text = Text(f"{when} ", style="dim")
+    text = Text().append(f"{when} ", style="dim")
     text.append(entry.text, style=style)
     for reason in entry.reasons:
         text.append(f"\n    · {reason}", style="dim")
@@ -246,7 +246,9 @@ def table_summary(state: State, human: str) -> Text:
 
     changed = sum(1 for k, q in zip(proposal.options, index(s).status_quo, strict=True) if k != q)
     scope = "trilateral" if len(proposal.scope) == len(s.party_ids) else "-".join(proposal.scope)
-    text = Text(f"On the table: {s.party(proposal.proposer).name}'s {scope} package", style="bold")
+    text = Text().append(
+        f"On the table: {s.party(proposal.proposer).name}'s {scope} package", style="bold"
+    )
     text.append(f" ({changed} changes; * = your draft differs)\n")
     waiting = [p for p in proposal.scope if p not in proposal.accepted]
     accepted = ", ".join(proposal.accepted) or "nobody"

@@ -23,7 +23,7 @@ def briefing_text(session: Session) -> list[Text | Table]:
     me = s.party(session.human)
     state = session.state
     parts: list[Text | Table] = []
-    head = Text(f"{me.name}", style="bold")
+    head = Text().append(f"{me.name}", style="bold")
     if me.leader:
         head.append(f" · leader at the start: {me.leader}", style="")
     head.append(f" · {s.title}\n", style="dim")
@@ -46,7 +46,7 @@ def briefing_text(session: Session) -> list[Text | Table]:
         )
     parts.append(threats)
 
-    principles = Text("Your principles\n", style="bold underline")
+    principles = Text().append("Your principles\n", style="bold underline")
     for doc in me.documents:
         principles.append(f"• {doc.name}: ", style="bold")
         principles.append(f"{doc.summary.strip()} [{doc.source}]\n")
@@ -57,7 +57,7 @@ def briefing_text(session: Session) -> list[Text | Table]:
         principles.append(f"{pr.description.strip()} [{pr.source}]{inferred}\n")
     parts.append(principles)
 
-    groups = Text("At home: who must ratify a deal\n", style="bold underline")
+    groups = Text().append("At home: who must ratify a deal\n", style="bold underline")
     groups.append(
         f"A deal needs weighted approval of {me.ratification_threshold:.0f}.\n", style="dim"
     )
@@ -80,7 +80,9 @@ def briefing_text(session: Session) -> list[Text | Table]:
         groups.append(f" [{group.source}]\n", style="dim")
     parts.append(groups)
 
-    partners = Text("Your partners, as your government sees them\n", style="bold underline")
+    partners = Text().append(
+        "Your partners, as your government sees them\n", style="bold underline"
+    )
     for other in s.parties:
         if other.id == me.id:
             continue

@@ -25,9 +25,9 @@ def path_chart(session: Session) -> Text:
     s = session.scenario
     ix = index(s)
     groups = ix.groups_of[session.human]
-    text = Text("Your path, round by round\n", style="bold underline")
+    text = Text().append("Your path, round by round\n", style="bold underline")
     text.append(
-        "          offer on the table (│ = what you needed)   support at home\n", style="dim"
+        "          offer on the table (│ = your reservation)   support at home\n", style="dim"
     )
     for n, (conditions, offer) in enumerate(zip(state.snapshots, state.offers, strict=True)):
         table = scorer(s, conditions)
@@ -37,7 +37,7 @@ def path_chart(session: Session) -> Text:
         date = s.rounds[n].date.isoformat()[:7]
         cells = 24
         line = Text(f"{date}  ")
-        chart = list(render.bar(value or 0.0, cells)) if value is not None else list(" " * cells)
+        chart = list(render.bar(value, cells)) if value is not None else list("·" * cells)
         mark = min(cells - 1, int(cells * reservation / 100))
         chart[mark] = "│"
         line.append("".join(chart), style="cyan" if value is not None else "dim")
@@ -50,7 +50,7 @@ def path_chart(session: Session) -> Text:
 def frontier_text(session: Session, report: Debrief) -> Text:
     """Where the outcome sits against the Pareto frontier and the Nash bargaining package."""
     s = session.scenario
-    text = Text("What was possible\n", style="bold underline")
+    text = Text().append("What was possible\n", style="bold underline")
     method = report.frontier.method
     text.append(
         f"{len(report.frontier.points)} packages are Pareto-efficient ({method}).\n", style="dim"
@@ -101,7 +101,7 @@ Enter returns to the title screen; ↑/↓ scroll.
         report = self.report
         yield Header()
         with VerticalScroll(id="end"):
-            head = Text("Outcome: ", style="bold")
+            head = Text().append("Outcome: ", style="bold")
             head.append(render.outcome_title(report), style="bold reverse")
             yield Static(head, id="outcome")
             yield Static(
@@ -113,7 +113,7 @@ Enter returns to the title screen; ↑/↓ scroll.
             )
             yield Static(path_chart(self.session))
             yield Static(frontier_text(self.session, report))
-            history = Text("What actually happened\n", style="bold underline")
+            history = Text().append("What actually happened\n", style="bold underline")
             history.append(s.history.strip() or "The scenario gives no history.")
             yield Static(history)
         yield Footer()

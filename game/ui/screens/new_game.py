@@ -136,6 +136,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         initial = self._initial_path()
         if initial is not None:
             await self._show_scenario(initial)
+        self.query_one("#seed", Input).cursor_blink = self.perimeter.blink
         self.query_one("#start", Button).focus()
 
     async def on_select_changed(self, event: Select.Changed) -> None:

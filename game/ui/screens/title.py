@@ -49,7 +49,8 @@ Keys: ↑/↓ to move, Enter to choose, or the letter shown. `?` opens help on e
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
-            yield Static(LOGO, id="logo")
+            width = max(len(line) for line in LOGO.splitlines())
+            yield Static("\n".join(line.ljust(width) for line in LOGO.splitlines()), id="logo")
             yield Static(TAGLINE, id="tagline")
             with Center():
                 yield OptionList(

@@ -1,0 +1,72 @@
+"""Helpers for driving the Textual game with Pilot: start a game, play it to the end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from game.core.negotiation import legal_moves
+from game.ui.app import PerimeterApp, make_app
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.end import EndScreen
+from game.ui.screens.new_game import NewGameScreen
+from game.ui.screens.notice import NoticeScreen
+from game.ui.screens.table import TableScreen
+
+
+def game_app(party: str, seed: int, saves: Path, difficulty: str = "normal") -> PerimeterApp:
+    """An app that opens the new-game screen for spp-2005 with these choices."""
+    return make_app(
+        scenario="spp-2005",
+        party=party,
+        seed=seed,
+        saves_dir=saves,
+        difficulty=difficulty,
+        blink=False,
+    )
+
+
+async def to_table(pilot: Pilot[None]) -> TableScreen:
+    """From the new-game screen through the briefing to the table."""
+    app = pilot.app
+    await pilot.pause()
+    assert isinstance(app.screen, NewGameScreen)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, BriefingScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    while isinstance(app.screen, NoticeScreen):
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(app.screen, TableScreen)
+    return app.screen
+
+
+async def play_to_end(pilot: Pilot[None], accept: bool = True) -> EndScreen:
+    """Accept what can be accepted and ratified at home (or just pass), closing every window."""
+    app = pilot.app
+    assert isinstance(app, PerimeterApp)
+    for _ in range(500):
+        screen = app.screen
+        if isinstance(screen, EndScreen):
+            return screen
+        if isinstance(screen, NoticeScreen):
+            await pilot.press("enter")
+        elif isinstance(screen, TableScreen):
+            session = screen.session
+            state = session.state
+            legal = legal_moves(state, session.human)
+            table = state.table
+            wants = (
+                accept
+                and legal.accept
+                and table is not None
+                and state.scorer.score(session.human, table.options).ratifies
+            )
+            await pilot.press("a" if wants else "p")
+        else:
+            raise AssertionError(f"unexpected screen {screen!r}")
+        await pilot.pause()
+    raise AssertionError("the game did not end")

@@ -1,0 +1,187 @@
+"""Whole games and every screen's keys, driven by Pilot as a player would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.core.analysis import OUTCOME_TEXT
+from game.ui.app import make_app
+from game.ui.screens.actions import ActionScreen
+from game.ui.screens.end import EndScreen
+from game.ui.screens.help import HelpScreen
+from game.ui.screens.load import LoadScreen
+from game.ui.screens.new_game import NewGameScreen
+from game.ui.screens.notice import NoticeScreen
+from game.ui.screens.quit import QuitScreen
+from game.ui.screens.scenarios import ScenariosScreen
+from game.ui.screens.table import TableScreen
+from game.ui.screens.title import TitleScreen
+from tests.ui.conftest import game_app, play_to_end, to_table
+
+
+@pytest.mark.parametrize("party", ["US", "MX", "CA"])
+async def test_a_complete_game_can_be_played_as_each_country(party: str, tmp_path: Path) -> None:
+    app = game_app(party, seed=11, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_table(pilot)
+        end = await play_to_end(pilot)
+        assert end.report.outcome in OUTCOME_TEXT
+        outcome = str(end.query_one("#outcome").render())
+        assert OUTCOME_TEXT[end.report.outcome] in outcome
+    assert list(tmp_path.glob("autosave-*.yaml")), "no autosave was written"
+
+
+async def test_accepting_a_package_that_ratifies_can_end_in_a_security_agreement(
+    tmp_path: Path,
+) -> None:
+    outcomes = set()
+    for seed in (3, 11, 21):
+        app = game_app("CA", seed=seed, saves=tmp_path, difficulty="easy")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await to_table(pilot)
+            outcomes.add((await play_to_end(pilot)).report.outcome)
+    assert "security_community" in outcomes
+
+
+async def test_the_title_screen_offers_new_load_scenarios_help_and_quit(tmp_path: Path) -> None:
+    app = make_app(saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, TitleScreen)
+        for key, screen in (("n", NewGameScreen), ("l", LoadScreen), ("s", ScenariosScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, screen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, TitleScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_every_screen_has_help(tmp_path: Path) -> None:
+    app = game_app("MX", seed=4, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        seen = []
+        for step in ("new game", "briefing", "table"):
+            await pilot.press("question_mark" if step != "new game" else "f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen), step
+            seen.append(app.screen.text.splitlines()[0])
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("ctrl+s" if step == "new game" else "enter")
+            await pilot.pause()
+            while isinstance(app.screen, NoticeScreen):
+                await pilot.press("enter")
+                await pilot.pause()
+        assert seen == ["# New game", "# Briefing", "# The negotiation table"]
+
+
+async def test_the_draft_changes_by_keyboard_and_the_score_follows(tmp_path: Path) -> None:
+    app = game_app("MX", seed=5, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await to_table(pilot)
+        before = table.session.state.scorer.total("MX", table.choice)
+        await pilot.press("down", "down", "down", "right")
+        await pilot.pause()
+        assert table.cursor == 3 and table.draft[3] != before
+        panel = str(table.query_one("#panel").render())
+        after = table.session.state.scorer.total("MX", table.choice)
+        assert f"{after:5.1f}" in panel
+
+
+async def test_an_illegal_move_is_explained_not_made(tmp_path: Path) -> None:
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await to_table(pilot)
+        moves = len(table.session.state.moves)
+        await pilot.press("a")  # nothing on the table yet for the chair
+        await pilot.pause()
+        assert "cannot accept" in str(table.query_one("#latest").render())
+        assert len(table.session.state.moves) == moves
+
+
+async def test_a_diplomatic_action_is_chosen_in_a_window_and_does_not_end_the_turn(
+    tmp_path: Path,
+) -> None:
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await to_table(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+        state = table.session.state
+        assert state.log[-1].kind == "action" and state.to_move == "US"
+
+
+async def test_quit_asks_and_saving_writes_a_loadable_game(tmp_path: Path) -> None:
+    app = game_app("CA", seed=9, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_table(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("s")
+        await pilot.pause()
+    saved = [p for p in tmp_path.glob("spp-2005-CA-round*.yaml")]
+    assert saved
+    again = make_app(saves_dir=tmp_path, load=saved[0], blink=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, TableScreen)
+        assert again.screen.session.human == "CA"
+
+
+async def test_a_corrupt_save_is_listed_with_its_problem_and_the_others_still_load(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "broken.yaml").write_text("format_version: [\n")
+    app = game_app("MX", seed=2, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_table(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    title = make_app(saves_dir=tmp_path, blink=False)
+    async with title.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        screen = title.screen
+        assert isinstance(screen, LoadScreen)
+        assert any(not s.ok for s in screen.saves) and any(s.ok for s in screen.saves)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(title.screen, TableScreen)
+
+
+async def test_events_and_votes_open_a_window_with_the_chapters_context(tmp_path: Path) -> None:
+    app = game_app("MX", seed=5, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_table(pilot)
+        for _ in range(60):
+            if isinstance(app.screen, NoticeScreen):
+                break
+            await pilot.press("p")
+            await pilot.pause()
+        assert isinstance(app.screen, NoticeScreen)
+        assert app.screen.entry.source  # the chapter section
+        assert app.screen.entry.reasons  # what it changed
+
+
+async def test_the_end_screen_reveals_what_actually_happened(tmp_path: Path) -> None:
+    app = game_app("US", seed=8, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_table(pilot)
+        end = await play_to_end(pilot, accept=False)
+        assert isinstance(end, EndScreen)
+        texts = " ".join(str(w.render()) for w in end.query("Static"))
+        assert "What actually happened" in texts and "2009" in texts

@@ -1,0 +1,138 @@
+"""Every screen at 80x24 (and the main ones larger), compared with approved SVG snapshots.
+
+Update after a deliberate change with: pytest tests/ui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from game.core.saves import save_game
+from game.ui.app import make_app
+from game.ui.screens.notice import NoticeScreen
+from tests.ui.conftest import game_app, play_to_end, to_table
+
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+SMALL, LARGE = (80, 24), (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def quiet_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from an empty folder: no local scenarios, saves in ./saves."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def at_table(*keys: str) -> Steps:
+    async def steps(pilot: Pilot[None]) -> None:
+        await to_table(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return steps
+
+
+async def at_briefing(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def at_first_event(pilot: Pilot[None]) -> None:
+    await to_table(pilot)
+    for _ in range(60):
+        if isinstance(pilot.app.screen, NoticeScreen):
+            return
+        await pilot.press("p")
+        await pilot.pause()
+
+
+async def at_end(pilot: Pilot[None]) -> None:
+    await to_table(pilot)
+    await play_to_end(pilot, accept=False)
+
+
+def game(size: tuple[int, int] = SMALL) -> Any:
+    return game_app("MX", seed=5, saves=Path("saves"))
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x36"])
+def test_title_screen(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(saves_dir=Path("saves"), blink=False), terminal_size=size)
+
+
+def test_new_game_screen(snap_compare: Any) -> None:
+    assert snap_compare(game(), terminal_size=SMALL)
+
+
+def test_briefing_screen(snap_compare: Any) -> None:
+    assert snap_compare(game(), terminal_size=SMALL, run_before=at_briefing)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x36"])
+def test_table_screen_score_panel(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(
+        game(), terminal_size=size, run_before=at_table("down", "down", "down", "right")
+    )
+
+
+@pytest.mark.parametrize("panel", ["2", "3", "4", "5"], ids=["partners", "home", "trust", "log"])
+def test_table_screen_panels(snap_compare: Any, panel: str) -> None:
+    assert snap_compare(game(), terminal_size=SMALL, run_before=at_table("down", "right", panel))
+
+
+def test_table_screen_after_a_partner_counters(snap_compare: Any) -> None:
+    assert snap_compare(
+        game(), terminal_size=SMALL, run_before=at_table("down", "down", "down", "right", "t")
+    )
+
+
+def test_action_window(snap_compare: Any) -> None:
+    assert snap_compare(game(), terminal_size=SMALL, run_before=at_table("d"))
+
+
+def test_help_window(snap_compare: Any) -> None:
+    assert snap_compare(game(), terminal_size=SMALL, run_before=at_table("question_mark"))
+
+
+def test_quit_window(snap_compare: Any) -> None:
+    assert snap_compare(game(), terminal_size=SMALL, run_before=at_table("q"))
+
+
+def test_event_window(snap_compare: Any) -> None:
+    assert snap_compare(game(), terminal_size=SMALL, run_before=at_first_event)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x36"])
+def test_end_screen(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(game(), terminal_size=size, run_before=at_end)
+
+
+def test_scenarios_screen(snap_compare: Any) -> None:
+    app = make_app(saves_dir=Path("saves"), blink=False)
+    assert snap_compare(app, terminal_size=SMALL, press=["s"])
+
+
+def test_load_screen(snap_compare: Any, quiet_folder: Path) -> None:
+    from game.core.loader import load_scenario
+    from game.core.negotiation import start
+    from tests.conftest import ROOT
+
+    scenario_file = ROOT / "scenarios" / "spp-2005.yaml"
+    state = start(
+        load_scenario(scenario_file), 5, {"US": "computer", "MX": "human", "CA": "computer"}
+    )
+    path = save_game(state, Path("saves"), human="MX", scenario_file=scenario_file)
+    # A fixed timestamp, so the screenshot does not change with the clock.
+    path.write_text(
+        re.sub(r"saved_at: .*", "saved_at: '2026-01-01T09:00:00.000Z'", path.read_text())
+    )
+    (Path("saves") / "broken.yaml").write_text("format_version: [\n")
+    app = make_app(saves_dir=Path("saves"), blink=False)
+    assert snap_compare(app, terminal_size=SMALL, press=["l"])
