@@ -253,6 +253,69 @@ def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
     return rows
 
 
+_STARTUP = """
+import sys, time
+began = time.perf_counter()
+from textual.app import App
+{make}
+async def ready(pilot):
+    await pilot.pause()
+    print(time.perf_counter() - began)
+    pilot.app.exit()
+app.run(headless=True, size=(80, 24), auto_pilot=ready)
+"""
+
+
+def _startup(make: str, runs: int = 5) -> float:
+    """Median seconds from interpreter start to the first screen drawn (headless), per process."""
+    import subprocess
+    import sys
+
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", _STARTUP.format(make=make)], check=True, capture_output=True
+        )
+        samples.append(time.perf_counter() - began)
+    return statistics.median(samples)
+
+
+def bench_ui(scenario: Scenario, rng: random.Random) -> list[tuple[str, float, str]]:
+    """The app's start-up against an empty Textual app's, and the table's engine work per change."""
+    from game.core.estimates import estimate
+    from game.core.negotiation import required_value, start
+    from game.ui import render
+
+    empty = _startup("app = App()")
+    # The same path as `python main.py`: the command line module, then the app.
+    ours = _startup(
+        "from game.cli import build_parser\nfrom game.ui.app import make_app\napp = make_app()"
+    )
+    state = start(scenario, 1)
+    human = scenario.party_ids[1]
+    drafts = [tuple(rng.randrange(len(i.options)) for i in scenario.issues) for _ in range(100)]
+    cycle = iter(drafts * 1000)
+
+    def panel_work() -> None:
+        # What the table screen computes after each key press: every panel's content.
+        draft = next(cycle)
+        s = state.scorer.score(human, draft)
+        render.score(s, required_value(state, human))
+        render.partners(
+            scenario, [estimate(state, human, p, draft) for p in scenario.party_ids if p != human]
+        )
+        render.home(scenario, s)
+        render.trust(state, human)
+        render.agenda(scenario, draft, 0, 41, None)
+
+    return [
+        ("start-up to first screen: empty Textual app", empty, ""),
+        ("start-up to first screen: Perimeter title", ours, f"< {1.5 * empty:.2f} s (1.5x)"),
+        ("table screen engine work after a change", _per_call(panel_work, 200), "< 16 ms"),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print every measurement with the bar it is held to."""
     parser = argparse.ArgumentParser(prog="python -m game.bench", description=__doc__)
@@ -265,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = bench_scoring(scenario, random.Random(args.seed)) + bench_loader(path)
     if not args.quick:
         rows += bench_engine(scenario)
+        rows += bench_ui(scenario, random.Random(args.seed))
     width = max(len(r[0]) for r in rows)
     print(f"Perimeter benchmarks on {scenario.id} (median of 7 batches)")
     for name, seconds, bar in rows:

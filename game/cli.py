@@ -1,4 +1,4 @@
-"""The command line: subcommands that load, check, score and (later) play scenarios."""
+"""The command line: subcommands that list, check, score, simulate and play scenarios."""
 
 from __future__ import annotations
 
@@ -7,20 +7,16 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from game.core.loader import (
-    LoadError,
-    builtin_scenarios,
-    load_package,
-    load_scenario,
-    local_scenarios,
-    resolve_scenario,
-)
-from game.core.references import did_you_mean
-from game.core.scenario import Scenario
-from game.core.scoring import PartyScore, score_package
-from game.core.simulation import Summary, simulate
+# Only the light error type is imported up front: the engine (and pydantic) load inside each
+# command, so the title screen opens as fast as Textual allows.
+from game.core.errors import LoadError
+
+if TYPE_CHECKING:
+    from game.core.scenario import Scenario
+    from game.core.scoring import PartyScore
+    from game.core.simulation import Summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -123,6 +119,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     """The terminal game, straight into a scenario (and a country, a seed, or a save)."""
     from pathlib import Path
 
+    from game.core.loader import load_scenario, resolve_scenario
     from game.ui.app import make_app
 
     load = Path(args.load) if args.load else None
@@ -142,6 +139,8 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 def cmd_scenarios() -> int:
     """List the built-in scenarios and those in ./scenarios."""
+    from game.core.loader import builtin_scenarios, load_scenario, local_scenarios
+
     rows: list[tuple[str, str, str]] = []
     for kind, paths in (("built-in", builtin_scenarios()), ("local", local_scenarios())):
         for path in paths:
@@ -167,6 +166,8 @@ def cmd_scenarios() -> int:
 
 def cmd_validate(files: Sequence[str]) -> int:
     """Check each file; print every problem; exit 1 if any file has one."""
+    from game.core.loader import load_scenario
+
     failed = 0
     for name in files:
         try:
@@ -189,6 +190,8 @@ def cmd_validate(files: Sequence[str]) -> int:
 
 def schema_text() -> str:
     """The JSON Schema of the scenario format, as committed in scenarios/scenario.schema.json."""
+    from game.core.scenario import Scenario
+
     schema = Scenario.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
@@ -196,6 +199,9 @@ def schema_text() -> str:
 
 def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
     """Score a package for every party in its scope."""
+    from game.core.loader import load_package, load_scenario, resolve_scenario
+    from game.core.scoring import score_package
+
     scenario = load_scenario(resolve_scenario(scenario_name))
     package = load_package(package_file, scenario)
     scores = score_package(scenario, package)
@@ -208,6 +214,10 @@ def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
 
 def cmd_simulate(name: str, runs: int, seed: int, without: list[str], as_json: bool) -> int:
     """Computer-only games: outcome distribution, agreement rate, each party's mean result."""
+    from game.core.loader import load_scenario, resolve_scenario
+    from game.core.references import did_you_mean
+    from game.core.simulation import simulate
+
     scenario = load_scenario(resolve_scenario(name))
     causes = {e.cause for e in scenario.events if e.cause}
     for cause in without:

@@ -6,13 +6,13 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from game.core.errors import FileProblem, LoadError
 from game.core.package import Package, check_package
 from game.core.references import PathPart, Problem, did_you_mean
 from game.core.scenario import Scenario
@@ -22,29 +22,6 @@ M = TypeVar("M", bound=BaseModel)
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 """Where the built-in scenarios live (the repository's scenarios/ folder)."""
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """One problem in a user's file, positioned for an editor to jump to."""
-
-    file: str
-    line: int | None
-    column: int | None
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{where}: error: {self.path}: {self.message}"
-
-
-class LoadError(Exception):
-    """A file could not be loaded; carries every problem found, in file order."""
-
-    def __init__(self, problems: list[FileProblem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def read_document(path: Path | str) -> Document:
