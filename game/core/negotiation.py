@@ -371,8 +371,8 @@ def _shortfall(total: float, reservation: float, needed: float) -> str:
     premium = needed - reservation
     if premium > 0.5:
         return (
-            f"it is worth {total:.0f}; with the leader's attention elsewhere it needs "
-            f"{needed:.0f} (reservation {reservation:.0f} + {premium:.0f})"
+            f"it is worth {total:.0f}, and it needs {needed:.0f}: its reservation value "
+            f"{reservation:.0f} + {premium:.0f} for its leader's limited attention"
         )
     return f"it is worth {total:.0f}, below its reservation value of {reservation:.0f}"
 

@@ -58,23 +58,52 @@ def agenda(
     return Text("\n").join(lines)
 
 
-def option_detail(scenario: Scenario, draft: Choice, cursor: int) -> Text:
-    """The selected option in full: what it commits whom to, and where it comes from."""
+def option_detail(scenario: Scenario, draft: Choice, cursor: int, width: int) -> Text:
+    """The selected option in four lines: its name, the start of its description, whom it
+    binds; `i` opens it in full."""
     issue = scenario.issues[cursor]
     option = issue.options[draft[cursor]]
     text = Text()
-    text.append(f"{issue.name}: ", style="bold")
-    text.append(f"{option.label} ({draft[cursor] + 1}/{len(issue.options)})\n")
-    if option.description:
-        text.append(option.description.strip() + "\n")
+    text.append(
+        f"{issue.short or issue.name} {draft[cursor] + 1}/{len(issue.options)}: ", style="bold"
+    )
+    text.append(clip(option.label, max(10, width - len(issue.short or issue.name) - 6)) + "\n")
+    description = " ".join(option.description.split()) or "(no description)"
+    # Two screen lines, allowing for what word wrapping loses at line ends.
+    text.append(clip(description, int(width * 1.6)) + "\n")
     binds = ", ".join(option.binds) if option.binds else "all parties"
-    text.append(f"Binds {binds}", style="dim")
-    if option.tags:
-        text.append(f" · tags: {', '.join(option.tags)}", style="dim")
-    source = option.analogue.name + " — " if option.analogue else ""
-    inferred = " · a design inference" if option.inferred else ""
-    text.append(f"\n[{source}{option.source}]{inferred}", style="dim italic")
+    design = ", a design inference" if option.inferred else ""
+    text.append(clip(f"Binds {binds} · [{option.source}]{design} · i: more", width), style="dim")
     return text
+
+
+def option_markdown(scenario: Scenario, issue_index: int, option_index: int) -> str:
+    """An option in full, for its information window."""
+    issue = scenario.issues[issue_index]
+    option = issue.options[option_index]
+    lines = [f"# {issue.name}: {option.label}", "", " ".join(option.description.split()), ""]
+    binds = (
+        ", ".join(scenario.party(p).name for p in option.binds) if option.binds else "all parties"
+    )
+    lines.append(f"- **Binds**: {binds}")
+    if option.addresses:
+        threats = ", ".join(
+            f"{scenario.threat(t).name} ({a:.0%})" for t, a in option.addresses.items()
+        )
+        lines.append(f"- **Addresses**: {threats}")
+    if option.cost:
+        lines.append("- **Costs**: " + ", ".join(f"{p} {c:g}" for p, c in option.cost.items()))
+    for tag in option.tags:
+        lines.append(f"- **Tag** `{tag}`: {scenario.tags.get(tag, '')}")
+    if option.analogue:
+        lines.append(f"- **Modelled on**: {option.analogue.name} [{option.analogue.source}]")
+    lines.append(
+        f"- **Source**: [{option.source}]"
+        + (" — the option is a design inference" if option.inferred else "")
+    )
+    if option.status_quo:
+        lines.append("- This is the **status quo**: choosing it changes nothing.")
+    return "\n".join(lines) + "\n"
 
 
 def score(s: PartyScore, needed: float) -> Text:

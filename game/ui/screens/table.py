@@ -75,7 +75,8 @@ class TableScreen(GameScreen[None]):
 **Your draft package** is on the left: one option per issue. ↑/↓ choose an issue, ←/→ change
 its option (the line below shows the option in full, with its chapter source). Issues left at
 *status quo* change nothing. `s` changes the scope: trilateral, or bilateral with one partner.
-`v` copies the package on the table into your draft; `x` resets the draft.
+`v` copies the package on the table into your draft; `x` resets the draft; `i` shows the
+selected option in full (what it addresses, costs, tags, the instrument it is modelled on).
 
 **The panel** on the right (keys 1-5):
 1. *Score*: what your draft is worth to you (0 = the worst package on this agenda for you,
@@ -112,6 +113,7 @@ ratified; if a parliament says no, the table learns which group blocked it.
         Binding("s", "scope", "Scope", show=False),
         Binding("v", "view_table", "Copy table", show=False),
         Binding("x", "reset", "Reset draft", show=False),
+        Binding("i", "option_info", "Option info", show=False),
         Binding("b", "briefing", "Briefing", show=False),
         Binding("ctrl+s", "save", "Save", show=False),
         Binding("1", "panel('score')", "Score", show=False),
@@ -188,7 +190,7 @@ ratified; if a parliament says no, the table learns which group blocked it.
         table = state.table.options if state.table else None
         agenda = render.agenda(scenario, self.choice, self.cursor, AGENDA_WIDTH, table)
         self.query_one("#agenda", Static).update(agenda)
-        detail = render.option_detail(scenario, self.choice, self.cursor)
+        detail = render.option_detail(scenario, self.choice, self.cursor, AGENDA_WIDTH)
         scope = (
             "trilateral" if len(self.scope) == len(scenario.party_ids) else " and ".join(self.scope)
         )
@@ -234,7 +236,13 @@ ratified; if a parliament says no, the table learns which group blocked it.
         entries = [e for e in state.log if e.kind not in ("round", "event")]
         if not entries:
             return Text("")
-        text = render.log_line(state, replace(entries[-1], reasons=()))
+        last = entries[-1]
+        if last.kind in ("table", "counter") and last.party:
+            # The package itself is in the draft on the left; say only who put it there.
+            verb = "tables" if last.kind == "table" else "counters with"
+            name = state.scenario.party(last.party).name
+            last = replace(last, text=f"{name} {verb} a package (in your draft; * = differs).")
+        text = render.log_line(state, replace(last, reasons=()))
         reasoned = next((e for e in reversed(entries[-3:]) if e.reasons), None)
         if reasoned is not None:
             who = state.scenario.party(reasoned.party).name if reasoned.party else "At home"
@@ -280,6 +288,13 @@ ratified; if a parliament says no, the table learns which group blocked it.
         self.draft = list(table.options)
         self.scope_index = self.scopes.index(table.scope) if table.scope in self.scopes else 0
         self._changed()
+
+    def action_option_info(self) -> None:
+        """The selected option in full: description, threats, costs, tags, sources."""
+        from game.ui.screens.help import HelpScreen
+
+        text = render.option_markdown(self.session.scenario, self.cursor, self.draft[self.cursor])
+        self.app.push_screen(HelpScreen(text))
 
     def action_reset(self) -> None:
         """Back to the status quo on every issue."""
