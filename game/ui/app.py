@@ -21,6 +21,8 @@ class PerimeterApp(App[None]):
 
     CSS_PATH = str(STYLES / "app.tcss")
     TITLE = "Perimeter"
+    # The footer needs every column at 80x24 for the game's own keys.
+    ENABLE_COMMAND_PALETTE = False
     SUB_TITLE = "North American security cooperation"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "request_quit", "Quit", show=False, priority=True),

@@ -64,7 +64,7 @@ One per round, taken before your move at the table (it does not end your turn):
                 id="actions-list",
             )
             yield Static(id="action-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Describe the first action."""

@@ -134,7 +134,7 @@ Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll.
         with VerticalScroll(id="briefing"):
             for part in briefing_text(self.session):
                 yield Static(part, classes="briefing-part")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Scroll keys work at once."""

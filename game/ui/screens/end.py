@@ -116,7 +116,7 @@ Enter returns to the title screen; ↑/↓ scroll.
             history = Text().append("What actually happened\n", style="bold underline")
             history.append(s.history.strip() or "The scenario gives no history.")
             yield Static(history)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Scroll keys work at once."""

@@ -33,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Markdown(self.text)
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_close(self) -> None:
         """Back to the screen underneath."""

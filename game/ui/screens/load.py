@@ -88,7 +88,7 @@ listed with its problem and cannot be opened; the others are not affected.
             if not options:
                 options.append(Option("No saved games yet.", id="none", disabled=True))
             yield OptionList(*options, id="load-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Keys go to the list."""

@@ -115,7 +115,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
                 yield Button("Start", id="start", variant="primary")
             yield Static(id="chosen")
             yield Static(id="new-game-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _initial_path(self) -> Path | None:
         if self.want_scenario:

@@ -62,7 +62,7 @@ Enter or Esc continues.
             text.append(f"\n\n[{entry.source}]", style="dim italic")
         with Vertical(id="notice-box", classes=entry.kind):
             yield Static(text)
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_close(self) -> None:
         """Continue the game."""

@@ -56,7 +56,7 @@ Esc goes back.
         yield Header()
         with VerticalScroll(id="scenarios"):
             yield Static(scenarios_text())
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Scroll keys work at once."""

@@ -108,14 +108,14 @@ ratified; if a parliament says no, the table learns which group blocked it.
         Binding("a", "accept", "Accept"),
         Binding("r", "reject", "Reject"),
         Binding("c", "counter", "Counter"),
-        Binding("d", "diplomacy", "Action"),
+        Binding("d", "diplomacy", "Act"),
         Binding("p", "pass_turn", "Pass"),
-        Binding("s", "scope", "Scope", show=False),
+        Binding("s", "scope", "Scope"),
         Binding("v", "view_table", "Copy table", show=False),
         Binding("x", "reset", "Reset draft", show=False),
         Binding("i", "option_info", "Option info", show=False),
         Binding("b", "briefing", "Briefing", show=False),
-        Binding("ctrl+s", "save", "Save", show=False),
+        Binding("ctrl+s", "save", "Save"),
         Binding("1", "panel('score')", "Score", show=False),
         Binding("2", "panel('partners')", "Partners", show=False),
         Binding("3", "panel('home')", "Home", show=False),
@@ -151,7 +151,7 @@ ratified; if a parliament says no, the table learns which group blocked it.
                 with VerticalScroll(id="panel-scroll"):
                     yield Static(id="panel")
         yield Static(id="latest")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the state, then anything that happened before the player's first turn."""

@@ -61,7 +61,7 @@ Keys: ↑/↓ to move, Enter to choose, or the letter shown. `?` opens help on e
                     Option("Quit                q", id="quit"),
                     id="title-menu",
                 )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a menu line."""
