@@ -152,8 +152,8 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
     for e in estimates:
         name = scenario.party(e.partner).name
         text.append(f"{name}\n", style="bold")
-        text.append(f"  worth to them {e.low:3.0f}–{e.high:<3.0f} ")
-        text.append(f"needs {e.needed_low:.0f}–{e.needed_high:.0f}\n", style="dim")
+        text.append(f"  worth to them {e.low:3.0f}–{e.high:.0f}\n")
+        text.append(f"  they need     {e.needed_low:3.0f}–{e.needed_high:.0f}\n", style="dim")
         style = {
             "likely yes": "green",
             "uncertain": "yellow",
@@ -162,12 +162,10 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
         }[e.verdict]
         text.append(f"  → {e.verdict}", style=style)
         if e.ratifies is None:
-            text.append("  (their parliament: can't tell)", style="dim")
+            text.append("\n  their parliament: can't tell", style="dim")
         else:
             text.append(
-                "  (their parliament: "
-                + ("would ratify" if e.ratifies else "would NOT ratify")
-                + ")",
+                "\n  their parliament: " + ("would ratify" if e.ratifies else "would NOT ratify"),
                 style="dim",
             )
         text.append("\n")

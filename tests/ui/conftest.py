@@ -37,11 +37,16 @@ async def to_table(pilot: Pilot[None]) -> TableScreen:
     assert isinstance(app.screen, BriefingScreen)
     await pilot.press("enter")
     await pilot.pause()
-    while isinstance(app.screen, NoticeScreen):
-        await pilot.press("enter")
-        await pilot.pause()
+    await close_notices(pilot)
     assert isinstance(app.screen, TableScreen)
     return app.screen
+
+
+async def close_notices(pilot: Pilot[None]) -> None:
+    """Continue past every event or vote window that is open."""
+    while isinstance(pilot.app.screen, NoticeScreen):
+        await pilot.press("enter")
+        await pilot.pause()
 
 
 async def play_to_end(pilot: Pilot[None], accept: bool = True) -> EndScreen:

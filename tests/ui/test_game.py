@@ -18,7 +18,7 @@ from game.ui.screens.quit import QuitScreen
 from game.ui.screens.scenarios import ScenariosScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from tests.ui.conftest import game_app, play_to_end, to_table
+from tests.ui.conftest import close_notices, game_app, play_to_end, to_table
 
 
 @pytest.mark.parametrize("party", ["US", "MX", "CA"])
@@ -78,9 +78,7 @@ async def test_every_screen_has_help(tmp_path: Path) -> None:
             await pilot.pause()
             await pilot.press("ctrl+s" if step == "new game" else "enter")
             await pilot.pause()
-            while isinstance(app.screen, NoticeScreen):
-                await pilot.press("enter")
-                await pilot.pause()
+            await close_notices(pilot)
         assert seen == ["# New game", "# Briefing", "# The negotiation table"]
 
 
