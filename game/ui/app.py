@@ -59,6 +59,8 @@ class PerimeterApp(App[None]):
             from game.ui.screens.load import open_save
 
             open_save(self, self.start_load)
+        elif self.start_party is not None and self.start_scenario is not None:
+            self.start_game(self.start_scenario, self.start_party)
         elif self.start_party is not None or self.start_scenario is not None:
             from game.ui.screens.new_game import NewGameScreen
 
@@ -67,6 +69,25 @@ class PerimeterApp(App[None]):
                     self.start_scenario, self.start_party, self.start_seed, self.start_difficulty
                 )
             )
+
+    def start_game(self, scenario_name: str, party: str) -> None:
+        """Straight to the briefing of a new game (`play SCENARIO --as PARTY`)."""
+        import random
+
+        from game.core.loader import load_scenario, resolve_scenario
+        from game.ui.screens.briefing import BriefingScreen
+        from game.ui.session import Session
+
+        path = resolve_scenario(scenario_name)
+        scenario = load_scenario(path)
+        seed = self.start_seed if self.start_seed is not None else random.randrange(1, 1_000_000)
+        difficulty = (
+            self.start_difficulty
+            if self.start_difficulty in ("easy", "normal", "hard")
+            else "normal"
+        )
+        self.session = Session.new(scenario, path, party, seed, difficulty, self.saves_dir)  # type: ignore[arg-type]
+        self.push_screen(BriefingScreen(self.session, then_play=True))
 
     def action_help(self) -> None:
         """Help for whatever screen is showing."""

@@ -65,7 +65,7 @@ async def test_the_title_screen_offers_new_load_scenarios_help_and_quit(tmp_path
 
 
 async def test_every_screen_has_help(tmp_path: Path) -> None:
-    app = game_app("MX", seed=4, saves=tmp_path)
+    app = make_app(scenario="spp-2005", seed=4, saves_dir=tmp_path, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         seen = []
@@ -183,3 +183,13 @@ async def test_the_end_screen_reveals_what_actually_happened(tmp_path: Path) -> 
         assert isinstance(end, EndScreen)
         texts = " ".join(str(w.render()) for w in end.query("Static"))
         assert "What actually happened" in texts and "2009" in texts
+
+
+async def test_play_with_a_country_goes_straight_to_the_briefing(tmp_path: Path) -> None:
+    from game.ui.screens.briefing import BriefingScreen
+
+    app = game_app("CA", seed=1, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.session is not None and app.session.state.seed == 1

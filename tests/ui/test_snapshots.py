@@ -40,8 +40,6 @@ def at_table(*keys: str) -> Steps:
 
 async def at_briefing(pilot: Pilot[None]) -> None:
     await pilot.pause()
-    await pilot.press("ctrl+s")
-    await pilot.pause()
 
 
 async def at_first_event(pilot: Pilot[None]) -> None:
@@ -68,7 +66,8 @@ def test_title_screen(snap_compare: Any, size: tuple[int, int]) -> None:
 
 
 def test_new_game_screen(snap_compare: Any) -> None:
-    assert snap_compare(game(), terminal_size=SMALL)
+    app = make_app(scenario="spp-2005", seed=5, saves_dir=Path("saves"), blink=False)
+    assert snap_compare(app, terminal_size=SMALL)
 
 
 def test_briefing_screen(snap_compare: Any) -> None:

@@ -7,12 +7,20 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from game.ui.screens.base import GameModal
 
-class QuitScreen(ModalScreen[str | None]):
+
+class QuitScreen(GameModal[str | None]):
     """'save', 'quit' or None (stay)."""
+
+    HELP = """\
+# Quit
+
+`s` saves the game in `saves/` and quits, `y` quits (the game is also autosaved every round),
+`n` or Esc goes back to where you were.
+"""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer('stay')", "Stay"),
