@@ -391,6 +391,14 @@ def reasons_against(state: State, party: str, options: Choice) -> tuple[str, ...
     return tuple(reasons)
 
 
+def _blocker_source(state: State, s: PartyScore) -> str:
+    """The chapter section of the group that did most to block ratification."""
+    if not s.blockers:
+        return ""
+    blocker = s.blockers[0].group
+    return next(g.source for g in state.scenario.domestic_groups if g.id == blocker)
+
+
 def _blocked_text(state: State, s: PartyScore) -> str:
     who = s.blockers[0] if s.blockers else None
     text = f"it would not ratify at home (support {s.support:.0f}, needs {s.threshold:.0f})"
@@ -552,9 +560,7 @@ def _ratify(state: State, table: Proposal) -> State:
             failed[0],
             "Ratification failed at home; the package is reopened.",
             reasons,
-            source=state.scenario.domestic_groups[0].source
-            if state.scenario.domestic_groups
-            else "",
+            source=_blocker_source(state, scores[failed[0]]),
         )
         return replace(state, table=replace(table, accepted=()))
     agreement = Agreement(table.options, table.scope, state.round)

@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from game.core.analysis import OUTCOME_TEXT, Debrief
+from game.core.conditions import index
 from game.core.estimates import Estimate
 from game.core.negotiation import Choice, LogEntry, State, dyad_labels
 from game.core.scenario import Scenario
@@ -198,8 +199,6 @@ def trust(state: State, viewer: str) -> Text:
     s = state.scenario
     labels = dyad_labels(state)
     text = Text()
-    from game.core.conditions import index
-
     ix = index(s)
     for (a, b), label in labels.items():
         d = ix.dyad(a, b)
@@ -269,8 +268,6 @@ def table_summary(state: State, human: str) -> Text:
             "Nothing on the table: assemble a package and press t to table it.", style="dim"
         )
     s = state.scenario
-    from game.core.conditions import index
-
     changed = sum(1 for k, q in zip(proposal.options, index(s).status_quo, strict=True) if k != q)
     scope = "trilateral" if len(proposal.scope) == len(s.party_ids) else "-".join(proposal.scope)
     text = Text().append(

@@ -44,7 +44,6 @@ class Session:
         }
         state = start(scenario, seed, seats, difficulty=difficulty)
         session = cls(scenario, scenario_file, human, state, saves_dir)
-        session.seen = 0
         session.run_computers()
         return session
 
