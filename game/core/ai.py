@@ -174,48 +174,41 @@ def _margin(state: State, party: str, partner: str) -> float:
     return BLUR * (100.0 - trust) / 100.0
 
 
-def _expected_acceptable(state: State, party: str, c: Candidate) -> bool:
-    """Whether the party expects every partner to accept and every parliament to ratify."""
-    if not all(
-        c.totals[q] >= required_value(state, q) + _margin(state, party, q)
-        for q in c.scope
-        if q != party
-    ):
-        return False
-    tables = state.scorer.tables
-    return all(tables[q].support(c.options) >= tables[q].threshold - EPSILON for q in c.scope)
-
-
 def best_offer(state: State, party: str, level: float) -> Candidate | None:
     """The party's favourite package worth at least `level` to it that it expects to pass."""
     ids = state.scenario.party_ids
-    scopes = [ids] + [tuple(p for p in ids if p in (party, q)) for q in ids if q != party]
+    partners = [q for q in ids if q != party]
+    # What each partner needs (with a safety margin for distrust) and is guessed to hold out
+    # for: computed once per call, not once per candidate package.
+    needs = {q: required_value(state, q) + _margin(state, party, q) for q in partners}
+    guesses = {q: guessed_aspiration(state, q) for q in partners}
+    tables = state.scorer.tables
+    status_quo = index(state.scenario).status_quo
+
+    def expected_to_pass(c: Candidate) -> bool:
+        # Every partner accepts at the table and every parliament ratifies at home.
+        return all(c.totals[q] >= needs[q] for q in c.scope if q != party) and all(
+            tables[q].support(c.options) >= tables[q].threshold - EPSILON for q in c.scope
+        )
+
+    def appeal(c: Candidate) -> float:
+        return min(c.totals[q] - guesses[q] for q in c.scope if q != party)
+
+    scopes = [ids] + [tuple(p for p in ids if p in (party, q)) for q in partners]
     for scope in scopes:  # trilateral first; bilateral deals only when no trilateral one works
         pool = [
             c
             for c in candidates(state.scenario, state.conditions, scope)
-            if c.totals[party] >= level
-            and _expected_acceptable(state, party, c)
-            and c.options != _status_quo(state)
+            if c.totals[party] >= level and c.options != status_quo and expected_to_pass(c)
         ]
         if not pool:
             continue
-
         # Prefer what partners will likely take now; otherwise the package closest to that.
-        def appeal(c: Candidate) -> float:
-            return min(c.totals[q] - guessed_aspiration(state, q) for q in c.scope if q != party)
-
         likely = [c for c in pool if appeal(c) >= 0]
         if likely:
             return max(likely, key=lambda c: (c.totals[party], c.options))
         return max(pool, key=lambda c: (appeal(c), c.totals[party], c.options))
     return None
-
-
-def _status_quo(state: State) -> Choice:
-    return tuple(
-        next(k for k, o in enumerate(i.options) if o.status_quo) for i in state.scenario.issues
-    )
 
 
 def _best_possible(state: State, party: str) -> float:

@@ -6,9 +6,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from game.core.conditions import Conditions
+from game.core.conditions import Conditions, index
 from game.core.negotiation import Choice, State
-from game.core.package import Package, choices
 from game.core.scenario import Scenario
 from game.core.scoring import scorer
 
@@ -33,7 +32,7 @@ FRONTIER_CAP = 3000
 
 def security_changes(scenario: Scenario, options: Choice) -> int:
     """How many security-pillar issues a package moves off the status quo."""
-    status_quo = choices(Package(), scenario)
+    status_quo = index(scenario).status_quo
     return sum(
         1
         for issue, chosen, sq in zip(scenario.issues, options, status_quo, strict=True)

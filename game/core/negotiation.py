@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from game.core.conditions import Conditions, index, wendt_system
-from game.core.package import Package, choices, fits_scope
+from game.core.package import fits_scope
 from game.core.scenario import (
     ActionEffect,
     ApprovalBelow,
@@ -416,7 +416,7 @@ def check_package(state: State, party: str, options: Choice, scope: tuple[str, .
         return "the package must choose one existing option for every issue"
     if party not in scope or len(set(scope)) < 2 or not set(scope) <= set(s.party_ids):
         return "the scope must name at least two parties, the proposer among them"
-    status_quo = choices(Package(), s)
+    status_quo = index(s).status_quo
     if options == status_quo:
         return "the package changes nothing (every issue at its status quo)"
     for issue, i in zip(s.issues, options, strict=True):
@@ -499,7 +499,7 @@ def _log(
 def describe(state: State, options: Choice, scope: tuple[str, ...] | None = None) -> str:
     """A package in words: the options that leave the status quo, and its scope."""
     s = state.scenario
-    status_quo = choices(Package(), s)
+    status_quo = index(s).status_quo
     parts = [
         f"{issue.name}: {issue.options[i].label}"
         for issue, i, q in zip(s.issues, options, status_quo, strict=True)

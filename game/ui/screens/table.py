@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from game.core.conditions import index
 from game.core.estimates import estimate
 from game.core.negotiation import (
     Accept,
@@ -129,7 +130,9 @@ ratified; if a parliament says no, the table learns which group blocked it.
         super().__init__()
         self.session = session
         state = session.state
-        self.draft: list[int] = list(state.table.options if state.table else _status_quo(session))
+        self.draft: list[int] = list(
+            state.table.options if state.table else index(session.scenario).status_quo
+        )
         self.cursor = 0
         self.scope_index = 0
         self.panel = "score"
@@ -298,7 +301,7 @@ ratified; if a parliament says no, the table learns which group blocked it.
 
     def action_reset(self) -> None:
         """Back to the status quo on every issue."""
-        self.draft = list(_status_quo(self.session))
+        self.draft = list(index(self.session.scenario).status_quo)
         self._changed()
 
     def action_panel(self, panel: str) -> None:
@@ -435,9 +438,3 @@ ratified; if a parliament says no, the table learns which group blocked it.
             from game.ui.screens.end import EndScreen
 
             self.app.switch_screen(EndScreen(self.session))
-
-
-def _status_quo(session: Session) -> Choice:
-    from game.core.conditions import index
-
-    return index(session.scenario).status_quo
