@@ -285,7 +285,7 @@ def _choose_action(state: State, party: str, actions: tuple[Act, ...]) -> Act | 
 
 
 def _kind(state: State, act: Act) -> str:
-    return next(a.kind for a in state.scenario.actions if a.id == act.action)
+    return state.scenario.action(act.action).kind
 
 
 def play_out(state: State) -> State:

@@ -396,7 +396,7 @@ def _blocker_source(state: State, s: PartyScore) -> str:
     if not s.blockers:
         return ""
     blocker = s.blockers[0].group
-    return next(g.source for g in state.scenario.domestic_groups if g.id == blocker)
+    return state.scenario.group(blocker).source
 
 
 def _blocked_text(state: State, s: PartyScore) -> str:
@@ -604,15 +604,13 @@ def _ratify(state: State, table: Proposal) -> State:
 
 
 def _act(state: State, move: Act) -> State:
-    action = next(a for a in state.scenario.actions if a.id == move.action)
+    action = state.scenario.action(move.action)
     state = replace(state, acted=state.acted | {move.party})
     target = (
         f" with {_name(state, move.target)}" if action.target == "partner" and move.target else ""
     )
     if action.target == "group" and move.target:
-        target = (
-            f" with {next(g.name for g in state.scenario.domestic_groups if g.id == move.target)}"
-        )
+        target = f" with {state.scenario.group(move.target).name}"
     changes: list[str] = []
     pending = list(state.pending)
     conditions = state.conditions
@@ -719,7 +717,7 @@ def _open_round(state: State) -> State:
     if due:
         conditions = state.conditions
         for p in due:
-            action = next(a for a in state.scenario.actions if a.id == p.action)
+            action = state.scenario.action(p.action)
             conditions, said = _apply_action_effect(state, conditions, p.effect, p.actor, p.partner)
             text = f"Delayed consequence of {action.name} by {_name(state, p.actor)}."
             state = _log(state, "event", p.actor, text, tuple(said), action.source)
@@ -787,7 +785,7 @@ def effect_text(scenario: Scenario, effect: Effect) -> str:
     if isinstance(effect, AttentionEffect):
         return f"{name[effect.party]}: the leader's attention to the partnership {effect.delta:+g}"
     if isinstance(effect, ApprovalEffect):
-        group = next(g for g in scenario.domestic_groups if g.id == effect.group)
+        group = scenario.group(effect.group)
         return f"approval of {group.name} {effect.delta:+g}"
     return f"{name[effect.party]}: bilateral alternatives (reservation value) {effect.delta:+g}"
 

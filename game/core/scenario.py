@@ -712,6 +712,14 @@ class Scenario(Model):
         """The issue with this id."""
         return next(i for i in self.issues if i.id == issue_id)
 
+    def group(self, group_id: str) -> DomesticGroup:
+        """The domestic group with this id."""
+        return next(g for g in self.domestic_groups if g.id == group_id)
+
+    def action(self, action_id: str) -> Action:
+        """The diplomatic action with this id."""
+        return next(a for a in self.actions if a.id == action_id)
+
     def threat(self, threat_id: str) -> Threat:
         """The threat with this id."""
         return next(t for t in self.threats if t.id == threat_id)

@@ -180,7 +180,7 @@ def home(scenario: Scenario, s: PartyScore) -> Text:
     """The player's domestic groups: approval now and after the draft, and the forecast."""
     text = Text()
     for v in s.votes:
-        group = next(g for g in scenario.domestic_groups if g.id == v.group)
+        group = scenario.group(v.group)
         text.append(f"{clip(v.name, 34)}\n", style="bold")
         change = v.after - v.before
         text.append(f"  {bar(v.after, 12)} {v.after:3.0f}")

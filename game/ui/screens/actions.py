@@ -19,7 +19,7 @@ from game.ui.session import Session
 def act_label(session: Session, act: Act) -> str:
     """An action with its target, in words."""
     s = session.scenario
-    action = next(a for a in s.actions if a.id == act.action)
+    action = s.action(act.action)
     if act.target in s.party_ids:
         return f"{action.name} with {s.party(act.target).name}"
     group = next((g for g in s.domestic_groups if g.id == act.target), None)
@@ -79,7 +79,7 @@ One per round, taken before your move at the table (it does not end your turn):
         if not self.actions:
             return
         act = self.actions[n]
-        action = next(a for a in self.session.scenario.actions if a.id == act.action)
+        action = self.session.scenario.action(act.action)
         text = Text(action.description.strip())
         design = " · its effects are a design choice" if action.inferred else ""
         text.append(f"\n[{action.source}]{design}", style="dim italic")
