@@ -10,11 +10,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from game.core.conditions import Conditions
-from game.core.loader import LoadError, load_scenario, resolve_scenario
-from game.core.scenario import Scenario
-from game.core.scoring import Scorer, scorer
-from game.core.yamlsafe import MAX_BYTES, MAX_NODES
+from game.core.engine.conditions import Conditions
+from game.core.engine.scoring import Scorer, scorer
+from game.core.scenario.errors import LoadError
+from game.core.scenario.loader import load_scenario, resolve_scenario
+from game.core.scenario.model import Scenario
+from game.core.scenario.yamlsafe import MAX_BYTES, MAX_NODES
 
 
 def _per_call(fn: Callable[[], object], repeat: int) -> float:
@@ -38,9 +39,9 @@ def bench_scoring(scenario: Scenario, rng: random.Random) -> list[tuple[str, flo
         table.score_all(next(cycle))
 
     def fast() -> None:
-        choice = next(cycle)
+        package = next(cycle)
         for party in scenario.party_ids:
-            table.total(party, choice)
+            table.total(party, package)
 
     start = Conditions.initial(scenario)
     return [
@@ -205,8 +206,8 @@ def generated_scenario(
 
 def bench_computer_moves(scenario: Scenario, games: int) -> tuple[float, float]:
     """Median and slowest computer move over whole games (caches start cold)."""
-    from game.core import ai
-    from game.core.negotiation import start, step
+    from game.core.engine.mechanism import start, step
+    from game.core.players.negotiator import choose_move
 
     times = []
     for seed in range(games):
@@ -214,7 +215,7 @@ def bench_computer_moves(scenario: Scenario, games: int) -> tuple[float, float]:
         while not state.finished:
             party = state.to_move or ""
             began = time.perf_counter()
-            move = ai.choose_move(state, party)
+            move = choose_move(state, party)
             times.append(time.perf_counter() - began)
             state = step(state, move)
     return statistics.median(times), max(times)
@@ -222,8 +223,8 @@ def bench_computer_moves(scenario: Scenario, games: int) -> tuple[float, float]:
 
 def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
     """Computer moves, a thousand computer-only games, and the debrief's frontier."""
-    from game.core.analysis import pareto_frontier
-    from game.core.simulation import simulate
+    from game.core.analysis.frontier import pareto_frontier
+    from game.core.analysis.simulation import simulate
 
     rows = []
     median, worst = bench_computer_moves(scenario, 20)
@@ -283,8 +284,7 @@ def _startup(make: str, runs: int = 5) -> float:
 
 def bench_ui(scenario: Scenario, rng: random.Random) -> list[tuple[str, float, str]]:
     """The app's start-up against an empty Textual app's, and the table's engine work per change."""
-    from game.core.estimates import estimate
-    from game.core.negotiation import required_value, start
+    from game.core.game import Game
     from game.ui import render
 
     empty = _startup("app = App()")
@@ -292,21 +292,21 @@ def bench_ui(scenario: Scenario, rng: random.Random) -> list[tuple[str, float, s
     ours = _startup(
         "from game.cli import build_parser\nfrom game.ui.app import make_app\napp = make_app()"
     )
-    state = start(scenario, 1)
     human = scenario.party_ids[1]
+    view = Game.new(scenario, 1, [human]).view(human)
     drafts = [tuple(rng.randrange(len(i.options)) for i in scenario.issues) for _ in range(100)]
     cycle = iter(drafts * 1000)
 
     def panel_work() -> None:
         # What the table screen computes after each key press: every panel's content.
         draft = next(cycle)
-        s = state.scorer.score(human, draft)
-        render.score(s, required_value(state, human))
+        s = view.score(draft)
+        render.score(s, view.needed())
         render.partners(
-            scenario, [estimate(state, human, p, draft) for p in scenario.party_ids if p != human]
+            scenario, [view.estimate(p, draft) for p in scenario.party_ids if p != human]
         )
         render.home(scenario, s)
-        render.trust(state, human)
+        render.trust(view)
         render.agenda(scenario, draft, 0, 41, None)
 
     return [

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, TextIO
 
 # Only the light error type is imported up front: the engine (and pydantic) load inside each
 # command, so the title screen opens as fast as Textual allows.
-from game.core.errors import LoadError
+from game.core.scenario.errors import LoadError
 
 if TYPE_CHECKING:
-    from game.core.scenario import Scenario
-    from game.core.scoring import PartyScore
-    from game.core.simulation import Summary
+    from game.core.analysis.simulation import Summary
+    from game.core.engine.scoring import PartyScore
+    from game.core.scenario.model import Scenario
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -116,45 +116,44 @@ def cmd_title() -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    """The terminal game, straight into a scenario (and a country, a seed, or a save)."""
+    """The terminal game, straight into a scenario (and a country, a seed, or a save).
+
+    The scenario or save is read once, here, so a bad file is reported by name before the
+    screen opens, and the app is handed what was read.
+    """
     from pathlib import Path
 
-    from game.core.loader import load_scenario, resolve_scenario
+    from game.core.game import Game
+    from game.core.scenario.loader import find_scenario
     from game.ui.app import make_app
 
-    load = Path(args.load) if args.load else None
-    if load is not None:
-        from game.core.saves import load_game
-
-        load_game(load)  # a bad save is reported here, by name, before the screen opens
-    scenario = None
-    if args.scenario is not None:
-        scenario = str(resolve_scenario(args.scenario))
-        load_scenario(scenario)  # the same for a bad scenario file
+    saves = Path("saves")
+    if args.load:
+        make_app(game=Game.load(args.load, saves_dir=saves), saves_dir=saves).run()
+        return EXIT_OK
+    source = find_scenario(args.scenario) if args.scenario is not None else None
     make_app(
-        scenario=scenario, seed=args.seed, party=args.party, load=load, difficulty=args.difficulty
+        scenario=source,
+        saves_dir=saves,
+        seed=args.seed,
+        party=args.party,
+        difficulty=args.difficulty,
     ).run()
     return EXIT_OK
 
 
 def cmd_scenarios() -> int:
     """List the built-in scenarios and those in ./scenarios."""
-    from game.core.loader import builtin_scenarios, load_scenario, local_scenarios
+    from game.core.scenario.loader import catalogue
 
     rows: list[tuple[str, str, str]] = []
-    for kind, paths in (("built-in", builtin_scenarios()), ("local", local_scenarios())):
-        for path in paths:
-            try:
-                scenario = load_scenario(path)
-                rows.append((scenario.id, scenario.title, f"{kind}: {path}"))
-            except LoadError as err:
-                rows.append(
-                    (
-                        path.stem,
-                        f"(invalid: {len(err.problems)} problem(s); run validate)",
-                        f"{kind}: {path}",
-                    )
-                )
+    for entry in catalogue():
+        where = f"{entry.kind}: {entry.path}"
+        if entry.file is not None:
+            rows.append((entry.file.scenario.id, entry.file.scenario.title, where))
+        else:
+            problems = f"(invalid: {len(entry.problems)} problem(s); run validate)"
+            rows.append((entry.path.stem, problems, where))
     if not rows:
         print("No scenarios found.")
         return EXIT_OK
@@ -166,7 +165,7 @@ def cmd_scenarios() -> int:
 
 def cmd_validate(files: Sequence[str]) -> int:
     """Check each file; print every problem; exit 1 if any file has one."""
-    from game.core.loader import load_scenario
+    from game.core.scenario.loader import load_scenario
 
     failed = 0
     for name in files:
@@ -190,7 +189,7 @@ def cmd_validate(files: Sequence[str]) -> int:
 
 def schema_text() -> str:
     """The JSON Schema of the scenario format, as committed in scenarios/scenario.schema.json."""
-    from game.core.scenario import Scenario
+    from game.core.scenario.model import Scenario
 
     schema = Scenario.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -199,12 +198,12 @@ def schema_text() -> str:
 
 def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
     """Score a package for every party in its scope."""
-    from game.core.loader import load_package, load_scenario, resolve_scenario
-    from game.core.scoring import score_package
+    from game.core.engine.scoring import score_package_file
+    from game.core.scenario.loader import find_scenario, load_package_file
 
-    scenario = load_scenario(resolve_scenario(scenario_name))
-    package = load_package(package_file, scenario)
-    scores = score_package(scenario, package)
+    scenario = find_scenario(scenario_name).scenario
+    package = load_package_file(package_file, scenario)
+    scores = score_package_file(scenario, package)
     if as_json:
         print(json.dumps({"parties": {p: score_json(s) for p, s in scores.items()}}, indent=2))
     else:
@@ -214,11 +213,11 @@ def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
 
 def cmd_simulate(name: str, runs: int, seed: int, without: list[str], as_json: bool) -> int:
     """Computer-only games: outcome distribution, agreement rate, each party's mean result."""
-    from game.core.loader import load_scenario, resolve_scenario
-    from game.core.references import did_you_mean
-    from game.core.simulation import simulate
+    from game.core.analysis.simulation import simulate
+    from game.core.scenario.loader import find_scenario
+    from game.core.scenario.problems import did_you_mean
 
-    scenario = load_scenario(resolve_scenario(name))
+    scenario = find_scenario(name).scenario
     causes = {e.cause for e in scenario.events if e.cause}
     for cause in without:
         if cause not in causes:

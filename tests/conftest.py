@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from game.core.loader import load_scenario
-from game.core.scenario import Scenario
+from game.core.scenario.loader import load_scenario
+from game.core.scenario.model import Scenario
 
 # Shared, noisy machines: no per-example deadline; a fixed database-free profile under CI.
 settings.register_profile("default", deadline=None)

@@ -1,19 +1,36 @@
-"""The Textual application and its factory, used by main.py and the tests alike."""
+"""The Textual application: the one place that decides which screen comes next, and its factory.
+
+Screens never open one another: they dismiss with a result or post a message, and the app
+reacts here. The game itself lives in the core's controller (`game.core.game.Game`); the app
+holds it and gives screens the human seat's view of it.
+"""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from game.ui.screens.help import HelpScreen
+from game.ui.screens.quit import QuitScreen
 from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
-    from game.ui.session import Session
+    from game.core.engine.moves import Act
+    from game.core.engine.state import LogEntry
+    from game.core.game import Game, SeatView
+    from game.core.scenario.loader import ScenarioFile
+    from game.ui.screens.new_game import NewGameRequest
+    from game.ui.screens.table import TableScreen
 
 STYLES = Path(__file__).parent / "styles"
+
+# The game's own screens import the core (and pydantic with it), which would slow down the
+# title screen; they are imported where they are first needed, in the handlers below.
 
 
 class PerimeterApp(App[None]):
@@ -33,11 +50,11 @@ class PerimeterApp(App[None]):
 
     def __init__(
         self,
-        scenario: str | None = None,
+        scenario: ScenarioFile | None = None,
         saves_dir: Path | None = None,
         seed: int | None = None,
         party: str | None = None,
-        load: Path | None = None,
+        game: Game | None = None,
         difficulty: str = "normal",
         blink: bool = True,
     ) -> None:
@@ -48,82 +65,240 @@ class PerimeterApp(App[None]):
         self.saves_dir = saves_dir or Path("saves")
         self.start_seed = seed
         self.start_party = party
-        self.start_load = load
         self.start_difficulty = difficulty
-        self.session: Session | None = None
+        self.game: Game | None = game
+        self.seat: SeatView | None = None
+        """The human seat's view of the game: all the screens see of it."""
+        self.table: TableScreen | None = None
+        self.shown = 0
+        """How many log entries have been shown (events and votes open a window once)."""
+
+    # --- starting ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Open the title screen, or go straight to a game the command line asked for."""
+        """Open the title screen, or go straight to what the command line asked for."""
         self.push_screen(TitleScreen())
-        if self.start_load is not None:
-            from game.ui.screens.load import open_save
-
-            open_save(self, self.start_load)
+        if self.game is not None:
+            self.open_game(self.game)
         elif self.start_party is not None and self.start_scenario is not None:
-            self.start_game(self.start_scenario, self.start_party)
+            # Loaded on first use (start-up speed, see above).
+            from game.ui.screens.new_game import DIFFICULTIES, NewGameRequest
+
+            seed = self.start_seed if self.start_seed is not None else random.randrange(1, 10**6)
+            difficulty = next((d for d in DIFFICULTIES if d == self.start_difficulty), "normal")
+            self.begin(NewGameRequest(self.start_scenario, self.start_party, seed, difficulty))
         elif self.start_party is not None or self.start_scenario is not None:
-            from game.ui.screens.new_game import NewGameScreen
+            self.choose_new_game()
 
-            self.push_screen(
-                NewGameScreen(
-                    self.start_scenario, self.start_party, self.start_seed, self.start_difficulty
-                )
-            )
+    def on_title_screen_chosen(self, message: TitleScreen.Chosen) -> None:
+        """A line of the title menu was chosen."""
+        if message.choice == "new":
+            self.choose_new_game()
+        elif message.choice == "load":
+            self.choose_save()
+        elif message.choice == "scenarios":
+            from game.core.scenario.loader import catalogue  # first use (start-up speed)
+            from game.ui.screens.scenarios import ScenariosScreen
 
-    def start_game(self, scenario_name: str, party: str) -> None:
-        """Straight to the briefing of a new game (`play SCENARIO --as PARTY`)."""
-        import random
+            self.push_screen(ScenariosScreen(catalogue()))
+        elif message.choice == "help":
+            self.action_help()
+        elif message.choice == "quit":
+            self.exit()
 
-        from game.core.loader import load_scenario, resolve_scenario
-        from game.ui.screens.briefing import BriefingScreen
-        from game.ui.session import Session
+    def choose_new_game(self) -> None:
+        """The new-game screen; its choice starts the game."""
+        from game.core.scenario.loader import catalogue  # first use (start-up speed)
+        from game.ui.screens.new_game import NewGameScreen
 
-        path = resolve_scenario(scenario_name)
-        scenario = load_scenario(path)
-        seed = self.start_seed if self.start_seed is not None else random.randrange(1, 1_000_000)
-        difficulty = (
-            self.start_difficulty
-            if self.start_difficulty in ("easy", "normal", "hard")
-            else "normal"
+        screen = NewGameScreen(
+            catalogue(),
+            self.start_scenario,
+            self.start_party,
+            self.start_seed,
+            self.start_difficulty,
+            blink=self.blink,
         )
-        self.session = Session.new(scenario, path, party, seed, difficulty, self.saves_dir)  # type: ignore[arg-type]
-        self.push_screen(BriefingScreen(self.session, then_play=True))
+        self.push_screen(screen, self.begin)
+
+    def begin(self, request: NewGameRequest | None) -> None:
+        """Start the chosen game and show the briefing; Enter there opens the table."""
+        if request is None:
+            return
+        from game.core.game import Game  # first use (start-up speed)
+        from game.ui.screens.briefing import BriefingScreen
+
+        game = Game.new(
+            request.source,
+            request.seed,
+            [request.party],
+            difficulty=request.difficulty,
+            saves_dir=self.saves_dir,
+        )
+        self.game, self.seat, self.shown = game, game.view(request.party), 0
+        self.push_screen(BriefingScreen(self.seat), self.open_table)
+
+    def choose_save(self) -> None:
+        """The list of saves; the chosen one is loaded."""
+        from game.core.saves.store import list_saves  # first use (start-up speed)
+        from game.ui.screens.load import LoadScreen
+
+        self.push_screen(LoadScreen(list_saves(self.saves_dir), self.saves_dir), self.load)
+
+    def load(self, path: Path | None) -> None:
+        """Load a save and open its game; report problems without a traceback."""
+        if path is None:
+            return
+        from game.core.game import Game  # first use (start-up speed)
+        from game.core.scenario.errors import LoadError
+
+        try:
+            game = Game.load(path, saves_dir=self.saves_dir)
+        except LoadError as err:
+            self.notify(
+                "\n".join(str(p) for p in err.problems[:3]),
+                title="Cannot load",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.open_game(game)
+
+    def open_game(self, game: Game) -> None:
+        """A loaded game: the table, or the end if it is over. What happened before is not
+        shown again as windows (it is in the log)."""
+        party = game.to_move if game.to_move in game.humans else None
+        party = party or (game.humans[0] if game.humans else game.scenario.party_ids[0])
+        self.game, self.seat, self.shown = game, game.view(party), len(game.state.log)
+        if game.finished:
+            self.show_end()
+        else:
+            self.open_table()
+
+    # --- at the table -----------------------------------------------------------------------
+
+    def open_table(self, _: object = None) -> None:
+        """The negotiation table, then any event that happened before the seat's turn."""
+        from game.ui.screens.table import TableScreen  # first use (start-up speed)
+
+        assert self.seat is not None
+        self.table = TableScreen(self.seat)
+        self.push_screen(self.table)
+        self.show_news()
+
+    def on_table_screen_move_made(self, _: TableScreen.MoveMade) -> None:
+        """After a move: a window for each event and vote since, then the end if it came."""
+        self.show_news()
+
+    def show_news(self) -> None:
+        """A window for each event and vote not shown yet, one after another, then the end."""
+        assert self.game is not None
+        log = self.game.state.log
+        news = [e for e in log[self.shown :] if e.kind in ("event", "ratified", "blocked")]
+        self.shown = len(log)
+        self._next_notice(news)
+
+    def _next_notice(self, news: list[LogEntry]) -> None:
+        from game.ui.screens.notice import NoticeScreen  # first use (start-up speed)
+
+        assert self.game is not None
+        if news:
+            screen = NoticeScreen(self.game.scenario, news[0])
+            self.push_screen(screen, lambda _: self._next_notice(news[1:]))
+        elif self.game.finished:
+            self.show_end()
+
+    def on_table_screen_actions_requested(self, message: TableScreen.ActionsRequested) -> None:
+        """The diplomatic actions window; the chosen one is played at the table."""
+        from game.ui.screens.actions import ActionScreen  # first use (start-up speed)
+
+        assert self.game is not None
+
+        def chosen(act: Act | None) -> None:
+            if act is not None and self.table is not None:
+                self.table.play(act)
+
+        self.push_screen(ActionScreen(self.game.scenario, message.actions), chosen)
+
+    def on_table_screen_briefing_requested(self, _: TableScreen.BriefingRequested) -> None:
+        """The briefing again, over the table."""
+        from game.ui.screens.briefing import BriefingScreen  # first use (start-up speed)
+
+        assert self.seat is not None
+        self.push_screen(BriefingScreen(self.seat))
+
+    def on_table_screen_option_info_requested(
+        self, message: TableScreen.OptionInfoRequested
+    ) -> None:
+        """An option in full, in a window."""
+        self.push_screen(HelpScreen(message.text))
+
+    def on_table_screen_save_requested(self, _: TableScreen.SaveRequested) -> None:
+        """Ctrl+S at the table."""
+        self.save_game()
+
+    def save_game(self) -> bool:
+        """Save the running game; say where (or why not) on the table's message line."""
+        if self.game is None:
+            return False
+        try:
+            path = self.game.save(self.saves_dir)
+        except OSError as err:
+            self.notify(f"Could not save: {err.strerror or err}", severity="error")
+            return False
+        if self.table is not None and self.screen is self.table:
+            self.table.message(Text(f"Saved to {path}", style="green"))
+        return True
+
+    # --- the end --------------------------------------------------------------------------
+
+    def show_end(self) -> None:
+        """The end screen in place of the table; Enter there goes back to the title."""
+        from game.core.analysis.debrief import debrief  # first use (start-up speed)
+        from game.ui.screens.end import EndScreen
+
+        assert self.game is not None and self.seat is not None
+        screen = EndScreen(debrief(self.game.state), self.game.scenario, self.seat.party)
+        if self.table is not None and self.screen is self.table:
+            self.pop_screen()
+        self.table = None
+        self.push_screen(screen, self.to_title)
+
+    def to_title(self, _: object = None) -> None:
+        """Back at the title screen, with no game."""
+        self.game, self.seat, self.table = None, None, None
+
+    # --- everywhere -------------------------------------------------------------------------
 
     def action_help(self) -> None:
         """Help for whatever screen is showing."""
-        from game.ui.screens.help import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
 
     def action_request_quit(self) -> None:
         """Ask before quitting, offering to save a game in progress."""
-        from game.ui.screens.quit import QuitScreen
-
         if isinstance(self.screen, QuitScreen):
             return
-        can_save = self.session is not None and not self.session.state.finished
+        can_save = self.game is not None and not self.game.finished
         self.push_screen(QuitScreen(can_save), self._quit_answered)
 
     def _quit_answered(self, answer: str | None) -> None:
         if answer == "save":
-            from game.ui.screens.table import save_now
-
-            if save_now(self):
+            if self.save_game():
                 self.exit()
         elif answer == "quit":
             self.exit()
 
 
 def make_app(
-    scenario: str | None = None,
+    scenario: ScenarioFile | None = None,
     saves_dir: Path | None = None,
     seed: int | None = None,
     party: str | None = None,
-    load: Path | None = None,
+    game: Game | None = None,
     difficulty: str = "normal",
     blink: bool = True,
 ) -> PerimeterApp:
     """The app, configured as the command line or a test asks."""
-    return PerimeterApp(scenario, saves_dir, seed, party, load, difficulty, blink)
+    return PerimeterApp(scenario, saves_dir, seed, party, game, difficulty, blink)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from game.core.analysis import OUTCOME_TEXT, Debrief
-from game.core.conditions import index
-from game.core.estimates import Estimate
-from game.core.negotiation import Choice, LogEntry, State, dyad_labels
-from game.core.scenario import Scenario
-from game.core.scoring import PartyScore
+from game.core.analysis.debrief import Debrief
+from game.core.analysis.outcomes import OUTCOME_TEXT
+from game.core.engine.scoring import PartyScore
+from game.core.engine.state import LogEntry
+from game.core.game import SeatView
+from game.core.players.estimates import Estimate
+from game.core.scenario.model import Scenario
+from game.core.scenario.packages import Package
 
 BAR = "█"
 EMPTY = "░"
@@ -33,7 +35,7 @@ def yes_no(flag: bool) -> Text:
 
 
 def agenda(
-    scenario: Scenario, draft: Choice, cursor: int, width: int, table: Choice | None
+    scenario: Scenario, draft: Package, cursor: int, width: int, offered: Package | None
 ) -> Text:
     """The issues, each with the option chosen in the draft; the cursor line is marked.
 
@@ -53,13 +55,13 @@ def agenda(
             line.append(f"◂{label:<{room}}▸", style="reverse")
         else:
             line.append(f" {label}", style="dim" if option.status_quo else "")
-        if table is not None and table[n] != k:
+        if offered is not None and offered[n] != k:
             line.append("*", style="bold yellow")
         lines.append(line)
     return Text("\n").join(lines)
 
 
-def option_detail(scenario: Scenario, draft: Choice, cursor: int, width: int) -> Text:
+def option_detail(scenario: Scenario, draft: Package, cursor: int, width: int) -> Text:
     """The selected option in four lines: its name, the start of its description, whom it
     binds; `i` opens it in full."""
     issue = scenario.issues[cursor]
@@ -194,30 +196,25 @@ def home(scenario: Scenario, s: PartyScore) -> Text:
     return text
 
 
-def trust(state: State, viewer: str) -> Text:
+def trust(view: SeatView) -> Text:
     """The trust triangle: every dyad with its trust, level of transformation and Wendt label."""
-    s = state.scenario
-    labels = dyad_labels(state)
     text = Text()
-    ix = index(s)
-    for (a, b), label in labels.items():
-        d = ix.dyad(a, b)
-        mine = viewer in (a, b)
-        text.append(f"{a}–{b} ", style="bold" if mine else "")
-        text.append(f"{bar(state.conditions.trust[d], 10)} {state.conditions.trust[d]:3.0f} ")
-        style = {"cooperative": "green", "individualistic": "yellow", "competitive": "red"}[label]
-        text.append(f"{label}\n", style=style)
-        stage = state.conditions.stage[d]
-        steps = ["breakdown of consensus", "critical examination", "new practices"]
-        passed = ", ".join(steps[:stage]) or "none yet"
+    steps = ["breakdown of consensus", "critical examination", "new practices"]
+    for dyad in view.dyads():
+        a, b = dyad.parties
+        text.append(f"{a}–{b} ", style="bold" if view.party in dyad.parties else "")
+        text.append(f"{bar(dyad.trust, 10)} {dyad.trust:3.0f} ")
+        style = {"cooperative": "green", "individualistic": "yellow", "competitive": "red"}
+        text.append(f"{dyad.system}\n", style=style[dyad.system])
+        passed = ", ".join(steps[: dyad.stage]) or "none yet"
         text.append(f"   levels passed: {passed}\n", style="dim")
     text.append("Cooperative only after all three levels [Fragmented Region].", style="dim italic")
     return text
 
 
-def log_line(state: State, entry: LogEntry) -> Text:
+def log_line(scenario: Scenario, entry: LogEntry) -> Text:
     """One log entry with its reasons."""
-    rounds = state.scenario.rounds
+    rounds = scenario.rounds
     when = rounds[min(entry.round, len(rounds) - 1)].date.isoformat()[:7]
     style = {
         "event": "cyan",
@@ -236,48 +233,46 @@ def log_line(state: State, entry: LogEntry) -> Text:
     return text
 
 
-def log(state: State) -> Text:
+def log(view: SeatView) -> Text:
     """The whole negotiation record, oldest first."""
     text = Text()
-    for entry in state.log:
-        text.append_text(log_line(state, entry))
+    for entry in view.log:
+        text.append_text(log_line(view.scenario, entry))
         text.append("\n")
     return text
 
 
-def status(state: State, human: str) -> Text:
+def status(view: SeatView) -> Text:
     """Date, round, deadline, chair and whose turn it is."""
-    s = state.scenario
+    s = view.scenario
     text = Text()
-    text.append(
-        f"Round {state.round + 1}/{len(s.rounds)} · {state.date} · deadline {s.deadline} · "
-    )
-    text.append(f"chair {s.party(state.chair).name}")
-    if state.finished:
+    text.append(f"Round {view.round + 1}/{len(s.rounds)} · {view.date} · deadline {s.deadline} · ")
+    text.append(f"chair {s.party(view.chair).name}")
+    if view.finished:
         text.append(" · game over", style="bold")
-    elif state.to_move == human:
+    elif view.my_turn:
         text.append(" · your turn", style="bold reverse")
     return text
 
 
-def table_summary(state: State, human: str) -> Text:
-    """The package on the table in two lines: whose, how big, who has accepted."""
-    proposal = state.table
-    if proposal is None:
+def table_summary(view: SeatView) -> Text:
+    """The offer on the table in two lines: whose, how big, who has accepted."""
+    offer = view.offer
+    if offer is None:
         return Text(
             "Nothing on the table: assemble a package and press t to table it.", style="dim"
         )
-    s = state.scenario
-    changed = sum(1 for k, q in zip(proposal.options, index(s).status_quo, strict=True) if k != q)
-    scope = "trilateral" if len(proposal.scope) == len(s.party_ids) else "-".join(proposal.scope)
+    s = view.scenario
+    changed = sum(1 for k, q in zip(offer.package, view.status_quo, strict=True) if k != q)
+    scope = "trilateral" if len(offer.scope) == len(s.party_ids) else "-".join(offer.scope)
     text = Text().append(
-        f"On the table: {s.party(proposal.proposer).name}'s {scope} package", style="bold"
+        f"On the table: {s.party(offer.proposer).name}'s {scope} package", style="bold"
     )
     text.append(f" ({changed} changes; * = your draft differs)\n")
-    waiting = [p for p in proposal.scope if p not in proposal.accepted]
-    accepted = ", ".join(proposal.accepted) or "nobody"
+    waiting = [p for p in offer.scope if p not in offer.accepted]
+    accepted = ", ".join(offer.accepted) or "nobody"
     text.append(f"Accepted: {accepted} · waiting: {', '.join(waiting) or '—'}")
-    if human in waiting:
+    if view.party in waiting:
         text.append(" (a/r/c)", style="bold")
     return text
 

@@ -6,22 +6,15 @@ import dataclasses
 
 import pytest
 
-from game.core.ai import aspiration, best_offer, candidates, choose_move, play_out
-from game.core.loader import load_scenario
-from game.core.negotiation import (
-    Accept,
-    Act,
-    Counter,
-    Move,
-    Pass,
-    Reject,
-    State,
-    Table,
-    start,
-    step,
-)
-from game.core.scenario import Scenario
-from game.core.simulation import play_computer_game, simulate
+from game.core.analysis.simulation import play_computer_game, simulate
+from game.core.engine.mechanism import start, step
+from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
+from game.core.engine.state import State
+from game.core.players.baseline import aspiration, best_offer
+from game.core.players.negotiator import choose_move, play_out
+from game.core.players.search import candidates
+from game.core.scenario.loader import load_scenario
+from game.core.scenario.model import Scenario
 from tests.conftest import DATA
 
 HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
@@ -48,7 +41,7 @@ def main_move(state: State, party: str) -> Move:
 
 def at_last_round(state: State) -> State:
     while state.round < len(state.scenario.rounds) - 1:
-        state = step(state, Pass(state.to_move or ""))
+        state = step(state, Pass(party=state.to_move or ""))
     return state
 
 
@@ -57,17 +50,17 @@ def test_late_in_the_game_it_accepts_a_package_above_reservation_that_ratifies(
 ) -> None:
     state = at_last_round(start(engine, 2, HUMANS))  # type: ignore[arg-type]
     proposer = state.to_move or ""
-    state = step(state, Table(proposer, SHARED, EVERYONE))
+    state = step(state, Propose(party=proposer, package=SHARED, scope=EVERYONE))
     responder = state.to_move or ""
     score = state.scorer.score(responder, SHARED)
     assert score.ratifies and score.total >= aspiration(state, responder, 100.0)
-    assert main_move(state, responder) == Accept(responder)
+    assert main_move(state, responder) == Accept(party=responder)
 
 
 def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
     state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
-    state = step(state, Table("AA", (3, 0, 0), ("AA", "CC")))  # worth 56 to C; it aims higher
-    state = step(state, Pass("BB"))
+    state = step(state, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC")))  # worth 56 to C; it aims higher
+    state = step(state, Pass(party="BB"))
     move = main_move(state, "CC")
     assert isinstance(move, Reject | Counter)
 
@@ -75,9 +68,9 @@ def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
 def test_it_refuses_a_valuable_package_that_would_not_ratify_at_home(engine: Scenario) -> None:
     state = at_last_round(start(engine, 2, HUMANS))  # type: ignore[arg-type]
     proposer = state.to_move or ""
-    state = step(state, Table(proposer, (1, 1, 1), EVERYONE))  # open borders: C's public objects
+    state = step(state, Propose(party=proposer, package=(1, 1, 1), scope=EVERYONE))  # open borders: C's public objects
     while state.to_move != "CC":
-        state = step(state, Pass(state.to_move or ""))
+        state = step(state, Pass(party=state.to_move or ""))
     score = state.scorer.score("CC", (1, 1, 1))
     assert score.total > score.reservation and not score.ratifies
     move = main_move(state, "CC")
@@ -90,16 +83,16 @@ def test_it_tables_the_best_package_found_by_search_that_it_expects_to_pass(
 ) -> None:
     state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
     move = choose_move(state, "AA")
-    while not isinstance(move, Table | Pass):
+    while not isinstance(move, Propose | Pass):
         state = step(state, move)
         move = choose_move(state, "AA")
-    assert isinstance(move, Table)
+    assert isinstance(move, Propose)
     pool = candidates(engine, state.conditions, move.scope)
-    assert move.options in {c.options for c in pool}
+    assert move.package in {c.package for c in pool}
     offer = best_offer(state, "AA", 0.0)
-    assert offer is not None and offer.options == move.options
+    assert offer is not None and offer.package == move.package
     for party in move.scope:
-        assert not state.scorer.score(party, move.options).red_lines
+        assert not state.scorer.score(party, move.package).red_lines
 
 
 def test_it_explains_each_reply_in_the_words_of_the_breakdown(spp: Scenario) -> None:
@@ -121,7 +114,7 @@ def test_computer_games_end_by_the_deadline_with_only_legal_moves(
     assert state.finished and state.round <= len(engine.rounds) - 1
     for agreement in state.agreements:
         for party in agreement.scope:
-            assert not state.scorer.score(party, agreement.options).red_lines
+            assert not state.scorer.score(party, agreement.package).red_lines
 
 
 def test_simulate_gives_the_same_summary_for_the_same_seed(engine: Scenario) -> None:

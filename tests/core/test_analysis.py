@@ -7,12 +7,16 @@ import math
 
 import pytest
 
-from game.core.analysis import classify, debrief, nash_point, pareto_frontier, results
-from game.core.conditions import Conditions
-from game.core.loader import load_scenario
-from game.core.negotiation import Accept, Pass, State, Table, start, step
-from game.core.scenario import Scenario
-from game.core.scoring import scorer
+from game.core.analysis.debrief import debrief
+from game.core.analysis.frontier import nash_point, pareto_frontier
+from game.core.analysis.outcomes import classify, results
+from game.core.engine.conditions import Conditions
+from game.core.engine.mechanism import start, step
+from game.core.engine.moves import Accept, Pass, Propose
+from game.core.engine.scoring import scorer
+from game.core.engine.state import State
+from game.core.scenario.loader import load_scenario
+from game.core.scenario.model import Scenario
 from tests.conftest import DATA
 
 HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
@@ -26,13 +30,13 @@ def engine() -> Scenario:
 
 def finish(state: State) -> State:
     while not state.finished:
-        state = step(state, Pass(state.to_move or ""))
+        state = step(state, Pass(party=state.to_move or ""))
     return state
 
 
 def agree(engine: Scenario, options: tuple[int, ...]) -> State:
     state = start(engine, 1, HUMANS)  # type: ignore[arg-type]
-    for move in (Table("AA", options, EVERYONE), Accept("BB"), Accept("CC")):
+    for move in (Propose(party="AA", package=options, scope=EVERYONE), Accept(party="BB"), Accept(party="CC")):
         state = step(state, move)
     return state
 
@@ -92,7 +96,7 @@ def _brute_force_frontier(s: Scenario) -> set[tuple[float, ...]]:
 def test_the_frontier_is_exactly_the_non_dominated_red_line_free_packages(engine: Scenario) -> None:
     frontier = pareto_frontier(engine, Conditions.initial(engine))
     assert frontier.exact
-    found = {tuple(round(u, 6) for u in p.utilities) for p in frontier.points}
+    found = {tuple(round(u, 6) for u in p.scores) for p in frontier.points}
     assert found == _brute_force_frontier(engine)
 
 
@@ -104,12 +108,12 @@ def test_the_nash_point_maximises_the_product_of_gains(engine: Scenario) -> None
     nash = nash_point(frontier, reservations)
     assert nash is not None
     best = max(
-        math.prod(u - r for u, r in zip(p.utilities, reservations, strict=True))
+        math.prod(u - r for u, r in zip(p.scores, reservations, strict=True))
         for p in frontier.points
-        if all(u > r for u, r in zip(p.utilities, reservations, strict=True))
+        if all(u > r for u, r in zip(p.scores, reservations, strict=True))
     )
     assert math.prod(
-        u - r for u, r in zip(nash.utilities, reservations, strict=True)
+        u - r for u, r in zip(nash.scores, reservations, strict=True)
     ) == pytest.approx(best)
 
 

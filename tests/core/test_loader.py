@@ -10,8 +10,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.core import yamlsafe
-from game.core.loader import LoadError, load_scenario, read_document
+from game.core.scenario import yamlsafe
+from game.core.scenario.errors import LoadError
+from game.core.scenario.loader import load_scenario, read_document
 from tests.conftest import DATA, ROOT
 
 BAD = DATA / "bad_scenarios"

@@ -8,23 +8,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.core.conditions import index, wendt_system
-from game.core.loader import load_scenario
-from game.core.negotiation import (
+from game.core.engine.conditions import wendt_system
+from game.core.engine.legal import legal_moves, required_value
+from game.core.engine.mechanism import start, step
+from game.core.engine.moves import (
     Accept,
     Act,
     Counter,
     IllegalMove,
     Move,
     Pass,
+    Propose,
     Reject,
-    State,
-    Table,
-    legal_moves,
-    start,
-    step,
 )
-from game.core.scenario import Scenario
+from game.core.engine.state import State
+from game.core.scenario.index import index
+from game.core.scenario.loader import load_scenario
+from game.core.scenario.model import Scenario
 from tests.conftest import DATA
 
 HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
@@ -59,37 +59,37 @@ def play(state: State, *moves: Move) -> State:
 
 def test_the_chair_moves_first_and_rotates_each_round(game: State) -> None:
     assert game.chair == "AA" and game.to_move == "AA"
-    after = play(game, Pass("AA"), Pass("BB"), Pass("CC"))
+    after = play(game, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
     assert after.round == 1 and after.chair == "BB" and after.to_move == "BB"
 
 
 def test_only_the_party_whose_turn_it_is_may_move(game: State) -> None:
     with pytest.raises(IllegalMove, match="turn"):
-        step(game, Pass("BB"))
+        step(game, Pass(party="BB"))
     assert legal_moves(game, "BB") == legal_moves(game, "BB").__class__()
 
 
 def test_the_deadline_ends_the_game(game: State) -> None:
     state = game
     while not state.finished:
-        state = step(state, Pass(state.to_move or ""))
+        state = step(state, Pass(party=state.to_move or ""))
     assert state.round == len(state.scenario.rounds) - 1
     assert state.log[-1].kind == "end" and "deadline" in state.log[-1].text
     with pytest.raises(IllegalMove):
-        step(state, Pass("AA"))
+        step(state, Pass(party="AA"))
 
 
 # --- tabling, accepting, rejecting, countering -------------------------------------------------
 
 
 def test_tabling_puts_a_package_on_the_table_accepted_by_its_proposer(game: State) -> None:
-    state = step(game, Table("AA", PATROLS_SHARED, EVERYONE))
-    assert state.table is not None and state.table.accepted == ("AA",)
-    assert state.log[-1].kind == "table" and "Joint patrols" in state.log[-1].text
+    state = step(game, Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE))
+    assert state.offer is not None and state.offer.accepted == ("AA",)
+    assert state.log[-1].kind == "propose" and "Joint patrols" in state.log[-1].text
 
 
 def test_a_package_every_party_in_scope_accepts_goes_home_and_is_ratified(game: State) -> None:
-    state = play(game, Table("AA", PATROLS_SHARED, EVERYONE), Accept("BB"), Accept("CC"))
+    state = play(game, Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE), Accept(party="BB"), Accept(party="CC"))
     assert state.finished and state.trilateral is not None
     assert [e.kind for e in state.log[-2:]] == ["ratified", "end"]
 
@@ -97,13 +97,13 @@ def test_a_package_every_party_in_scope_accepts_goes_home_and_is_ratified(game: 
 def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
     # Open borders cost C, and C's public objects: too little value, no ratification at home,
     # and doubts about its partners that discount the joint measures.
-    state = play(game, Table("AA", (0, 1, 1), EVERYONE), Pass("BB"), Reject("CC"))
+    state = play(game, Propose(party="AA", package=(0, 1, 1), scope=EVERYONE), Pass(party="BB"), Reject(party="CC"))
     entry = (
         state.log[-1]
         if state.log[-1].kind == "reject"
         else next(e for e in reversed(state.log) if e.kind == "reject")
     )
-    assert state.table is None
+    assert state.offer is None
     assert entry.party == "CC"
     assert any("below its reservation value" in r for r in entry.reasons)
     assert any("would not ratify at home" in r and "C public" in r for r in entry.reasons)
@@ -111,54 +111,54 @@ def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
 
 
 def test_a_rejection_with_no_structural_objection_says_so(game: State) -> None:
-    state = play(game, Table("AA", PATROLS_SHARED, EVERYONE), Pass("BB"), Reject("CC"))
+    state = play(game, Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE), Pass(party="BB"), Reject(party="CC"))
     entry = next(e for e in reversed(state.log) if e.kind == "reject")
     assert entry.reasons == ("no stated reason",)
 
 
 def test_a_red_line_is_a_reason_and_blocks_acceptance(game: State) -> None:
-    state = step(game, Table("AA", COVERT, ("AA", "BB")))  # covert operations: B's red line
+    state = step(game, Propose(party="AA", package=COVERT, scope=("AA", "BB")))  # covert operations: B's red line
     legal = legal_moves(state, "BB")
     assert not legal.accept and "red line" in legal.accept_blocked[0]
     with pytest.raises(IllegalMove, match="red line"):
-        step(state, Accept("BB"))
-    state = step(state, Reject("BB"))
+        step(state, Accept(party="BB"))
+    state = step(state, Reject(party="BB"))
     assert any("red line" in r for r in state.log[-1].reasons)
 
 
 def test_counter_rejects_the_package_and_tables_another(game: State) -> None:
-    state = play(game, Table("AA", (1, 1, 0), EVERYONE))
-    state = step(state, Counter("BB", (0, 1, 0), EVERYONE, note="no patrols"))
-    assert state.table is not None and state.table.proposer == "BB"
-    assert state.table.options == (0, 1, 0) and state.table.accepted == ("BB",)
+    state = play(game, Propose(party="AA", package=(1, 1, 0), scope=EVERYONE))
+    state = step(state, Counter(party="BB", package=(0, 1, 0), scope=EVERYONE, note="no patrols"))
+    assert state.offer is not None and state.offer.proposer == "BB"
+    assert state.offer.package == (0, 1, 0) and state.offer.accepted == ("BB",)
     assert [e.kind for e in state.log[-2:]] == ["reject", "counter"]
     assert "no patrols" in state.log[-2].reasons
 
 
 def test_a_package_below_the_proposers_reservation_cannot_be_tabled(game: State) -> None:
     with pytest.raises(IllegalMove, match="reservation"):
-        step(game, Table("AA", (0, 0, 1), EVERYONE))  # open borders alone: worth 0 to A
+        step(game, Propose(party="AA", package=(0, 0, 1), scope=EVERYONE))  # open borders alone: worth 0 to A
 
 
 def test_a_bilateral_package_may_not_hold_an_option_binding_a_third_party(game: State) -> None:
     with pytest.raises(IllegalMove, match="outside the scope"):
-        step(game, Table("AA", (1, 0, 0), ("AA", "CC")))  # joint patrols bind all three
+        step(game, Propose(party="AA", package=(1, 0, 0), scope=("AA", "CC")))  # joint patrols bind all three
 
 
 def test_the_status_quo_cannot_be_tabled(game: State) -> None:
     with pytest.raises(IllegalMove, match="changes nothing"):
-        step(game, Table("AA", (0, 0, 0), EVERYONE))
+        step(game, Propose(party="AA", package=(0, 0, 0), scope=EVERYONE))
 
 
 def test_a_party_outside_the_scope_can_only_pass(game: State) -> None:
-    state = step(game, Table("AA", (3, 0, 0), ("AA", "CC")))
+    state = step(game, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC")))
     legal = legal_moves(state, "BB")
-    assert legal.pass_ and not (legal.accept or legal.reject or legal.counter or legal.table)
+    assert legal.pass_ and not (legal.accept or legal.reject or legal.counter or legal.propose)
 
 
 def test_a_ratified_bilateral_deal_raises_both_reservation_values(game: State) -> None:
     before = game.scorer
-    state = play(game, Table("AA", (3, 0, 0), ("AA", "CC")), Pass("BB"), Accept("CC"))
+    state = play(game, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC")), Pass(party="BB"), Accept(party="CC"))
     assert not state.finished and state.agreements and state.trilateral is None
     after = state.scorer
     for party in ("AA", "CC"):
@@ -172,28 +172,28 @@ def test_a_ratified_bilateral_deal_raises_both_reservation_values(game: State) -
 def test_a_failed_ratification_reopens_the_package_and_names_the_blocking_group(
     game: State,
 ) -> None:
-    state = play(game, Table("AA", WITH_OPEN_BORDERS, EVERYONE), Accept("BB"), Accept("CC"))
+    state = play(game, Propose(party="AA", package=WITH_OPEN_BORDERS, scope=EVERYONE), Accept(party="BB"), Accept(party="CC"))
     assert not state.finished and not state.agreements
     entry = next(e for e in state.log if e.kind == "blocked")
     assert "Hawks" in " ".join(entry.reasons)
-    assert state.table is not None and state.table.accepted == ()
+    assert state.offer is not None and state.offer.accepted == ()
 
 
 # --- diplomatic actions --------------------------------------------------------------------
 
 
 def test_at_most_one_diplomatic_action_per_party_per_round(game: State) -> None:
-    state = step(game, Act("AA", "build", "BB"))
+    state = step(game, Act(party="AA", action="build", target="BB"))
     assert state.to_move == "AA"  # the action does not end the turn
     assert not legal_moves(state, "AA").actions
     with pytest.raises(IllegalMove, match="one per round"):
-        step(state, Act("AA", "build", "CC"))
-    state = play(state, Pass("AA"), Pass("BB"), Pass("CC"))
+        step(state, Act(party="AA", action="build", target="CC"))
+    state = play(state, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
     assert legal_moves(state, "BB").actions  # a new round, a new action
 
 
 def test_confidence_building_raises_trust(game: State) -> None:
-    state = step(game, Act("AA", "build", "BB"))
+    state = step(game, Act(party="AA", action="build", target="BB"))
     assert (
         state.conditions.trust[ix(state, "AA", "BB")]
         == game.conditions.trust[ix(game, "AA", "BB")] + 5
@@ -201,13 +201,13 @@ def test_confidence_building_raises_trust(game: State) -> None:
 
 
 def test_consulting_a_domestic_group_raises_its_approval(game: State) -> None:
-    state = step(game, Act("AA", "consult", "aa_hawks"))
+    state = step(game, Act(party="AA", action="consult", target="aa_hawks"))
     g = index(state.scenario).groups["aa_hawks"]
     assert state.conditions.approval[g] == game.conditions.approval[g] + 10
 
 
 def test_a_joint_assessment_brings_threat_priorities_closer(game: State) -> None:
-    state = step(game, Act("AA", "assess", "BB"))
+    state = step(game, Act(party="AA", action="assess", target="BB"))
     t = index(state.scenario).threats["crime"]
     a, b = (index(state.scenario).parties[p] for p in ("AA", "BB"))
     gap_before = abs(game.conditions.priorities[a][t] - game.conditions.priorities[b][t])
@@ -216,7 +216,7 @@ def test_a_joint_assessment_brings_threat_priorities_closer(game: State) -> None
 
 
 def test_a_side_deal_raises_both_alternatives_and_costs_the_third_party_trust(game: State) -> None:
-    state = step(game, Act("AA", "side_deal", "CC"))
+    state = step(game, Act(party="AA", action="side_deal", target="CC"))
     p = index(state.scenario).parties
     assert state.conditions.bilateral[p["AA"]] == 4 and state.conditions.bilateral[p["CC"]] == 4
     assert (
@@ -226,13 +226,13 @@ def test_a_side_deal_raises_both_alternatives_and_costs_the_third_party_trust(ga
 
 
 def test_a_unilateral_act_pays_now_and_costs_trust_later(game: State) -> None:
-    acted = step(game, Act("AA", "go_alone", "CC"))
+    acted = step(game, Act(party="AA", action="go_alone", target="CC"))
     trust = ix(acted, "AA", "CC")
     assert acted.conditions.bilateral[index(acted.scenario).parties["AA"]] == 6
     assert acted.conditions.trust[trust] == game.conditions.trust[trust]
     # Compare the next round with and without the act: the trust cost lands then.
-    later = play(acted, Pass("AA"), Pass("BB"), Pass("CC"))
-    without = play(game, Pass("AA"), Pass("BB"), Pass("CC"))
+    later = play(acted, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
+    without = play(game, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
     assert later.conditions.trust[trust] == without.conditions.trust[trust] - 12
     assert any("Delayed consequence" in e.text for e in later.log)
 
@@ -248,26 +248,26 @@ def test_a_dyad_becomes_cooperative_only_after_the_three_levels_of_transformatio
     # Trust alone cannot make A-B cooperative: it stops below the cooperative level.
     for _ in range(4):
         while state.to_move != "AA":
-            state = step(state, Pass(state.to_move or ""))
-        state = step(state, Act("AA", "build", "BB"))
-        state = step(state, Pass("AA"))
+            state = step(state, Pass(party=state.to_move or ""))
+        state = step(state, Act(party="AA", action="build", target="BB"))
+        state = step(state, Pass(party="AA"))
     assert state.conditions.trust[d] < game.scenario.wendt.cooperative_from
     assert wendt_system(state.scenario, state.conditions, "AA", "BB") == "individualistic"
 
 
 def test_assessment_then_confidence_building_then_a_deal_pass_the_three_levels(game: State) -> None:
     d = ix(game, "AA", "BB")
-    state = step(game, Act("AA", "assess", "BB"))  # level 1: breakdown of consensus
+    state = step(game, Act(party="AA", action="assess", target="BB"))  # level 1: breakdown of consensus
     assert state.conditions.stage[d] == 1
-    state = play(state, Pass("AA"), Pass("BB"), Pass("CC"))
+    state = play(state, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
     while state.to_move != "AA":
-        state = step(state, Pass(state.to_move or ""))
-    state = step(state, Act("AA", "build", "BB"))  # level 2: critical examination
+        state = step(state, Pass(party=state.to_move or ""))
+    state = step(state, Act(party="AA", action="build", target="BB"))  # level 2: critical examination
     assert state.conditions.stage[d] == 2
-    state = step(state, Table("AA", (0, 2, 0), ("AA", "BB")))
-    while state.table is not None and state.to_move != "BB":
-        state = step(state, Pass(state.to_move or ""))
-    state = step(state, Accept("BB"))  # level 3: new practices
+    state = step(state, Propose(party="AA", package=(0, 2, 0), scope=("AA", "BB")))
+    while state.offer is not None and state.to_move != "BB":
+        state = step(state, Pass(party=state.to_move or ""))
+    state = step(state, Accept(party="BB"))  # level 3: new practices
     assert state.conditions.stage[d] == 3
 
 
@@ -277,7 +277,7 @@ def test_assessment_then_confidence_building_then_a_deal_pass_the_three_levels(g
 def _open_round(game: State, n: int) -> State:
     state = game
     while state.round < n:
-        state = step(state, Pass(state.to_move or ""))
+        state = step(state, Pass(party=state.to_move or ""))
     return state
 
 
@@ -324,8 +324,6 @@ def test_a_cause_switched_off_stops_its_events(engine: Scenario) -> None:
 
 
 def test_leader_attention_raises_what_a_party_needs_to_accept(game: State) -> None:
-    from game.core.negotiation import required_value
-
     state = _open_round(game, 2)  # attention of A's leader falls to 50
     premium = state.scenario.negotiation.attention_premium * 0.5
     assert required_value(state, "AA") == pytest.approx(state.scorer.reservation("AA") + premium)
@@ -334,10 +332,10 @@ def test_leader_attention_raises_what_a_party_needs_to_accept(game: State) -> No
 # --- determinism and immutability -----------------------------------------------------------
 
 MOVES = [
-    Act("AA", "build", "BB"),
-    Table("AA", PATROLS_SHARED, EVERYONE),
-    Counter("BB", (0, 1, 0), EVERYONE),
-    Accept("CC"),
+    Act(party="AA", action="build", target="BB"),
+    Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE),
+    Counter(party="BB", package=(0, 1, 0), scope=EVERYONE),
+    Accept(party="CC"),
 ]
 
 
@@ -365,22 +363,26 @@ def test_states_are_frozen(game: State) -> None:
 def _random_move(state: State, draw: st.DataObject) -> Move:
     party = state.to_move or ""
     legal = legal_moves(state, party)
-    kinds = [k for k in ("table", "accept", "reject", "counter", "pass_") if getattr(legal, k)]
+    kinds = [k for k in ("propose", "accept", "reject", "counter", "pass_") if getattr(legal, k)]
     if legal.actions:
         kinds.append("act")
     kind = draw.draw(st.sampled_from(kinds))
     if kind == "act":
         return draw.draw(st.sampled_from(legal.actions))
-    if kind in ("table", "counter"):
-        options = tuple(
+    if kind in ("propose", "counter"):
+        package = tuple(
             draw.draw(st.integers(0, len(i.options) - 1)) for i in state.scenario.issues
         )
         others = [p for p in state.scenario.party_ids if p != party]
         scope = tuple(
             sorted({party, *draw.draw(st.lists(st.sampled_from(others), min_size=1, unique=True))})
         )
-        return Table(party, options, scope) if kind == "table" else Counter(party, options, scope)
-    return {"accept": Accept, "reject": Reject, "pass_": Pass}[kind](party)
+        if kind == "propose":
+            return Propose(party=party, package=package, scope=scope)
+        return Counter(party=party, package=package, scope=scope)
+    if kind == "accept":
+        return Accept(party=party)
+    return Reject(party=party) if kind == "reject" else Pass(party=party)
 
 
 @settings(max_examples=60)
@@ -398,15 +400,15 @@ def test_random_games_end_by_the_deadline_and_never_accept_below_reservation_or_
             after = step(state, move)
         except IllegalMove:
             assert state.digest() == before
-            after = step(state, Pass(state.to_move or ""))
+            after = step(state, Pass(party=state.to_move or ""))
         if (
             isinstance(move, Accept)
             and after.log
             and after.log[-1].kind in ("ratified", "end", "blocked", "accept")
         ):
-            table = state.table
-            assert table is not None
-            score = state.scorer.score(move.party, table.options)
+            offer = state.offer
+            assert offer is not None
+            score = state.scorer.score(move.party, offer.package)
             assert (
                 not score.red_lines and score.total >= state.scorer.reservation(move.party) - 1e-9
             )
@@ -415,4 +417,4 @@ def test_random_games_end_by_the_deadline_and_never_accept_below_reservation_or_
     assert state.round <= len(engine.rounds) - 1
     for agreement in state.agreements:
         for party in agreement.scope:
-            assert not state.scorer.score(party, agreement.options).red_lines
+            assert not state.scorer.score(party, agreement.package).red_lines

@@ -13,35 +13,30 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.core.ai import choose_move
-from game.core.loader import LoadError, load_scenario
-from game.core.negotiation import (
-    Accept,
-    Act,
-    Counter,
-    Difficulty,
-    Reject,
-    Seat,
-    State,
-    Table,
-    legal_moves,
-    start,
-    step,
-)
-from game.core.saves import autosave, list_saves, load_game, save_game
-from game.core.scenario import Scenario
-from game.core.simulation import play_computer_game
+from game.core.analysis.simulation import play_computer_game
+from game.core.engine.legal import legal_moves
+from game.core.engine.mechanism import start, step
+from game.core.engine.moves import Accept, Act, Counter, Propose, Reject
+from game.core.engine.state import Difficulty, Seat, State
+from game.core.players.negotiator import choose_move
+from game.core.saves.replay import load_game
+from game.core.saves.store import autosave, humans_of, list_saves, save_game
+from game.core.scenario.errors import LoadError
+from game.core.scenario.loader import load_scenario, open_scenario
+from game.core.scenario.model import Scenario
 from tests.conftest import DATA, ROOT
 
 BAD = DATA / "bad_saves"
 SPP_FILE = ROOT / "scenarios" / "spp-2005.yaml"
 ENGINE_FILE = DATA / "good" / "engine.yaml"
+ENGINE = open_scenario(ENGINE_FILE)
+SPP = open_scenario(SPP_FILE)
 EVERYONE = ("AA", "BB", "CC")
 
 
 @pytest.fixture(scope="module")
 def engine() -> Scenario:
-    return load_scenario(ENGINE_FILE)
+    return ENGINE.scenario
 
 
 def seats_for(scenario: Scenario, human: str | None) -> dict[str, Seat]:
@@ -58,7 +53,7 @@ def play_every_kind(
     """The player opens with a diplomatic action; then every seat plays as the computer would,
     until the log holds an action, a tabled package, a counter-offer and an acceptance (the
     first seed from `seed` on whose game has them all)."""
-    wanted = {Act, Table, Counter, Accept}
+    wanted = {Act, Propose, Counter, Accept}
     for attempt in range(seed, seed + 20):
         state = start(scenario, attempt, seats_for(scenario, human), disabled, difficulty)
         assert state.to_move == human
@@ -74,7 +69,7 @@ def play_every_kind(
 
 def game_in_progress(engine: Scenario) -> State:
     state = start(engine, 7, seats_for(engine, "AA"))
-    for move in (Act("AA", "build", "BB"), Table("AA", (1, 1, 0), EVERYONE)):
+    for move in (Act(party="AA", action="build", target="BB"), Propose(party="AA", package=(1, 1, 0), scope=EVERYONE)):
         state = step(state, move)
     return state
 
@@ -104,25 +99,24 @@ def line_of(path: Path, start_of_line: str) -> int:
 )
 def test_same_seed_and_same_moves_give_the_same_game_after_save_and_load(
     tmp_path: Path,
-    request: pytest.FixtureRequest,
     which: str,
     human: str,
     seed: int,
     difficulty: Difficulty,
     disabled: frozenset[str],
 ) -> None:
-    scenario: Scenario = request.getfixturevalue(which)
-    scenario_file = SPP_FILE if which == "spp" else ENGINE_FILE
-    state = play_every_kind(scenario, human, seed, difficulty, disabled)
-    path = save_game(state, tmp_path, human=human, scenario_file=scenario_file)
+    source = SPP if which == "spp" else ENGINE
+    state = play_every_kind(source.scenario, human, seed, difficulty, disabled)
+    path = save_game(state, tmp_path, source=source)
     loaded = load_game(path)
     assert loaded.state == state
     assert loaded.state.digest() == state.digest()
     assert loaded.state.moves == state.moves
-    assert loaded.state.scenario.id == scenario.id
+    assert loaded.state.scenario.id == source.scenario.id
     assert (loaded.state.difficulty, loaded.state.disabled_causes) == (difficulty, disabled)
-    assert loaded.human == human and loaded.path == path
-    assert loaded.scenario_file.resolve() == scenario_file.resolve()
+    assert humans_of(loaded.state) == (human,) and loaded.path == path
+    assert loaded.source.path.resolve() == source.path.resolve()
+    assert loaded.source.digest == source.digest
 
 
 def test_a_computer_only_game_played_to_the_end_loads_to_the_same_finished_state(
@@ -130,10 +124,10 @@ def test_a_computer_only_game_played_to_the_end_loads_to_the_same_finished_state
 ) -> None:
     state = play_computer_game(spp, seed=11)
     assert state.finished
-    path = save_game(state, tmp_path, human=None, scenario_file=SPP_FILE)
+    path = save_game(state, tmp_path, source=SPP)
     assert path.name == f"spp-2005-table-round{state.round + 1}.yaml"
     loaded = load_game(str(path))
-    assert loaded.state.finished and loaded.human is None
+    assert loaded.state.finished and humans_of(loaded.state) == ()
     assert loaded.state == state and loaded.state.digest() == state.digest()
 
 
@@ -141,9 +135,9 @@ def test_notes_with_line_breaks_quotes_and_any_characters_round_trip(
     tmp_path: Path, engine: Scenario
 ) -> None:
     note = "NO: 'yes' \"and\"\n- {not: a move}\r\n\ttab # hash \u2028 \x85 é 🙂 \x00 ~"
-    state = step(game_in_progress(engine), Reject("BB", note))
-    loaded = load_game(save_game(state, tmp_path, human="AA", scenario_file=ENGINE_FILE))
-    assert loaded.state.moves[-1] == Reject("BB", note)
+    state = step(game_in_progress(engine), Reject(party="BB", note=note))
+    loaded = load_game(save_game(state, tmp_path, source=ENGINE))
+    assert loaded.state.moves[-1] == Reject(party="BB", note=note)
     assert loaded.state.digest() == state.digest()
 
 
@@ -151,10 +145,10 @@ def test_notes_with_line_breaks_quotes_and_any_characters_round_trip(
 @given(note=st.text(max_size=60))
 def test_any_note_round_trips(tmp_path_factory: pytest.TempPathFactory, note: str) -> None:
     scenario = load_scenario(ENGINE_FILE)
-    state = step(game_in_progress(scenario), Reject("BB", note))
+    state = step(game_in_progress(scenario), Reject(party="BB", note=note))
     folder = tmp_path_factory.mktemp("notes")
-    loaded = load_game(save_game(state, folder, human="AA", scenario_file=ENGINE_FILE))
-    assert loaded.state.moves[-1] == Reject("BB", note)
+    loaded = load_game(save_game(state, folder, source=ENGINE))
+    assert loaded.state.moves[-1] == Reject(party="BB", note=note)
 
 
 # --- file names and atomic writes ----------------------------------------------------------
@@ -162,12 +156,13 @@ def test_any_note_round_trips(tmp_path_factory: pytest.TempPathFactory, note: st
 
 def test_the_default_name_is_scenario_player_and_round(tmp_path: Path, engine: Scenario) -> None:
     state = game_in_progress(engine)
-    assert save_game(state, tmp_path, human="AA", scenario_file=ENGINE_FILE) == (
-        tmp_path / "engine-test-AA-round1.yaml"
-    )
-    assert save_game(state, tmp_path, human=None, scenario_file=ENGINE_FILE) == (
+    assert save_game(state, tmp_path, source=ENGINE) == (tmp_path / "engine-test-AA-round1.yaml")
+    computers = start(engine, 7)
+    assert save_game(computers, tmp_path, source=ENGINE) == (
         tmp_path / "engine-test-table-round1.yaml"
     )
+    two = start(engine, 7, {"AA": "human", "BB": "computer", "CC": "human"})
+    assert save_game(two, tmp_path, source=ENGINE) == (tmp_path / "engine-test-AA-CC-round1.yaml")
 
 
 def test_a_chosen_name_keeps_to_safe_characters_and_stays_in_the_folder(
@@ -175,12 +170,10 @@ def test_a_chosen_name_keeps_to_safe_characters_and_stays_in_the_folder(
 ) -> None:
     state = game_in_progress(engine)
     folder = tmp_path / "saves"
-    path = save_game(
-        state, folder, "../../etc/Our game: round 1!.yaml", human="AA", scenario_file=ENGINE_FILE
-    )
+    path = save_game(state, folder, "../../etc/Our game: round 1!.yaml", source=ENGINE)
     assert path.parent == folder
     assert re.fullmatch(r"[A-Za-z0-9_-]+\.yaml", path.name), path.name
-    fallback = save_game(state, folder, "../..", human="AA", scenario_file=ENGINE_FILE)
+    fallback = save_game(state, folder, "../..", source=ENGINE)
     assert fallback == folder / "engine-test-AA-round1.yaml"
     assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(
         ["saves", path.name, fallback.name]
@@ -189,7 +182,7 @@ def test_a_chosen_name_keeps_to_safe_characters_and_stays_in_the_folder(
 
 def test_saving_creates_a_missing_folder(tmp_path: Path, engine: Scenario) -> None:
     folder = tmp_path / "class" / "group 1"
-    path = save_game(game_in_progress(engine), folder, human="AA", scenario_file=ENGINE_FILE)
+    path = save_game(game_in_progress(engine), folder, source=ENGINE)
     assert path.parent == folder and path.is_file()
 
 
@@ -197,12 +190,12 @@ def test_autosave_keeps_one_file_per_game_overwritten_each_round(
     tmp_path: Path, engine: Scenario
 ) -> None:
     state = game_in_progress(engine)
-    first = autosave(state, tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    first = autosave(state, tmp_path, source=ENGINE)
     for _ in range(3):
         party = state.to_move
         assert party is not None
         state = step(state, choose_move(state, party))
-    second = autosave(state, tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    second = autosave(state, tmp_path, source=ENGINE)
     assert first == second == tmp_path / "autosave-engine-test-AA.yaml"
     assert list(tmp_path.iterdir()) == [second]
     assert load_game(second).state == state
@@ -213,16 +206,16 @@ def test_a_save_that_fails_midway_leaves_the_old_file_intact_and_no_temp_file(
     tmp_path: Path, engine: Scenario, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
     state = game_in_progress(engine)
-    path = save_game(state, tmp_path, "ours", human="AA", scenario_file=ENGINE_FILE)
+    path = save_game(state, tmp_path, "ours", source=ENGINE)
     before = path.read_bytes()
 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, failing, broken)
-    later = step(state, Counter("BB", (1, 2, 0), EVERYONE))
+    later = step(state, Counter(party="BB", package=(1, 2, 0), scope=EVERYONE))
     with pytest.raises(OSError, match="No space"):
-        save_game(later, tmp_path, "ours", human="AA", scenario_file=ENGINE_FILE)
+        save_game(later, tmp_path, "ours", source=ENGINE)
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert list(tmp_path.iterdir()) == [path]
@@ -289,7 +282,7 @@ def test_the_tampered_fixture_loads_with_its_true_digest(tmp_path: Path) -> None
     edit(copy, "digest: 4334", "digest: e334")
     edit(copy, "scenario_file: scenario/", f"scenario_file: {BAD / 'scenario'}/")
     loaded = load_game(copy)
-    assert len(loaded.state.moves) == 6 and loaded.human == "AA"
+    assert len(loaded.state.moves) == 6 and humans_of(loaded.state) == ("AA",)
 
 
 def test_a_python_tag_in_a_save_is_never_constructed(tmp_path: Path) -> None:
@@ -305,7 +298,7 @@ def test_a_changed_scenario_is_refused_at_scenario_digest(tmp_path: Path, engine
     scenario_file = tmp_path / "engine.yaml"
     shutil.copy(ENGINE_FILE, scenario_file)
     path = save_game(
-        game_in_progress(engine), tmp_path / "saves", human="AA", scenario_file=scenario_file
+        game_in_progress(engine), tmp_path / "saves", source=open_scenario(scenario_file)
     )
     edit(scenario_file, "title: Engine test scenario", "title: Engine test scenario, revised")
     with pytest.raises(LoadError) as caught:
@@ -327,18 +320,18 @@ def test_a_save_finds_its_scenario_beside_it_when_the_saved_path_is_gone(
     scenario_file = tmp_path / "teacher" / "engine.yaml"
     shutil.copy(ENGINE_FILE, scenario_file)
     state = game_in_progress(engine)
-    path = save_game(state, tmp_path / "student", human="AA", scenario_file=scenario_file)
+    path = save_game(state, tmp_path / "student", source=open_scenario(scenario_file))
     scenario_file.rename(tmp_path / "student" / "engine.yaml")
     loaded = load_game(path)
     assert loaded.state == state
-    assert loaded.scenario_file == tmp_path / "student" / "engine.yaml"
+    assert loaded.source.path == tmp_path / "student" / "engine.yaml"
 
 
 def test_a_missing_scenario_is_reported_at_scenario_file(tmp_path: Path, engine: Scenario) -> None:
     scenario_file = tmp_path / "engine.yaml"
     shutil.copy(ENGINE_FILE, scenario_file)
     path = save_game(
-        game_in_progress(engine), tmp_path / "saves", human="AA", scenario_file=scenario_file
+        game_in_progress(engine), tmp_path / "saves", source=open_scenario(scenario_file)
     )
     scenario_file.unlink()
     with pytest.raises(LoadError) as caught:
@@ -348,24 +341,24 @@ def test_a_missing_scenario_is_reported_at_scenario_file(tmp_path: Path, engine:
     assert "cannot find the scenario" in problem.message
 
 
-def test_the_given_scenario_loader_is_used(tmp_path: Path, engine: Scenario) -> None:
-    asked: list[str] = []
-
-    def loader(name: str) -> Scenario:
-        asked.append(name)
-        return engine
-
-    state = game_in_progress(engine)
-    path = save_game(state, tmp_path, human="AA", scenario_file=ENGINE_FILE)
-    loaded = load_game(path, scenario_loader=loader)
-    assert loaded.state.scenario is engine and loaded.state == state
-    assert [Path(a).resolve() for a in asked] == [ENGINE_FILE.resolve()]
+def test_a_save_records_the_digest_of_the_scenario_as_it_was_read(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    """Editing the scenario file during a game does not make the autosave claim the edit."""
+    scenario_file = tmp_path / "engine.yaml"
+    shutil.copy(ENGINE_FILE, scenario_file)
+    source = open_scenario(scenario_file)
+    edit(scenario_file, "title: Engine test scenario", "title: Engine test scenario, revised")
+    path = save_game(game_in_progress(engine), tmp_path / "saves", source=source)
+    assert f"scenario_digest: {source.digest}" in path.read_text(encoding="utf-8")
+    with pytest.raises(LoadError, match="has changed since this game was saved"):
+        load_game(path)
 
 
 def test_a_header_that_disagrees_with_the_moves_is_refused(
     tmp_path: Path, engine: Scenario
 ) -> None:
-    path = save_game(game_in_progress(engine), tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    path = save_game(game_in_progress(engine), tmp_path, source=ENGINE)
     edit(path, "\nround: 1\n", "\nround: 4\n")
     with pytest.raises(LoadError) as caught:
         load_game(path)
@@ -375,7 +368,7 @@ def test_a_header_that_disagrees_with_the_moves_is_refused(
 
 
 def test_seats_must_name_every_party_of_the_scenario(tmp_path: Path, engine: Scenario) -> None:
-    path = save_game(game_in_progress(engine), tmp_path, human="AA", scenario_file=ENGINE_FILE)
+    path = save_game(game_in_progress(engine), tmp_path, source=ENGINE)
     edit(path, "CC: computer}", "CCC: computer}")
     with pytest.raises(LoadError) as caught:
         load_game(path)
@@ -394,7 +387,7 @@ def test_list_saves_shows_good_and_corrupt_saves_newest_first(
     state = game_in_progress(engine)
     times = {"old": "2024-01-01T09:00:00+00:00", "new": "2024-03-01T09:00:00+00:00"}
     for name, saved_at in times.items():
-        path = save_game(state, tmp_path, name, human="AA", scenario_file=ENGINE_FILE)
+        path = save_game(state, tmp_path, name, source=ENGINE)
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"saved_at: .*", f"saved_at: '{saved_at}'", text), "utf-8")
     corrupt = tmp_path / "broken.yaml"
@@ -409,7 +402,7 @@ def test_list_saves_shows_good_and_corrupt_saves_newest_first(
     assert [s.path.name for s in saves] == ["new.yaml", "broken.yaml", "old.yaml"]
     new, broken, old = saves
     assert new.ok and new.problem is None
-    assert (new.scenario, new.human, new.round, new.date) == ("engine-test", "AA", 1, state.date)
+    assert (new.scenario, new.humans, new.round, new.date) == ("engine-test", ("AA",), 1, state.date)
     assert new.saved_at == "2024-03-01T09:00:00+00:00"
     assert not broken.ok and broken.problem is not None
     assert "line 6" in broken.problem and "Python tags are refused" in broken.problem
@@ -445,7 +438,7 @@ PARTIES = st.sampled_from(["AA", "BB", "CC", "ZZ"])
 INDEXES = st.lists(st.integers(min_value=-1, max_value=4), max_size=4)
 MOVES = st.one_of(
     st.fixed_dictionaries(
-        {"type": st.sampled_from(["table", "counter"]), "party": PARTIES, "options": INDEXES},
+        {"type": st.sampled_from(["propose", "counter"]), "party": PARTIES, "package": INDEXES},
         optional={"scope": st.lists(PARTIES, max_size=4), "note": st.text(max_size=5)},
     ),
     st.fixed_dictionaries(
@@ -465,7 +458,7 @@ MOVES = st.one_of(
 @pytest.fixture(scope="module")
 def header(tmp_path_factory: pytest.TempPathFactory, engine: Scenario) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("header")
-    path = save_game(start(engine, 7), folder, human=None, scenario_file=ENGINE_FILE)
+    path = save_game(start(engine, 7), folder, source=ENGINE)
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from game.core.conditions import Conditions, wendt_system
-from game.core.package import Package
-from game.core.scenario import Scenario
-from game.core.scoring import score_package
+from game.core.engine.conditions import Conditions, wendt_system
+from game.core.engine.scoring import score_package_file
+from game.core.scenario.model import Scenario
+from game.core.scenario.packages import PackageFile
 
 SECTIONS = {
     "Intro",
@@ -51,7 +51,7 @@ def test_mexico_red_lines_unannounced_covert_operations_on_its_soil(spp: Scenari
     ]
     assert covert, "the agenda offers no unannounced covert operation binding Mexico"
     for issue, option in covert:
-        mx = score_package(spp, Package(options={issue: option}))["MX"]
+        mx = score_package_file(spp, PackageFile(options={issue: option}))["MX"]
         assert mx.red_lines and not mx.acceptable
 
 
@@ -61,7 +61,7 @@ def test_us_conservative_movement_approval_falls_with_free_movement_of_people(
     free = [(i.id, o.id) for i in spp.issues for o in i.options if "free_movement" in o.tags]
     assert free
     for issue, option in free:
-        us = score_package(spp, Package(options={issue: option}))["US"]
+        us = score_package_file(spp, PackageFile(options={issue: option}))["US"]
         vote = next(v for v in us.votes if v.group == "us_conservatives")
         assert vote.after < vote.before
 
@@ -73,15 +73,15 @@ LINKED = {**HARD, "framework": "linked", "organized_crime": "merida_trilateral"}
 def test_hard_security_only_package_scores_worse_for_mexico_and_canada_than_a_linked_one(
     spp: Scenario,
 ) -> None:
-    hard = score_package(spp, Package(options=HARD))
-    linked = score_package(spp, Package(options=LINKED))
+    hard = score_package_file(spp, PackageFile(options=HARD))
+    linked = score_package_file(spp, PackageFile(options=LINKED))
     for party in ("MX", "CA"):
         assert hard[party].total + 2 < linked[party].total, party
     assert any(t.kind == "principle" for t in hard["MX"].breakdown)
 
 
 def test_status_quo_package_scores_each_party_at_its_reservation_value(spp: Scenario) -> None:
-    for party, s in score_package(spp, Package()).items():
+    for party, s in score_package_file(spp, PackageFile()).items():
         assert s.total == pytest.approx(s.reservation), party
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from game.core.negotiation import legal_moves
+from game.core.scenario.loader import find_scenario
 from game.ui.app import PerimeterApp, make_app
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen
@@ -18,7 +18,7 @@ from game.ui.screens.table import TableScreen
 def game_app(party: str, seed: int, saves: Path, difficulty: str = "normal") -> PerimeterApp:
     """An app started as `play spp-2005 --as PARTY --seed SEED`: straight to the briefing."""
     return make_app(
-        scenario="spp-2005",
+        scenario=find_scenario("spp-2005"),
         party=party,
         seed=seed,
         saves_dir=saves,
@@ -60,15 +60,13 @@ async def play_to_end(pilot: Pilot[None], accept: bool = True) -> EndScreen:
         if isinstance(screen, NoticeScreen):
             await pilot.press("enter")
         elif isinstance(screen, TableScreen):
-            session = screen.session
-            state = session.state
-            legal = legal_moves(state, session.human)
-            table = state.table
+            view = screen.view
+            offer = view.offer
             wants = (
                 accept
-                and legal.accept
-                and table is not None
-                and state.scorer.score(session.human, table.options).ratifies
+                and view.legal().accept
+                and offer is not None
+                and view.score(offer.package).ratifies
             )
             await pilot.press("a" if wants else "p")
         else:

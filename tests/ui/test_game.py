@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from game.core.analysis import OUTCOME_TEXT
+from game.core.analysis.outcomes import OUTCOME_TEXT
+from game.core.game import Game
+from game.core.scenario.loader import find_scenario
 from game.ui.app import make_app
 from game.ui.screens.actions import ActionScreen
 from game.ui.screens.end import EndScreen
@@ -65,7 +67,7 @@ async def test_the_title_screen_offers_new_load_scenarios_help_and_quit(tmp_path
 
 
 async def test_every_screen_has_help(tmp_path: Path) -> None:
-    app = make_app(scenario="spp-2005", seed=4, saves_dir=tmp_path, blink=False)
+    app = make_app(scenario=find_scenario("spp-2005"), seed=4, saves_dir=tmp_path, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         seen = []
@@ -86,12 +88,12 @@ async def test_the_draft_changes_by_keyboard_and_the_score_follows(tmp_path: Pat
     app = game_app("MX", seed=5, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         table = await to_table(pilot)
-        before = table.session.state.scorer.total("MX", table.choice)
+        before = table.view.score(table.package).total
         await pilot.press("down", "down", "down", "right")
         await pilot.pause()
         assert table.cursor == 3 and table.draft[3] != before
         panel = str(table.query_one("#panel").render())
-        after = table.session.state.scorer.total("MX", table.choice)
+        after = table.view.score(table.package).total
         assert f"{after:5.1f}" in panel
 
 
@@ -99,11 +101,12 @@ async def test_an_illegal_move_is_explained_not_made(tmp_path: Path) -> None:
     app = game_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         table = await to_table(pilot)
-        moves = len(table.session.state.moves)
+        assert app.game is not None
+        moves = len(app.game.state.moves)
         await pilot.press("a")  # nothing on the table yet for the chair
         await pilot.pause()
         assert "cannot accept" in str(table.query_one("#latest").render())
-        assert len(table.session.state.moves) == moves
+        assert len(app.game.state.moves) == moves
 
 
 async def test_a_diplomatic_action_is_chosen_in_a_window_and_does_not_end_the_turn(
@@ -118,8 +121,8 @@ async def test_a_diplomatic_action_is_chosen_in_a_window_and_does_not_end_the_tu
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TableScreen)
-        state = table.session.state
-        assert state.log[-1].kind == "action" and state.to_move == "US"
+        assert app.game is not None and table.view.my_turn
+        assert app.game.state.log[-1].kind == "action" and app.game.to_move == "US"
 
 
 async def test_quit_asks_and_saving_writes_a_loadable_game(tmp_path: Path) -> None:
@@ -133,11 +136,11 @@ async def test_quit_asks_and_saving_writes_a_loadable_game(tmp_path: Path) -> No
         await pilot.pause()
     saved = [p for p in tmp_path.glob("spp-2005-CA-round*.yaml")]
     assert saved
-    again = make_app(saves_dir=tmp_path, load=saved[0], blink=False)
+    again = make_app(saves_dir=tmp_path, game=Game.load(saved[0]), blink=False)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, TableScreen)
-        assert again.screen.session.human == "CA"
+        assert again.screen.view.party == "CA"
 
 
 async def test_a_corrupt_save_is_listed_with_its_problem_and_the_others_still_load(
@@ -192,4 +195,4 @@ async def test_play_with_a_country_goes_straight_to_the_briefing(tmp_path: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
-        assert app.session is not None and app.session.state.seed == 1
+        assert app.game is not None and app.game.state.seed == 1

@@ -13,9 +13,12 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from game.core.saves import save_game
+from game.core.engine.mechanism import start
+from game.core.saves.store import save_game
+from game.core.scenario.loader import find_scenario, open_scenario
 from game.ui.app import make_app
 from game.ui.screens.notice import NoticeScreen
+from tests.conftest import ROOT
 from tests.ui.conftest import game_app, play_to_end, to_table
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
@@ -66,7 +69,7 @@ def test_title_screen(snap_compare: Any, size: tuple[int, int]) -> None:
 
 
 def test_new_game_screen(snap_compare: Any) -> None:
-    app = make_app(scenario="spp-2005", seed=5, saves_dir=Path("saves"), blink=False)
+    app = make_app(scenario=find_scenario("spp-2005"), seed=5, saves_dir=Path("saves"), blink=False)
     assert snap_compare(app, terminal_size=SMALL)
 
 
@@ -119,15 +122,9 @@ def test_scenarios_screen(snap_compare: Any) -> None:
 
 
 def test_load_screen(snap_compare: Any, quiet_folder: Path) -> None:
-    from game.core.loader import load_scenario
-    from game.core.negotiation import start
-    from tests.conftest import ROOT
-
-    scenario_file = ROOT / "scenarios" / "spp-2005.yaml"
-    state = start(
-        load_scenario(scenario_file), 5, {"US": "computer", "MX": "human", "CA": "computer"}
-    )
-    path = save_game(state, Path("saves"), human="MX", scenario_file=scenario_file)
+    source = open_scenario(ROOT / "scenarios" / "spp-2005.yaml")
+    state = start(source.scenario, 5, {"US": "computer", "MX": "human", "CA": "computer"})
+    path = save_game(state, Path("saves"), source=source)
     # A fixed timestamp, so the screenshot does not change with the clock.
     path.write_text(
         re.sub(r"saved_at: .*", "saved_at: '2026-01-01T09:00:00.000Z'", path.read_text())

@@ -11,14 +11,13 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.core.negotiation import Act
+from game.core.engine.moves import Act
+from game.core.scenario.model import Scenario
 from game.ui.screens.base import GameModal
-from game.ui.session import Session
 
 
-def act_label(session: Session, act: Act) -> str:
+def act_label(s: Scenario, act: Act) -> str:
     """An action with its target, in words."""
-    s = session.scenario
     action = s.action(act.action)
     if act.target in s.party_ids:
         return f"{action.name} with {s.party(act.target).name}"
@@ -48,9 +47,9 @@ One per round, taken before your move at the table (it does not end your turn):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back")]
 
-    def __init__(self, session: Session, actions: tuple[Act, ...]) -> None:
+    def __init__(self, scenario: Scenario, actions: tuple[Act, ...]) -> None:
         super().__init__()
-        self.session = session
+        self.scenario = scenario
         self.actions = actions
 
     def compose(self) -> ComposeResult:
@@ -58,7 +57,7 @@ One per round, taken before your move at the table (it does not end your turn):
             yield Static("Diplomatic action (one per round)", id="actions-title")
             yield OptionList(
                 *(
-                    Option(act_label(self.session, a), id=str(n))
+                    Option(act_label(self.scenario, a), id=str(n))
                     for n, a in enumerate(self.actions)
                 ),
                 id="actions-list",
@@ -79,7 +78,7 @@ One per round, taken before your move at the table (it does not end your turn):
         if not self.actions:
             return
         act = self.actions[n]
-        action = self.session.scenario.action(act.action)
+        action = self.scenario.action(act.action)
         text = Text(action.description.strip())
         design = " · its effects are a design choice" if action.inferred else ""
         text.append(f"\n[{action.source}]{design}", style="dim italic")

@@ -1,13 +1,10 @@
-"""The base of every Perimeter screen: typed access to the app and its game session."""
+"""The base of every Perimeter screen: each carries the help text `?` shows for it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar
 
 from textual.screen import ModalScreen, Screen
-
-if TYPE_CHECKING:
-    from game.ui.app import PerimeterApp
 
 R = TypeVar("R")
 
@@ -17,18 +14,8 @@ class GameScreen(Screen[R]):
 
     HELP = ""
 
-    @property
-    def perimeter(self) -> PerimeterApp:
-        """The app, with its game-specific attributes."""
-        return cast("PerimeterApp", self.app)
-
 
 class GameModal(ModalScreen[R]):
     """A window over another screen."""
 
     HELP = ""
-
-    @property
-    def perimeter(self) -> PerimeterApp:
-        """The app, with its game-specific attributes."""
-        return cast("PerimeterApp", self.app)

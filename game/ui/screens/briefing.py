@@ -11,17 +11,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from game.core.conditions import index, wendt_system
+from game.core.game import SeatView
 from game.ui.render import bar
 from game.ui.screens.base import GameScreen
-from game.ui.session import Session
 
 
-def briefing_text(session: Session) -> list[Text | Table]:
-    """The briefing of the human's country, in parts; the history stays hidden."""
-    s = session.scenario
-    me = s.party(session.human)
-    state = session.state
+def briefing_text(view: SeatView) -> list[Text | Table]:
+    """The briefing of the seat's country, in parts; the history stays hidden."""
+    s = view.scenario
+    me = s.party(view.party)
     parts: list[Text | Table] = []
     head = Text().append(f"{me.name}", style="bold")
     if me.leader:
@@ -61,12 +59,10 @@ def briefing_text(session: Session) -> list[Text | Table]:
     groups.append(
         f"A deal needs weighted approval of {me.ratification_threshold:.0f}.\n", style="dim"
     )
-    ix = index(s)
-    for position, group, share in ix.groups_of[me.id]:
+    for group_id, _, share, approval in view.approval():
+        group = s.group(group_id)
         groups.append(f"• {group.name}", style="bold")
-        groups.append(
-            f" (weight {share:.0%}, approval {state.conditions.approval[position]:.0f}): "
-        )
+        groups.append(f" (weight {share:.0%}, approval {approval:.0f}): ")
         groups.append(group.description.strip())
         against = sorted(
             {
@@ -86,14 +82,13 @@ def briefing_text(session: Session) -> list[Text | Table]:
     for other in s.parties:
         if other.id == me.id:
             continue
-        d = ix.dyad(me.id, other.id)
-        dyad = s.dyads[d]
-        label = wendt_system(s, state.conditions, me.id, other.id)
+        now = view.dyad(other.id)
+        dyad = next(d for d in s.dyads if set(d.parties) == {me.id, other.id})
         partners.append(
-            f"• {other.name}: trust {state.conditions.trust[d]:.0f}/100, {label} system",
+            f"• {other.name}: trust {now.trust:.0f}/100, {now.system} system",
             style="bold",
         )
-        partners.append(f" (levels of transformation passed: {state.conditions.stage[d]}/3)\n")
+        partners.append(f" (levels of transformation passed: {now.stage}/3)\n")
         if dyad.note:
             partners.append(f"   {dyad.note.strip()} [{dyad.source}]\n")
     partners.append(
@@ -104,7 +99,7 @@ def briefing_text(session: Session) -> list[Text | Table]:
 
 
 class BriefingScreen(GameScreen[None]):
-    """What your government knows before the first summit."""
+    """What your government knows before the first summit; Enter dismisses it."""
 
     HELP = """\
 # Briefing
@@ -124,28 +119,22 @@ Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll.
         Binding("escape", "go", "Back", show=False),
     ]
 
-    def __init__(self, session: Session, then_play: bool = False) -> None:
+    def __init__(self, view: SeatView) -> None:
         super().__init__()
-        self.session = session
-        self.then_play = then_play
+        self.view = view
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="briefing"):
-            for part in briefing_text(self.session):
+            for part in briefing_text(self.view):
                 yield Static(part, classes="briefing-part")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Scroll keys work at once."""
         self.query_one("#briefing").focus()
-        self.sub_title = f"Briefing: {self.session.scenario.party(self.session.human).name}"
+        self.sub_title = f"Briefing: {self.view.scenario.party(self.view.party).name}"
 
     def action_go(self) -> None:
-        """Open the table (first time) or go back to it."""
-        if self.then_play:
-            from game.ui.screens.table import TableScreen
-
-            self.app.switch_screen(TableScreen(self.session))
-        else:
-            self.app.pop_screen()
+        """To the table (the app decides whether it opens for the first time)."""
+        self.dismiss(None)

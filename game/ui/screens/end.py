@@ -11,30 +11,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from game.core.analysis import Debrief, debrief
-from game.core.conditions import index
-from game.core.scoring import scorer
+from game.core.analysis.debrief import Debrief, RoundPoint
+from game.core.scenario.model import Scenario
 from game.ui import render
 from game.ui.screens.base import GameScreen
-from game.ui.session import Session
 
 
-def path_chart(session: Session) -> Text:
+def path_chart(path: tuple[RoundPoint, ...]) -> Text:
     """Your score and your support at home, round by round, as bars."""
-    state = session.state
-    s = session.scenario
-    ix = index(s)
-    groups = ix.groups_of[session.human]
     text = Text().append("Your path, round by round\n", style="bold underline")
     text.append(
         "          offer on the table (│ = your reservation)   support at home\n", style="dim"
     )
-    for n, (conditions, offer) in enumerate(zip(state.snapshots, state.offers, strict=True)):
-        table = scorer(s, conditions)
-        reservation = table.reservation(session.human)
-        value = table.total(session.human, offer) if offer is not None else None
-        support = sum(share * conditions.approval[i] for i, _, share in groups)
-        date = s.rounds[n].date.isoformat()[:7]
+    for point in path:
+        value, reservation, support = point.offered, point.reservation, point.support
+        date = point.date[:7]
         cells = 24
         line = Text(f"{date}  ")
         chart = list(render.bar(value, cells)) if value is not None else list("·" * cells)
@@ -47,9 +38,8 @@ def path_chart(session: Session) -> Text:
     return text
 
 
-def frontier_text(session: Session, report: Debrief) -> Text:
+def frontier_text(s: Scenario, report: Debrief) -> Text:
     """Where the outcome sits against the Pareto frontier and the Nash bargaining package."""
-    s = session.scenario
     text = Text().append("What was possible\n", style="bold underline")
     method = report.frontier.method
     text.append(
@@ -57,7 +47,7 @@ def frontier_text(session: Session, report: Debrief) -> Text:
     )
     if report.nash is not None:
         shares = ", ".join(
-            f"{p} {u:.0f}" for p, u in zip(s.party_ids, report.nash.utilities, strict=True)
+            f"{p} {u:.0f}" for p, u in zip(s.party_ids, report.nash.scores, strict=True)
         )
         text.append(f"The Nash bargaining package would have scored: {shares}.\n")
     else:
@@ -71,7 +61,7 @@ def frontier_text(session: Session, report: Debrief) -> Text:
 
 
 class EndScreen(GameScreen[None]):
-    """The result and the debrief."""
+    """The result and the debrief; Enter dismisses it."""
 
     HELP = """\
 # The end
@@ -91,13 +81,14 @@ Enter returns to the title screen; ↑/↓ scroll.
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "title", "Title screen")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, report: Debrief, scenario: Scenario, party: str) -> None:
         super().__init__()
-        self.session = session
-        self.report = debrief(session.state)
+        self.report = report
+        self.scenario = scenario
+        self.party = party
 
     def compose(self) -> ComposeResult:
-        s = self.session.scenario
+        s = self.scenario
         report = self.report
         yield Header()
         with VerticalScroll(id="end"):
@@ -111,8 +102,8 @@ Enter returns to the title screen; ↑/↓ scroll.
                     Text(f"Joint gain {report.joint_gain:+.1f}", style="dim"),
                 )
             )
-            yield Static(path_chart(self.session))
-            yield Static(frontier_text(self.session, report))
+            yield Static(path_chart(report.paths[self.party]))
+            yield Static(frontier_text(s, report))
             history = Text().append("What actually happened\n", style="bold underline")
             history.append(s.history.strip() or "The scenario gives no history.")
             yield Static(history)
@@ -125,9 +116,4 @@ Enter returns to the title screen; ↑/↓ scroll.
 
     def action_title(self) -> None:
         """Back to the title screen for another game."""
-        self.perimeter.session = None
-        from game.ui.screens.title import TitleScreen
-
-        while len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-        self.app.switch_screen(TitleScreen())
+        self.dismiss(None)

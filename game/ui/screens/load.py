@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,49 +12,12 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.core.loader import LoadError
+from game.core.saves.store import SaveSummary
 from game.ui.screens.base import GameScreen
 
-if TYPE_CHECKING:
-    from game.ui.app import PerimeterApp
 
-
-def open_save(app: PerimeterApp, path: Path) -> bool:
-    """Load a save and open its game; report problems without a traceback."""
-    from game.core.saves import load_game
-    from game.ui.session import Session
-
-    try:
-        loaded = load_game(path)
-    except LoadError as err:
-        app.notify(
-            "\n".join(str(p) for p in err.problems[:3]),
-            title="Cannot load",
-            severity="error",
-            timeout=10,
-        )
-        return False
-    state = loaded.state
-    human = loaded.human or next(
-        (p for p, seat in state.seats if seat == "human"), state.scenario.party_ids[0]
-    )
-    session = Session(
-        state.scenario, loaded.scenario_file, human, state, app.saves_dir, seen=len(state.log)
-    )
-    app.session = session
-    if state.finished:
-        from game.ui.screens.end import EndScreen
-
-        app.push_screen(EndScreen(session))
-    else:
-        from game.ui.screens.table import TableScreen
-
-        app.push_screen(TableScreen(session))
-    return True
-
-
-class LoadScreen(GameScreen[None]):
-    """Choose a saved game."""
+class LoadScreen(GameScreen[Path | None]):
+    """Choose a saved game; dismissed with its path, or None for back."""
 
     HELP = """\
 # Load a game
@@ -68,18 +31,21 @@ listed with its problem and cannot be opened; the others are not affected.
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
 
-    def compose(self) -> ComposeResult:
-        from game.core.saves import list_saves
+    def __init__(self, saves: list[SaveSummary], folder: Path) -> None:
+        super().__init__()
+        self.saves = saves
+        self.folder = folder
 
-        self.saves = list_saves(self.perimeter.saves_dir)
+    def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="load-box"):
-            yield Static(f"Saved games in {self.perimeter.saves_dir}/", id="load-title")
+            yield Static(f"Saved games in {self.folder}/", id="load-title")
             options = []
             for n, save in enumerate(self.saves):
                 if save.ok:
+                    who = ", ".join(save.humans) or "all seats"
                     label = Text(
-                        f"{save.path.name}: {save.scenario}, {save.human or 'all seats'}, "
+                        f"{save.path.name}: {save.scenario}, {who}, "
                         f"round {save.round} ({save.date}), saved {save.saved_at[:16]}"
                     )
                 else:
@@ -97,10 +63,8 @@ listed with its problem and cannot be opened; the others are not affected.
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Open the chosen save."""
         if event.option.id and event.option.id.isdigit():
-            save = self.saves[int(event.option.id)]
-            self.app.pop_screen()
-            open_save(self.perimeter, save.path)
+            self.dismiss(self.saves[int(event.option.id)].path)
 
     def action_back(self) -> None:
         """Back to the title."""
-        self.app.pop_screen()
+        self.dismiss(None)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,17 +21,11 @@ from textual.widgets import (
     Static,
 )
 
-from game.core.loader import (
-    LoadError,
-    builtin_scenarios,
-    load_scenario,
-    local_scenarios,
-    resolve_scenario,
-)
-from game.core.scenario import Scenario
+from game.core.engine.state import Difficulty
+from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.ui.screens.base import GameScreen
 
-DIFFICULTIES = ("easy", "normal", "hard")
+DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
 DIFFICULTY_TEXT = {
     "easy": "partners concede early",
     "normal": "partners hold out, some longer than others",
@@ -39,20 +33,18 @@ DIFFICULTY_TEXT = {
 }
 
 
-def scenario_choices() -> list[tuple[str, Path]]:
-    """Every scenario a player may start: built-in ones, then ./scenarios, valid ones only."""
-    found = []
-    for path in builtin_scenarios() + local_scenarios():
-        try:
-            scenario = load_scenario(path)
-        except LoadError:
-            continue
-        found.append((f"{scenario.title} ({scenario.id})", path))
-    return found
+@dataclass(frozen=True)
+class NewGameRequest:
+    """What the player chose: the app starts the game from it."""
+
+    source: ScenarioFile
+    party: str
+    seed: int
+    difficulty: Difficulty
 
 
-class NewGameScreen(GameScreen[None]):
-    """Choose and start a game."""
+class NewGameScreen(GameScreen[NewGameRequest | None]):
+    """Choose and start a game; dismissed with the choice, or None for back."""
 
     HELP = """\
 # New game
@@ -73,28 +65,36 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
 
     def __init__(
         self,
-        scenario: str | None = None,
+        catalogue: list[CatalogueEntry],
+        scenario: ScenarioFile | None = None,
         party: str | None = None,
         seed: int | None = None,
         difficulty: str = "normal",
+        blink: bool = True,
     ) -> None:
         super().__init__()
-        self.choices = scenario_choices()
+        self.choices = [entry.file for entry in catalogue if entry.file is not None]
+        if scenario is not None and all(
+            c.path.resolve() != scenario.path.resolve() for c in self.choices
+        ):
+            self.choices.append(scenario)  # a file given on the command line, outside the lists
         self.want_scenario = scenario
         self.want_party = party
         self.seed = seed if seed is not None else random.randrange(1, 1_000_000)
-        self.difficulty = difficulty if difficulty in DIFFICULTIES else "normal"
-        self.scenario: Scenario | None = None
-        self.path: Path | None = None
+        self.difficulty: Difficulty = (
+            cast(Difficulty, difficulty) if difficulty in DIFFICULTIES else "normal"
+        )
+        self.blink = blink
+        self.chosen_file: ScenarioFile | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="new-game"):
             yield Label("Scenario")
-            initial = self._initial_path()
+            initial = self._initial()
             yield Select(
-                [(label, str(path)) for label, path in self.choices],
-                value=str(initial) if initial else Select.NULL,
+                [(f"{c.scenario.title} ({c.scenario.id})", str(n)) for n, c in enumerate(self.choices)],
+                value=str(initial) if initial is not None else Select.NULL,
                 allow_blank=not self.choices,
                 id="scenario",
             )
@@ -117,51 +117,42 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             yield Static(id="new-game-error")
         yield Footer(compact=True)
 
-    def _initial_path(self) -> Path | None:
-        if self.want_scenario:
-            try:
-                wanted = resolve_scenario(self.want_scenario).resolve()
-            except LoadError:
-                wanted = None
-            for _, path in self.choices:
-                if path.resolve() == wanted:
-                    return path
-            if wanted is not None and wanted.exists():
-                self.choices.append((str(wanted), wanted))
-                return wanted
-        return self.choices[0][1] if self.choices else None
+    def _initial(self) -> int | None:
+        """The position of the scenario to show first: the one asked for, else the first."""
+        if not self.choices:
+            return None
+        if self.want_scenario is not None:
+            wanted = self.want_scenario.path.resolve()
+            for n, choice in enumerate(self.choices):
+                if choice.path.resolve() == wanted:
+                    return n
+        return 0
 
     async def on_mount(self) -> None:
         """Fill in the countries of the first scenario."""
-        initial = self._initial_path()
+        initial = self._initial()
         if initial is not None:
-            await self._show_scenario(initial)
-        self.query_one("#seed", Input).cursor_blink = self.perimeter.blink
+            await self._show_scenario(self.choices[initial])
+        self.query_one("#seed", Input).cursor_blink = self.blink
         self.query_one("#start", Button).focus()
 
     async def on_select_changed(self, event: Select.Changed) -> None:
         """Another scenario was chosen."""
         if isinstance(event.value, str):
-            await self._show_scenario(Path(event.value))
+            await self._show_scenario(self.choices[int(event.value)])
 
-    async def _show_scenario(self, path: Path) -> None:
-        if self.path is not None and path == self.path and self.query("#country"):
+    async def _show_scenario(self, choice: ScenarioFile) -> None:
+        if choice is self.chosen_file and self.query("#country"):
             return
-        try:
-            self.scenario = load_scenario(path)
-        except LoadError as err:
-            self.query_one("#new-game-error", Static).update(
-                "\n".join(str(p) for p in err.problems[:3])
-            )
-            return
-        self.path = path
-        self.query_one("#scenario-summary", Static).update(self.scenario.summary.strip())
+        self.chosen_file = choice
+        scenario = choice.scenario
+        self.query_one("#scenario-summary", Static).update(scenario.summary.strip())
         await self.query("#country").remove()
-        ids = self.scenario.party_ids
+        ids = scenario.party_ids
         wanted = self.want_party if self.want_party in ids else ids[0]
         buttons = [
             RadioButton(f"{p.name} ({p.id})", value=p.id == wanted, name=p.id)
-            for p in self.scenario.parties
+            for p in scenario.parties
         ]
         await self.query_one("#country-box", Vertical).mount(RadioSet(*buttons, id="country"))
         self.call_after_refresh(self._show_chosen)
@@ -171,10 +162,10 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         self._show_chosen()
 
     def _show_chosen(self) -> None:
-        if self.scenario is None:
+        if self.chosen_file is None:
             return
         party = self.chosen_party()
-        name = self.scenario.party(party).name if party else "no country yet"
+        name = self.chosen_file.scenario.party(party).name if party else "no country yet"
         chosen = f"You will play {name}, difficulty {self.chosen_difficulty()}."
         self.query_one("#chosen", Static).update(chosen)
 
@@ -189,7 +180,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
 
     def action_back(self) -> None:
         """Back to the title."""
-        self.app.pop_screen()
+        self.dismiss(None)
 
     def chosen_party(self) -> str | None:
         """The country whose radio button is on."""
@@ -197,19 +188,16 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         pressed = next((s.pressed_button for s in sets if s.pressed_button is not None), None)
         return pressed.name if pressed is not None else None
 
-    def chosen_difficulty(self) -> str:
+    def chosen_difficulty(self) -> Difficulty:
         """The difficulty whose radio button is on."""
         index = self.query_one("#difficulty", RadioSet).pressed_index
         return DIFFICULTIES[index] if index >= 0 else "normal"
 
     def action_begin(self) -> None:
-        """Create the game and open the briefing."""
-        from game.ui.screens.briefing import BriefingScreen
-        from game.ui.session import Session
-
+        """Hand the choice to the app, which starts the game."""
         error = self.query_one("#new-game-error", Static)
         party = self.chosen_party()
-        if self.scenario is None or self.path is None or party is None:
+        if self.chosen_file is None or party is None:
             error.update("Choose a scenario and a country first.")
             return
         text = self.query_one("#seed", Input).value.strip()
@@ -218,8 +206,4 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         except ValueError:
             error.update(f"The seed must be a whole number, not {text!r}.")
             return
-        app = self.perimeter
-        difficulty = self.chosen_difficulty()
-        session = Session.new(self.scenario, self.path, party, seed, difficulty, app.saves_dir)  # type: ignore[arg-type]
-        app.session = session
-        app.switch_screen(BriefingScreen(session, then_play=True))
+        self.dismiss(NewGameRequest(self.chosen_file, party, seed, self.chosen_difficulty()))

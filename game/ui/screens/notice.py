@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
-from game.core.negotiation import LogEntry, State
+from game.core.engine.state import LogEntry
+from game.core.scenario.model import Scenario
 from game.ui.screens.base import GameModal
 
 HEADINGS = {"event": "Event", "ratified": "Ratified at home", "blocked": "Ratification failed"}
@@ -39,9 +40,9 @@ Enter or Esc continues.
         Binding("space", "close", "Continue", show=False),
     ]
 
-    def __init__(self, state: State, entry: LogEntry) -> None:
+    def __init__(self, scenario: Scenario, entry: LogEntry) -> None:
         super().__init__()
-        self.state = state
+        self.scenario = scenario
         self.entry = entry
 
     def compose(self) -> ComposeResult:
@@ -50,7 +51,7 @@ Enter or Esc continues.
         title, _, body = (
             entry.text.partition(": ") if entry.kind == "event" else (heading, "", entry.text)
         )
-        rounds = self.state.scenario.rounds
+        rounds = self.scenario.rounds
         when = rounds[min(entry.round, len(rounds) - 1)].date.isoformat()
         text = Text()
         text.append(f"{heading} · {when}\n", style="dim")

@@ -10,30 +10,29 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from game.core.loader import LoadError, builtin_scenarios, load_scenario, local_scenarios
+from game.core.scenario.loader import CatalogueEntry
 from game.ui.screens.base import GameScreen
 
 
-def scenarios_text() -> Text:
+def scenarios_text(catalogue: list[CatalogueEntry]) -> Text:
     """Every built-in and local scenario, and any local file with problems."""
     text = Text()
-    for kind, paths in (("built-in", builtin_scenarios()), ("./scenarios", local_scenarios())):
-        for path in paths:
-            try:
-                s = load_scenario(path)
-            except LoadError as err:
-                text.append(f"{path.name} ({kind}): ", style="bold")
-                text.append(f"cannot be played: {err.problems[0]}\n\n", style="red")
-                continue
-            text.append(f"{s.title}", style="bold")
-            text.append(
-                f"  ({s.id}, {kind}; {s.start} to {s.deadline}; {len(s.issues)} issues)\n",
-                style="dim",
-            )
-            text.append(s.summary.strip() + "\n")
-            if s.reference:
-                text.append(f"From: {s.reference.strip()}\n", style="dim italic")
-            text.append("\n")
+    for entry in catalogue:
+        kind = "./scenarios" if entry.kind == "local" else entry.kind
+        if entry.file is None:
+            text.append(f"{entry.path.name} ({kind}): ", style="bold")
+            text.append(f"cannot be played: {entry.problems[0]}\n\n", style="red")
+            continue
+        s = entry.file.scenario
+        text.append(f"{s.title}", style="bold")
+        text.append(
+            f"  ({s.id}, {kind}; {s.start} to {s.deadline}; {len(s.issues)} issues)\n",
+            style="dim",
+        )
+        text.append(s.summary.strip() + "\n")
+        if s.reference:
+            text.append(f"From: {s.reference.strip()}\n", style="dim italic")
+        text.append("\n")
     return text
 
 
@@ -52,10 +51,14 @@ Esc goes back.
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
 
+    def __init__(self, catalogue: list[CatalogueEntry]) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="scenarios"):
-            yield Static(scenarios_text())
+            yield Static(scenarios_text(self.catalogue))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -64,4 +67,4 @@ Esc goes back.
 
     def action_back(self) -> None:
         """Back to the title."""
-        self.app.pop_screen()
+        self.dismiss(None)

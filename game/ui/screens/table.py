@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
-from game.core.conditions import index
-from game.core.estimates import estimate
-from game.core.negotiation import (
-    Accept,
-    Act,
-    Choice,
-    Counter,
-    IllegalMove,
-    LogEntry,
-    Move,
-    Pass,
-    Reject,
-    Table,
-    legal_moves,
-    required_value,
-)
+from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
+from game.core.game import SeatView
+from game.core.scenario.packages import Package
 from game.ui import render
 from game.ui.screens.base import GameScreen
-from game.ui.session import Session
-
-if TYPE_CHECKING:
-    from game.ui.app import PerimeterApp
 
 AGENDA_WIDTH = 41
 """Columns for the agenda: the left column's width in app.tcss less its padding and border."""
@@ -47,28 +31,9 @@ PANEL_TITLES = {
 }
 
 
-def save_now(app: PerimeterApp) -> bool:
-    """Save the running game; report where (or why not) on the table screen's message line."""
-    from game.core.saves import save_game
-
-    session = app.session
-    if session is None:
-        return False
-    try:
-        path = save_game(
-            session.state, app.saves_dir, human=session.human, scenario_file=session.scenario_file
-        )
-    except OSError as err:
-        app.notify(f"Could not save: {err.strerror or err}", severity="error")
-        return False
-    screen = app.screen
-    if isinstance(screen, TableScreen):
-        screen.message(Text(f"Saved to {path}", style="green"))
-    return True
-
-
 class TableScreen(GameScreen[None]):
-    """Where the negotiation happens."""
+    """Where the negotiation happens. It sends its seat's moves to the game and tells the app
+    what it needs next (a window, a save); the app decides what opens."""
 
     HELP = """\
 # The negotiation table
@@ -126,18 +91,39 @@ ratified; if a parliament says no, the table learns which group blocked it.
         Binding("pagedown", "scroll_panel(1)", "Scroll", show=False),
     ]
 
-    def __init__(self, session: Session) -> None:
+    class MoveMade(Message):
+        """The seat made a move; the app shows what followed (events, votes, the end)."""
+
+    class ActionsRequested(Message):
+        """The player wants to choose a diplomatic action from these."""
+
+        def __init__(self, actions: tuple[Act, ...]) -> None:
+            super().__init__()
+            self.actions = actions
+
+    class BriefingRequested(Message):
+        """The player wants to read the briefing again."""
+
+    class OptionInfoRequested(Message):
+        """The player wants the selected option in full (Markdown)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class SaveRequested(Message):
+        """The player wants the game saved now."""
+
+    def __init__(self, view: SeatView) -> None:
         super().__init__()
-        self.session = session
-        state = session.state
-        self.draft: list[int] = list(
-            state.table.options if state.table else index(session.scenario).status_quo
-        )
+        self.view = view
+        offer = view.offer
+        self.draft: list[int] = list(offer.package if offer else view.status_quo)
         self.cursor = 0
         self.scope_index = 0
         self.panel = "score"
         self.last_message: Text | None = None
-        self.table_seen: object = state.table
+        self.offer_seen: object = offer
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -157,20 +143,19 @@ ratified; if a parliament says no, the table learns which group blocked it.
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Show the state, then anything that happened before the player's first turn."""
-        me = self.session.scenario.party(self.session.human).name
-        self.sub_title = f"{self.session.scenario.title} · you: {me}"
+        """Show the state."""
+        me = self.view.scenario.party(self.view.party).name
+        self.sub_title = f"{self.view.scenario.title} · you: {me}"
         self.refresh_view()
-        self.show_news()
 
     # --- derived values -------------------------------------------------------------------
 
     @property
     def scopes(self) -> list[tuple[str, ...]]:
         """Trilateral first, then a bilateral scope with each partner."""
-        ids = self.session.scenario.party_ids
-        human = self.session.human
-        return [ids] + [tuple(p for p in ids if p in (human, q)) for q in ids if q != human]
+        ids = self.view.scenario.party_ids
+        me = self.view.party
+        return [ids] + [tuple(p for p in ids if p in (me, q)) for q in ids if q != me]
 
     @property
     def scope(self) -> tuple[str, ...]:
@@ -178,34 +163,31 @@ ratified; if a parliament says no, the table learns which group blocked it.
         return self.scopes[self.scope_index % len(self.scopes)]
 
     @property
-    def choice(self) -> Choice:
+    def package(self) -> Package:
         """The draft as the engine's package."""
         return tuple(self.draft)
 
     # --- rendering ------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        """Redraw everything from the session's state and the draft."""
-        session = self.session
-        state = session.state
-        scenario = session.scenario
-        self.query_one("#status", Static).update(render.status(state, session.human))
-        table = state.table.options if state.table else None
-        agenda = render.agenda(scenario, self.choice, self.cursor, AGENDA_WIDTH, table)
+        """Redraw everything from the seat's view of the game and the draft."""
+        view = self.view
+        scenario = view.scenario
+        self.query_one("#status", Static).update(render.status(view))
+        offered = view.offer.package if view.offer else None
+        agenda = render.agenda(scenario, self.package, self.cursor, AGENDA_WIDTH, offered)
         self.query_one("#agenda", Static).update(agenda)
-        detail = render.option_detail(scenario, self.choice, self.cursor, AGENDA_WIDTH)
+        detail = render.option_detail(scenario, self.package, self.cursor, AGENDA_WIDTH)
         scope = (
             "trilateral" if len(self.scope) == len(scenario.party_ids) else " and ".join(self.scope)
         )
         detail.append(f"\nScope of your draft: {scope} (s to change)", style="bold")
         self.query_one("#detail", Static).update(detail)
-        self.query_one("#on-table", Static).update(render.table_summary(state, session.human))
+        self.query_one("#on-table", Static).update(render.table_summary(view))
         self.query_one("#tabs", Static).update(self._tab_line())
         self.query_one("#panel", Static).update(self._panel_content())
-        if self.last_message is not None:
-            self.query_one("#latest", Static).update(self.last_message)
-        else:
-            self.query_one("#latest", Static).update(self._latest())
+        latest = self.last_message if self.last_message is not None else self._latest()
+        self.query_one("#latest", Static).update(latest)
 
     def _tab_line(self) -> Text:
         text = Text()
@@ -216,39 +198,36 @@ ratified; if a parliament says no, the table learns which group blocked it.
         return text
 
     def _panel_content(self) -> Text:
-        session = self.session
-        state = session.state
-        scenario = session.scenario
+        view = self.view
         if self.panel == "score":
-            s = state.scorer.score(session.human, self.choice)
-            return render.score(s, required_value(state, session.human))
+            return render.score(view.score(self.package), view.needed())
         if self.panel == "partners":
-            partners = [p for p in self.scope if p != session.human]
+            partners = [p for p in self.scope if p != view.party]
             return render.partners(
-                scenario, [estimate(state, session.human, p, self.choice) for p in partners]
+                view.scenario, [view.estimate(p, self.package) for p in partners]
             )
         if self.panel == "home":
-            return render.home(scenario, state.scorer.score(session.human, self.choice))
+            return render.home(view.scenario, view.score(self.package))
         if self.panel == "trust":
-            return render.trust(state, session.human)
-        return render.log(state)
+            return render.trust(view)
+        return render.log(view)
 
     def _latest(self) -> Text:
         """The last move at the table and the latest reason given (all reasons: key 5)."""
-        state = self.session.state
-        entries = [e for e in state.log if e.kind not in ("round", "event")]
+        scenario = self.view.scenario
+        entries = [e for e in self.view.log if e.kind not in ("round", "event")]
         if not entries:
             return Text("")
         last = entries[-1]
-        if last.kind in ("table", "counter") and last.party:
+        if last.kind in ("propose", "counter") and last.party:
             # The package itself is in the draft on the left; say only who put it there.
-            verb = "tables" if last.kind == "table" else "counters with"
-            name = state.scenario.party(last.party).name
+            verb = "tables" if last.kind == "propose" else "counters with"
+            name = scenario.party(last.party).name
             last = replace(last, text=f"{name} {verb} a package (in your draft; * = differs).")
-        text = render.log_line(state, replace(last, reasons=()))
+        text = render.log_line(scenario, replace(last, reasons=()))
         reasoned = next((e for e in reversed(entries[-3:]) if e.reasons), None)
         if reasoned is not None:
-            who = state.scenario.party(reasoned.party).name if reasoned.party else "At home"
+            who = scenario.party(reasoned.party).name if reasoned.party else "At home"
             more = (
                 f" (+{len(reasoned.reasons) - 1} more: key 5)" if len(reasoned.reasons) > 1 else ""
             )
@@ -273,7 +252,7 @@ ratified; if a parliament says no, the table learns which group blocked it.
 
     def action_option(self, delta: int) -> None:
         """Change the draft's option on the current issue."""
-        count = len(self.session.scenario.issues[self.cursor].options)
+        count = len(self.view.scenario.issues[self.cursor].options)
         self.draft[self.cursor] = (self.draft[self.cursor] + delta) % count
         self._changed()
 
@@ -282,26 +261,28 @@ ratified; if a parliament says no, the table learns which group blocked it.
         self.scope_index = (self.scope_index + 1) % len(self.scopes)
         self._changed()
 
+    def _copy_offer(self) -> None:
+        offer = self.view.offer
+        assert offer is not None
+        self.draft = list(offer.package)
+        self.scope_index = self.scopes.index(offer.scope) if offer.scope in self.scopes else 0
+
     def action_view_table(self) -> None:
         """Copy the package on the table into the draft."""
-        table = self.session.state.table
-        if table is None:
+        if self.view.offer is None:
             self.message(Text("There is no package on the table.", style="yellow"))
             return
-        self.draft = list(table.options)
-        self.scope_index = self.scopes.index(table.scope) if table.scope in self.scopes else 0
+        self._copy_offer()
         self._changed()
 
     def action_option_info(self) -> None:
         """The selected option in full: description, threats, costs, tags, sources."""
-        from game.ui.screens.help import HelpScreen
-
-        text = render.option_markdown(self.session.scenario, self.cursor, self.draft[self.cursor])
-        self.app.push_screen(HelpScreen(text))
+        text = render.option_markdown(self.view.scenario, self.cursor, self.draft[self.cursor])
+        self.post_message(self.OptionInfoRequested(text))
 
     def action_reset(self) -> None:
         """Back to the status quo on every issue."""
-        self.draft = list(index(self.session.scenario).status_quo)
+        self.draft = list(self.view.status_quo)
         self._changed()
 
     def action_panel(self, panel: str) -> None:
@@ -322,29 +303,29 @@ ratified; if a parliament says no, the table learns which group blocked it.
     # --- moves ----------------------------------------------------------------------------
 
     def _my_turn(self) -> bool:
-        state = self.session.state
-        if state.finished:
+        if self.view.finished:
             self.message(Text("The game is over.", style="yellow"))
             return False
-        if state.to_move != self.session.human:
+        if not self.view.my_turn:
             self.message(Text("It is not your turn.", style="yellow"))
             return False
         return True
 
     def play(self, move: Move) -> None:
-        """Send a move to the engine, then show what followed."""
+        """Send a move to the game, then show what followed."""
         try:
-            self.session.play(move)
+            self.view.play(move)
         except IllegalMove as err:
             self.message(Text(f"Not allowed: {err}", style="bold red"))
             return
         self.last_message = None
-        self.show_news()
+        self.after_move()
+        self.post_message(self.MoveMade())
 
     def action_table(self) -> None:
         """Table the draft."""
         if self._my_turn():
-            if self.session.state.table is not None:
+            if self.view.offer is not None:
                 self.message(
                     Text(
                         "A package is already on the table: accept, reject or counter it (c).",
@@ -352,89 +333,59 @@ ratified; if a parliament says no, the table learns which group blocked it.
                     )
                 )
                 return
-            self.play(Table(self.session.human, self.choice, self.scope))
+            self.play(Propose(party=self.view.party, package=self.package, scope=self.scope))
 
     def action_accept(self) -> None:
         """Accept the package on the table."""
         if not self._my_turn():
             return
-        legal = legal_moves(self.session.state, self.session.human)
+        legal = self.view.legal()
         if not legal.accept:
             why = "; ".join(legal.accept_blocked) or "there is no package before you to accept"
             self.message(Text(f"You cannot accept: {why}", style="bold red"))
             return
-        self.play(Accept(self.session.human))
+        self.play(Accept(party=self.view.party))
 
     def action_reject(self) -> None:
         """Reject the package on the table."""
         if self._my_turn():
-            self.play(Reject(self.session.human))
+            self.play(Reject(party=self.view.party))
 
     def action_counter(self) -> None:
         """Reject the package on the table and table the draft instead."""
         if self._my_turn():
-            self.play(Counter(self.session.human, self.choice, self.scope))
+            self.play(Counter(party=self.view.party, package=self.package, scope=self.scope))
 
     def action_pass_turn(self) -> None:
         """End the turn without a move."""
         if self._my_turn():
-            self.play(Pass(self.session.human))
+            self.play(Pass(party=self.view.party))
 
     def action_diplomacy(self) -> None:
         """Choose a diplomatic action (one per round)."""
         if not self._my_turn():
             return
-        actions = legal_moves(self.session.state, self.session.human).actions
+        actions = self.view.legal().actions
         if not actions:
             self.message(Text("You have taken your diplomatic action this round.", style="yellow"))
             return
-        from game.ui.screens.actions import ActionScreen
-
-        def chosen(act: Act | None) -> None:
-            if act is not None:
-                self.play(act)
-
-        self.app.push_screen(ActionScreen(self.session, actions), chosen)
+        self.post_message(self.ActionsRequested(actions))
 
     def action_briefing(self) -> None:
         """Read the briefing again."""
-        from game.ui.screens.briefing import BriefingScreen
-
-        self.app.push_screen(BriefingScreen(self.session))
+        self.post_message(self.BriefingRequested())
 
     def action_save(self) -> None:
         """Save the game now."""
-        save_now(self.perimeter)
+        self.post_message(self.SaveRequested())
 
     # --- what happened -----------------------------------------------------------------------
 
-    def show_news(self) -> None:
-        """Redraw, then open a window for each event and vote since the last look, then the end."""
-        state = self.session.state
-        if (
-            state.table is not None
-            and state.table is not self.table_seen
-            and state.table.proposer != self.session.human
-        ):
+    def after_move(self) -> None:
+        """Redraw after the game moved on; a partner's new package is copied into the draft."""
+        offer = self.view.offer
+        if offer is not None and offer is not self.offer_seen and offer.proposer != self.view.party:
             # A partner's package arrived: show it in the draft so its scores are on screen.
-            self.draft = list(state.table.options)
-            self.scope_index = (
-                self.scopes.index(state.table.scope) if state.table.scope in self.scopes else 0
-            )
-        self.table_seen = state.table
+            self._copy_offer()
+        self.offer_seen = offer
         self.refresh_view()
-        notices = [e for e in self.session.unseen() if e.kind in ("event", "ratified", "blocked")]
-        self._next_notice(notices)
-
-    def _next_notice(self, notices: list[LogEntry]) -> None:
-        from game.ui.screens.notice import NoticeScreen
-
-        if notices:
-            entry = notices[0]
-            self.app.push_screen(
-                NoticeScreen(self.session.state, entry), lambda _: self._next_notice(notices[1:])
-            )
-        elif self.session.state.finished:
-            from game.ui.screens.end import EndScreen
-
-            self.app.switch_screen(EndScreen(self.session))

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -63,25 +64,17 @@ Keys: ↑/↓ to move, Enter to choose, or the letter shown. `?` opens help on e
                 )
         yield Footer(compact=True)
 
+    class Chosen(Message):
+        """The player chose a line of the menu: new, load, scenarios, help or quit."""
+
+        def __init__(self, choice: str) -> None:
+            super().__init__()
+            self.choice = choice
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a menu line."""
         self.action_choose(event.option.id or "")
 
     def action_choose(self, choice: str) -> None:
-        """Open the chosen part of the game."""
-        if choice == "new":
-            from game.ui.screens.new_game import NewGameScreen
-
-            self.app.push_screen(NewGameScreen())
-        elif choice == "load":
-            from game.ui.screens.load import LoadScreen
-
-            self.app.push_screen(LoadScreen())
-        elif choice == "scenarios":
-            from game.ui.screens.scenarios import ScenariosScreen
-
-            self.app.push_screen(ScenariosScreen())
-        elif choice == "help":
-            self.perimeter.action_help()
-        elif choice == "quit":
-            self.app.exit()
+        """Tell the app what was chosen; it opens the next screen."""
+        self.post_message(self.Chosen(choice))

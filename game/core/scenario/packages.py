@@ -1,4 +1,4 @@
-"""A package (proposal): one option per issue and the parties it is tabled between."""
+"""Packages: one option per issue, as the engine holds them and as a package file writes them."""
 
 from __future__ import annotations
 
@@ -6,12 +6,21 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
-from game.core.references import Problem, did_you_mean
-from game.core.scenario import Model, Option, PartyId, Scenario, Slug
+from game.core.scenario.agenda import Option
+from game.core.scenario.base import Model, PartyId, Slug
+from game.core.scenario.model import Scenario
+from game.core.scenario.problems import Problem, did_you_mean
+
+Package = tuple[int, ...]
+"""A package as the engine holds it: the position of the chosen option in each issue, in agenda
+order (NegMAS calls this an outcome; here "outcome" is how a game ends)."""
 
 
-class Package(Model):
-    """A proposal on the agenda; every issue left out stays at its status-quo option."""
+class PackageFile(Model):
+    """A package written by hand (for `score`): option ids by issue, and the parties it binds.
+
+    Every issue left out stays at its status-quo option.
+    """
 
     scope: list[PartyId] = Field(default_factory=list)
     """The parties it is tabled between; empty means all of them (trilateral)."""
@@ -28,15 +37,15 @@ def fits_scope(option: Option, scope: Iterable[str], parties: Iterable[str]) -> 
     return option.status_quo or set(option.binds or parties) <= set(scope)
 
 
-def check_package(package: Package, scenario: Scenario) -> list[Problem]:
-    """Every way the package does not fit the scenario's agenda and parties."""
+def check_package_file(package: PackageFile, scenario: Scenario) -> list[Problem]:
+    """Every way the package file does not fit the scenario's agenda and parties."""
     problems: list[Problem] = []
     parties = set(scenario.party_ids)
-    for index, party in enumerate(package.scope):
+    for position, party in enumerate(package.scope):
         if party not in parties:
             problems.append(
                 Problem(
-                    ("scope", index), f"unknown party {party!r}; {did_you_mean(party, parties)}"
+                    ("scope", position), f"unknown party {party!r}; {did_you_mean(party, parties)}"
                 )
             )
     scope = set(package.scope) or parties
@@ -76,20 +85,20 @@ def check_package(package: Package, scenario: Scenario) -> list[Problem]:
     return problems
 
 
-def choices(package: Package, scenario: Scenario) -> tuple[int, ...]:
-    """The package as the index of the chosen option in each issue (status quo where unset)."""
+def to_package(package: PackageFile, scenario: Scenario) -> Package:
+    """The package file as option positions (the status quo where an issue is left out)."""
     result = []
     for issue in scenario.issues:
         chosen = package.options.get(issue.id)
-        index = next(
+        position = next(
             (
-                i
-                for i, o in enumerate(issue.options)
+                k
+                for k, o in enumerate(issue.options)
                 if (o.id == chosen if chosen else o.status_quo)
             ),
             None,
         )
-        if index is None:
+        if position is None:
             raise KeyError(f"{issue.id}.{chosen}")
-        result.append(index)
+        result.append(position)
     return tuple(result)

@@ -2,44 +2,25 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from game.core.scenario.problems import PathPart, Problem, did_you_mean
+from game.core.scenario.timeline import (
+    ApprovalBelow,
+    ApprovalEffect,
+    AttentionBelow,
+    AttentionEffect,
+    PriorityEffect,
+    ReservationEffect,
+    StageEffect,
+    TrustAbove,
+    TrustBelow,
+    TrustEffect,
+)
+
 if TYPE_CHECKING:
-    from game.core.scenario import Scenario
-
-PathPart = str | int
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a document, at a path of keys and list indexes."""
-
-    path: tuple[PathPart, ...]
-    message: str
-
-    def dotted(self) -> str:
-        """The path written as a.b.0.c."""
-        return ".".join(str(p) for p in self.path) or "(document)"
-
-    def describe(self) -> str:
-        """Path and message on one line."""
-        return f"{self.dotted()}: {self.message}"
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """A hint naming the closest known names, or listing them when none is close."""
-    known = sorted(set(known))
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean {close[0]!r}?"
-    if len(known) <= 8:
-        return "expected one of " + ", ".join(repr(k) for k in known)
-    return f"expected one of {len(known)} known names, e.g. " + ", ".join(
-        repr(k) for k in known[:5]
-    )
+    # Type-only: the model runs these checks from its validator.
+    from game.core.scenario.model import Scenario
 
 
 class _Checker:
@@ -69,20 +50,6 @@ class _Checker:
 
 def check_references(s: Scenario) -> list[Problem]:
     """Every cross-reference problem in a structurally valid scenario."""
-    # Imported here: scenario.py imports this module to run the checks from its validator.
-    from game.core.scenario import (
-        ApprovalBelow,
-        ApprovalEffect,
-        AttentionBelow,
-        AttentionEffect,
-        PriorityEffect,
-        ReservationEffect,
-        StageEffect,
-        TrustAbove,
-        TrustBelow,
-        TrustEffect,
-    )
-
     c = _Checker()
     parties = {p.id for p in s.parties}
     threats = {t.id for t in s.threats}

@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.core.ai import play_out
-from game.core.analysis import OUTCOMES, Outcome, classify, results
-from game.core.negotiation import State, rng, start
-from game.core.scenario import Scenario
+from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, results
+from game.core.engine.state import State, rng
+from game.core.game import Game
+from game.core.scenario.model import Scenario
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def play_computer_game(
     scenario: Scenario, seed: int, disabled_causes: frozenset[str] = frozenset()
 ) -> State:
     """One game with the computer at every seat, played to its end."""
-    return play_out(start(scenario, seed, disabled_causes=disabled_causes))
+    return Game.new(scenario, seed, disabled_causes=disabled_causes).state
 
 
 def simulate(

@@ -1,138 +1,71 @@
-"""YAML files -> validated models: scenarios and packages, every problem with file:line:col."""
+"""Validating parsed YAML against pydantic models, every error placed at its line and column."""
 
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from game.core.errors import FileProblem, LoadError
-from game.core.package import Package, check_package
-from game.core.references import PathPart, Problem, did_you_mean
-from game.core.scenario import Scenario
-from game.core.yamlsafe import MAX_BYTES, Document, Mark, YamlRefused, decode, parse
+from game.core.scenario.errors import FileProblem, LoadError
+from game.core.scenario.problems import PathPart, Problem, did_you_mean
+from game.core.scenario.yamlsafe import Document
 
-M = TypeVar("M", bound=BaseModel)
-
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "scenarios"
-"""Where the built-in scenarios live (the repository's scenarios/ folder)."""
+T = typing.TypeVar("T")
 
 
-def read_document(path: Path | str) -> Document:
-    """Read and safely parse a YAML file, refusing oversized, non-UTF-8 and unsafe input."""
-    name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as err:
-        raise LoadError(
-            [FileProblem(name, None, None, "(file)", f"cannot read: {err.strerror}")]
-        ) from None
-    if len(raw) > MAX_BYTES:
-        raise LoadError(
-            [
-                FileProblem(
-                    name,
-                    1,
-                    1,
-                    "(file)",
-                    f"the file is larger than {MAX_BYTES // 1024} KiB; refusing it",
-                )
-            ]
-        )
-    try:
-        return parse(decode(raw))
-    except YamlRefused as refused:
-        raise LoadError(
-            [
-                FileProblem(
-                    name,
-                    p.mark.line if p.mark else None,
-                    p.mark.column if p.mark else None,
-                    Problem(p.path, "").dotted() if p.path is not None else "(document)",
-                    p.message,
-                )
-                for p in refused.problems
-            ]
-        ) from None
+@functools.cache
+def _adapter(target: Any) -> TypeAdapter[Any]:
+    # Building an adapter compiles a validator: do it once per type.
+    return TypeAdapter(target)
 
 
-def validate(doc: Document, model: type[M], file: str, context: dict[str, Any] | None = None) -> M:
-    """Validate parsed data against a model, mapping every error back to its line and column."""
+def validate(
+    doc: Document,
+    target: type[T],
+    file: str,
+    context: dict[str, Any] | None = None,
+    at: tuple[PathPart, ...] = (),
+) -> T:
+    """Validate the data at a path of the document (the whole of it by default) against a model
+    or type, mapping every error back to its line and column.
+
+    Problems that a model's validators collect in `context["reference_problems"]` (instead of
+    raising) are positioned the same way.
+    """
     sink: list[Problem] = []
     ctx = {"reference_problems": sink, **(context or {})}
+    data = doc.data
+    for part in at:
+        data = data[part]
     try:
-        result = model.model_validate(doc.data, context=ctx)
+        result: T = _adapter(target).validate_python(data, context=ctx)
     except ValidationError as err:
-        raise LoadError(_schema_problems(doc, model, file, err.errors())) from None
+        raise LoadError(schema_problems(doc, target, file, err.errors(), at)) from None
     if sink:
-        raise LoadError([_positioned(doc, file, p) for p in sink])
+        raise LoadError([positioned(doc, file, Problem((*at, *p.path), p.message)) for p in sink])
     return result
 
 
-def load_scenario(path: Path | str) -> Scenario:
-    """Load and validate a scenario file."""
-    return validate(read_document(path), Scenario, str(path))
-
-
-def load_package(path: Path | str, scenario: Scenario) -> Package:
-    """Load a package file and check it against a scenario's agenda."""
-    doc = read_document(path)
-    package = validate(doc, Package, str(path))
-    problems = check_package(package, scenario)
-    if problems:
-        raise LoadError([_positioned(doc, str(path), p) for p in problems])
-    return package
-
-
-def builtin_scenarios() -> list[Path]:
-    """The scenario files shipped with the game."""
-    return sorted(BUILTIN_DIR.glob("*.yaml"))
-
-
-def local_scenarios(cwd: Path | None = None) -> list[Path]:
-    """Scenario files in ./scenarios of the working folder (when it is not the built-in one)."""
-    folder = (cwd or Path.cwd()) / "scenarios"
-    if not folder.is_dir() or folder.resolve() == BUILTIN_DIR:
-        return []
-    return sorted(folder.glob("*.yaml"))
-
-
-def resolve_scenario(name: str) -> Path:
-    """The file of a scenario given as a built-in id, an id in ./scenarios, or a path."""
-    candidate = Path(name)
-    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
-        return candidate
-    for folder in (BUILTIN_DIR, Path.cwd() / "scenarios"):
-        path = folder / f"{name}.yaml"
-        if path.is_file():
-            return path
-    known = [p.stem for p in builtin_scenarios() + local_scenarios()]
-    raise LoadError(
-        [
-            FileProblem(
-                name, None, None, "(scenario)", f"no such scenario; {did_you_mean(name, known)}"
-            )
-        ]
-    )
-
-
-def _positioned(doc: Document, file: str, problem: Problem) -> FileProblem:
+def positioned(doc: Document, file: str, problem: Problem) -> FileProblem:
     """A path-level problem placed at its key (for mapping keys) or value in the file."""
     mark = doc.mark(problem.path, prefer_key=True)
     return FileProblem(file, mark.line, mark.column, problem.dotted(), problem.message)
 
 
-def _schema_problems(
-    doc: Document, model: type[BaseModel], file: str, errors: list[ErrorDetails]
+def schema_problems(
+    doc: Document,
+    model: Any,
+    file: str,
+    errors: list[ErrorDetails],
+    at: tuple[PathPart, ...] = (),
 ) -> list[FileProblem]:
-    """Every pydantic error as a positioned problem.
+    """Every pydantic error as a positioned problem; `at` is where the validated data stands.
 
     A mistyped key shows up twice in pydantic (unknown 'wieght', missing 'weight'); the
     missing half is dropped because the did-you-mean on the unknown key already says it.
@@ -140,7 +73,7 @@ def _schema_problems(
     typos: set[tuple[tuple[PathPart, ...], str]] = set()
     for error in errors:
         if error["type"] == "extra_forbidden":
-            path, _ = _data_path(doc.data, error["loc"])
+            path, _ = _data_path(doc.data, at, error["loc"])
             close = difflib.get_close_matches(
                 str(path[-1]), _allowed_keys(model, error["loc"][:-1]), n=1
             )
@@ -148,17 +81,17 @@ def _schema_problems(
                 typos.add((path[:-1], close[0]))
     problems = []
     for error in errors:
-        if error["type"] == "missing" and _data_path(doc.data, error["loc"]) in typos:
+        if error["type"] == "missing" and _data_path(doc.data, at, error["loc"]) in typos:
             continue
-        problems.append(_schema_problem(doc, model, file, error))
+        problems.append(_schema_problem(doc, model, file, error, at))
     return problems
 
 
 def _schema_problem(
-    doc: Document, model: type[BaseModel], file: str, error: ErrorDetails
+    doc: Document, model: Any, file: str, error: ErrorDetails, at: tuple[PathPart, ...]
 ) -> FileProblem:
     """A pydantic error turned into words at the position of the offending YAML node."""
-    data_path, missing = _data_path(doc.data, error["loc"])
+    data_path, missing = _data_path(doc.data, at, error["loc"])
     kind = error["type"]
     if kind == "missing" and missing is not None:
         path = (*data_path, missing)
@@ -179,14 +112,18 @@ def _schema_problem(
     return FileProblem(file, mark.line, mark.column, dotted, message)
 
 
-def _data_path(data: Any, loc: Iterable[int | str]) -> tuple[tuple[PathPart, ...], str | None]:
-    """Follow a pydantic location through the data, skipping union-tag segments.
+def _data_path(
+    data: Any, at: tuple[PathPart, ...], loc: Iterable[int | str]
+) -> tuple[tuple[PathPart, ...], str | None]:
+    """Follow a pydantic location through the data below `at`, skipping union-tag segments.
 
     Returns the path that exists in the data and, when the location ends in a key that is not
     there (a missing field), that key.
     """
-    path: list[PathPart] = []
+    path: list[PathPart] = list(at)
     current = data
+    for part in at:
+        current = current[part]
     parts = list(loc)
     for index, part in enumerate(parts):
         in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
@@ -228,7 +165,7 @@ def _message(error: ErrorDetails) -> str:
     return message
 
 
-def _allowed_keys(model: type[BaseModel], loc: Iterable[int | str]) -> list[str]:
+def _allowed_keys(model: Any, loc: Iterable[int | str]) -> list[str]:
     """Field names of the model found at a pydantic location, for did-you-mean hints."""
     current: Any = model
     for part in loc:
@@ -265,9 +202,10 @@ def _descend(tp: Any, part: int | str) -> Any:
     tp = _strip(tp)
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         for member in typing.get_args(tp):
-            kind = member.model_fields.get("kind") if _is_model(member) else None
-            if kind is not None and part in typing.get_args(kind.annotation):
-                return member  # the segment is a tagged union's tag
+            for tag in ("kind", "type"):  # the tag fields of the scenario's and saves' unions
+                field = member.model_fields.get(tag) if _is_model(member) else None
+                if field is not None and part in typing.get_args(field.annotation):
+                    return member  # the segment is a tagged union's tag
     model = _single_model(tp)
     if model is not None:
         field = model.model_fields.get(str(part))
@@ -278,17 +216,3 @@ def _descend(tp: Any, part: int | str) -> Any:
     if typing.get_origin(tp) is dict and len(args) == 2:
         return args[1]
     return None
-
-
-__all__ = [
-    "FileProblem",
-    "LoadError",
-    "Mark",
-    "builtin_scenarios",
-    "load_package",
-    "load_scenario",
-    "local_scenarios",
-    "read_document",
-    "resolve_scenario",
-    "validate",
-]

@@ -9,7 +9,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from game.core.references import PathPart
+from game.core.scenario.problems import PathPart
 
 try:  # The C parser is much faster; fall back to the pure-Python one where libyaml is missing.
     from yaml import CSafeLoader as _Loader

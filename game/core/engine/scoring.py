@@ -16,14 +16,15 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
-from game.core.conditions import Conditions, index
-from game.core.package import Package, choices
-from game.core.scenario import Scenario
+from game.core.engine.conditions import Conditions
+from game.core.scenario.index import index
+from game.core.scenario.model import Scenario
+from game.core.scenario.packages import Package, PackageFile, to_package
 
 EPSILON = 1e-9
 """Tolerance when comparing scores (a package exactly at the reservation value is acceptable)."""
 
-NORMALISATION_SOURCE = "design choice: 0 is the worst package on this agenda, 100 the best"
+NORMALISATION_SOURCE = "design package: 0 is the worst package on this agenda, 100 the best"
 
 TermKind = Literal["threat", "trust", "cost", "principle", "domestic", "scale"]
 
@@ -79,6 +80,19 @@ class PartyScore:
         return tuple(sorted(losers, key=lambda v: (v.after - v.before) * v.share))
 
 
+@dataclass(frozen=True)
+class ScoredPackage:
+    """A package with the score of it of each party in a scope, in the scope's order."""
+
+    package: Package
+    scope: tuple[str, ...]
+    scores: tuple[float, ...]
+
+    def score(self, party: str) -> float:
+        """One party's score of the package."""
+        return self.scores[self.scope.index(party)]
+
+
 TermRow = tuple[str, str, float, str, TermKind]
 """A breakdown line before normalisation: key, label, raw value, source, kind."""
 
@@ -107,7 +121,7 @@ def _fixed_for(scenario: Scenario, party_id: str) -> list[list[_Fixed]]:
     groups = [g for g in scenario.domestic_groups if g.party == party_id]
     total_weight = sum(g.weight for g in groups) or 1.0
     principles = [pr for pr in scenario.principles if pr.party == party_id]
-    table: list[list[_Fixed]] = []
+    rows: list[list[_Fixed]] = []
     for issue in scenario.issues:
         row = []
         for option in issue.options:
@@ -196,8 +210,8 @@ def _fixed_for(scenario: Scenario, party_id: str) -> list[list[_Fixed]]:
                     tuple(red),
                 )
             )
-        table.append(row)
-    return table
+        rows.append(row)
+    return rows
 
 
 _FIXED: dict[int, tuple[Scenario, dict[str, list[list[_Fixed]]]]] = {}
@@ -266,7 +280,7 @@ def _values(scenario: Scenario, party_id: str, conditions: Conditions) -> _Value
     return hit[1]
 
 
-class _PartyTable:
+class PartyScorer:
     """One party's view of the agenda under fixed conditions: values, bounds, votes at home."""
 
     def __init__(self, scenario: Scenario, conditions: Conditions, party_id: str) -> None:
@@ -284,9 +298,9 @@ class _PartyTable:
         self.low, self.high, self.per_point = values.low, values.high, values.per_point
         self.reservation = self.total(ix.status_quo) + conditions.bilateral[p]
 
-    def total(self, choice: tuple[int, ...]) -> float:
+    def total(self, package: Package) -> float:
         """The normalised score of a package (the fast path used by search)."""
-        raw = sum(row[i] for row, i in zip(self.raw, choice, strict=True))
+        raw = sum(row[i] for row, i in zip(self.raw, package, strict=True))
         return (raw - self.low) * self.per_point
 
     def _terms(self, i: int, k: int) -> list[TermRow]:
@@ -314,11 +328,11 @@ class _PartyTable:
         rows.extend(f.terms)
         return rows
 
-    def score(self, choice: tuple[int, ...]) -> PartyScore:
+    def score(self, package: Package) -> PartyScore:
         """The full score of a package, with breakdown, votes and red lines."""
         sums: dict[str, float] = {}
         meta: dict[str, tuple[str, str, TermKind]] = {}
-        for i, k in enumerate(choice):
+        for i, k in enumerate(package):
             for key, label, raw, source, kind in self._terms(i, k):
                 sums[key] = sums.get(key, 0.0) + raw
                 meta.setdefault(key, (label, source, kind))
@@ -337,7 +351,7 @@ class _PartyTable:
                 "scale",
             )
         )
-        chosen = [self.fixed[i][k] for i, k in enumerate(choice)]
+        chosen = [self.fixed[i][k] for i, k in enumerate(package)]
         votes = []
         for g, (group_id, name, share, before) in enumerate(self.groups):
             change = sum(f.deltas[g] for f in chosen)
@@ -355,11 +369,11 @@ class _PartyTable:
             breakdown=tuple(terms),
         )
 
-    def support(self, choice: tuple[int, ...]) -> float:
+    def support(self, package: Package) -> float:
         """Weighted approval at home after the package (the fast ratification check)."""
         total = 0.0
         for g, (_, _, share, before) in enumerate(self.groups):
-            change = sum(self.fixed[i][k].deltas[g] for i, k in enumerate(choice))
+            change = sum(self.fixed[i][k].deltas[g] for i, k in enumerate(package))
             total += share * max(0.0, min(100.0, before + change))
         return total
 
@@ -370,23 +384,23 @@ class Scorer:
     def __init__(self, scenario: Scenario, conditions: Conditions) -> None:
         self.scenario = scenario
         self.conditions = conditions
-        self.tables = {p: _PartyTable(scenario, conditions, p) for p in scenario.party_ids}
+        self.parties = {p: PartyScorer(scenario, conditions, p) for p in scenario.party_ids}
 
-    def score(self, party: str, choice: tuple[int, ...]) -> PartyScore:
+    def score(self, party: str, package: Package) -> PartyScore:
         """One party's full score of a package given as option indexes."""
-        return self.tables[party].score(choice)
+        return self.parties[party].score(package)
 
-    def score_all(self, choice: tuple[int, ...]) -> dict[str, PartyScore]:
+    def score_all(self, package: Package) -> dict[str, PartyScore]:
         """Every party's full score of a package."""
-        return {p: t.score(choice) for p, t in self.tables.items()}
+        return {p: t.score(package) for p, t in self.parties.items()}
 
-    def total(self, party: str, choice: tuple[int, ...]) -> float:
+    def total(self, party: str, package: Package) -> float:
         """One party's score of a package, without the breakdown (fast)."""
-        return self.tables[party].total(choice)
+        return self.parties[party].total(package)
 
     def reservation(self, party: str) -> float:
         """The party's reservation value under these conditions."""
-        return self.tables[party].reservation
+        return self.parties[party].reservation
 
 
 _CACHE: OrderedDict[tuple[int, Conditions], tuple[Scenario, Scorer]] = OrderedDict()
@@ -408,11 +422,11 @@ def scorer(scenario: Scenario, conditions: Conditions | None = None) -> Scorer:
     return result
 
 
-def score_package(
-    scenario: Scenario, package: Package, conditions: Conditions | None = None
+def score_package_file(
+    scenario: Scenario, package: PackageFile, conditions: Conditions | None = None
 ) -> dict[str, PartyScore]:
-    """Every party's score of a package (in its scope) under the given conditions."""
-    choice = choices(package, scenario)
+    """Every party's score of a package file (the parties in its scope) under the conditions."""
+    options = to_package(package, scenario)
     parties = package.scope or list(scenario.party_ids)
-    table = scorer(scenario, conditions)
-    return {p: table.score(p, choice) for p in parties}
+    scores = scorer(scenario, conditions)
+    return {p: scores.score(p, options) for p in parties}

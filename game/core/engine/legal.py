@@ -1,0 +1,145 @@
+"""What a party may do now: the moves open to it, what it needs to accept, and why it would refuse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.engine.moves import Act
+from game.core.engine.scoring import EPSILON, PartyScore
+from game.core.engine.state import State
+from game.core.scenario.index import index
+from game.core.scenario.packages import Package, fits_scope
+
+
+@dataclass(frozen=True)
+class Legal:
+    """The moves open to a party now: move kinds at the table and concrete actions."""
+
+    propose: bool = False
+    accept: bool = False
+    reject: bool = False
+    counter: bool = False
+    pass_: bool = False
+    actions: tuple[Act, ...] = ()
+    accept_blocked: tuple[str, ...] = ()
+    """Why accepting is not allowed, when an offer is before the party but unacceptable."""
+
+
+def legal_moves(state: State, party: str) -> Legal:
+    """What the party may do now; nothing when it is not its turn."""
+    if state.finished or party != state.to_move:
+        return Legal()
+    actions: tuple[Act, ...] = ()
+    if party not in state.acted:
+        actions = tuple(action_moves(state, party))
+    offer = state.offer
+    if offer is None:
+        return Legal(propose=True, pass_=True, actions=actions)
+    if party in offer.scope and party not in offer.accepted:
+        blocked = acceptance_problems(state, party, offer.package)
+        return Legal(
+            accept=not blocked,
+            reject=True,
+            counter=True,
+            pass_=True,
+            actions=actions,
+            accept_blocked=tuple(blocked),
+        )
+    return Legal(pass_=True, actions=actions)
+
+
+def action_moves(state: State, party: str) -> list[Act]:
+    """Every diplomatic action the party could take, with each possible target."""
+    moves = []
+    for action in state.scenario.actions:
+        if action.target == "partner":
+            moves += [
+                Act(party=party, action=action.id, target=q)
+                for q in state.scenario.party_ids
+                if q != party
+            ]
+        elif action.target == "group":
+            moves += [
+                Act(party=party, action=action.id, target=g.id)
+                for g in state.scenario.domestic_groups
+                if g.party == party
+            ]
+        else:
+            moves.append(Act(party=party, action=action.id, target=None))
+    return moves
+
+
+def required_value(state: State, party: str) -> float:
+    """What a package must be worth for the party to accept: reservation plus attention premium."""
+    p = index(state.scenario).parties[party]
+    premium = (
+        state.scenario.negotiation.attention_premium
+        * (100.0 - state.conditions.attention[p])
+        / 100.0
+    )
+    return state.scorer.reservation(party) + premium
+
+
+def acceptance_problems(state: State, party: str, package: Package) -> list[str]:
+    """Why the party may not accept (or propose) a package: red lines, too little value."""
+    scores = state.scorer.parties[party]
+    red = dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k])
+    problems = [f"it crosses a red line: {name}" for name in red]
+    total = scores.total(package)
+    needed = required_value(state, party)
+    if total < needed - EPSILON:
+        problems.append(_shortfall(total, scores.reservation, needed))
+    return problems
+
+
+def _shortfall(total: float, reservation: float, needed: float) -> str:
+    premium = needed - reservation
+    if premium > 0.5:
+        return (
+            f"it is worth {total:.0f}, and it needs {needed:.0f}: its reservation value "
+            f"{reservation:.0f} + {premium:.0f} for its leader's limited attention"
+        )
+    return f"it is worth {total:.0f}, below its reservation value of {reservation:.0f}"
+
+
+def blocked_text(s: PartyScore) -> str:
+    """Why a party's groups at home would not ratify a package, naming the heaviest loser."""
+    who = s.blockers[0] if s.blockers else None
+    text = f"it would not ratify at home (support {s.support:.0f}, needs {s.threshold:.0f})"
+    if who is not None:
+        text += f": {who.name} approval {who.before:.0f} -> {who.after:.0f}"
+    return text
+
+
+def reasons_against(state: State, party: str, package: Package) -> tuple[str, ...]:
+    """Every reason the engine sees for a party to refuse a package, most serious first."""
+    reasons = acceptance_problems(state, party, package)
+    s = state.scorer.score(party, package)
+    if not s.ratifies:
+        reasons.append(blocked_text(s))
+    if s.total < required_value(state, party) - EPSILON:
+        # Distrust explains part of a shortfall: joint measures are worth less with doubts.
+        trust_cost = [t for t in s.breakdown if t.kind == "trust" and t.value < -3]
+        for term in sorted(trust_cost, key=lambda t: t.value):
+            reasons.append(f"{term.label.removeprefix('Trust: ')} ({term.value:.0f} points)")
+    return tuple(reasons)
+
+
+def offer_problem(state: State, party: str, package: Package, scope: tuple[str, ...]) -> str | None:
+    """Why this party cannot put the package on the table, or None when it can."""
+    s = state.scenario
+    if len(package) != len(s.issues) or any(
+        not 0 <= i < len(issue.options) for i, issue in zip(package, s.issues, strict=False)
+    ):
+        return "the package must choose one existing option for every issue"
+    if party not in scope or len(set(scope)) < 2 or not set(scope) <= set(s.party_ids):
+        return "the scope must name at least two parties, the proposer among them"
+    if package == index(s).status_quo:
+        return "the package changes nothing (every issue at its status quo)"
+    for issue, i in zip(s.issues, package, strict=True):
+        if not fits_scope(issue.options[i], scope, s.party_ids):
+            return f"{issue.name}: {issue.options[i].label} binds parties outside the scope"
+    problems = acceptance_problems(state, party, package)
+    if problems:
+        return "the proposer could not accept it: " + "; ".join(problems)
+    return None

@@ -1,0 +1,70 @@
+"""The negotiation as a state machine: start a game, step(state, move) -> the next state.
+
+A game is a series of dated rounds (summits). In each round every party gets one turn, the
+chair first (the chair rotates). On its turn a party may take one diplomatic action and then
+makes one move at the table: propose a package, accept / reject / counter the offer on the
+table, or pass. An offer every party in its scope accepts goes home for ratification (the
+two-level game); failure reopens it and the table learns which group blocked it. Events fire
+between rounds. Chance comes only from the seed, so the same seed and moves give the same game.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.core.engine.conditions import Conditions
+from game.core.engine.moves import IllegalMove, Move
+from game.core.engine.rules import rule_for
+from game.core.engine.state import Difficulty, Seat, State
+from game.core.engine.timeline import open_round
+from game.core.engine.wording import logged
+from game.core.scenario.model import Scenario
+
+
+def start(
+    scenario: Scenario,
+    seed: int,
+    seats: dict[str, Seat] | None = None,
+    disabled_causes: frozenset[str] | set[str] = frozenset(),
+    difficulty: Difficulty = "normal",
+) -> State:
+    """A new game at its first round, with the events due by then already fired."""
+    seats = seats or {p: "computer" for p in scenario.party_ids}
+    unknown = set(seats) ^ set(scenario.party_ids)
+    if unknown:
+        raise ValueError(f"seats must name every party exactly: {sorted(unknown)}")
+    state = State(
+        scenario=scenario,
+        seed=seed,
+        seats=tuple((p, seats[p]) for p in scenario.party_ids),
+        round=0,
+        turn=0,
+        conditions=Conditions.initial(scenario),
+        disabled_causes=frozenset(disabled_causes),
+        difficulty=difficulty,
+    )
+    return open_round(state)
+
+
+def step(state: State, move: Move) -> State:
+    """The state after a move; raises IllegalMove when the rules forbid it."""
+    if state.finished:
+        raise IllegalMove("the game is over")
+    if move.party != state.to_move:
+        raise IllegalMove(f"it is {state.to_move}'s turn, not {move.party}'s")
+    after = rule_for(move)(state, move)
+    if move.ends_turn:
+        after = _advance(after)
+    return replace(after, moves=(*state.moves, move))
+
+
+def _advance(state: State) -> State:
+    """Pass the turn; after the last party, close the round and open the next one."""
+    if state.finished:
+        return state
+    if state.turn + 1 < len(state.order):
+        return replace(state, turn=state.turn + 1)
+    if state.round + 1 >= len(state.scenario.rounds):
+        outcome = "The deadline has passed without a trilateral agreement."
+        return logged(replace(state, finished=True, turn=0), "end", None, outcome)
+    return open_round(replace(state, round=state.round + 1, turn=0, acted=frozenset()))

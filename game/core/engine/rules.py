@@ -1,0 +1,150 @@
+"""The rule of each move type: whether it is allowed now, and the state it leads to.
+
+A rule is registered for its move type with `@rule(MoveType)`; `mechanism.step` looks it up,
+so a new move type needs its class (in `moves`) and its rule, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from game.core.engine.effects import apply_action_effect
+from game.core.engine.legal import legal_moves, offer_problem, reasons_against
+from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
+from game.core.engine.ratification import ratify
+from game.core.engine.state import LogKind, Offer, Pending, State, rng
+from game.core.engine.wording import describe, logged, name
+from game.core.scenario.packages import Package
+
+M = TypeVar("M", bound=Move)
+Rule = Callable[[State, Any], State]
+"""Checks that a move is allowed (raising IllegalMove) and returns the state after it. The
+mechanism has already checked that it is the party's turn and will pass the turn on afterwards
+when the move type `ends_turn`."""
+
+_RULES: dict[type[Move], Rule] = {}
+
+
+def rule(move_type: type[M]) -> Callable[[Callable[[State, M], State]], Callable[[State, M], State]]:
+    """Register the decorated function as the rule of a move type."""
+
+    def register(function: Callable[[State, M], State]) -> Callable[[State, M], State]:
+        _RULES[move_type] = function
+        return function
+
+    return register
+
+
+def rule_for(move: Move) -> Rule:
+    """The rule of a move's type."""
+    found = _RULES.get(type(move))
+    if found is None:
+        raise IllegalMove(f"no rule for moves of type {move.type!r}")
+    return found
+
+
+@rule(Pass)
+def _pass(state: State, move: Pass) -> State:
+    return logged(state, "pass", move.party, f"{name(state, move.party)} passes.")
+
+
+@rule(Propose)
+def _propose(state: State, move: Propose) -> State:
+    if not legal_moves(state, move.party).propose:
+        raise IllegalMove("a package is already on the table; accept, reject or counter it")
+    return _put_on_table(state, move.party, move.package, move.scope, "propose")
+
+
+@rule(Accept)
+def _accept(state: State, move: Accept) -> State:
+    legal = legal_moves(state, move.party)
+    if not legal.accept:
+        raise IllegalMove(
+            "cannot accept: " + ("; ".join(legal.accept_blocked) or "nothing to accept")
+        )
+    offer = state.offer
+    assert offer is not None
+    offer = replace(offer, accepted=(*offer.accepted, move.party))
+    state = logged(
+        replace(state, offer=offer), "accept", move.party, f"{name(state, move.party)} accepts."
+    )
+    if set(offer.accepted) == set(offer.scope):
+        return ratify(state, offer)
+    return state
+
+
+@rule(Reject)
+def _reject_rule(state: State, move: Reject) -> State:
+    if not legal_moves(state, move.party).reject:
+        raise IllegalMove("there is no package before you to reject")
+    return _reject(state, move.party, move.note)
+
+
+@rule(Counter)
+def _counter(state: State, move: Counter) -> State:
+    if not legal_moves(state, move.party).counter:
+        raise IllegalMove("there is no package before you to counter")
+    rejected = _reject(state, move.party, move.note, countering=True)
+    return _put_on_table(rejected, move.party, move.package, move.scope, "counter")
+
+
+@rule(Act)
+def _act(state: State, move: Act) -> State:
+    if move not in legal_moves(state, move.party).actions:
+        raise IllegalMove("that diplomatic action is not available (one per round)")
+    s = state.scenario
+    action = s.action(move.action)
+    state = replace(state, acted=state.acted | {move.party})
+    target = f" with {name(state, move.target)}" if action.target == "partner" and move.target else ""
+    if action.target == "group" and move.target:
+        target = f" with {s.group(move.target).name}"
+    changes: list[str] = []
+    pending = list(state.pending)
+    conditions = state.conditions
+    for n, effect in enumerate(action.effects):
+        if (
+            effect.chance < 1
+            and rng(state.seed, "action", state.round, move.party, action.id, n).random()
+            >= effect.chance
+        ):
+            continue
+        if effect.after_rounds:
+            pending.append(
+                Pending(
+                    state.round + effect.after_rounds, move.party, move.target, effect, action.id
+                )
+            )
+            changes.append(f"{effect.kind} effect due in {effect.after_rounds} round(s)")
+            continue
+        conditions, said = apply_action_effect(s, conditions, effect, move.party, move.target)
+        changes += said
+    state = replace(state, conditions=conditions, pending=tuple(pending))
+    text = f"{name(state, move.party)}: {action.name}{target}."
+    return logged(state, "action", move.party, text, tuple(changes), action.source)
+
+
+def _put_on_table(
+    state: State, party: str, package: Package, scope: tuple[str, ...], kind: LogKind
+) -> State:
+    scope = tuple(p for p in state.scenario.party_ids if p in scope)
+    problem = offer_problem(state, party, package, scope)
+    if problem:
+        raise IllegalMove(problem)
+    verb = "tables" if kind == "propose" else "counters with"
+    text = f"{name(state, party)} {verb}: {describe(state, package, scope)}"
+    return replace(logged(state, kind, party, text), offer=Offer(party, package, scope, (party,)))
+
+
+def _reject(state: State, party: str, note: str, countering: bool = False) -> State:
+    offer = state.offer
+    assert offer is not None
+    reasons = reasons_against(state, party, offer.package)
+    if note:
+        reasons = (*reasons, note)
+    verb = "rejects the package to counter it" if countering else "rejects the package"
+    state = logged(
+        state, "reject", party, f"{name(state, party)} {verb}.", reasons or ("no stated reason",)
+    )
+    return replace(state, offer=None)

@@ -1,0 +1,184 @@
+"""A game at one moment: the offer on the table, agreements, pending effects, the log, the moves."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from game.core.engine.conditions import Conditions
+from game.core.engine.moves import Move, dump_move
+from game.core.engine.scoring import Scorer, scorer
+from game.core.scenario.actions import ActionEffect
+from game.core.scenario.model import Scenario
+from game.core.scenario.packages import Package
+
+Seat = Literal["human", "computer"]
+"""Who plays a party."""
+
+Difficulty = Literal["easy", "normal", "hard"]
+"""How long computer negotiators hold out."""
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The package on the table, the parties it would bind, and who has accepted it so far."""
+
+    proposer: str
+    package: Package
+    scope: tuple[str, ...]
+    accepted: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An offer ratified at home by every party in its scope."""
+
+    package: Package
+    scope: tuple[str, ...]
+    round: int
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An action effect that lands in a later round (e.g. the trust cost of a unilateral act)."""
+
+    due: int
+    actor: str
+    partner: str | None
+    effect: ActionEffect
+    action: str
+
+
+LogKind = Literal[
+    "propose",
+    "accept",
+    "reject",
+    "counter",
+    "action",
+    "pass",
+    "event",
+    "ratified",
+    "blocked",
+    "round",
+    "end",
+]
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of the negotiation's record."""
+
+    round: int
+    kind: LogKind
+    party: str | None
+    text: str
+    reasons: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class State:
+    """A whole game at one moment; never changed in place: `step` returns a new one."""
+
+    scenario: Scenario = field(compare=False, repr=False)
+    seed: int
+    seats: tuple[tuple[str, Seat], ...]
+    round: int
+    turn: int
+    conditions: Conditions
+    offer: Offer | None = None
+    """The offer on the table, if any."""
+    acted: frozenset[str] = frozenset()
+    """The parties that have taken their diplomatic action this round."""
+    fired: frozenset[str] = frozenset()
+    """The events already due (fired, or passed over by chance)."""
+    pending: tuple[Pending, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    snapshots: tuple[Conditions, ...] = ()
+    """The conditions as each round opened, in order."""
+    offered: tuple[Package | None, ...] = ()
+    """The package on the table as each round opened (None: nothing on the table)."""
+    log: tuple[LogEntry, ...] = ()
+    finished: bool = False
+    disabled_causes: frozenset[str] = frozenset()
+    difficulty: Difficulty = "normal"
+    moves: tuple[Move, ...] = ()
+    """Every move made so far, in order: replaying them from the start gives this state."""
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Parties in turn order this round, the chair first."""
+        ids = self.scenario.party_ids
+        k = self.round % len(ids)
+        return ids[k:] + ids[:k]
+
+    @property
+    def chair(self) -> str:
+        """The party chairing this round."""
+        return self.order[0]
+
+    @property
+    def to_move(self) -> str | None:
+        """The party whose turn it is (None once the game is over)."""
+        return None if self.finished else self.order[self.turn]
+
+    @property
+    def date(self) -> str:
+        """The date of the current round."""
+        rounds = self.scenario.rounds
+        return rounds[min(self.round, len(rounds) - 1)].date.isoformat()
+
+    @property
+    def scorer(self) -> Scorer:
+        """Scores under the current conditions."""
+        return scorer(self.scenario, self.conditions)
+
+    @property
+    def trilateral(self) -> Agreement | None:
+        """The ratified agreement binding every party, if any."""
+        everyone = set(self.scenario.party_ids)
+        return next((a for a in self.agreements if set(a.scope) == everyone), None)
+
+    def seat(self, party: str) -> Seat:
+        """Who plays a party."""
+        return dict(self.seats)[party]
+
+    def record(self) -> dict[str, Any]:
+        """Everything that decides the game, as plain data (not the wording of its log)."""
+        return {
+            "scenario": self.scenario.id,
+            "seed": self.seed,
+            "seats": [list(s) for s in self.seats],
+            "round": self.round,
+            "turn": self.turn,
+            "conditions": asdict(self.conditions),
+            "offer": asdict(self.offer) if self.offer else None,
+            "acted": sorted(self.acted),
+            "fired": sorted(self.fired),
+            "pending": [
+                {**asdict(p), "effect": p.effect.model_dump(mode="json")} for p in self.pending
+            ],
+            "agreements": [asdict(a) for a in self.agreements],
+            "snapshots": [asdict(c) for c in self.snapshots],
+            "offered": [list(p) if p is not None else None for p in self.offered],
+            "finished": self.finished,
+            "disabled_causes": sorted(self.disabled_causes),
+            "difficulty": self.difficulty,
+            "moves": [dump_move(m) for m in self.moves],
+        }
+
+    def digest(self) -> str:
+        """sha256 of the state's record as canonical JSON (for save files and determinism checks).
+
+        Improving a log message or renaming a class does not change it; a different game does.
+        """
+        text = json.dumps(self.record(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def rng(seed: int, *parts: object) -> random.Random:
+    """A random stream fixed by the seed and a label (string seeding is stable across runs)."""
+    return random.Random("|".join([str(seed), *map(str, parts)]))

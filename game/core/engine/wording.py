@@ -1,0 +1,69 @@
+"""The negotiation in words: names, packages, event effects, and appending to the log."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.core.engine.state import LogEntry, LogKind, State
+from game.core.scenario.index import index
+from game.core.scenario.model import Scenario
+from game.core.scenario.packages import Package
+from game.core.scenario.timeline import (
+    ApprovalEffect,
+    AttentionEffect,
+    Effect,
+    PriorityEffect,
+    StageEffect,
+    TrustEffect,
+)
+
+
+def name(state: State, party: str) -> str:
+    """A party's full name."""
+    return state.scenario.party(party).name
+
+
+def logged(
+    state: State,
+    kind: LogKind,
+    party: str | None,
+    text: str,
+    reasons: tuple[str, ...] = (),
+    source: str = "",
+) -> State:
+    """The state with one more line in its log, dated to the current round."""
+    entry = LogEntry(state.round, kind, party, text, reasons, source)
+    return replace(state, log=(*state.log, entry))
+
+
+def describe(state: State, package: Package, scope: tuple[str, ...] | None = None) -> str:
+    """A package in words: the options that leave the status quo, and its scope."""
+    s = state.scenario
+    status_quo = index(s).status_quo
+    parts = [
+        f"{issue.name}: {issue.options[i].label}"
+        for issue, i, q in zip(s.issues, package, status_quo, strict=True)
+        if i != q
+    ]
+    body = "; ".join(parts) or "no change"
+    if scope is not None and len(scope) < len(s.party_ids):
+        body += f" (between {' and '.join(scope)})"
+    return body
+
+
+def effect_text(scenario: Scenario, effect: Effect) -> str:
+    """What an event effect changes, in words."""
+    names = {p.id: p.name for p in scenario.parties}
+    if isinstance(effect, PriorityEffect):
+        threat = scenario.threat(effect.threat).name
+        return f"{names[effect.party]}: priority of {threat} {effect.delta:+g}"
+    if isinstance(effect, TrustEffect):
+        return f"trust {'-'.join(effect.dyad)} {effect.delta:+g}"
+    if isinstance(effect, StageEffect):
+        return f"{'-'.join(effect.dyad)}: levels of transformation {effect.delta:+d}"
+    if isinstance(effect, AttentionEffect):
+        return f"{names[effect.party]}: the leader's attention to the partnership {effect.delta:+g}"
+    if isinstance(effect, ApprovalEffect):
+        group = scenario.group(effect.group)
+        return f"approval of {group.name} {effect.delta:+g}"
+    return f"{names[effect.party]}: bilateral alternatives (reservation value) {effect.delta:+g}"

@@ -1,0 +1,109 @@
+"""The save file format: a header that says how the game started and where it stood, then the moves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from game.core.engine.state import Difficulty, Seat
+from game.core.saves import legacy
+from game.core.scenario.base import Model, PartyId, Slug
+from game.core.scenario.errors import FileProblem, LoadError
+from game.core.scenario.loader import read_document
+from game.core.scenario.problems import PathPart, Problem
+from game.core.scenario.validation import validate
+from game.core.scenario.yamlsafe import Document
+
+FORMAT_VERSION = 2
+"""Version of the save file format this code writes; it reads this one and every older one."""
+
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+"""A sha256 digest in lower-case hexadecimal."""
+
+
+class SaveFile(Model):
+    """A saved game: how it started and every move since, with digests to check the replay."""
+
+    format_version: Literal[1, 2]
+    """Version of the save format (format 1 files are upgraded when read)."""
+
+    scenario: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    """Id of the scenario played."""
+
+    scenario_file: Annotated[str, Field(min_length=1)]
+    """Path of the scenario file the game was started from."""
+
+    scenario_digest: Sha256
+    """sha256 of the scenario file's bytes as the game read them."""
+
+    seed: Annotated[int, Field(strict=True)]
+    """The game's seed: every chance draw comes from it."""
+
+    seats: dict[PartyId, Seat]
+    """Who plays each party: 'human' or 'computer'."""
+
+    difficulty: Difficulty
+    """How hard the computer negotiators bargain."""
+
+    disabled_causes: list[Slug]
+    """Causes of events switched off for this game."""
+
+    round: Annotated[int, Field(strict=True, ge=1)]
+    """The round the game had reached, 1 for the first summit (for the list of saves)."""
+
+    date: dt.date
+    """The date of that round (for the list of saves)."""
+
+    saved_at: dt.datetime
+    """When the game was saved (ISO 8601)."""
+
+    digest: Sha256
+    """The state's digest when saved: replaying the moves must give it again."""
+
+    moves: list[Any]
+    """Every move since the start, in order, each a mapping told apart by its `type` (checked
+    against the engine's move types when the game is replayed)."""
+
+    @property
+    def humans(self) -> tuple[str, ...]:
+        """The parties played by people."""
+        return tuple(p for p, seat in self.seats.items() if seat == "human")
+
+
+def problem_at(doc: Document, file: str, path: tuple[PathPart, ...], message: str) -> FileProblem:
+    """A problem placed at a path of the save file."""
+    mark = doc.mark(path, prefer_key=True)
+    return FileProblem(file, mark.line, mark.column, Problem(path, message).dotted(), message)
+
+
+def read_save(path: Path | str) -> tuple[Document, SaveFile]:
+    """Parse and validate a save file's header (no replay), every problem positioned; a file
+    of an older format comes back upgraded to this one's layout."""
+    file = str(path)
+    doc = read_document(path)
+    data = doc.data
+    version = data.get("format_version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool):
+        if version > FORMAT_VERSION:
+            raise LoadError(
+                [
+                    problem_at(
+                        doc,
+                        file,
+                        ("format_version",),
+                        f"this save was written by a newer Perimeter (save format {version}); "
+                        f"this version reads formats 1 to {FORMAT_VERSION}: update Perimeter "
+                        "to open it",
+                    )
+                ]
+            )
+        if version == 1:
+            doc = legacy.upgrade(doc)
+            try:
+                return doc, validate(doc, SaveFile, file)
+            except LoadError as err:
+                raise LoadError([legacy.in_old_names(p) for p in err.problems]) from None
+    return doc, validate(doc, SaveFile, file)

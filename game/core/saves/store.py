@@ -1,0 +1,211 @@
+"""Writing saves atomically, and listing a folder of them without replaying any."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from game.core.engine.moves import dump_move
+from game.core.engine.state import State
+from game.core.saves.format import FORMAT_VERSION, read_save
+from game.core.scenario.errors import LoadError
+from game.core.scenario.loader import ScenarioFile
+
+
+@dataclass(frozen=True)
+class SaveSummary:
+    """What the list of saves shows of one file; read from its header only, without replay."""
+
+    path: Path
+    ok: bool
+    scenario: str
+    humans: tuple[str, ...]
+    round: int
+    date: str
+    saved_at: str
+    problem: str | None
+    """The first problem in words when the file cannot be read (ok is then False)."""
+
+
+def humans_of(state: State) -> tuple[str, ...]:
+    """The parties people play in a game, in party order."""
+    return tuple(p for p, seat in state.seats if seat == "human")
+
+
+def _who(state: State) -> str:
+    return "-".join(humans_of(state)) or "table"
+
+
+def save_game(state: State, folder: Path, name: str | None = None, *, source: ScenarioFile) -> Path:
+    """Write the game atomically into the folder (created if missing) and return the file.
+
+    Without a name the file is `{scenario}-{human parties or 'table'}-round{N}.yaml`. A given
+    name is reduced to letters, digits, '-' and '_' (so it cannot leave the folder), '.yaml'
+    added; a name with nothing usable left falls back to the default. Raises OSError when the
+    file cannot be written; an existing file of that name is then left as it was.
+    """
+    stem = _safe_stem(name) if name else ""
+    if not stem:
+        stem = _safe_stem(f"{state.scenario.id}-{_who(state)}-round{state.round + 1}")
+    return _write_save(state, Path(folder) / f"{stem}.yaml", source)
+
+
+def autosave(state: State, folder: Path, *, source: ScenarioFile) -> Path:
+    """Save to the game's one autosave file, `autosave-{scenario}-{human parties or 'table'}.yaml`."""
+    stem = _safe_stem(f"autosave-{state.scenario.id}-{_who(state)}")
+    return _write_save(state, Path(folder) / f"{stem}.yaml", source)
+
+
+def _safe_stem(name: str) -> str:
+    stem = name.strip()
+    for suffix in (".yaml", ".yml"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_")[:100]
+
+
+def _write_save(state: State, path: Path, source: ScenarioFile) -> Path:
+    if source.scenario.id != state.scenario.id:
+        raise ValueError(f"the game is of {state.scenario.id!r}, the file of {source.scenario.id!r}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, render(state, source).encode("utf-8"))
+    return path
+
+
+def render(state: State, source: ScenarioFile) -> str:
+    """The text of a save file: a block-style header and one line per move."""
+    header: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "scenario": state.scenario.id,
+        "scenario_file": os.path.abspath(source.path),
+        "scenario_digest": source.digest,
+        "seed": state.seed,
+        "seats": dict(state.seats),
+        "difficulty": state.difficulty,
+        "disabled_causes": sorted(state.disabled_causes),
+        "round": state.round + 1,
+        "date": dt.date.fromisoformat(state.date),
+        "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
+        "digest": state.digest(),
+    }
+    lines = [
+        "# A saved game of Perimeter. The moves replay from the start to the digest above them;",
+        "# an edited move that is not legal, or that changes the game, is refused on loading.",
+        _dump(header, flow=None).rstrip("\n"),
+    ]
+    if state.moves:
+        lines.append("moves:")
+        lines += ["- " + _dump(dump_move(m), flow=True).strip() for m in state.moves]
+    else:
+        lines.append("moves: []")
+    return "\n".join(lines) + "\n"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML output; text with line breaks or unprintable characters is double-quoted."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None if value.isprintable() else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _dump(data: dict[str, Any], flow: bool | None) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        default_flow_style=flow,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, flush it to disk, then rename it over."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable, where the system lets a folder be opened and synced."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def list_saves(folder: Path) -> list[SaveSummary]:
+    """Every *.yaml in the folder, newest first; a file that cannot be read is listed with ok
+    False and its first problem, and never stops the others from being listed."""
+    try:
+        files = [p for p in Path(folder).glob("*.yaml") if p.is_file()]
+    except OSError:
+        return []
+    keyed = [_summary(p) for p in files]
+    keyed.sort(key=lambda item: (item[0], item[1].path.name), reverse=True)
+    return [summary for _, summary in keyed]
+
+
+def _summary(path: Path) -> tuple[float, SaveSummary]:
+    """A file's summary and the time it sorts by (saved_at, or else its modification time)."""
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    try:
+        _, save = read_save(path)
+    except LoadError as err:
+        first = err.problems[0]
+        where = f"line {first.line}: " if first.line else ""
+        return mtime, SaveSummary(
+            path=path,
+            ok=False,
+            scenario="",
+            humans=(),
+            round=0,
+            date="",
+            saved_at="",
+            problem=f"{where}{first.path}: {first.message}",
+        )
+    saved_at = save.saved_at
+    if saved_at.tzinfo is None:
+        saved_at = saved_at.replace(tzinfo=dt.UTC)
+    return saved_at.timestamp(), SaveSummary(
+        path=path,
+        ok=True,
+        scenario=save.scenario,
+        humans=save.humans,
+        round=save.round,
+        date=save.date.isoformat(),
+        saved_at=save.saved_at.isoformat(timespec="seconds"),
+        problem=None,
+    )

@@ -1,0 +1,66 @@
+"""Diplomatic actions a party may take once per round, and what each changes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from game.core.scenario.base import Model, Share, Slug, Source
+
+
+class ActionEffect(Model):
+    """What a diplomatic action changes, relative to the party that takes it."""
+
+    kind: Literal["trust", "stage", "approval", "reservation", "convergence"]
+    """trust: trust in a dyad; stage: a dyad's level of transformation; approval: the chosen
+    domestic group's approval; reservation: bilateral alternatives; convergence: both parties'
+    threat priorities move toward each other."""
+
+    who: Literal["actor", "partner", "both", "others"] = "both"
+    """Whom it touches. For trust and stage: 'both' or 'partner' is the actor-partner dyad,
+    'others' the actor's dyads with everyone else. For reservation: the actor, the partner,
+    both, or the others."""
+
+    delta: float = 0.0
+    """Change in points (levels for stage)."""
+
+    share: Share = 0.0
+    """For convergence: the fraction of the gap between the two priorities closed."""
+
+    chance: Share = 1.0
+    """Probability that the effect happens (drawn from the game's seed)."""
+
+    at_stage: Annotated[int, Field(ge=0, le=2)] | None = None
+    """For stage: the effect applies only when the dyad is at this level, so each action moves
+    the dyad through one particular level of transformation."""
+
+    after_rounds: Annotated[int, Field(ge=0, le=10)] = 0
+    """Rounds before the effect lands (a unilateral act pays now and costs trust later)."""
+
+class Action(Model):
+    """A diplomatic action a party may take once per round, besides its move at the table."""
+
+    id: Slug
+    """Identifier."""
+
+    name: str
+    """Name shown to players."""
+
+    kind: Literal["confidence_building", "consult", "joint_assessment", "side_deal", "unilateral"]
+    """Which of the design's five diplomatic actions this is."""
+
+    description: str = ""
+    """What the action is, for the help and the log."""
+
+    target: Literal["partner", "group", "none"] = "partner"
+    """What the actor chooses: a partner country, one of its own domestic groups, or nothing."""
+
+    effects: list[ActionEffect] = Field(min_length=1)
+    """What the action changes."""
+
+    inferred: bool = False
+    """True when the action and its effects are the scenario author's design."""
+
+    source: Source
+    """Chapter section."""

@@ -1,0 +1,167 @@
+"""Reading scenario and package files: safe YAML to validated models, every problem positioned."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.core.scenario.errors import FileProblem, LoadError
+from game.core.scenario.model import Scenario
+from game.core.scenario.packages import PackageFile, check_package_file
+from game.core.scenario.problems import Problem, did_you_mean
+from game.core.scenario.validation import positioned, validate
+from game.core.scenario.yamlsafe import MAX_BYTES, Document, YamlRefused, decode, parse
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+"""The `game` package folder."""
+
+
+def builtin_dir() -> Path:
+    """Where the built-in scenarios are: inside the installed package (a wheel maps the
+    repository's top-level scenarios/ folder to game/scenarios), else that top-level folder of
+    a source checkout."""
+    installed = _PACKAGE_ROOT / "scenarios"
+    return installed if installed.is_dir() else _PACKAGE_ROOT.parent / "scenarios"
+
+
+@dataclass(frozen=True)
+class ScenarioFile:
+    """A scenario as read from its file, with the digest of the very bytes that were read."""
+
+    path: Path
+    scenario: Scenario
+    digest: str
+    """sha256 of the file's bytes, in hexadecimal (saves record it to find the file again)."""
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """A file's bytes, refusing anything larger than a scenario may be."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise LoadError(
+            [FileProblem(name, None, None, "(file)", f"cannot read: {err.strerror}")]
+        ) from None
+    if len(raw) > MAX_BYTES:
+        raise LoadError(
+            [
+                FileProblem(
+                    name,
+                    1,
+                    1,
+                    "(file)",
+                    f"the file is larger than {MAX_BYTES // 1024} KiB; refusing it",
+                )
+            ]
+        )
+    return raw
+
+
+def parse_document(raw: bytes, name: str) -> Document:
+    """Safely parse a file's bytes, refusing non-UTF-8 and unsafe YAML, every problem positioned."""
+    try:
+        return parse(decode(raw))
+    except YamlRefused as refused:
+        raise LoadError(
+            [
+                FileProblem(
+                    name,
+                    p.mark.line if p.mark else None,
+                    p.mark.column if p.mark else None,
+                    Problem(p.path, "").dotted() if p.path is not None else "(document)",
+                    p.message,
+                )
+                for p in refused.problems
+            ]
+        ) from None
+
+
+def read_document(path: Path | str) -> Document:
+    """Read and safely parse a YAML file, refusing oversized, non-UTF-8 and unsafe input."""
+    return parse_document(read_bytes(path), str(path))
+
+
+def open_scenario(path: Path | str) -> ScenarioFile:
+    """Read and validate a scenario file, keeping its path and the digest of its bytes."""
+    raw = read_bytes(path)
+    scenario = validate(parse_document(raw, str(path)), Scenario, str(path))
+    return ScenarioFile(Path(path), scenario, hashlib.sha256(raw).hexdigest())
+
+
+def load_scenario(path: Path | str) -> Scenario:
+    """Read and validate a scenario file."""
+    return open_scenario(path).scenario
+
+
+def find_scenario(name: str) -> ScenarioFile:
+    """A scenario given as a built-in id, an id in ./scenarios, or a path, read and validated."""
+    return open_scenario(resolve_scenario(name))
+
+
+def load_package_file(path: Path | str, scenario: Scenario) -> PackageFile:
+    """Read a package file and check it against a scenario's agenda."""
+    doc = read_document(path)
+    package = validate(doc, PackageFile, str(path))
+    problems = check_package_file(package, scenario)
+    if problems:
+        raise LoadError([positioned(doc, str(path), p) for p in problems])
+    return package
+
+
+def builtin_scenarios() -> list[Path]:
+    """The scenario files shipped with the game."""
+    return sorted(builtin_dir().glob("*.yaml"))
+
+
+def local_scenarios(cwd: Path | None = None) -> list[Path]:
+    """Scenario files in ./scenarios of the working folder (when it is not the built-in one)."""
+    folder = (cwd or Path.cwd()) / "scenarios"
+    if not folder.is_dir() or folder.resolve() == builtin_dir().resolve():
+        return []
+    return sorted(folder.glob("*.yaml"))
+
+
+def resolve_scenario(name: str) -> Path:
+    """The file of a scenario given as a built-in id, an id in ./scenarios, or a path."""
+    candidate = Path(name)
+    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
+        return candidate
+    for folder in (builtin_dir(), Path.cwd() / "scenarios"):
+        path = folder / f"{name}.yaml"
+        if path.is_file():
+            return path
+    known = [p.stem for p in builtin_scenarios() + local_scenarios()]
+    raise LoadError(
+        [
+            FileProblem(
+                name, None, None, "(scenario)", f"no such scenario; {did_you_mean(name, known)}"
+            )
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """A scenario file a player could start: where it is, and what it holds or what is wrong."""
+
+    kind: str
+    """'built-in' or 'local' (./scenarios)."""
+    path: Path
+    file: ScenarioFile | None
+    """The scenario, or None when the file has problems."""
+    problems: tuple[FileProblem, ...] = ()
+
+
+def catalogue(cwd: Path | None = None) -> list[CatalogueEntry]:
+    """Every built-in scenario, then every one in ./scenarios, each read and checked."""
+    entries = []
+    for kind, paths in (("built-in", builtin_scenarios()), ("local", local_scenarios(cwd))):
+        for path in paths:
+            try:
+                entries.append(CatalogueEntry(kind, path, open_scenario(path)))
+            except LoadError as err:
+                entries.append(CatalogueEntry(kind, path, None, tuple(err.problems)))
+    return entries

@@ -1,0 +1,124 @@
+"""The root of a scenario file: who sits at the table, what they fear, the agenda, and time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationInfo, model_validator
+
+from game.core.scenario.actions import Action
+from game.core.scenario.agenda import Issue
+from game.core.scenario.base import Model, Slug
+from game.core.scenario.parties import DomesticGroup, Dyad, Party, Principle, Threat
+from game.core.scenario.references import check_references
+from game.core.scenario.rules import NegotiationRules, OutcomeRules, ScoringRules, WendtThresholds
+from game.core.scenario.timeline import Event, Round
+
+
+class Scenario(Model):
+    """A negotiation: who sits at the table, what they fear, what is on the agenda, and when."""
+
+    format_version: Literal[1] = 1
+    """Version of this file format."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    """Scenario identifier used on the command line (e.g. spp-2005)."""
+
+    title: str
+    """Title shown to players."""
+
+    summary: str
+    """A paragraph on what the scenario is about."""
+
+    reference: str = ""
+    """The work the scenario is built from."""
+
+    history: str = ""
+    """What actually happened; hidden from players until the end of the game."""
+
+    start: dt.date
+    """Date the scenario begins."""
+
+    deadline: dt.date
+    """Date the negotiation ends, deal or no deal."""
+
+    scoring: ScoringRules = ScoringRules()
+    """Constants of the scoring engine."""
+
+    wendt: WendtThresholds = WendtThresholds()
+    """How trust maps to Wendt's security systems."""
+
+    tags: dict[Slug, str]
+    """The tags options may carry, each with what it means."""
+
+    threats: list[Threat] = Field(min_length=1)
+    """The threats the parties weigh."""
+
+    parties: list[Party] = Field(min_length=2)
+    """The parties at the table."""
+
+    issues: list[Issue] = Field(min_length=1)
+    """The agenda."""
+
+    principles: list[Principle] = []
+    """Principles of action that penalise or forbid options."""
+
+    domestic_groups: list[DomesticGroup] = []
+    """Groups whose approval decides ratification at home."""
+
+    dyads: list[Dyad]
+    """Trust and transformation stage for every pair of parties."""
+
+    rounds: list[Round] = Field(min_length=1)
+    """The summits, in date order."""
+
+    events: list[Event] = []
+    """Scripted and conditional events between rounds."""
+
+    actions: list[Action] = []
+    """Diplomatic actions the parties may take, once per round each."""
+
+    outcomes: OutcomeRules = OutcomeRules()
+    """How the end of the game is classified."""
+
+    negotiation: NegotiationRules = NegotiationRules()
+    """Constants of the negotiation."""
+
+    @model_validator(mode="after")
+    def _references(self, info: ValidationInfo) -> Scenario:
+        problems = check_references(self)
+        sink = info.context.get("reference_problems") if isinstance(info.context, dict) else None
+        if isinstance(sink, list):
+            # The loader collects the problems itself so it can position each one in the file.
+            sink.extend(problems)
+        elif problems:
+            raise ValueError("; ".join(p.describe() for p in problems))
+        return self
+
+    # Look-ups used by the engine and the UI.
+    def party(self, party_id: str) -> Party:
+        """The party with this id."""
+        return next(p for p in self.parties if p.id == party_id)
+
+    def issue(self, issue_id: str) -> Issue:
+        """The issue with this id."""
+        return next(i for i in self.issues if i.id == issue_id)
+
+    def group(self, group_id: str) -> DomesticGroup:
+        """The domestic group with this id."""
+        return next(g for g in self.domestic_groups if g.id == group_id)
+
+    def action(self, action_id: str) -> Action:
+        """The diplomatic action with this id."""
+        return next(a for a in self.actions if a.id == action_id)
+
+    def threat(self, threat_id: str) -> Threat:
+        """The threat with this id."""
+        return next(t for t in self.threats if t.id == threat_id)
+
+    @cached_property
+    def party_ids(self) -> tuple[str, ...]:
+        """Party ids in file order."""
+        return tuple(p.id for p in self.parties)

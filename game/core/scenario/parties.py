@@ -1,0 +1,208 @@
+"""Who sits at the table: parties, the threats they fear, principles, domestic groups, dyads."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from game.core.scenario.base import Model, PartyId, Percent, Slug, Source
+
+
+class Threat(Model):
+    """Something the parties may fear: terrorism, organized crime, climate change..."""
+
+    id: Slug
+    """Identifier used by priorities and options."""
+
+    name: str
+    """Name shown to players."""
+
+    kind: Literal["hard", "soft"]
+    """The chapter's split: global 'hard' security or 'soft' and local security [B) Threats]."""
+
+    reach: Literal["global", "regional", "local"] = "global"
+    """Where the threat comes from, as the chapter frames it."""
+
+    description: str = ""
+    """One or two sentences for the briefing."""
+
+    source: Source
+    """Chapter section this threat comes from."""
+
+class Priority(Model):
+    """How much one party fears one threat."""
+
+    weight: Percent
+    """Priority from 0 (no concern) to 100 (the gravest concern)."""
+
+    figure: str = ""
+    """The survey figure behind the weight, as the briefing shows it (e.g. "82% 'grave threat'")."""
+
+    source: Source
+    """Chapter section of the figure."""
+
+    inferred: bool = False
+    """True when the weight is the scenario author's design choice rather than a stated figure
+    (e.g. U.S. survey ranks turned into weights)."""
+
+class Document(Model):
+    """A guiding document or tenet of a party's security policy, for the briefing."""
+
+    name: str
+    """Title of the document or tenet."""
+
+    summary: str
+    """What it says that matters for the negotiation."""
+
+    source: Source
+    """Chapter section."""
+
+class Reservation(Model):
+    """A party's best alternative to a trilateral deal: the status quo of dual-bilateralism."""
+
+    description: str
+    """What the status quo means for this party."""
+
+    bilateral_alternatives: Percent = 0.0
+    """Points (on the 0-100 score scale) added to the value of the status-quo package because
+    the party has bilateral alternatives; side deals during the game raise it further."""
+
+    source: Source
+    """Chapter section."""
+
+class Party(Model):
+    """A country at the table."""
+
+    id: PartyId
+    """Short code used everywhere else (US, MX, CA)."""
+
+    name: str
+    """Full name shown to players."""
+
+    leader: str = ""
+    """Leader of the era at the start of the scenario (empty where the chapter names none)."""
+
+    briefing: str
+    """Opening paragraph of the country briefing."""
+
+    documents: list[Document] = []
+    """Guiding documents and principles of action, for the briefing."""
+
+    priorities: dict[Slug, Priority]
+    """Threat priorities by threat id; a threat left out has priority 0."""
+
+    ratification_threshold: Percent
+    """Weighted approval of the domestic groups needed to ratify a deal at home."""
+
+    attention: Percent = 100.0
+    """The leader's attention to the trilateral agenda (events move it)."""
+
+    reservation: Reservation
+    """The party's reservation value: what it has without a trilateral deal."""
+
+class Principle(Model):
+    """A party's principle of action: a penalty or red line triggered by option tags."""
+
+    id: Slug
+    """Identifier."""
+
+    party: PartyId
+    """The party that holds the principle."""
+
+    name: str
+    """Name shown in the breakdown (e.g. "Non-intervention")."""
+
+    description: str = ""
+    """What the principle forbids and why."""
+
+    tags: list[Slug] = Field(min_length=1)
+    """An option binding the party and carrying any of these tags triggers the principle."""
+
+    penalty: Annotated[float, Field(ge=0)] = 0.0
+    """Value points lost for each option that triggers it."""
+
+    red_line: bool = False
+    """True when the party cannot accept any package that triggers it."""
+
+    inferred: bool = False
+    """True when applying the principle to these tags is the scenario author's inference."""
+
+    source: Source
+    """Chapter section."""
+
+    @model_validator(mode="after")
+    def _bites(self) -> Principle:
+        if not self.red_line and self.penalty == 0:
+            raise ValueError("a principle needs a penalty above 0 or red_line: true")
+        return self
+
+class Stance(Model):
+    """How a domestic group's approval moves when a package contains a tag or an option."""
+
+    tag: Slug | None = None
+    """React to every option (binding the group's party) with this tag..."""
+
+    option: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+    """...or to this one option, written ISSUE.OPTION."""
+
+    delta: Annotated[float, Field(ge=-100, le=100)]
+    """Approval change in points (negative: the group objects)."""
+
+    inferred: bool = False
+    """True when the stance is the scenario author's inference."""
+
+    source: Source
+    """Chapter section."""
+
+    @model_validator(mode="after")
+    def _one_trigger(self) -> Stance:
+        if (self.tag is None) == (self.option is None):
+            raise ValueError("a stance names exactly one of 'tag' or 'option'")
+        return self
+
+class DomesticGroup(Model):
+    """A group at home whose approval decides ratification (the two-level game)."""
+
+    id: Slug
+    """Identifier."""
+
+    party: PartyId
+    """The party whose ratification the group takes part in."""
+
+    name: str
+    """Name shown to players."""
+
+    description: str = ""
+    """What the group wants and opposes."""
+
+    weight: Annotated[float, Field(gt=0)]
+    """Relative weight in the party's ratification vote."""
+
+    approval: Percent
+    """Approval of the government's course at the start, 0-100."""
+
+    stances: list[Stance] = []
+    """How the group reacts to tags and options."""
+
+    source: Source
+    """Chapter section."""
+
+class Dyad(Model):
+    """The relationship between two parties."""
+
+    parties: tuple[PartyId, PartyId]
+    """The two parties."""
+
+    trust: Percent
+    """Trust between them, 0-100."""
+
+    stage: Annotated[int, Field(ge=0, le=3)] = 0
+    """Levels of transformation passed: 1 breakdown of consensus, 2 critical examination,
+    3 new practices [Fragmented Region]."""
+
+    note: str = ""
+    """How the chapter characterises the relationship."""
+
+    source: Source
+    """Chapter section."""
