@@ -82,10 +82,10 @@ class PerimeterApp(App[None]):
             self.open_game(self.game)
         elif self.start_party is not None and self.start_scenario is not None:
             # Loaded on first use (start-up speed, see above).
-            from game.ui.screens.new_game import DIFFICULTIES, NewGameRequest
+            from game.ui.screens.new_game import NewGameRequest, difficulty_of
 
             seed = self.start_seed if self.start_seed is not None else random.randrange(1, 10**6)
-            difficulty = next((d for d in DIFFICULTIES if d == self.start_difficulty), "normal")
+            difficulty = difficulty_of(self.start_difficulty)
             self.begin(NewGameRequest(self.start_scenario, self.start_party, seed, difficulty))
         elif self.start_party is not None or self.start_scenario is not None:
             self.choose_new_game()

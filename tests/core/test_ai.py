@@ -59,7 +59,9 @@ def test_late_in_the_game_it_accepts_a_package_above_reservation_that_ratifies(
 
 def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
     state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
-    state = step(state, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC")))  # worth 56 to C; it aims higher
+    state = step(
+        state, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC"))
+    )  # worth 56 to C; it aims higher
     state = step(state, Pass(party="BB"))
     move = main_move(state, "CC")
     assert isinstance(move, Reject | Counter)
@@ -68,7 +70,9 @@ def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
 def test_it_refuses_a_valuable_package_that_would_not_ratify_at_home(engine: Scenario) -> None:
     state = at_last_round(start(engine, 2, HUMANS))  # type: ignore[arg-type]
     proposer = state.to_move or ""
-    state = step(state, Propose(party=proposer, package=(1, 1, 1), scope=EVERYONE))  # open borders: C's public objects
+    state = step(
+        state, Propose(party=proposer, package=(1, 1, 1), scope=EVERYONE)
+    )  # open borders: C's public objects
     while state.to_move != "CC":
         state = step(state, Pass(party=state.to_move or ""))
     score = state.scorer.score("CC", (1, 1, 1))

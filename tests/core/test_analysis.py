@@ -36,7 +36,11 @@ def finish(state: State) -> State:
 
 def agree(engine: Scenario, options: tuple[int, ...]) -> State:
     state = start(engine, 1, HUMANS)  # type: ignore[arg-type]
-    for move in (Propose(party="AA", package=options, scope=EVERYONE), Accept(party="BB"), Accept(party="CC")):
+    for move in (
+        Propose(party="AA", package=options, scope=EVERYONE),
+        Accept(party="BB"),
+        Accept(party="CC"),
+    ):
         state = step(state, move)
     return state
 

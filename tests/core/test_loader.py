@@ -133,7 +133,7 @@ def test_keys_stay_text_even_when_yaml_would_read_a_boolean(tmp_path: Path) -> N
 def test_the_c_loader_is_used_when_present() -> None:
     if not hasattr(yaml, "CSafeLoader"):
         pytest.skip("PyYAML built without libyaml")
-    assert yamlsafe._Loader is yaml.CSafeLoader
+    assert yamlsafe.YAML_LOADER is yaml.CSafeLoader
 
 
 def test_every_shipped_scenario_loads() -> None:

@@ -89,7 +89,12 @@ def test_tabling_puts_a_package_on_the_table_accepted_by_its_proposer(game: Stat
 
 
 def test_a_package_every_party_in_scope_accepts_goes_home_and_is_ratified(game: State) -> None:
-    state = play(game, Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE), Accept(party="BB"), Accept(party="CC"))
+    state = play(
+        game,
+        Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE),
+        Accept(party="BB"),
+        Accept(party="CC"),
+    )
     assert state.finished and state.trilateral is not None
     assert [e.kind for e in state.log[-2:]] == ["ratified", "end"]
 
@@ -97,7 +102,12 @@ def test_a_package_every_party_in_scope_accepts_goes_home_and_is_ratified(game: 
 def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
     # Open borders cost C, and C's public objects: too little value, no ratification at home,
     # and doubts about its partners that discount the joint measures.
-    state = play(game, Propose(party="AA", package=(0, 1, 1), scope=EVERYONE), Pass(party="BB"), Reject(party="CC"))
+    state = play(
+        game,
+        Propose(party="AA", package=(0, 1, 1), scope=EVERYONE),
+        Pass(party="BB"),
+        Reject(party="CC"),
+    )
     entry = (
         state.log[-1]
         if state.log[-1].kind == "reject"
@@ -111,13 +121,20 @@ def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
 
 
 def test_a_rejection_with_no_structural_objection_says_so(game: State) -> None:
-    state = play(game, Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE), Pass(party="BB"), Reject(party="CC"))
+    state = play(
+        game,
+        Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE),
+        Pass(party="BB"),
+        Reject(party="CC"),
+    )
     entry = next(e for e in reversed(state.log) if e.kind == "reject")
     assert entry.reasons == ("no stated reason",)
 
 
 def test_a_red_line_is_a_reason_and_blocks_acceptance(game: State) -> None:
-    state = step(game, Propose(party="AA", package=COVERT, scope=("AA", "BB")))  # covert operations: B's red line
+    state = step(
+        game, Propose(party="AA", package=COVERT, scope=("AA", "BB"))
+    )  # covert operations: B's red line
     legal = legal_moves(state, "BB")
     assert not legal.accept and "red line" in legal.accept_blocked[0]
     with pytest.raises(IllegalMove, match="red line"):
@@ -137,12 +154,16 @@ def test_counter_rejects_the_package_and_tables_another(game: State) -> None:
 
 def test_a_package_below_the_proposers_reservation_cannot_be_tabled(game: State) -> None:
     with pytest.raises(IllegalMove, match="reservation"):
-        step(game, Propose(party="AA", package=(0, 0, 1), scope=EVERYONE))  # open borders alone: worth 0 to A
+        step(
+            game, Propose(party="AA", package=(0, 0, 1), scope=EVERYONE)
+        )  # open borders alone: worth 0 to A
 
 
 def test_a_bilateral_package_may_not_hold_an_option_binding_a_third_party(game: State) -> None:
     with pytest.raises(IllegalMove, match="outside the scope"):
-        step(game, Propose(party="AA", package=(1, 0, 0), scope=("AA", "CC")))  # joint patrols bind all three
+        step(
+            game, Propose(party="AA", package=(1, 0, 0), scope=("AA", "CC"))
+        )  # joint patrols bind all three
 
 
 def test_the_status_quo_cannot_be_tabled(game: State) -> None:
@@ -158,7 +179,12 @@ def test_a_party_outside_the_scope_can_only_pass(game: State) -> None:
 
 def test_a_ratified_bilateral_deal_raises_both_reservation_values(game: State) -> None:
     before = game.scorer
-    state = play(game, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC")), Pass(party="BB"), Accept(party="CC"))
+    state = play(
+        game,
+        Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC")),
+        Pass(party="BB"),
+        Accept(party="CC"),
+    )
     assert not state.finished and state.agreements and state.trilateral is None
     after = state.scorer
     for party in ("AA", "CC"):
@@ -172,7 +198,12 @@ def test_a_ratified_bilateral_deal_raises_both_reservation_values(game: State) -
 def test_a_failed_ratification_reopens_the_package_and_names_the_blocking_group(
     game: State,
 ) -> None:
-    state = play(game, Propose(party="AA", package=WITH_OPEN_BORDERS, scope=EVERYONE), Accept(party="BB"), Accept(party="CC"))
+    state = play(
+        game,
+        Propose(party="AA", package=WITH_OPEN_BORDERS, scope=EVERYONE),
+        Accept(party="BB"),
+        Accept(party="CC"),
+    )
     assert not state.finished and not state.agreements
     entry = next(e for e in state.log if e.kind == "blocked")
     assert "Hawks" in " ".join(entry.reasons)
@@ -257,12 +288,16 @@ def test_a_dyad_becomes_cooperative_only_after_the_three_levels_of_transformatio
 
 def test_assessment_then_confidence_building_then_a_deal_pass_the_three_levels(game: State) -> None:
     d = ix(game, "AA", "BB")
-    state = step(game, Act(party="AA", action="assess", target="BB"))  # level 1: breakdown of consensus
+    state = step(
+        game, Act(party="AA", action="assess", target="BB")
+    )  # level 1: breakdown of consensus
     assert state.conditions.stage[d] == 1
     state = play(state, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
     while state.to_move != "AA":
         state = step(state, Pass(party=state.to_move or ""))
-    state = step(state, Act(party="AA", action="build", target="BB"))  # level 2: critical examination
+    state = step(
+        state, Act(party="AA", action="build", target="BB")
+    )  # level 2: critical examination
     assert state.conditions.stage[d] == 2
     state = step(state, Propose(party="AA", package=(0, 2, 0), scope=("AA", "BB")))
     while state.offer is not None and state.to_move != "BB":

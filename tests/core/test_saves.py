@@ -69,7 +69,10 @@ def play_every_kind(
 
 def game_in_progress(engine: Scenario) -> State:
     state = start(engine, 7, seats_for(engine, "AA"))
-    for move in (Act(party="AA", action="build", target="BB"), Propose(party="AA", package=(1, 1, 0), scope=EVERYONE)):
+    for move in (
+        Act(party="AA", action="build", target="BB"),
+        Propose(party="AA", package=(1, 1, 0), scope=EVERYONE),
+    ):
         state = step(state, move)
     return state
 
@@ -402,7 +405,12 @@ def test_list_saves_shows_good_and_corrupt_saves_newest_first(
     assert [s.path.name for s in saves] == ["new.yaml", "broken.yaml", "old.yaml"]
     new, broken, old = saves
     assert new.ok and new.problem is None
-    assert (new.scenario, new.humans, new.round, new.date) == ("engine-test", ("AA",), 1, state.date)
+    assert (new.scenario, new.humans, new.round, new.date) == (
+        "engine-test",
+        ("AA",),
+        1,
+        state.date,
+    )
     assert new.saved_at == "2024-03-01T09:00:00+00:00"
     assert not broken.ok and broken.problem is not None
     assert "line 6" in broken.problem and "Python tags are refused" in broken.problem

@@ -82,7 +82,9 @@ def test_only_parties_an_option_binds_gain_or_react(minimal: Scenario) -> None:
 def test_distrust_discounts_joint_measures(minimal: Scenario) -> None:
     package = to_package(PackageFile(options={"border": "patrols"}), minimal)
     start = Conditions.initial(minimal)
-    worse = apply_event_effect(minimal, start, TrustEffect(kind="trust", dyad=("AA", "BB"), delta=-40))
+    worse = apply_event_effect(
+        minimal, start, TrustEffect(kind="trust", dyad=("AA", "BB"), delta=-40)
+    )
     before = Scorer(minimal, start).score("AA", package)
     after = Scorer(minimal, worse).score("AA", package)
     trust_before = sum(t.value for t in before.breakdown if t.kind == "trust")

@@ -1,4 +1,4 @@
-"""What was possible: the Pareto frontier of the red-line-free agenda and the Nash bargaining point."""
+"""What was possible: the Pareto frontier of the red-line-free agenda, and the Nash point."""
 
 from __future__ import annotations
 

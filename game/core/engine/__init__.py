@@ -1,1 +1,1 @@
-"""The negotiation engine: state, moves, the rules of each move, effects, scoring; seeded, no I/O."""
+"""The negotiation engine: state, moves and their rules, effects, scoring; seeded, no I/O."""

@@ -73,7 +73,9 @@ def with_stage(
     )
 
 
-def with_approval(scenario: Scenario, conditions: Conditions, group: str, delta: float) -> Conditions:
+def with_approval(
+    scenario: Scenario, conditions: Conditions, group: str, delta: float
+) -> Conditions:
     """A domestic group's approval moved by delta."""
     position = index(scenario).groups[group]
     return replace(conditions, approval=_bump(conditions.approval, position, delta))

@@ -1,4 +1,4 @@
-"""What a party may do now: the moves open to it, what it needs to accept, and why it would refuse."""
+"""What a party may do now: the moves open to it, what it needs to accept, why it would refuse."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The moves a party can make, as pydantic models: the one vocabulary the engine, saves and UI share.
+"""The moves a party can make, as pydantic models: one vocabulary for the engine, saves and UI.
 
 Every subclass of `Move` is registered by its `type` tag when it is defined, so the save format
 (a discriminated union over the registered types) and the state digest know a new move type
@@ -12,7 +12,6 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from game.core.scenario.base import PartyId, Slug
-
 
 OptionIndex = Annotated[int, Field(strict=True, ge=0)]
 """Position of an option in its issue's list of options (0 is the first)."""
@@ -125,7 +124,8 @@ def _union_and_adapter() -> tuple[Any, TypeAdapter[Any]]:
     types = move_types()
     found = _UNIONS.get(types)
     if found is None:
-        union = Annotated[Union[types], Field(discriminator="type")]  # noqa: UP007 - built at run time
+        # Built at run time from the registry, so no static type checker can follow it.
+        union = Annotated[Union[types], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
         found = _UNIONS[types] = (union, TypeAdapter(union))
     return found
 

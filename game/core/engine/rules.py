@@ -27,7 +27,9 @@ when the move type `ends_turn`."""
 _RULES: dict[type[Move], Rule] = {}
 
 
-def rule(move_type: type[M]) -> Callable[[Callable[[State, M], State]], Callable[[State, M], State]]:
+def rule(
+    move_type: type[M],
+) -> Callable[[Callable[[State, M], State]], Callable[[State, M], State]]:
     """Register the decorated function as the rule of a move type."""
 
     def register(function: Callable[[State, M], State]) -> Callable[[State, M], State]:
@@ -97,7 +99,9 @@ def _act(state: State, move: Act) -> State:
     s = state.scenario
     action = s.action(move.action)
     state = replace(state, acted=state.acted | {move.party})
-    target = f" with {name(state, move.target)}" if action.target == "partner" and move.target else ""
+    target = (
+        f" with {name(state, move.target)}" if action.target == "partner" and move.target else ""
+    )
     if action.target == "group" and move.target:
         target = f" with {s.group(move.target).name}"
     changes: list[str] = []

@@ -1,1 +1,1 @@
-"""Who plays the computer seats: negotiators behind one interface, and what one party can estimate of another."""
+"""The computer seats: negotiators behind one interface; what one party can estimate of another."""

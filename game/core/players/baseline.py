@@ -68,12 +68,13 @@ def best_offer(state: State, party: str, level: float) -> ScoredPackage | None:
 
     def expected_to_pass(c: ScoredPackage) -> bool:
         # Every partner accepts at the table and every parliament ratifies at home.
-        return all(v >= needs[q] for q, v in zip(c.scope, c.scores) if q != party) and all(
+        accepted = all(v >= needs[q] for q, v in zip(c.scope, c.scores, strict=True) if q != party)
+        return accepted and all(
             scores[q].support(c.package) >= scores[q].threshold - EPSILON for q in c.scope
         )
 
     def appeal(c: ScoredPackage) -> float:
-        return min(v - guesses[q] for q, v in zip(c.scope, c.scores) if q != party)
+        return min(v - guesses[q] for q, v in zip(c.scope, c.scores, strict=True) if q != party)
 
     scopes = [ids] + [tuple(p for p in ids if p in (party, q)) for q in partners]
     for scope in scopes:  # trilateral first; bilateral deals only when no trilateral one works

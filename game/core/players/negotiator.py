@@ -1,4 +1,4 @@
-"""The one interface every computer negotiator implements, and how a turn is put together from it."""
+"""The interface every computer negotiator implements, and how a turn is put together from it."""
 
 from __future__ import annotations
 

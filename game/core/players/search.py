@@ -28,9 +28,7 @@ which packages the search finds hardly changes with a point or two, and rounding
 states share one search. Candidates are always scored under the exact conditions."""
 
 _SEARCHES: OrderedDict[tuple[object, ...], tuple[Scenario, tuple[Package, ...]]] = OrderedDict()
-_SCORED: OrderedDict[tuple[object, ...], tuple[Scenario, tuple[ScoredPackage, ...]]] = (
-    OrderedDict()
-)
+_SCORED: OrderedDict[tuple[object, ...], tuple[Scenario, tuple[ScoredPackage, ...]]] = OrderedDict()
 
 
 def _search(

@@ -1,4 +1,4 @@
-"""The save file format: a header that says how the game started and where it stood, then the moves."""
+"""The save file format: a header saying how the game started and where it stood, then the moves."""
 
 from __future__ import annotations
 

@@ -59,7 +59,8 @@ def save_game(state: State, folder: Path, name: str | None = None, *, source: Sc
 
 
 def autosave(state: State, folder: Path, *, source: ScenarioFile) -> Path:
-    """Save to the game's one autosave file, `autosave-{scenario}-{human parties or 'table'}.yaml`."""
+    """Save to the game's one autosave file: `autosave-{scenario}-{human parties or 'table'}.yaml`
+    (the parties joined by '-')."""
     stem = _safe_stem(f"autosave-{state.scenario.id}-{_who(state)}")
     return _write_save(state, Path(folder) / f"{stem}.yaml", source)
 
@@ -74,7 +75,9 @@ def _safe_stem(name: str) -> str:
 
 def _write_save(state: State, path: Path, source: ScenarioFile) -> Path:
     if source.scenario.id != state.scenario.id:
-        raise ValueError(f"the game is of {state.scenario.id!r}, the file of {source.scenario.id!r}")
+        raise ValueError(
+            f"the game is of {state.scenario.id!r}, the file of {source.scenario.id!r}"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, render(state, source).encode("utf-8"))
     return path

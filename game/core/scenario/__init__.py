@@ -1,1 +1,1 @@
-"""A scenario: its pydantic models, the safe YAML loader with positions, and cross-reference checks."""
+"""A scenario: its pydantic models, the safe YAML loader with positions, cross-reference checks."""

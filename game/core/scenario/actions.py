@@ -38,6 +38,7 @@ class ActionEffect(Model):
     after_rounds: Annotated[int, Field(ge=0, le=10)] = 0
     """Rounds before the effect lands (a unilateral act pays now and costs trust later)."""
 
+
 class Action(Model):
     """A diplomatic action a party may take once per round, besides its move at the table."""
 

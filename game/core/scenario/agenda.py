@@ -18,6 +18,7 @@ class Analogue(Model):
     source: Source
     """Chapter section that describes it."""
 
+
 class Option(Model):
     """One way to settle an issue; a package picks one option per issue."""
 
@@ -55,6 +56,7 @@ class Option(Model):
 
     source: Source
     """Chapter section the option and its numbers rest on."""
+
 
 class Issue(Model):
     """An item on the agenda (border management, intelligence sharing...)."""

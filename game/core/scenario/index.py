@@ -1,4 +1,4 @@
-"""Where each id of a scenario stands in its lists, so the engine can keep its state in flat tuples."""
+"""Where each id of a scenario stands in its lists, so the engine can keep state in flat tuples."""
 
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ class Threat(Model):
     source: Source
     """Chapter section this threat comes from."""
 
+
 class Priority(Model):
     """How much one party fears one threat."""
 
@@ -46,6 +47,7 @@ class Priority(Model):
     """True when the weight is the scenario author's design choice rather than a stated figure
     (e.g. U.S. survey ranks turned into weights)."""
 
+
 class Document(Model):
     """A guiding document or tenet of a party's security policy, for the briefing."""
 
@@ -57,6 +59,7 @@ class Document(Model):
 
     source: Source
     """Chapter section."""
+
 
 class Reservation(Model):
     """A party's best alternative to a trilateral deal: the status quo of dual-bilateralism."""
@@ -70,6 +73,7 @@ class Reservation(Model):
 
     source: Source
     """Chapter section."""
+
 
 class Party(Model):
     """A country at the table."""
@@ -100,6 +104,7 @@ class Party(Model):
 
     reservation: Reservation
     """The party's reservation value: what it has without a trilateral deal."""
+
 
 class Principle(Model):
     """A party's principle of action: a penalty or red line triggered by option tags."""
@@ -137,6 +142,7 @@ class Principle(Model):
             raise ValueError("a principle needs a penalty above 0 or red_line: true")
         return self
 
+
 class Stance(Model):
     """How a domestic group's approval moves when a package contains a tag or an option."""
 
@@ -160,6 +166,7 @@ class Stance(Model):
         if (self.tag is None) == (self.option is None):
             raise ValueError("a stance names exactly one of 'tag' or 'option'")
         return self
+
 
 class DomesticGroup(Model):
     """A group at home whose approval decides ratification (the two-level game)."""
@@ -187,6 +194,7 @@ class DomesticGroup(Model):
 
     source: Source
     """Chapter section."""
+
 
 class Dyad(Model):
     """The relationship between two parties."""

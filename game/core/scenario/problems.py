@@ -1,4 +1,4 @@
-"""A problem in a document at a path of keys, and the "did you mean ...?" hint every message uses."""
+"""A problem in a document at a path of keys, and the "did you mean ...?" hint messages use."""
 
 from __future__ import annotations
 

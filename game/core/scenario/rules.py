@@ -22,6 +22,7 @@ class ScoringRules(Model):
     """Share of a joint measure's threat value a party expects to lose with a partner it does
     not trust at all (trust 0); at trust 100 nothing is lost."""
 
+
 class WendtThresholds(Model):
     """How trust maps to Wendt's three security systems (a design choice)."""
 
@@ -31,6 +32,7 @@ class WendtThresholds(Model):
     cooperative_from: Percent = 70.0
     """Trust at or above this is cooperative, but only once the dyad has passed all three
     levels of transformation; otherwise it stays individualistic."""
+
 
 class NegotiationRules(Model):
     """Constants of the negotiation itself (design choices)."""
@@ -42,6 +44,7 @@ class NegotiationRules(Model):
     bilateral_gain_share: Share = 0.5
     """Share of a ratified bilateral package's gain that is added to each signatory's
     bilateral alternatives (it weakens the trilateral track)."""
+
 
 class OutcomeRules(Model):
     """How the end of a game is classified (a design choice)."""

@@ -1,4 +1,4 @@
-"""Time in a scenario: dated rounds, and the events between them with their effects and conditions."""
+"""Time in a scenario: dated rounds, and the events between them, their effects and conditions."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class Round(Model):
     inferred: bool = False
     """True when the date is the scenario author's choice."""
 
+
 class PriorityEffect(Model):
     """An event changes how much a party fears a threat."""
 
@@ -40,6 +41,7 @@ class PriorityEffect(Model):
     delta: float
     """Change in priority points (the result stays within 0-100)."""
 
+
 class TrustEffect(Model):
     """An event changes trust in a dyad."""
 
@@ -51,6 +53,7 @@ class TrustEffect(Model):
 
     delta: float
     """Change in trust points (the result stays within 0-100)."""
+
 
 class StageEffect(Model):
     """An event moves a dyad along the three levels of transformation."""
@@ -64,6 +67,7 @@ class StageEffect(Model):
     delta: Annotated[int, Field(ge=-3, le=3)]
     """Levels gained (or lost); the result stays within 0-3."""
 
+
 class AttentionEffect(Model):
     """An event changes a leader's attention to the trilateral agenda."""
 
@@ -75,6 +79,7 @@ class AttentionEffect(Model):
 
     delta: float
     """Change in attention points (the result stays within 0-100)."""
+
 
 class ApprovalEffect(Model):
     """An event changes a domestic group's approval."""
@@ -88,6 +93,7 @@ class ApprovalEffect(Model):
     delta: float
     """Change in approval points (the result stays within 0-100)."""
 
+
 class ReservationEffect(Model):
     """An event changes a party's bilateral alternatives (e.g. a bilateral deal is signed)."""
 
@@ -100,6 +106,7 @@ class ReservationEffect(Model):
     delta: float
     """Change in points on the 0-100 score scale."""
 
+
 Effect = Annotated[
     PriorityEffect
     | TrustEffect
@@ -110,6 +117,7 @@ Effect = Annotated[
     Field(discriminator="kind"),
 ]
 """What an event changes."""
+
 
 class TrustBelow(Model):
     """Holds while trust in a dyad is below a value."""
@@ -123,6 +131,7 @@ class TrustBelow(Model):
     value: Percent
     """Threshold."""
 
+
 class TrustAbove(Model):
     """Holds while trust in a dyad is at or above a value."""
 
@@ -134,6 +143,7 @@ class TrustAbove(Model):
 
     value: Percent
     """Threshold."""
+
 
 class ApprovalBelow(Model):
     """Holds while a domestic group's approval is below a value."""
@@ -147,6 +157,7 @@ class ApprovalBelow(Model):
     value: Percent
     """Threshold."""
 
+
 class AttentionBelow(Model):
     """Holds while a leader's attention is below a value."""
 
@@ -159,10 +170,12 @@ class AttentionBelow(Model):
     value: Percent
     """Threshold."""
 
+
 Condition = Annotated[
     TrustBelow | TrustAbove | ApprovalBelow | AttentionBelow, Field(discriminator="kind")
 ]
 """A test on the state of the game that a conditional event waits for."""
+
 
 class Event(Model):
     """Something that happens between rounds: a leader change, a crisis, a scandal..."""

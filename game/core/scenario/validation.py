@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import types
 import typing
 from collections.abc import Iterable
@@ -19,10 +18,15 @@ from game.core.scenario.yamlsafe import Document
 T = typing.TypeVar("T")
 
 
-@functools.cache
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
 def _adapter(target: Any) -> TypeAdapter[Any]:
     # Building an adapter compiles a validator: do it once per type.
-    return TypeAdapter(target)
+    adapter = _ADAPTERS.get(target)
+    if adapter is None:
+        adapter = _ADAPTERS[target] = TypeAdapter(target)
+    return adapter
 
 
 def validate(

@@ -16,6 +16,9 @@ try:  # The C parser is much faster; fall back to the pure-Python one where liby
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+YAML_LOADER = _Loader
+"""The PyYAML loader used to compose documents (the C one where PyYAML was built with it)."""
+
 MAX_BYTES = 1024 * 1024
 """Largest file we read (1 MiB); a scenario is a few dozen kilobytes."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import ClassVar, cast
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,6 +31,11 @@ DIFFICULTY_TEXT = {
     "normal": "partners hold out, some longer than others",
     "hard": "partners hold out to the end",
 }
+
+
+def difficulty_of(text: str) -> Difficulty:
+    """The difficulty a text names ('normal' for anything else)."""
+    return next((d for d in DIFFICULTIES if d == text), "normal")
 
 
 @dataclass(frozen=True)
@@ -81,9 +86,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         self.want_scenario = scenario
         self.want_party = party
         self.seed = seed if seed is not None else random.randrange(1, 1_000_000)
-        self.difficulty: Difficulty = (
-            cast(Difficulty, difficulty) if difficulty in DIFFICULTIES else "normal"
-        )
+        self.difficulty = difficulty_of(difficulty)
         self.blink = blink
         self.chosen_file: ScenarioFile | None = None
 
@@ -93,7 +96,10 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             yield Label("Scenario")
             initial = self._initial()
             yield Select(
-                [(f"{c.scenario.title} ({c.scenario.id})", str(n)) for n, c in enumerate(self.choices)],
+                [
+                    (f"{c.scenario.title} ({c.scenario.id})", str(n))
+                    for n, c in enumerate(self.choices)
+                ],
                 value=str(initial) if initial is not None else Select.NULL,
                 allow_blank=not self.choices,
                 id="scenario",
