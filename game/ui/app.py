@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 STYLES = Path(__file__).parent / "styles"
 
 # The game's own screens import the core (and pydantic with it), which would slow down the
-# title screen; they are imported where they are first needed, in the handlers below.
+# title screen; they are imported where they are first needed, in the handlers below, each
+# marked "start-up speed".
 
 
 class PerimeterApp(App[None]):
@@ -81,8 +82,7 @@ class PerimeterApp(App[None]):
         if self.game is not None:
             self.open_game(self.game)
         elif self.start_party is not None and self.start_scenario is not None:
-            # Loaded on first use (start-up speed, see above).
-            from game.ui.screens.new_game import NewGameRequest, difficulty_of
+            from game.ui.screens.new_game import NewGameRequest, difficulty_of  # start-up speed
 
             seed = self.start_seed if self.start_seed is not None else random.randrange(1, 10**6)
             difficulty = difficulty_of(self.start_difficulty)
@@ -97,7 +97,7 @@ class PerimeterApp(App[None]):
         elif message.choice == "load":
             self.choose_save()
         elif message.choice == "scenarios":
-            from game.core.scenario.loader import catalogue  # first use (start-up speed)
+            from game.core.scenario.loader import catalogue  # start-up speed
             from game.ui.screens.scenarios import ScenariosScreen
 
             self.push_screen(ScenariosScreen(catalogue()))
@@ -108,7 +108,7 @@ class PerimeterApp(App[None]):
 
     def choose_new_game(self) -> None:
         """The new-game screen; its choice starts the game."""
-        from game.core.scenario.loader import catalogue  # first use (start-up speed)
+        from game.core.scenario.loader import catalogue  # start-up speed
         from game.ui.screens.new_game import NewGameScreen
 
         screen = NewGameScreen(
@@ -125,7 +125,7 @@ class PerimeterApp(App[None]):
         """Start the chosen game and show the briefing; Enter there opens the table."""
         if request is None:
             return
-        from game.core.game import Game  # first use (start-up speed)
+        from game.core.game import Game  # start-up speed
         from game.ui.screens.briefing import BriefingScreen
 
         game = Game.new(
@@ -140,7 +140,7 @@ class PerimeterApp(App[None]):
 
     def choose_save(self) -> None:
         """The list of saves; the chosen one is loaded."""
-        from game.core.saves.store import list_saves  # first use (start-up speed)
+        from game.core.saves.store import list_saves  # start-up speed
         from game.ui.screens.load import LoadScreen
 
         self.push_screen(LoadScreen(list_saves(self.saves_dir), self.saves_dir), self.load)
@@ -149,7 +149,7 @@ class PerimeterApp(App[None]):
         """Load a save and open its game; report problems without a traceback."""
         if path is None:
             return
-        from game.core.game import Game  # first use (start-up speed)
+        from game.core.game import Game  # start-up speed
         from game.core.scenario.errors import LoadError
 
         try:
@@ -179,7 +179,7 @@ class PerimeterApp(App[None]):
 
     def open_table(self, _: object = None) -> None:
         """The negotiation table, then any event that happened before the seat's turn."""
-        from game.ui.screens.table import TableScreen  # first use (start-up speed)
+        from game.ui.screens.table import TableScreen  # start-up speed
 
         assert self.seat is not None
         self.table = TableScreen(self.seat)
@@ -199,7 +199,7 @@ class PerimeterApp(App[None]):
         self._next_notice(news)
 
     def _next_notice(self, news: list[LogEntry]) -> None:
-        from game.ui.screens.notice import NoticeScreen  # first use (start-up speed)
+        from game.ui.screens.notice import NoticeScreen  # start-up speed
 
         assert self.game is not None
         if news:
@@ -210,7 +210,7 @@ class PerimeterApp(App[None]):
 
     def on_table_screen_actions_requested(self, message: TableScreen.ActionsRequested) -> None:
         """The diplomatic actions window; the chosen one is played at the table."""
-        from game.ui.screens.actions import ActionScreen  # first use (start-up speed)
+        from game.ui.screens.actions import ActionScreen  # start-up speed
 
         assert self.game is not None
 
@@ -222,7 +222,7 @@ class PerimeterApp(App[None]):
 
     def on_table_screen_briefing_requested(self, _: TableScreen.BriefingRequested) -> None:
         """The briefing again, over the table."""
-        from game.ui.screens.briefing import BriefingScreen  # first use (start-up speed)
+        from game.ui.screens.briefing import BriefingScreen  # start-up speed
 
         assert self.seat is not None
         self.push_screen(BriefingScreen(self.seat))
@@ -254,7 +254,7 @@ class PerimeterApp(App[None]):
 
     def show_end(self) -> None:
         """The end screen in place of the table; Enter there goes back to the title."""
-        from game.core.analysis.debrief import debrief  # first use (start-up speed)
+        from game.core.analysis.debrief import debrief  # start-up speed
         from game.ui.screens.end import EndScreen
 
         assert self.game is not None and self.seat is not None

@@ -255,6 +255,10 @@ CASES = [
         None,
         ["moves.1.options.1", "issue 'intelligence' has options 0 to 2; got 7"],
     ),
+    # The current format (2): an unknown move type is an error at its line, like any other.
+    ("v2_unknown_move_type.yaml", 18, 3, ["moves.3", "'surrender'", "'propose'", "'pass'"]),
+    ("v2_option_out_of_range.yaml", 16, None, ["moves.1.package.1", "0 to 2; got 7"]),
+    ("v2_tampered_digest.yaml", 13, 1, ["digest", "does not give the saved game"]),
 ]
 
 

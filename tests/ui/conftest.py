@@ -6,6 +6,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from game.core.engine.moves import Accept, Pass
+from game.core.engine.state import Difficulty
+from game.core.game import Game
 from game.core.scenario.loader import find_scenario
 from game.ui.app import PerimeterApp, make_app
 from game.ui.screens.briefing import BriefingScreen
@@ -25,6 +28,36 @@ def game_app(party: str, seed: int, saves: Path, difficulty: str = "normal") -> 
         difficulty=difficulty,
         blink=False,
     )
+
+
+def played_game(
+    party: str,
+    seed: int,
+    saves: Path | None = None,
+    difficulty: Difficulty = "normal",
+    accept: bool = False,
+    stop_before_accepting: bool = False,
+) -> Game:
+    """A game of spp-2005 played through the engine, for tests whose subject is not the keys:
+    the person passes (or, with `accept`, accepts what it may and what ratifies at home) until
+    the end, or until the first time it could accept, with `stop_before_accepting`."""
+    game = Game.new(find_scenario("spp-2005"), seed, [party], difficulty=difficulty)
+    game.saves_dir = saves
+    while not game.finished:
+        view = game.view(party)
+        offer = view.offer
+        if accept and view.legal().accept and offer and view.score(offer.package).ratifies:
+            if stop_before_accepting:
+                break
+            game.play(Accept(party=party))
+        else:
+            game.play(Pass(party=party))
+    return game
+
+
+def game_app_at(game: Game, saves: Path) -> PerimeterApp:
+    """An app opened on a game in progress or over (as `play --load` opens a save)."""
+    return make_app(game=game, saves_dir=saves, blink=False)
 
 
 async def to_table(pilot: Pilot[None]) -> TableScreen:

@@ -20,7 +20,14 @@ from game.ui.screens.quit import QuitScreen
 from game.ui.screens.scenarios import ScenariosScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from tests.ui.conftest import close_notices, game_app, play_to_end, to_table
+from tests.ui.conftest import (
+    close_notices,
+    game_app,
+    game_app_at,
+    play_to_end,
+    played_game,
+    to_table,
+)
 
 
 @pytest.mark.parametrize("party", ["US", "MX", "CA"])
@@ -38,13 +45,16 @@ async def test_a_complete_game_can_be_played_as_each_country(party: str, tmp_pat
 async def test_accepting_a_package_that_ratifies_can_end_in_a_security_agreement(
     tmp_path: Path,
 ) -> None:
-    outcomes = set()
-    for seed in (3, 11, 21):
-        app = game_app("CA", seed=seed, saves=tmp_path, difficulty="easy")
-        async with app.run_test(size=(80, 24)) as pilot:
-            await to_table(pilot)
-            outcomes.add((await play_to_end(pilot)).report.outcome)
-    assert "security_community" in outcomes
+    """Canada (easy, seed 3) passes through the engine until it may accept a package that its
+    parliament would ratify; pressing `a` then ends the game in a security arrangement."""
+    game = played_game("CA", seed=3, difficulty="easy", accept=True, stop_before_accepting=True)
+    assert not game.finished
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+        end = await play_to_end(pilot)
+        assert end.report.outcome == "security_community"
 
 
 async def test_the_title_screen_offers_new_load_scenarios_help_and_quit(tmp_path: Path) -> None:
@@ -179,10 +189,10 @@ async def test_events_and_votes_open_a_window_with_the_chapters_context(tmp_path
 
 
 async def test_the_end_screen_reveals_what_actually_happened(tmp_path: Path) -> None:
-    app = game_app("US", seed=8, saves=tmp_path)
+    app = game_app_at(played_game("US", seed=8), tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_table(pilot)
-        end = await play_to_end(pilot, accept=False)
+        await pilot.pause()
+        end = app.screen
         assert isinstance(end, EndScreen)
         texts = " ".join(str(w.render()) for w in end.query("Static"))
         assert "What actually happened" in texts and "2009" in texts

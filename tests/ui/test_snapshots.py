@@ -19,7 +19,7 @@ from game.core.scenario.loader import find_scenario, open_scenario
 from game.ui.app import make_app
 from game.ui.screens.notice import NoticeScreen
 from tests.conftest import ROOT
-from tests.ui.conftest import game_app, play_to_end, to_table
+from tests.ui.conftest import game_app, game_app_at, played_game, to_table
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 SMALL, LARGE = (80, 24), (120, 36)
@@ -52,11 +52,6 @@ async def at_first_event(pilot: Pilot[None]) -> None:
             return
         await pilot.press("p")
         await pilot.pause()
-
-
-async def at_end(pilot: Pilot[None]) -> None:
-    await to_table(pilot)
-    await play_to_end(pilot, accept=False)
 
 
 def game(size: tuple[int, int] = SMALL) -> Any:
@@ -113,7 +108,9 @@ def test_event_window(snap_compare: Any) -> None:
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x36"])
 def test_end_screen(snap_compare: Any, size: tuple[int, int]) -> None:
-    assert snap_compare(game(), terminal_size=size, run_before=at_end)
+    """The game MX seed 5 played to the deadline by passing, built through the engine."""
+    app = game_app_at(played_game("MX", seed=5), Path("saves"))
+    assert snap_compare(app, terminal_size=size)
 
 
 def test_scenarios_screen(snap_compare: Any) -> None:

@@ -1,0 +1,49 @@
+"""The shape of the code that issue 7 asked for, checked so it stays that way."""
+
+from __future__ import annotations
+
+import ast
+
+from tests.conftest import ROOT
+
+GAME = ROOT / "game"
+
+
+def test_no_module_is_over_about_500_lines() -> None:
+    """Issue 7: "No module over about 500 lines"."""
+    sizes = {
+        str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
+        for p in GAME.rglob("*.py")
+    }
+    assert {name: n for name, n in sizes.items() if n > 500} == {}
+
+
+def test_imports_inside_ui_functions_say_they_keep_start_up_fast() -> None:
+    """Issue 7: "No imports inside functions in game/ui other than ones that keep start-up
+    fast, each with a comment saying so" (the comment is on the function's first import)."""
+    unexplained = []
+    for path in (GAME / "ui").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            imports = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+            if imports and "start-up" not in lines[imports[0].lineno - 1]:
+                unexplained.append(f"{path.relative_to(ROOT)}:{imports[0].lineno}")
+    assert unexplained == []
+
+
+def test_screens_never_import_the_app_or_each_other() -> None:
+    """Issue 7: "Screens return results ...; one place in the app decides which screen comes
+    next" (import-linter checks this too, in `make lint`)."""
+    screens = GAME / "ui" / "screens"
+    names = {p.stem for p in screens.glob("*.py")} - {"__init__", "base"}
+    for path in screens.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = node.module
+                assert module != "game.ui.app", path
+                if module.startswith("game.ui.screens."):
+                    assert module.rsplit(".", 1)[1] not in names - {path.stem}, path
