@@ -1,4 +1,4 @@
-"""The command-line contract of DESIGN.md: exit codes, output shapes, no tracebacks."""
+"""The command-line contract (README, "Command line"): exit codes, output shapes, no tracebacks."""
 
 from __future__ import annotations
 
@@ -168,3 +168,29 @@ def test_the_authoring_guide_example_is_a_valid_scenario(tmp_path: Path) -> None
     path = tmp_path / "example.yaml"
     path.write_text(example, encoding="utf-8")
     assert main(["validate", str(path)]) == 0
+
+
+GOLDEN = DATA / "golden"
+
+
+@pytest.mark.parametrize(
+    ("name", "without"),
+    [
+        ("simulate-spp-2005-runs40-seed1.json", []),
+        (
+            "simulate-spp-2005-runs40-seed1-without-causes.json",
+            ["leader_change", "visa_2009", "domestic_opposition"],
+        ),
+    ],
+)
+def test_simulate_output_is_unchanged_unless_the_rules_change_on_purpose(
+    capsys: pytest.CaptureFixture[str], name: str, without: list[str]
+) -> None:
+    """A regression guard: the golden files equal what version 0.1.0 printed before issue 7's
+    reorganisation, which had to leave behaviour unchanged. A change that alters the game on
+    purpose regenerates them (the command is the test's arguments) and says so in its commit."""
+    args = ["simulate", "spp-2005", "--runs", "40", "--seed", "1", "--json"]
+    for cause in without:
+        args += ["--without", cause]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out) == json.loads((GOLDEN / name).read_text())
