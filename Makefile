@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench clean
+.PHONY: play test lint bench wheel-check clean
 
 play: $(STAMP)
 	$(PY) main.py
@@ -23,6 +23,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m game.bench
+
+# Builds the wheel from a clean copy, installs it in a fresh virtual environment and plays the
+# built-in scenario from there (independent of .venv).
+wheel-check:
+	PYTHON=$(PYTHON) .ci/check-wheel
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Perimeter needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
