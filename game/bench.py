@@ -1,4 +1,4 @@
-"""Benchmarks of the speed bars in DESIGN.md; run `python -m game.bench` (or `make bench`)."""
+"""Benchmarks of the speed bars in the README; run `python -m game.bench` (or `make bench`)."""
 
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ def bench_loader(scenario_path: Path) -> list[tuple[str, float, str]]:
 def generated_scenario(
     issues: int = 20, options: int = 6, parties: int = 5, seed: int = 1
 ) -> Scenario:
-    """A random scenario of the size DESIGN.md names for the computer-move bar."""
+    """A random scenario of the size the README's computer-move bar names."""
     r = random.Random(seed)
     ids = [f"P{chr(65 + i)}" for i in range(parties)]
     threats = [f"t{i}" for i in range(6)]

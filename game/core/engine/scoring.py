@@ -426,7 +426,7 @@ def score_package_file(
     scenario: Scenario, package: PackageFile, conditions: Conditions | None = None
 ) -> dict[str, PartyScore]:
     """Every party's score of a package file (the parties in its scope) under the conditions."""
-    options = to_package(package, scenario)
+    chosen = to_package(package, scenario)
     parties = package.scope or list(scenario.party_ids)
     scores = scorer(scenario, conditions)
-    return {p: scores.score(p, options) for p in parties}
+    return {p: scores.score(p, chosen) for p in parties}
