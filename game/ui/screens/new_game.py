@@ -79,10 +79,16 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
     ) -> None:
         super().__init__()
         self.choices = [entry.file for entry in catalogue if entry.file is not None]
-        if scenario is not None and all(
-            c.path.resolve() != scenario.path.resolve() for c in self.choices
-        ):
-            self.choices.append(scenario)  # a file given on the command line, outside the lists
+        if scenario is not None:
+            # The file given on the command line, as it was read there: in place of its entry in
+            # the lists, or after them when it lies elsewhere.
+            same = [
+                n for n, c in enumerate(self.choices) if c.path.resolve() == scenario.path.resolve()
+            ]
+            if same:
+                self.choices[same[0]] = scenario
+            else:
+                self.choices.append(scenario)
         self.want_scenario = scenario
         self.want_party = party
         self.seed = seed if seed is not None else random.randrange(1, 1_000_000)
