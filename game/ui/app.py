@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from game.ui.screens.help import HelpScreen
 from game.ui.screens.quit import QuitScreen
 from game.ui.screens.title import TitleScreen
 
@@ -29,9 +28,9 @@ if TYPE_CHECKING:
 
 STYLES = Path(__file__).parent / "styles"
 
-# The game's own screens import the core (and pydantic with it), which would slow down the
-# title screen; they are imported where they are first needed, in the handlers below, each
-# marked "start-up speed".
+# The game's own screens import the core (and pydantic with it), and help imports Textual's
+# Markdown widget: both would slow down the title screen, so they are imported where they are
+# first needed, in the handlers below, each marked "start-up speed".
 
 
 class PerimeterApp(App[None]):
@@ -231,6 +230,8 @@ class PerimeterApp(App[None]):
         self, message: TableScreen.OptionInfoRequested
     ) -> None:
         """An option in full, in a window."""
+        from game.ui.screens.help import HelpScreen  # start-up speed (Markdown is heavy)
+
         self.push_screen(HelpScreen(message.text))
 
     def on_table_screen_save_requested(self, _: TableScreen.SaveRequested) -> None:
@@ -272,6 +273,8 @@ class PerimeterApp(App[None]):
 
     def action_help(self) -> None:
         """Help for whatever screen is showing."""
+        from game.ui.screens.help import HelpScreen  # start-up speed (Markdown is heavy)
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))

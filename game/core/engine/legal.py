@@ -8,6 +8,7 @@ from game.core.engine.moves import Act
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import State
 from game.core.scenario.index import index
+from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, fits_scope
 
 
@@ -31,7 +32,7 @@ def legal_moves(state: State, party: str) -> Legal:
         return Legal()
     actions: tuple[Act, ...] = ()
     if party not in state.acted:
-        actions = tuple(action_moves(state, party))
+        actions = action_moves(state, party)
     offer = state.offer
     if offer is None:
         return Legal(propose=True, pass_=True, actions=actions)
@@ -48,25 +49,38 @@ def legal_moves(state: State, party: str) -> Legal:
     return Legal(pass_=True, actions=actions)
 
 
-def action_moves(state: State, party: str) -> list[Act]:
+def action_moves(state: State, party: str) -> tuple[Act, ...]:
     """Every diplomatic action the party could take, with each possible target."""
-    moves = []
-    for action in state.scenario.actions:
+    key = (id(state.scenario), party)
+    hit = _ACTIONS.get(key)
+    if hit is None or hit[0] is not state.scenario:
+        hit = _ACTIONS[key] = (state.scenario, _all_actions(state.scenario, party))
+    return hit[1]
+
+
+# The actions open to a party depend on the scenario alone, so they are built once per party
+# (keyed by the scenario object's identity, checked on every hit) instead of on every turn.
+_ACTIONS: dict[tuple[int, str], tuple[Scenario, tuple[Act, ...]]] = {}
+
+
+def _all_actions(scenario: Scenario, party: str) -> tuple[Act, ...]:
+    moves: list[Act] = []
+    for action in scenario.actions:
         if action.target == "partner":
             moves += [
                 Act(party=party, action=action.id, target=q)
-                for q in state.scenario.party_ids
+                for q in scenario.party_ids
                 if q != party
             ]
         elif action.target == "group":
             moves += [
                 Act(party=party, action=action.id, target=g.id)
-                for g in state.scenario.domestic_groups
+                for g in scenario.domestic_groups
                 if g.party == party
             ]
         else:
             moves.append(Act(party=party, action=action.id, target=None))
-    return moves
+    return tuple(moves)
 
 
 def required_value(state: State, party: str) -> float:
