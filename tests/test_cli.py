@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main, schema_text
+from game.core.scenario.loader import find_scenario
 from tests.conftest import DATA, ROOT
 
 BAD = DATA / "bad_scenarios"
@@ -194,3 +195,58 @@ def test_simulate_output_is_unchanged_unless_the_rules_change_on_purpose(
         args += ["--without", cause]
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out) == json.loads((GOLDEN / name).read_text())
+
+
+MADE: list[dict[str, object]] = []
+"""What the command line handed each fake app."""
+
+
+class _FakeApp:
+    """Stands in for the Textual app: records what the command line hands it."""
+
+    def __init__(self, **kwargs: object) -> None:
+        MADE.append(kwargs)
+
+    def run(self) -> None:
+        pass
+
+
+def test_play_reads_a_save_once_and_hands_the_app_the_game(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 7: "`play --load` replays the save twice"; now it is read once, here."""
+    import game.core.saves.replay as replay
+    import game.ui.app as app_module
+    from game.core.game import Game
+
+    save = Game.new(find_scenario("spp-2005"), 5, ["MX"]).save(tmp_path)
+    calls: list[object] = []
+    real = replay.load_game
+
+    def counted(path: Path | str) -> replay.LoadedGame:
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr("game.core.game.load_game", counted)
+    monkeypatch.setattr(app_module, "make_app", lambda **kw: _FakeApp(**kw))
+    MADE.clear()
+    assert main(["play", "--load", str(save)]) == 0
+    assert len(calls) == 1
+    [kwargs] = MADE
+    assert isinstance(kwargs["game"], Game) and kwargs["game"].view("MX").my_turn
+
+
+def test_play_reads_a_scenario_once_and_hands_the_app_what_it_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 7: "`play SCENARIO` loads the scenario, throws it away and passes a path"."""
+    import game.ui.app as app_module
+    from game.core.scenario.loader import ScenarioFile
+
+    monkeypatch.setattr(app_module, "make_app", lambda **kw: _FakeApp(**kw))
+    MADE.clear()
+    assert main(["play", "spp-2005", "--as", "CA", "--seed", "3"]) == 0
+    [kwargs] = MADE
+    source = kwargs["scenario"]
+    assert isinstance(source, ScenarioFile) and source.scenario.id == "spp-2005"
+    assert (kwargs["party"], kwargs["seed"]) == ("CA", 3)
