@@ -106,3 +106,17 @@ async def play_to_end(pilot: Pilot[None], accept: bool = True) -> EndScreen:
             raise AssertionError(f"unexpected screen {screen!r}")
         await pilot.pause()
     raise AssertionError("the game did not end")
+
+
+def screen_text(app: PerimeterApp) -> list[str]:
+    """What the terminal shows now, as plain text lines (what a player reads)."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False
+    )
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text().splitlines()

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from game.core.game import SeatView
-from game.ui.render import bar
+from game.ui.render.marks import bar
 from game.ui.screens.base import GameScreen
 
 

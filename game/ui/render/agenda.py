@@ -1,0 +1,84 @@
+"""The agenda as the table screen draws it: the draft issue by issue, and the selected option."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from game.core.scenario.model import Scenario
+from game.core.scenario.packages import Package
+from game.ui.render.marks import clip
+
+
+def agenda(
+    scenario: Scenario, draft: Package, cursor: int, width: int, offered: Package | None
+) -> Text:
+    """The issues, each with the option chosen in the draft; the cursor line is marked.
+
+    A star marks an issue where the draft differs from the package on the table.
+    """
+    names = [issue.short or issue.name for issue in scenario.issues]
+    name_width = min(12, max(len(n) for n in names))
+    room = max(8, width - name_width - 6)
+    lines = []
+    for n, (issue, k) in enumerate(zip(scenario.issues, draft, strict=True)):
+        option = issue.options[k]
+        here = n == cursor
+        line = Text("▸" if here else " ", style="bold")
+        line.append(f"{clip(names[n], name_width):<{name_width}} ", style="bold" if here else "")
+        label = clip(option.label, room)
+        if here:
+            line.append(f"◂{label:<{room}}▸", style="reverse")
+        else:
+            line.append(f" {label}", style="dim" if option.status_quo else "")
+        if offered is not None and offered[n] != k:
+            line.append("*", style="bold yellow")
+        lines.append(line)
+    return Text("\n").join(lines)
+
+
+def option_detail(scenario: Scenario, draft: Package, cursor: int, width: int) -> Text:
+    """The selected option in four lines: its name, the start of its description, whom it
+    binds; `i` opens it in full."""
+    issue = scenario.issues[cursor]
+    option = issue.options[draft[cursor]]
+    text = Text()
+    text.append(
+        f"{issue.short or issue.name} {draft[cursor] + 1}/{len(issue.options)}: ", style="bold"
+    )
+    text.append(clip(option.label, max(10, width - len(issue.short or issue.name) - 6)) + "\n")
+    description = " ".join(option.description.split()) or "(no description)"
+    # Two screen lines, allowing for what word wrapping loses at line ends.
+    text.append(clip(description, int(width * 1.6)) + "\n")
+    binds = ", ".join(option.binds) if option.binds else "all parties"
+    design = ", a design inference" if option.inferred else ""
+    text.append(clip(f"Binds {binds} · [{option.source}]{design} · i: more", width), style="dim")
+    return text
+
+
+def option_markdown(scenario: Scenario, issue_index: int, option_index: int) -> str:
+    """An option in full, for its information window."""
+    issue = scenario.issues[issue_index]
+    option = issue.options[option_index]
+    lines = [f"# {issue.name}: {option.label}", "", " ".join(option.description.split()), ""]
+    binds = (
+        ", ".join(scenario.party(p).name for p in option.binds) if option.binds else "all parties"
+    )
+    lines.append(f"- **Binds**: {binds}")
+    if option.addresses:
+        threats = ", ".join(
+            f"{scenario.threat(t).name} ({a:.0%})" for t, a in option.addresses.items()
+        )
+        lines.append(f"- **Addresses**: {threats}")
+    if option.cost:
+        lines.append("- **Costs**: " + ", ".join(f"{p} {c:g}" for p, c in option.cost.items()))
+    for tag in option.tags:
+        lines.append(f"- **Tag** `{tag}`: {scenario.tags.get(tag, '')}")
+    if option.analogue:
+        lines.append(f"- **Modelled on**: {option.analogue.name} [{option.analogue.source}]")
+    lines.append(
+        f"- **Source**: [{option.source}]"
+        + (" — the option is a design inference" if option.inferred else "")
+    )
+    if option.status_quo:
+        lines.append("- This is the **status quo**: choosing it changes nothing.")
+    return "\n".join(lines) + "\n"
