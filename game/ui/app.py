@@ -226,6 +226,13 @@ class PerimeterApp(App[None]):
         assert self.seat is not None
         self.push_screen(BriefingScreen(self.seat))
 
+    def on_table_screen_log_requested(self, _: TableScreen.LogRequested) -> None:
+        """The whole log, full screen, over the table."""
+        from game.ui.screens.log import LogScreen  # start-up speed
+
+        assert self.seat is not None
+        self.push_screen(LogScreen(self.seat))
+
     def on_table_screen_option_info_requested(
         self, message: TableScreen.OptionInfoRequested
     ) -> None:

@@ -120,3 +120,11 @@ def screen_text(app: PerimeterApp) -> list[str]:
     )
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text().splitlines()
+
+
+def widget_text(app: PerimeterApp, selector: str) -> str:
+    """What a widget shows on screen now (its region of the screen), lines folded with spaces:
+    what is cut off by the widget's size is not there."""
+    region = app.screen.query_one(selector).region
+    lines = screen_text(app)[region.y : region.y + region.height]
+    return " ".join(line[region.x : region.x + region.width].strip() for line in lines)

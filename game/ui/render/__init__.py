@@ -8,7 +8,7 @@ from game.ui.render.marks import bar, clip, yes_no
 from game.ui.render.outcome import outcome_summary, outcome_title
 from game.ui.render.partners import partners
 from game.ui.render.score import home, score
-from game.ui.render.table import log, log_line, status, table_summary, trust
+from game.ui.render.table import log, log_line, log_style, status, table_summary, trust
 
 __all__ = [
     "agenda",
@@ -17,6 +17,7 @@ __all__ = [
     "home",
     "log",
     "log_line",
+    "log_style",
     "option_detail",
     "option_markdown",
     "outcome_summary",

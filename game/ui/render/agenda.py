@@ -12,7 +12,8 @@ from game.ui.render.marks import clip
 def agenda(
     scenario: Scenario, draft: Package, cursor: int, width: int, offered: Package | None
 ) -> Text:
-    """The issues, each with the option chosen in the draft; the cursor line is marked.
+    """The issues, each with the option chosen in the draft; the cursor line is marked (a
+    pointer and reverse video, not colour alone).
 
     A star marks an issue where the draft differs from the package on the table.
     """
@@ -36,22 +37,38 @@ def agenda(
     return Text("\n").join(lines)
 
 
-def option_detail(scenario: Scenario, draft: Package, cursor: int, width: int) -> Text:
-    """The selected option in four lines: its name, the start of its description, whom it
-    binds; `i` opens it in full."""
+def joined(parties: tuple[str, ...] | list[str]) -> str:
+    """Party ids in words: "US", "US and MX", "US, MX and CA"."""
+    items = list(parties)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def scope_words(scope: tuple[str, ...], everyone: tuple[str, ...]) -> str:
+    """Whom a package binds, in words ("all three" when it is everyone)."""
+    if set(scope) == set(everyone):
+        return {2: "both", 3: "all three"}.get(len(everyone), "everyone")
+    return joined(scope)
+
+
+def option_detail(
+    scenario: Scenario, draft: Package, cursor: int, scope: tuple[str, ...], width: int
+) -> Text:
+    """The selected option in full (its label wraps), whom it binds, its section and the key
+    for the whole text; then whom the draft binds, the line `s` changes."""
     issue = scenario.issues[cursor]
     option = issue.options[draft[cursor]]
+    everyone = scenario.party_ids
     text = Text()
     text.append(
-        f"{issue.short or issue.name} {draft[cursor] + 1}/{len(issue.options)}: ", style="bold"
+        f"{issue.short or issue.name} {draft[cursor] + 1}/{len(issue.options)}", style="bold"
     )
-    text.append(clip(option.label, max(10, width - len(issue.short or issue.name) - 6)) + "\n")
-    description = " ".join(option.description.split()) or "(no description)"
-    # Two screen lines, allowing for what word wrapping loses at line ends.
-    text.append(clip(description, int(width * 1.6)) + "\n")
-    binds = ", ".join(option.binds) if option.binds else "all parties"
+    binds = scope_words(tuple(option.binds), everyone) if option.binds else "all"
+    text.append(f" · binds {binds}\n", style="dim")
+    text.append(option.label + "\n")
     design = ", a design inference" if option.inferred else ""
-    text.append(clip(f"Binds {binds} · [{option.source}]{design} · i: more", width), style="dim")
+    text.append(clip(f"i: full text · [{option.source}]{design}", width) + "\n", style="dim")
+    text.append(f"Your draft binds: {scope_words(scope, everyone)}", style="bold")
+    text.append(" (s: change)", style="dim")
     return text
 
 

@@ -7,6 +7,7 @@ from rich.text import Text
 from game.core.engine.state import LogEntry
 from game.core.game import SeatView
 from game.core.scenario.model import Scenario
+from game.ui.render.agenda import scope_words
 from game.ui.render.marks import bar
 
 
@@ -26,20 +27,27 @@ def trust(view: SeatView) -> Text:
     return text
 
 
+LOG_STYLES = {
+    "event": "cyan",
+    "ratified": "bold green",
+    "blocked": "bold red",
+    "reject": "red",
+    "accept": "green",
+    "end": "bold",
+}
+
+
+def log_style(kind: str) -> str:
+    """The style of a log entry of this kind (its words say the same without colour)."""
+    return LOG_STYLES.get(kind, "")
+
+
 def log_line(scenario: Scenario, entry: LogEntry) -> Text:
     """One log entry with its reasons."""
     rounds = scenario.rounds
     when = rounds[min(entry.round, len(rounds) - 1)].date.isoformat()[:7]
-    style = {
-        "event": "cyan",
-        "ratified": "bold green",
-        "blocked": "bold red",
-        "reject": "red",
-        "accept": "green",
-        "end": "bold",
-    }.get(entry.kind, "")
     text = Text().append(f"{when} ", style="dim")
-    text.append(entry.text, style=style)
+    text.append(entry.text, style=log_style(entry.kind))
     for reason in entry.reasons:
         text.append(f"\n    · {reason}", style="dim")
     if entry.source:
@@ -57,20 +65,22 @@ def log(view: SeatView) -> Text:
 
 
 def status(view: SeatView) -> Text:
-    """Date, round, deadline, chair and whose turn it is."""
+    """Who you are, the round and its date, the chair, and whose turn it is."""
     s = view.scenario
     text = Text()
-    text.append(f"Round {view.round + 1}/{len(s.rounds)} · {view.date} · deadline {s.deadline} · ")
-    text.append(f"chair {s.party(view.chair).name}")
+    text.append(f"You: {s.party(view.party).name}", style="bold")
+    text.append(f" · round {view.round + 1}/{len(s.rounds)} · {view.date} · chair {view.chair}")
     if view.finished:
         text.append(" · game over", style="bold")
     elif view.my_turn:
         text.append(" · your turn", style="bold reverse")
+    elif view.to_move is not None:
+        text.append(f" · {view.to_move} to move")
     return text
 
 
 def table_summary(view: SeatView) -> Text:
-    """The offer on the table in two lines: whose, how big, who has accepted."""
+    """The offer on the table in three lines: from whom, whom it binds, who has accepted."""
     offer = view.offer
     if offer is None:
         return Text(
@@ -78,14 +88,10 @@ def table_summary(view: SeatView) -> Text:
         )
     s = view.scenario
     changed = sum(1 for k, q in zip(offer.package, view.status_quo, strict=True) if k != q)
-    scope = "trilateral" if len(offer.scope) == len(s.party_ids) else "-".join(offer.scope)
-    text = Text().append(
-        f"On the table: {s.party(offer.proposer).name}'s {scope} package", style="bold"
-    )
-    text.append(f" ({changed} changes; * = your draft differs)\n")
+    text = Text().append(f"On the table, from {s.party(offer.proposer).name}:\n", style="bold")
+    text.append(f"binds {scope_words(offer.scope, s.party_ids)} · {changed} changes")
+    text.append(" · *: differs\n", style="dim")
     waiting = [p for p in offer.scope if p not in offer.accepted]
     accepted = ", ".join(offer.accepted) or "nobody"
-    text.append(f"Accepted: {accepted} · waiting: {', '.join(waiting) or '—'}")
-    if view.party in waiting:
-        text.append(" (a/r/c)", style="bold")
+    text.append(f"Accepted: {accepted} · waiting for: {', '.join(waiting) or '—'}")
     return text

@@ -39,10 +39,12 @@ class TableScreen(GameScreen[None]):
 # The negotiation table
 
 **Your draft package** is on the left: one option per issue. ↑/↓ choose an issue, ←/→ change
-its option (the line below shows the option in full, with its chapter source). Issues left at
-*status quo* change nothing. `s` changes the scope: trilateral, or bilateral with one partner.
-`v` copies the package on the table into your draft; `x` resets the draft; `i` shows the
-selected option in full (what it addresses, costs, tags, the instrument it is modelled on).
+its option (below the agenda: the option in full, whom it binds, its chapter section). Issues
+left at *status quo* change nothing. `s` changes whom your draft binds: all three, or you and
+one partner. When a partner tables a package it is copied into your draft so you see what it
+is worth to you; `u` brings your own draft back, `v` copies the package on the table again,
+`x` resets the draft; `i` shows the selected option in full (what it addresses, costs, tags,
+the instrument it is modelled on).
 
 **The panel** on the right (keys 1-5):
 1. *Score*: what your draft is worth to you (0 = the worst package on this agenda for you,
@@ -55,7 +57,9 @@ selected option in full (what it addresses, costs, tags, the instrument it is mo
 4. *Trust*: the trust triangle with Wendt's labels. A relationship becomes *cooperative* only
    after three levels of transformation: breakdown of consensus (joint threat assessment),
    critical examination (confidence-building), new practices (a ratified deal together).
-5. *Log*: every move, reply (with its reasons) and event.
+5. *Log*: every move, reply (with its reasons) and event; `l` opens it full screen.
+
+PgUp/PgDn scroll the panel when it says there is more.
 
 **Moves** (one per turn): `t` table your draft · `a` accept the package on the table ·
 `r` reject it · `c` counter it with your draft · `p` pass. Before your move you may take one
@@ -78,6 +82,8 @@ ratified; if a parliament says no, the table learns which group blocked it.
         Binding("p", "pass_turn", "Pass"),
         Binding("s", "scope", "Scope"),
         Binding("v", "view_table", "Copy table", show=False),
+        Binding("u", "own_draft", "Your draft back", show=False),
+        Binding("l", "full_log", "Full log", show=False),
         Binding("x", "reset", "Reset draft", show=False),
         Binding("i", "option_info", "Option info", show=False),
         Binding("b", "briefing", "Briefing", show=False),
@@ -104,6 +110,9 @@ ratified; if a parliament says no, the table learns which group blocked it.
     class BriefingRequested(Message):
         """The player wants to read the briefing again."""
 
+    class LogRequested(Message):
+        """The player wants the whole log, full screen."""
+
     class OptionInfoRequested(Message):
         """The player wants the selected option in full (Markdown)."""
 
@@ -124,6 +133,8 @@ ratified; if a parliament says no, the table learns which group blocked it.
         self.panel = "score"
         self.last_message: Text | None = None
         self.offer_seen: object = offer
+        self.own: tuple[list[int], int] | None = None
+        """The player's own draft and scope, kept when a partner's package replaced them."""
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -137,15 +148,21 @@ ratified; if a parliament says no, the table learns which group blocked it.
                 yield Static(id="on-table")
             with Vertical(id="right"):
                 yield Static(id="tabs")
-                with VerticalScroll(id="panel-scroll"):
+                # Not focusable: ↑/↓ always move on the agenda; PgUp/PgDn scroll the panel.
+                with VerticalScroll(id="panel-scroll", can_focus=False):
                     yield Static(id="panel")
+                yield Static(id="panel-more")
         yield Static(id="latest")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the state."""
-        me = self.view.scenario.party(self.view.party).name
-        self.sub_title = f"{self.view.scenario.title} · you: {me}"
+        scenario = self.view.scenario
+        self.sub_title = f"deadline {scenario.deadline} · {scenario.title}"
+        self.refresh_view()
+
+    def on_resize(self) -> None:
+        """The agenda's labels are cut to the column's width: draw them again."""
         self.refresh_view()
 
     # --- derived values -------------------------------------------------------------------
@@ -175,19 +192,30 @@ ratified; if a parliament says no, the table learns which group blocked it.
         scenario = view.scenario
         self.query_one("#status", Static).update(render.status(view))
         offered = view.offer.package if view.offer else None
-        agenda = render.agenda(scenario, self.package, self.cursor, AGENDA_WIDTH, offered)
-        self.query_one("#agenda", Static).update(agenda)
-        detail = render.option_detail(scenario, self.package, self.cursor, AGENDA_WIDTH)
-        scope = (
-            "trilateral" if len(self.scope) == len(scenario.party_ids) else " and ".join(self.scope)
-        )
-        detail.append(f"\nScope of your draft: {scope} (s to change)", style="bold")
+        agenda_box = self.query_one("#agenda", Static)
+        width = agenda_box.content_region.width or AGENDA_WIDTH
+        agenda = render.agenda(scenario, self.package, self.cursor, width, offered)
+        agenda_box.update(agenda)
+        detail = render.option_detail(scenario, self.package, self.cursor, self.scope, width)
         self.query_one("#detail", Static).update(detail)
         self.query_one("#on-table", Static).update(render.table_summary(view))
         self.query_one("#tabs", Static).update(self._tab_line())
         self.query_one("#panel", Static).update(self._panel_content())
         latest = self.last_message if self.last_message is not None else self._latest()
         self.query_one("#latest", Static).update(latest)
+        self.call_after_refresh(self._show_more)
+
+    def _show_more(self) -> None:
+        """Say when the panel has more than it shows, and which key scrolls it."""
+        scroll = self.query_one("#panel-scroll", VerticalScroll)
+        below = scroll.scroll_y < scroll.max_scroll_y
+        above = scroll.scroll_y > 0
+        hint = "  ".join(
+            part
+            for part, shown in (("PgUp ↑ more above", above), ("PgDn ↓ more below", below))
+            if shown
+        )
+        self.query_one("#panel-more", Static).update(Text(hint, style="dim"))
 
     def _tab_line(self) -> Text:
         text = Text()
@@ -213,25 +241,35 @@ ratified; if a parliament says no, the table learns which group blocked it.
         return render.log(view)
 
     def _latest(self) -> Text:
-        """The last move at the table and the latest reason given (all reasons: key 5)."""
+        """The last move at the table and the latest reason given, in two lines; the whole
+        log is one key away."""
         scenario = self.view.scenario
+        width = max(20, self.query_one("#latest", Static).content_region.width or 78)
         entries = [e for e in self.view.log if e.kind not in ("round", "event")]
-        if not entries:
-            return Text("")
-        last = entries[-1]
-        if last.kind in ("propose", "counter") and last.party:
-            # The package itself is in the draft on the left; say only who put it there.
-            verb = "tables" if last.kind == "propose" else "counters with"
-            name = scenario.party(last.party).name
-            last = replace(last, text=f"{name} {verb} a package (in your draft; * = differs).")
-        text = render.log_line(scenario, replace(last, reasons=()))
+        hint = "  l: full log"
+        text = Text()
+        if entries:
+            last = entries[-1]
+            if last.kind in ("propose", "counter") and last.party and last.party != self.view.party:
+                # The package itself is in the draft on the left; say only who put it there.
+                verb = "tables" if last.kind == "propose" else "counters"
+                name = scenario.party(last.party).name
+                back = " (u: your draft back)" if self.own is not None else ""
+                last = replace(last, text=f"{name} {verb}: now in your draft{back}.")
+            # No date: the status line above says when it is.
+            line = Text(last.text, style=render.log_style(last.kind))
+            line.truncate(width - len(hint), overflow="ellipsis")
+            text.append_text(line)
+        text.append(hint.rjust(width - text.cell_len) if text.cell_len < width else hint)
         reasoned = next((e for e in reversed(entries[-3:]) if e.reasons), None)
         if reasoned is not None:
             who = scenario.party(reasoned.party).name if reasoned.party else "At home"
-            more = (
-                f" (+{len(reasoned.reasons) - 1} more: key 5)" if len(reasoned.reasons) > 1 else ""
-            )
-            text.append(f"\n  {who}: {reasoned.reasons[0]}{more}", style="dim")
+            more = f" (+{len(reasoned.reasons) - 1} more)" if len(reasoned.reasons) > 1 else ""
+            reason = Text(f"\n  {who}: {reasoned.reasons[0]}", style="dim")
+            if reason.cell_len + len(more) > width + 1:
+                reason.truncate(width + 1 - len(more) - 1, overflow="ellipsis")
+            reason.append(more, style="dim")
+            text.append_text(reason)
         return text
 
     def message(self, text: Text) -> None:
@@ -244,6 +282,7 @@ ratified; if a parliament says no, the table learns which group blocked it.
     def _changed(self) -> None:
         self.last_message = None
         self.refresh_view()
+        self.call_after_refresh(self._show_more)
 
     def action_cursor(self, delta: int) -> None:
         """Move to another issue."""
@@ -272,8 +311,27 @@ ratified; if a parliament says no, the table learns which group blocked it.
         if self.view.offer is None:
             self.message(Text("There is no package on the table.", style="yellow"))
             return
+        self._keep_own()
         self._copy_offer()
         self._changed()
+
+    def _keep_own(self) -> None:
+        """Remember the player's own draft before a package from the table replaces it."""
+        if self.own is None:
+            self.own = (list(self.draft), self.scope_index)
+
+    def action_own_draft(self) -> None:
+        """Bring back the player's own draft after a partner's package replaced it."""
+        if self.own is None:
+            self.message(Text("Your draft is the one on the left.", style="yellow"))
+            return
+        self.draft, self.scope_index = list(self.own[0]), self.own[1]
+        self.own = None
+        self._changed()
+
+    def action_full_log(self) -> None:
+        """The whole log, full screen."""
+        self.post_message(self.LogRequested())
 
     def action_option_info(self) -> None:
         """The selected option in full: description, threats, costs, tags, sources."""
@@ -286,11 +344,14 @@ ratified; if a parliament says no, the table learns which group blocked it.
         self._changed()
 
     def action_panel(self, panel: str) -> None:
-        """Show another panel on the right."""
+        """Show another panel on the right, from its top (the log from its end)."""
         self.panel = panel
         self._changed()
+        scroll = self.query_one("#panel-scroll", VerticalScroll)
         if panel == "log":
-            self.query_one("#panel-scroll", VerticalScroll).scroll_end(animate=False)
+            scroll.scroll_end(animate=False, immediate=True)
+        else:
+            scroll.scroll_home(animate=False, immediate=True)
 
     def action_scroll_panel(self, direction: int) -> None:
         """Scroll the right-hand panel."""
@@ -299,6 +360,7 @@ ratified; if a parliament says no, the table learns which group blocked it.
             scroll.scroll_page_up(animate=False)
         else:
             scroll.scroll_page_down(animate=False)
+        self.call_after_refresh(self._show_more)
 
     # --- moves ----------------------------------------------------------------------------
 
@@ -385,7 +447,9 @@ ratified; if a parliament says no, the table learns which group blocked it.
         """Redraw after the game moved on; a partner's new package is copied into the draft."""
         offer = self.view.offer
         if offer is not None and offer is not self.offer_seen and offer.proposer != self.view.party:
-            # A partner's package arrived: show it in the draft so its scores are on screen.
+            # A partner's package arrived: show it in the draft so its scores are on screen,
+            # keeping the player's own draft for `u`.
+            self._keep_own()
             self._copy_offer()
         self.offer_seen = offer
         self.refresh_view()

@@ -1,0 +1,54 @@
+"""The whole negotiation log, full screen: every move, reply with its reasons, event and vote."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from game.core.game import SeatView
+from game.ui import render
+from game.ui.screens.base import GameScreen
+
+
+class LogScreen(GameScreen[None]):
+    """The log at the width of the terminal, newest at the bottom; Esc goes back."""
+
+    HELP = """\
+# The log
+
+Everything that has happened at the table, oldest first: each round and its chair, every move,
+every reply with the reasons the engine found (each with its chapter section), every event
+between rounds and every vote at home.
+
+↑/↓ and PgUp/PgDn scroll, Home and End jump; Esc or `l` goes back to the table.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("l", "back", "Back", show=False),
+    ]
+
+    def __init__(self, view: SeatView) -> None:
+        super().__init__()
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="full-log"):
+            yield Static(render.log(self.view))
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Scroll keys work at once, from the newest entries."""
+        scroll = self.query_one("#full-log", VerticalScroll)
+        scroll.focus()
+        scroll.scroll_end(animate=False, immediate=True)
+        self.sub_title = "The log"
+
+    def action_back(self) -> None:
+        """Back to the table."""
+        self.dismiss(None)

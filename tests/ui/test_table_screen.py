@@ -1,0 +1,201 @@
+"""The table screen at 80x24: focus where a player expects it, nothing a decision needs cut off.
+
+Each test reproduces a finding of issue 8 ("A newcomer plays every country at 80x24 without
+getting stuck") as a player sees it, through the keys the screen shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.core.engine.moves import Pass, Propose
+from game.core.game import Game
+from game.core.scenario.loader import find_scenario
+from game.ui.screens.table import TableScreen
+from tests.ui.conftest import (
+    close_notices,
+    game_app,
+    game_app_at,
+    screen_text,
+    to_table,
+    widget_text,
+)
+
+SMALL = (80, 24)
+
+
+def visible(app: object) -> str:
+    """The screen's text with line ends folded, so wrapped phrases can be searched for."""
+    lines = [line.strip() for line in screen_text(app)]  # type: ignore[arg-type]
+    return " ".join(lines)
+
+
+async def test_up_and_down_move_between_issues_even_when_the_score_panel_overflows(
+    tmp_path: Path,
+) -> None:
+    """Issue 8 (blocker): "as soon as one option changes, the Score panel's breakdown
+    overflows and ↑/↓ scroll the panel instead of moving between agenda issues"."""
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await to_table(pilot)
+        await pilot.press("right")
+        await pilot.pause()
+        for expected in (1, 2, 3):
+            await pilot.press("down")
+            await pilot.pause()
+            assert table.cursor == expected
+        await pilot.press("up")
+        await pilot.pause()
+        assert table.cursor == 2
+
+
+@pytest.mark.parametrize(("party", "name"), [("US", "United States"), ("MX", "Mexico")])
+async def test_the_table_screen_says_which_country_you_play(
+    tmp_path: Path, party: str, name: str
+) -> None:
+    """Issue 8: "the header loses 'you: Mexico' (nothing on the table screen says which
+    country you play)"."""
+    app = game_app(party, seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await to_table(pilot)
+        assert f"You: {name}" in visible(app)
+
+
+async def test_the_scope_of_the_draft_is_visible_and_changes_with_s(tmp_path: Path) -> None:
+    """Issue 8: "The scope of the draft is never visible: the line that says which countries
+    the draft binds is cut off at every size, so `s` seems to do nothing"."""
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await to_table(pilot)
+        assert "Your draft binds: all three" in widget_text(app, "#detail")
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Your draft binds: US and MX" in widget_text(app, "#detail")
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Your draft binds: US and CA" in widget_text(app, "#detail")
+
+
+async def test_the_selected_option_is_shown_in_full_with_its_info_key(tmp_path: Path) -> None:
+    """Issue 8: "agenda options cut to ~22 characters", "the `i` hint itself ('i: mo…')"."""
+    app = game_app("CA", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await to_table(pilot)
+        scenario = find_scenario("spp-2005").scenario
+        migration = next(n for n, i in enumerate(scenario.issues) if i.id == "migration")
+        option = next(
+            k for k, o in enumerate(scenario.issues[migration].options) if len(o.label) > 60
+        )
+        await pilot.press("x", *["down"] * migration, *["right"] * option)
+        await pilot.pause()
+        text = widget_text(app, "#detail")
+        assert scenario.issues[migration].options[option].label in text
+        assert "i: full text" in text
+
+
+async def test_a_bilateral_offer_says_who_has_accepted_and_who_is_awaited(
+    tmp_path: Path,
+) -> None:
+    """Issue 8: "the 'Accepted … waiting for …' line for bilateral offers is cut off too"."""
+    source = find_scenario("spp-2005")
+    game = Game.new(source, 5, ["US", "MX"])
+    while game.to_move != "MX":
+        game.play(Pass(party=game.to_move or ""))
+    # A US-MX package: the Mérida-style option of the crime issue.
+    crime = next(n for n, i in enumerate(source.scenario.issues) if i.id == "organized_crime")
+    merida = next(
+        k for k, o in enumerate(source.scenario.issues[crime].options) if o.binds == ["US", "MX"]
+    )
+    package = tuple(merida if n == crime else 0 for n in range(len(source.scenario.issues)))
+    game.play(Propose(party="MX", package=package, scope=("US", "MX")))
+    while game.to_move != "US":
+        game.play(Pass(party=game.to_move or ""))
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+        assert "Accepted: MX · waiting for: US" in widget_text(app, "#on-table")
+
+
+async def test_your_draft_comes_back_with_one_key_after_a_partner_tables(
+    tmp_path: Path,
+) -> None:
+    """Issue 8: "The draft is overwritten whenever a partner tables or counters, with no way
+    back to it"; "Your own draft is kept and can be restored with one key"."""
+    app = game_app("MX", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await to_table(pilot)
+        await pilot.press("down", "right", "right")
+        await pilot.pause()
+        mine = list(table.draft)
+        for _ in range(12):  # pass until a partner's package is on the table
+            if table.view.offer is not None and table.view.offer.proposer != "MX":
+                break
+            await pilot.press("p")
+            await pilot.pause()
+            await close_notices(pilot)
+        assert table.view.offer is not None and table.draft == list(table.view.offer.package)
+        assert "u: your draft back" in visible(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert table.draft == mine
+
+
+async def test_switching_panels_starts_each_at_its_top(tmp_path: Path) -> None:
+    """Issue 8: "Switching panels keeps the old scroll position (Score opens half-way down)"."""
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await to_table(pilot)
+        for _ in range(6):  # a few rounds, so the log is longer than the panel
+            await pilot.press("p")
+            await pilot.pause()
+            await close_notices(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        assert table.query_one("#panel-scroll").scroll_y > 0  # the log opens at its end
+        await pilot.press("1")
+        await pilot.pause()
+        assert table.query_one("#panel-scroll").scroll_y == 0
+
+
+async def test_the_whole_log_opens_full_screen_with_a_key_the_screen_shows(
+    tmp_path: Path,
+) -> None:
+    """Issue 8: "Long text wraps or scrolls in a place the player can reach by a key shown on
+    screen; a full-screen log view"."""
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await to_table(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "l: full log" in visible(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LogScreen"
+        assert "United States passes." in visible(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+
+
+async def test_the_latest_reason_is_not_cut_off(tmp_path: Path) -> None:
+    """Issue 8: "Cut off at 80x24: ... the latest-message line"."""
+    app = game_app("MX", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await to_table(pilot)
+        long_reason = None
+        for _ in range(20):
+            entries = [e for e in table.view.log if e.kind not in ("round", "event")]
+            reasoned = [e for e in entries[-3:] if e.reasons and len(e.reasons[0]) > 150]
+            if reasoned:
+                long_reason = reasoned[-1].reasons[0]
+                break
+            await pilot.press("p")
+            await pilot.pause()
+            await close_notices(pilot)
+        assert long_reason is not None, "no long reason in 20 turns"
+        shown = " ".join(line.strip() for line in screen_text(app)[-5:-1])
+        words = long_reason.split()
+        assert " ".join(words[-3:]) in shown or "l: full log" in shown, shown
