@@ -195,15 +195,15 @@ class PerimeterApp(App[None]):
         log = self.game.state.log
         news = [e for e in log[self.shown :] if e.kind in ("event", "ratified", "blocked")]
         self.shown = len(log)
-        self._next_notice(news)
+        self._next_notice(news, 0)
 
-    def _next_notice(self, news: list[LogEntry]) -> None:
+    def _next_notice(self, news: list[LogEntry], n: int) -> None:
         from game.ui.screens.notice import NoticeScreen  # start-up speed
 
         assert self.game is not None
-        if news:
-            screen = NoticeScreen(self.game.scenario, news[0])
-            self.push_screen(screen, lambda _: self._next_notice(news[1:]))
+        if n < len(news):
+            screen = NoticeScreen(self.game.scenario, news[n], (n + 1, len(news)))
+            self.push_screen(screen, lambda _: self._next_notice(news, n + 1))
         elif self.game.finished:
             self.show_end()
 

@@ -15,7 +15,7 @@ from game.core.engine.legal import legal_moves, offer_problem, reasons_against
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.ratification import ratify
 from game.core.engine.state import LogKind, Offer, Pending, State, rng
-from game.core.engine.wording import describe, logged, name
+from game.core.engine.wording import action_phrase, describe, logged, name
 from game.core.scenario.packages import Package
 
 M = TypeVar("M", bound=Move)
@@ -99,11 +99,6 @@ def _act(state: State, move: Act) -> State:
     s = state.scenario
     action = s.action(move.action)
     state = replace(state, acted=state.acted | {move.party})
-    target = (
-        f" with {name(state, move.target)}" if action.target == "partner" and move.target else ""
-    )
-    if action.target == "group" and move.target:
-        target = f" with {s.group(move.target).name}"
     changes: list[str] = []
     pending = list(state.pending)
     conditions = state.conditions
@@ -125,7 +120,7 @@ def _act(state: State, move: Act) -> State:
         conditions, said = apply_action_effect(s, conditions, effect, move.party, move.target)
         changes += said
     state = replace(state, conditions=conditions, pending=tuple(pending))
-    text = f"{name(state, move.party)}: {action.name}{target}."
+    text = f"{name(state, move.party)}: {action_phrase(s, move.action, move.target)}."
     return logged(state, "action", move.party, text, tuple(changes), action.source)
 
 

@@ -51,6 +51,20 @@ def describe(state: State, package: Package, scope: tuple[str, ...] | None = Non
     return body
 
 
+def action_phrase(scenario: Scenario, action_id: str, target: str | None) -> str:
+    """A diplomatic action with its target, in words: "Joint threat assessment with Mexico",
+    "Consult a domestic group (Conservative movement)", "Act unilaterally, without telling
+    Mexico" (a unilateral act is done without the partner, not with it)."""
+    action = scenario.action(action_id)
+    if target in scenario.party_ids:
+        partner = scenario.party(target).name
+        if action.kind == "unilateral":
+            return f"{action.name}, without telling {partner}"
+        return f"{action.name} with {partner}"
+    group = next((g for g in scenario.domestic_groups if g.id == target), None)
+    return f"{action.name} ({group.name})" if group else action.name
+
+
 def effect_text(scenario: Scenario, effect: Effect) -> str:
     """What an event effect changes, in words."""
     names = {p.id: p.name for p in scenario.parties}

@@ -12,17 +12,11 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.core.engine.moves import Act
+from game.core.engine.wording import action_phrase
 from game.core.scenario.model import Scenario
+from game.ui.render.marks import clip
 from game.ui.screens.base import GameModal
-
-
-def act_label(s: Scenario, act: Act) -> str:
-    """An action with its target, in words."""
-    action = s.action(act.action)
-    if act.target in s.party_ids:
-        return f"{action.name} with {s.party(act.target).name}"
-    group = next((g for g in s.domestic_groups if g.id == act.target), None)
-    return f"{action.name}: {group.name}" if group else action.name
+from game.ui.widgets.marked import MarkedOptionList
 
 
 class ActionScreen(GameModal[Act | None]):
@@ -53,14 +47,17 @@ One per round, taken before your move at the table (it does not end your turn):
         self.actions = actions
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="actions-box"):
-            yield Static("Diplomatic action (one per round)", id="actions-title")
-            yield OptionList(
+        with Vertical(id="actions-box") as box:
+            box.border_title = "Diplomatic action (one per round)"
+            # One line per action, so the description below has room at 80x24; the full
+            # wording heads the description.
+            yield MarkedOptionList(
                 *(
-                    Option(act_label(self.scenario, a), id=str(n))
+                    Option(clip(action_phrase(self.scenario, a.action, a.target), 72), id=str(n))
                     for n, a in enumerate(self.actions)
                 ),
                 id="actions-list",
+                compact=True,
             )
             yield Static(id="action-detail")
         yield Footer(compact=True)
@@ -79,7 +76,8 @@ One per round, taken before your move at the table (it does not end your turn):
             return
         act = self.actions[n]
         action = self.scenario.action(act.action)
-        text = Text(action.description.strip())
+        text = Text(action_phrase(self.scenario, act.action, act.target) + "\n", style="bold")
+        text.append(" ".join(action.description.split()))
         design = " · its effects are a design choice" if action.inferred else ""
         text.append(f"\n[{action.source}]{design}", style="dim italic")
         self.query_one("#action-detail", Static).update(text)

@@ -23,6 +23,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("question_mark", "close", "Close", show=False),
+        Binding("pagedown", "page(1)", "More", key_display="PgDn", priority=True),
+        Binding("pageup", "page(-1)", "Back up", key_display="PgUp", show=False, priority=True),
         Binding("enter", "close", "Close", show=False),
     ]
 
@@ -34,6 +36,18 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Markdown(self.text)
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """↑/↓ scroll the text at once."""
+        self.query_one("#help-box", VerticalScroll).focus()
+
+    def action_page(self, direction: int) -> None:
+        """A page down (or up) the help."""
+        box = self.query_one("#help-box", VerticalScroll)
+        if direction > 0:
+            box.scroll_page_down(animate=False)
+        else:
+            box.scroll_page_up(animate=False)
 
     def action_close(self) -> None:
         """Back to the screen underneath."""

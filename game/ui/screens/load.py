@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from game.core.saves.store import SaveSummary
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.marked import MarkedOptionList
 
 
 class LoadScreen(GameScreen[Path | None]):
@@ -53,7 +54,7 @@ listed with its problem and cannot be opened; the others are not affected.
                 options.append(Option(label, id=str(n), disabled=not save.ok))
             if not options:
                 options.append(Option("No saved games yet.", id="none", disabled=True))
-            yield OptionList(*options, id="load-list")
+            yield MarkedOptionList(*options, id="load-list")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -15,7 +15,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -24,6 +23,7 @@ from textual.widgets import (
 from game.core.engine.state import Difficulty
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.marked import MarkedRadioButton
 
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
 DIFFICULTY_TEXT = {
@@ -118,9 +118,8 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
                     yield Label("Difficulty")
                     with RadioSet(id="difficulty"):
                         for level in DIFFICULTIES:
-                            yield RadioButton(
-                                f"{level}: {DIFFICULTY_TEXT[level]}", value=level == self.difficulty
-                            )
+                            # The level's name only: what it means is said in full below.
+                            yield MarkedRadioButton(level, value=level == self.difficulty)
             with Horizontal(id="seed-row"):
                 yield Label("Seed ")
                 yield Input(str(self.seed), type="integer", id="seed")
@@ -163,7 +162,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         ids = scenario.party_ids
         wanted = self.want_party if self.want_party in ids else ids[0]
         buttons = [
-            RadioButton(f"{p.name} ({p.id})", value=p.id == wanted, name=p.id)
+            MarkedRadioButton(f"{p.name} ({p.id})", value=p.id == wanted, name=p.id)
             for p in scenario.parties
         ]
         await self.query_one("#country-box", Vertical).mount(RadioSet(*buttons, id="country"))
@@ -178,7 +177,8 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             return
         party = self.chosen_party()
         name = self.chosen_file.scenario.party(party).name if party else "no country yet"
-        chosen = f"You will play {name}, difficulty {self.chosen_difficulty()}."
+        level = self.chosen_difficulty()
+        chosen = f"You will play {name}, difficulty {level}: {DIFFICULTY_TEXT[level]}."
         self.query_one("#chosen", Static).update(chosen)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -14,7 +14,7 @@ from game.core.engine.state import LogEntry
 from game.core.scenario.model import Scenario
 from game.ui.screens.base import GameModal
 
-HEADINGS = {"event": "Event", "ratified": "Ratified at home", "blocked": "Ratification failed"}
+HEADINGS = {"event": "Event", "ratified": "Vote at home", "blocked": "Vote at home"}
 
 
 class NoticeScreen(GameModal[None]):
@@ -40,23 +40,33 @@ Enter or Esc continues.
         Binding("space", "close", "Continue", show=False),
     ]
 
-    def __init__(self, scenario: Scenario, entry: LogEntry) -> None:
+    def __init__(
+        self, scenario: Scenario, entry: LogEntry, position: tuple[int, int] = (1, 1)
+    ) -> None:
         super().__init__()
         self.scenario = scenario
         self.entry = entry
+        self.position = position
+        """This window's place among the windows that came together: (n, of how many)."""
 
     def compose(self) -> ComposeResult:
         entry = self.entry
         heading = HEADINGS.get(entry.kind, "News")
+        n, total = self.position
+        if total > 1:
+            heading += f" {n} of {total}"
+        # An event reads "Title: what happened"; a vote or a delayed effect is one sentence,
+        # said once as the title.
         title, _, body = (
-            entry.text.partition(": ") if entry.kind == "event" else (heading, "", entry.text)
+            entry.text.partition(": ") if entry.kind == "event" else (entry.text, "", "")
         )
         rounds = self.scenario.rounds
         when = rounds[min(entry.round, len(rounds) - 1)].date.isoformat()
         text = Text()
         text.append(f"{heading} · {when}\n", style="dim")
-        text.append(f"{title}\n\n", style="bold")
-        text.append(body or entry.text)
+        text.append(title, style="bold")
+        if body:
+            text.append(f"\n\n{body}")
         for reason in entry.reasons:
             text.append(f"\n • {reason}", style="red" if entry.kind == "blocked" else "")
         if entry.source:

@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.marked import MarkedOptionList
 
 LOGO = """\
  ___          _            _
@@ -54,7 +55,7 @@ Keys: ↑/↓ to move, Enter to choose, or the letter shown. `?` opens help on e
             yield Static("\n".join(line.ljust(width) for line in LOGO.splitlines()), id="logo")
             yield Static(TAGLINE, id="tagline")
             with Center():
-                yield OptionList(
+                yield MarkedOptionList(
                     Option("New game            n", id="new"),
                     Option("Load game           l", id="load"),
                     Option("Scenarios           s", id="scenarios"),

@@ -1,0 +1,50 @@
+"""Lists and radio buttons that show the selected line with a mark, not by colour alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import OptionList, RadioButton
+from textual.widgets.option_list import Option
+
+MARK = "▸ "
+NO_MARK = "  "
+
+
+def _as_text(prompt: object) -> Text:
+    """An option's prompt as rich Text (the game's prompts are plain strings or Text)."""
+    return prompt.copy() if isinstance(prompt, Text) else Text(str(prompt))
+
+
+class MarkedOptionList(OptionList):
+    """An option list whose highlighted line starts with ▸ as well as being coloured."""
+
+    def __init__(self, *content: Option, **kwargs: Any) -> None:
+        self._prompts = [_as_text(option.prompt) for option in content]
+        unmarked = [
+            Option(Text(NO_MARK) + prompt, id=option.id, disabled=option.disabled)
+            for option, prompt in zip(content, self._prompts, strict=True)
+        ]
+        super().__init__(*unmarked, **kwargs)
+
+    def on_mount(self) -> None:
+        """Mark the line highlighted at the start."""
+        self._mark(self.highlighted)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Move the mark to the newly highlighted line (the message goes on to the screen)."""
+        self._mark(event.option_index)
+
+    def _mark(self, index: int | None) -> None:
+        for n, prompt in enumerate(self._prompts):
+            self.replace_option_prompt_at_index(n, Text(MARK if n == index else NO_MARK) + prompt)
+
+
+class MarkedRadioButton(RadioButton):
+    """A radio button drawn ● when on and empty when off, so the choice is not colour alone."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+        """The character inside the button: ● when chosen."""
+        return "●" if self.value else " "

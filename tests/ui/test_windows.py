@@ -1,0 +1,164 @@
+"""Windows and small screens at 80x24 (issue 8): nothing cut off, where you are among several,
+selection shown by more than colour, keys to scroll shown on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import RadioButton
+
+from game.core.engine.moves import Act, Pass
+from game.core.game import Game
+from game.core.scenario.loader import find_scenario
+from game.ui.app import make_app
+from game.ui.screens.actions import ActionScreen
+from game.ui.screens.help import HelpScreen
+from game.ui.screens.new_game import DIFFICULTY_TEXT, NewGameScreen
+from game.ui.screens.notice import NoticeScreen
+from tests.ui.conftest import (
+    close_notices,
+    game_app,
+    game_app_at,
+    screen_text,
+    to_table,
+    widget_text,
+)
+
+SMALL = (80, 24)
+
+
+async def test_help_starts_with_its_text_and_shows_the_key_that_scrolls_it(
+    tmp_path: Path,
+) -> None:
+    """Issue 8: "Help windows need scrolling for their first lines"; "Long text wraps or
+    scrolls in a place the player can reach by a key shown on screen"."""
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await to_table(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = screen_text(app)
+        top = next(n for n, line in enumerate(lines) if "╭" in line)
+        assert "The negotiation table" in lines[top + 1], lines[top : top + 3]
+        assert "PgDn" in lines[-1], lines[-1]
+
+
+async def test_the_action_window_shows_the_whole_description_of_each_action(
+    tmp_path: Path,
+) -> None:
+    """Issue 8: "Cut off at 80x24: ... action descriptions"."""
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await to_table(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActionScreen)
+        for n, act in enumerate(screen.actions):
+            if n:
+                await pilot.press("down")
+                await pilot.pause()
+            description = " ".join(screen.scenario.action(act.action).description.split())
+            shown = widget_text(app, "#action-detail")
+            assert " ".join(description.split()[-4:]) in shown, (act, shown)
+
+
+async def test_new_game_shows_each_difficulty_in_full(tmp_path: Path) -> None:
+    """Issue 8: "Cut off at 80x24: ... difficulty descriptions"."""
+    app = make_app(scenario=find_scenario("spp-2005"), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        for level, words in DIFFICULTY_TEXT.items():
+            buttons = app.screen.query_one("#difficulty").query(RadioButton)
+            buttons[list(DIFFICULTY_TEXT).index(level)].value = True
+            await pilot.pause()
+            assert words in " ".join(line.strip() for line in screen_text(app)), level
+
+
+async def test_event_windows_say_which_of_how_many(tmp_path: Path) -> None:
+    """Issue 8: "Event windows come four in a row with no '1 of 4'"."""
+    app = game_app("MX", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await to_table(pilot)
+        seen = []
+        for _ in range(30):
+            if isinstance(app.screen, NoticeScreen):
+                seen.append(" ".join(screen_text(app)))
+                await pilot.press("enter")
+            else:
+                await pilot.press("p")
+            await pilot.pause()
+        several = [text for text in seen if " of " in text]
+        assert any("1 of " in text for text in several), seen[:2]
+
+
+async def test_a_notice_never_repeats_its_title_as_its_body(tmp_path: Path) -> None:
+    """Issue 8: "the event after 'Act unilaterally' repeats its title as its body"."""
+    game = Game.new(find_scenario("spp-2005"), 5, ["US"])
+    game.play(Act(party="US", action="unilateral_act", target="MX"))
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for _ in range(12):
+            if isinstance(app.screen, NoticeScreen) and "Delayed" in app.screen.entry.text:
+                break
+            await pilot.press("enter" if isinstance(app.screen, NoticeScreen) else "p")
+            await pilot.pause()
+        assert isinstance(app.screen, NoticeScreen)
+        text = " ".join(line.strip() for line in screen_text(app))
+        assert text.count("Delayed consequence") == 1, text
+
+
+async def test_the_ratification_notice_says_ratified_once(tmp_path: Path) -> None:
+    """Issue 8: "the ratification notice says 'Ratified at home' three times"."""
+    game = Game.new(find_scenario("spp-2005"), 1, ["US"], difficulty="easy")
+    while not game.finished:  # until the US's acceptance is the last one the offer needs
+        view = game.view("US")
+        offer = view.offer
+        last = offer is not None and set(offer.scope) - set(offer.accepted) == {"US"}
+        if last and view.legal().accept and offer and view.score(offer.package).ratifies:
+            break
+        game.play(Pass(party="US"))
+    assert not game.finished
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await close_notices(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeScreen)
+        text = " ".join(line.strip() for line in screen_text(app))
+        assert text.lower().count("ratified") == 1, text
+
+
+async def test_the_highlighted_line_of_a_list_is_marked_not_only_coloured(
+    tmp_path: Path,
+) -> None:
+    """Issue 8: "Selection in lists is shown by colour alone"."""
+    app = make_app(saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        menu = [line for line in screen_text(app) if "New game" in line or "Load game" in line]
+        assert any("▸" in line and "New game" in line for line in menu), menu
+        await pilot.press("down")
+        await pilot.pause()
+        menu = [line for line in screen_text(app) if "New game" in line or "Load game" in line]
+        assert any("▸" in line and "Load game" in line for line in menu), menu
+        assert not any("▸" in line and "New game" in line for line in menu), menu
+
+
+async def test_the_chosen_country_and_difficulty_are_marked_not_only_coloured(
+    tmp_path: Path,
+) -> None:
+    """Issue 8: "Selection in lists is shown by colour alone" (the radio buttons)."""
+    app = make_app(scenario=find_scenario("spp-2005"), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        lines = screen_text(app)
+        chosen = next(line for line in lines if "United States (US)" in line)
+        other = next(line for line in lines if "Canada (CA)" in line)
+        assert "●" in chosen.split("United States")[0]
+        assert "●" not in other.split("Canada")[0]
+        assert "●" in next(line for line in lines if "normal" in line).split("normal")[0]
