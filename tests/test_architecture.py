@@ -47,3 +47,14 @@ def test_screens_never_import_the_app_or_each_other() -> None:
                 assert module != "game.ui.app", path
                 if module.startswith("game.ui.screens."):
                     assert module.rsplit(".", 1)[1] not in names - {path.stem}, path
+
+
+def test_every_package_of_the_game_is_listed_for_the_wheel() -> None:
+    """Issue 7: the wheel must carry the whole game; pyproject.toml lists its packages by hand
+    (the scenarios are mapped in from outside game/), so a new package must be added there."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in GAME.rglob("__init__.py")}
+    assert found - listed == set(), "add these to [tool.setuptools] packages"
