@@ -10,6 +10,7 @@ to come all go through it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,8 @@ class Game:
         }
         self._autosaved_round: int | None = None
         self.last_autosave: Path | None = None
+        self.started = dt.datetime.now().replace(microsecond=0)
+        """When the game was started (a loaded game keeps its own): names its save files."""
 
     # --- starting -----------------------------------------------------------------------
 
@@ -90,6 +93,8 @@ class Game:
         """A saved game, replayed and checked (raises LoadError, positioned in the file)."""
         loaded = load_game(path)
         game = cls(loaded.state, loaded.source, saves_dir=saves_dir)
+        if loaded.started is not None:
+            game.started = loaded.started
         game._autosaved_round = loaded.state.round
         game.advance()
         return game
@@ -152,7 +157,9 @@ class Game:
 
     def save(self, folder: Path | None = None, name: str | None = None) -> Path:
         """Save the game now (raises OSError when it cannot be written)."""
-        return save_game(self.state, self._folder(folder), name, source=self._source())
+        return save_game(
+            self.state, self._folder(folder), name, source=self._source(), started=self.started
+        )
 
     def autosave(self) -> Path | None:
         """Keep the game's one autosave file up to date; a failure never ends the game (the
@@ -161,7 +168,9 @@ class Game:
             return None
         self._autosaved_round = self.state.round
         with contextlib.suppress(OSError):
-            self.last_autosave = autosave(self.state, self.saves_dir, source=self.source)
+            self.last_autosave = autosave(
+                self.state, self.saves_dir, source=self.source, started=self.started
+            )
             return self.last_autosave
         return None
 

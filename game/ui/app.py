@@ -72,6 +72,8 @@ class PerimeterApp(App[None]):
         self.table: TableScreen | None = None
         self.shown = 0
         """How many log entries have been shown (events and votes open a window once)."""
+        self.farewell: str | None = None
+        """What the terminal shows once the app has closed (where the game was saved)."""
 
     # --- starting ---------------------------------------------------------------------------
 
@@ -245,18 +247,18 @@ class PerimeterApp(App[None]):
         """Ctrl+S at the table."""
         self.save_game()
 
-    def save_game(self) -> bool:
+    def save_game(self) -> Path | None:
         """Save the running game; say where (or why not) on the table's message line."""
         if self.game is None:
-            return False
+            return None
         try:
             path = self.game.save(self.saves_dir)
         except OSError as err:
             self.notify(f"Could not save: {err.strerror or err}", severity="error")
-            return False
+            return None
         if self.table is not None and self.screen is self.table:
             self.table.message(Text(f"Saved to {path}", style="green"))
-        return True
+        return path
 
     # --- the end --------------------------------------------------------------------------
 
@@ -295,8 +297,10 @@ class PerimeterApp(App[None]):
 
     def _quit_answered(self, answer: str | None) -> None:
         if answer == "save":
-            if self.save_game():
-                self.exit()
+            path = self.save_game()
+            if path is not None:
+                self.farewell = f"Your game is saved in {path}"
+                self.exit(message=self.farewell)
         elif answer == "quit":
             self.exit()
 

@@ -129,7 +129,8 @@ def test_the_game_autosaves_each_round_and_loads_where_it_was(tmp_path: Path) ->
     start_round = game.state.round
     while game.state.round == start_round and not game.finished:
         game.play(Pass(party="AA"))
-    assert game.last_autosave == tmp_path / "autosave-engine-test-AA.yaml"
+    stamp = game.started.strftime("%Y%m%d-%H%M%S")
+    assert game.last_autosave == tmp_path / f"autosave-engine-test-AA-{stamp}-seed7.yaml"
     again = Game.load(game.last_autosave, saves_dir=tmp_path)
     assert again.state == game.state and again.humans == ("AA",)
     assert again.source is not None and again.source.digest == ENGINE.digest
@@ -138,7 +139,8 @@ def test_the_game_autosaves_each_round_and_loads_where_it_was(tmp_path: Path) ->
 def test_saving_by_hand_names_the_people_and_the_round(tmp_path: Path) -> None:
     game = Game.new(ENGINE, 7, ["AA", "CC"])
     path = game.save(tmp_path)
-    assert path.name == f"engine-test-AA-CC-round{game.state.round + 1}.yaml"
+    stamp = game.started.strftime("%Y%m%d-%H%M%S")
+    assert path.name == f"engine-test-AA-CC-{stamp}-seed7-round{game.state.round + 1}.yaml"
     assert Game.load(path).state == game.state
 
 
@@ -177,3 +179,26 @@ def test_accepting_through_a_view_ratifies_like_any_move() -> None:
         else:
             view.play(Pass(party="CA"))
     assert game.state.trilateral is not None
+
+
+def test_two_games_as_the_same_country_keep_separate_autosaves(tmp_path: Path) -> None:
+    """Issue 8: "Autosaves are named per scenario and country, so a second game as Canada
+    overwrites the first"; "Saves named per game (scenario, country, seed, start time)"."""
+    first = Game.new(ENGINE, 7, ["AA"], saves_dir=tmp_path)
+    second = Game.new(ENGINE, 8, ["AA"], saves_dir=tmp_path)
+    assert first.last_autosave is not None and second.last_autosave is not None
+    assert first.last_autosave != second.last_autosave
+    for game in (first, second):
+        name = game.last_autosave.name if game.last_autosave else ""
+        stamp = game.started.strftime("%Y%m%d-%H%M%S")
+        assert name == f"autosave-engine-test-AA-{stamp}-seed{game.state.seed}.yaml"
+    assert Game.load(first.last_autosave).state == first.state
+
+
+def test_a_loaded_game_keeps_its_start_time_and_its_file_names(tmp_path: Path) -> None:
+    game = Game.new(ENGINE, 7, ["AA"], saves_dir=tmp_path)
+    assert game.last_autosave is not None
+    again = Game.load(game.last_autosave, saves_dir=tmp_path)
+    assert again.started == game.started
+    again.play(Pass(party="AA"))
+    assert again.last_autosave == game.last_autosave

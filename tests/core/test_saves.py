@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -128,7 +129,7 @@ def test_a_computer_only_game_played_to_the_end_loads_to_the_same_finished_state
     state = play_computer_game(spp, seed=11)
     assert state.finished
     path = save_game(state, tmp_path, source=SPP)
-    assert path.name == f"spp-2005-table-round{state.round + 1}.yaml"
+    assert path.name == f"spp-2005-table-seed11-round{state.round + 1}.yaml"
     loaded = load_game(str(path))
     assert loaded.state.finished and humans_of(loaded.state) == ()
     assert loaded.state == state and loaded.state.digest() == state.digest()
@@ -157,15 +158,37 @@ def test_any_note_round_trips(tmp_path_factory: pytest.TempPathFactory, note: st
 # --- file names and atomic writes ----------------------------------------------------------
 
 
-def test_the_default_name_is_scenario_player_and_round(tmp_path: Path, engine: Scenario) -> None:
+def test_the_default_name_is_scenario_players_start_seed_and_round(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    """Issue 8: "Saves named per game (scenario, country, seed, start time)"."""
     state = game_in_progress(engine)
-    assert save_game(state, tmp_path, source=ENGINE) == (tmp_path / "engine-test-AA-round1.yaml")
+    started = dt.datetime(2026, 3, 1, 9, 30, 5)
+    assert save_game(state, tmp_path, source=ENGINE, started=started) == (
+        tmp_path / "engine-test-AA-20260301-093005-seed7-round1.yaml"
+    )
     computers = start(engine, 7)
     assert save_game(computers, tmp_path, source=ENGINE) == (
-        tmp_path / "engine-test-table-round1.yaml"
+        tmp_path / "engine-test-table-seed7-round1.yaml"
     )
     two = start(engine, 7, {"AA": "human", "BB": "computer", "CC": "human"})
-    assert save_game(two, tmp_path, source=ENGINE) == (tmp_path / "engine-test-AA-CC-round1.yaml")
+    assert save_game(two, tmp_path, source=ENGINE) == (
+        tmp_path / "engine-test-AA-CC-seed7-round1.yaml"
+    )
+
+
+def test_a_save_records_when_the_game_started_and_whether_it_is_over(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    """Issue 8: "Load does not mark finished games"."""
+    started = dt.datetime(2026, 3, 1, 9, 30, 5)
+    path = save_game(game_in_progress(engine), tmp_path, source=ENGINE, started=started)
+    assert load_game(path).started == started
+    over = play_computer_game(engine, 3)
+    assert over.finished
+    done = save_game(over, tmp_path, "done", source=ENGINE)
+    summaries = {s.path.name: s for s in list_saves(tmp_path)}
+    assert summaries[done.name].finished and not summaries[path.name].finished
 
 
 def test_a_chosen_name_keeps_to_safe_characters_and_stays_in_the_folder(
@@ -177,7 +200,7 @@ def test_a_chosen_name_keeps_to_safe_characters_and_stays_in_the_folder(
     assert path.parent == folder
     assert re.fullmatch(r"[A-Za-z0-9_-]+\.yaml", path.name), path.name
     fallback = save_game(state, folder, "../..", source=ENGINE)
-    assert fallback == folder / "engine-test-AA-round1.yaml"
+    assert fallback == folder / "engine-test-AA-seed7-round1.yaml"
     assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(
         ["saves", path.name, fallback.name]
     )
@@ -199,7 +222,7 @@ def test_autosave_keeps_one_file_per_game_overwritten_each_round(
         assert party is not None
         state = step(state, choose_move(state, party))
     second = autosave(state, tmp_path, source=ENGINE)
-    assert first == second == tmp_path / "autosave-engine-test-AA.yaml"
+    assert first == second == tmp_path / "autosave-engine-test-AA-seed7.yaml"
     assert list(tmp_path.iterdir()) == [second]
     assert load_game(second).state == state
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from game.core.analysis.outcomes import OUTCOME_TEXT
 from game.core.game import Game
@@ -144,7 +145,7 @@ async def test_quit_asks_and_saving_writes_a_loadable_game(tmp_path: Path) -> No
         assert isinstance(app.screen, QuitScreen)
         await pilot.press("s")
         await pilot.pause()
-    saved = [p for p in tmp_path.glob("spp-2005-CA-round*.yaml")]
+    saved = [p for p in tmp_path.glob("spp-2005-CA-*-seed9-round*.yaml")]
     assert saved
     again = make_app(saves_dir=tmp_path, game=Game.load(saved[0]), blink=False)
     async with again.run_test(size=(80, 24)) as pilot:
@@ -206,3 +207,39 @@ async def test_play_with_a_country_goes_straight_to_the_briefing(tmp_path: Path)
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         assert app.game is not None and app.game.state.seed == 1
+
+
+async def test_the_list_of_saves_marks_finished_games(tmp_path: Path) -> None:
+    """Issue 8: "Load does not mark finished games"."""
+    over = played_game("US", seed=8, saves=tmp_path)
+    assert over.finished and over.last_autosave is not None
+    going = played_game("MX", seed=5, saves=tmp_path, stop_before_accepting=True, accept=True)
+    going.save(tmp_path)
+    app = make_app(saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LoadScreen)
+        listed = screen.query_one("#load-list", OptionList)
+        prompts = {
+            str(listed.get_option_at_index(n).prompt).strip(): save
+            for n, save in enumerate(screen.saves)
+        }
+        [done] = [p for p, save in prompts.items() if save.path == over.last_autosave]
+        going_on = [p for p, save in prompts.items() if save.path != over.last_autosave]
+        assert "US, finished, saved" in done
+        assert going_on and all("finished" not in p and "round" in p for p in going_on)
+
+
+async def test_save_and_quit_says_where_the_game_went(tmp_path: Path) -> None:
+    """Issue 8: "'Save and quit' does not say where the file went"."""
+    app = game_app("CA", seed=9, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_table(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+    [saved] = tmp_path.glob("spp-2005-CA-*-round*.yaml")
+    assert app.farewell is not None and str(saved) in app.farewell

@@ -63,6 +63,12 @@ class SaveFile(Model):
     digest: Sha256
     """The state's digest when saved: replaying the moves must give it again."""
 
+    started_at: dt.datetime | None = None
+    """When the game was started (its files are named after it); absent in older saves."""
+
+    finished: bool = False
+    """Whether the game was over when saved (the list of saves marks finished games)."""
+
     moves: list[Any]
     """Every move since the start, in order, each a mapping told apart by its `type` (checked
     against the engine's move types when the game is replayed)."""

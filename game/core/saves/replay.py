@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,8 @@ class LoadedGame:
     path: Path
     source: ScenarioFile
     """The scenario file the game was replayed on (the saved path, or where it was found)."""
+    started: dt.datetime | None = None
+    """When the game was started, if the save says."""
 
 
 def load_game(path: Path | str) -> LoadedGame:
@@ -90,7 +93,7 @@ def _load(doc: Document, save: SaveFile, path: Path) -> LoadedGame:
         )
     if problems:
         raise LoadError(problems)
-    return LoadedGame(state, Path(path), source)
+    return LoadedGame(state, Path(path), source, save.started_at)
 
 
 def _find_scenario(doc: Document, file: str, save: SaveFile, path: Path) -> Path:

@@ -33,6 +33,8 @@ class SaveSummary:
     saved_at: str
     problem: str | None
     """The first problem in words when the file cannot be read (ok is then False)."""
+    finished: bool = False
+    """Whether the game was over when it was saved."""
 
 
 def humans_of(state: State) -> tuple[str, ...]:
@@ -40,29 +42,42 @@ def humans_of(state: State) -> tuple[str, ...]:
     return tuple(p for p, seat in state.seats if seat == "human")
 
 
-def _who(state: State) -> str:
-    return "-".join(humans_of(state)) or "table"
+def game_name(state: State, started: dt.datetime | None) -> str:
+    """What names one game's files: scenario, the people's parties (or 'table'), when it was
+    started and its seed, e.g. `spp-2005-MX-20261128-041302-seed42`."""
+    who = "-".join(humans_of(state)) or "table"
+    stamp = f"-{started:%Y%m%d-%H%M%S}" if started is not None else ""
+    return f"{state.scenario.id}-{who}{stamp}-seed{state.seed}"
 
 
-def save_game(state: State, folder: Path, name: str | None = None, *, source: ScenarioFile) -> Path:
+def save_game(
+    state: State,
+    folder: Path,
+    name: str | None = None,
+    *,
+    source: ScenarioFile,
+    started: dt.datetime | None = None,
+) -> Path:
     """Write the game atomically into the folder (created if missing) and return the file.
 
-    Without a name the file is `{scenario}-{human parties or 'table'}-round{N}.yaml`. A given
-    name is reduced to letters, digits, '-' and '_' (so it cannot leave the folder), '.yaml'
-    added; a name with nothing usable left falls back to the default. Raises OSError when the
-    file cannot be written; an existing file of that name is then left as it was.
+    Without a name the file is `{game name}-round{N}.yaml` (see `game_name`). A given name is
+    reduced to letters, digits, '-' and '_' (so it cannot leave the folder), '.yaml' added; a
+    name with nothing usable left falls back to the default. Raises OSError when the file
+    cannot be written; an existing file of that name is then left as it was.
     """
     stem = _safe_stem(name) if name else ""
     if not stem:
-        stem = _safe_stem(f"{state.scenario.id}-{_who(state)}-round{state.round + 1}")
-    return _write_save(state, Path(folder) / f"{stem}.yaml", source)
+        stem = _safe_stem(f"{game_name(state, started)}-round{state.round + 1}")
+    return _write_save(state, Path(folder) / f"{stem}.yaml", source, started)
 
 
-def autosave(state: State, folder: Path, *, source: ScenarioFile) -> Path:
-    """Save to the game's one autosave file: `autosave-{scenario}-{human parties or 'table'}.yaml`
-    (the parties joined by '-')."""
-    stem = _safe_stem(f"autosave-{state.scenario.id}-{_who(state)}")
-    return _write_save(state, Path(folder) / f"{stem}.yaml", source)
+def autosave(
+    state: State, folder: Path, *, source: ScenarioFile, started: dt.datetime | None = None
+) -> Path:
+    """Save to the game's one autosave file, `autosave-{game name}.yaml`: one per game, so a
+    second game as the same country does not overwrite the first."""
+    stem = _safe_stem(f"autosave-{game_name(state, started)}")
+    return _write_save(state, Path(folder) / f"{stem}.yaml", source, started)
 
 
 def _safe_stem(name: str) -> str:
@@ -73,17 +88,19 @@ def _safe_stem(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_")[:100]
 
 
-def _write_save(state: State, path: Path, source: ScenarioFile) -> Path:
+def _write_save(
+    state: State, path: Path, source: ScenarioFile, started: dt.datetime | None
+) -> Path:
     if source.scenario.id != state.scenario.id:
         raise ValueError(
             f"the game is of {state.scenario.id!r}, the file of {source.scenario.id!r}"
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, render(state, source).encode("utf-8"))
+    write_atomic(path, render(state, source, started).encode("utf-8"))
     return path
 
 
-def render(state: State, source: ScenarioFile) -> str:
+def render(state: State, source: ScenarioFile, started: dt.datetime | None = None) -> str:
     """The text of a save file: a block-style header and one line per move."""
     header: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
@@ -98,7 +115,10 @@ def render(state: State, source: ScenarioFile) -> str:
         "date": dt.date.fromisoformat(state.date),
         "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
         "digest": state.digest(),
+        "finished": state.finished,
     }
+    if started is not None:
+        header["started_at"] = started.isoformat(timespec="seconds")
     lines = [
         "# A saved game of Perimeter. The moves replay from the start to the digest above them;",
         "# an edited move that is not legal, or that changes the game, is refused on loading.",
@@ -211,4 +231,5 @@ def _summary(path: Path) -> tuple[float, SaveSummary]:
         date=save.date.isoformat(),
         saved_at=save.saved_at.isoformat(timespec="seconds"),
         problem=None,
+        finished=save.finished,
     )

@@ -23,9 +23,10 @@ class LoadScreen(GameScreen[Path | None]):
     HELP = """\
 # Load a game
 
-Saved games are in the `saves/` folder (and an autosave is written each round). Each line shows
-the scenario, your country, the round and when it was saved. A file that cannot be read is
-listed with its problem and cannot be opened; the others are not affected.
+Saved games are in the `saves/` folder (and each game keeps one autosave, written each round).
+Each line shows the scenario, your country, the round (or *finished* for a game that is over)
+and when it was saved. A file that cannot be read is listed with its problem and cannot be
+opened; the others are not affected.
 
 ↑/↓ choose, Enter loads, Esc goes back.
 """
@@ -45,9 +46,10 @@ listed with its problem and cannot be opened; the others are not affected.
             for n, save in enumerate(self.saves):
                 if save.ok:
                     who = ", ".join(save.humans) or "all seats"
+                    state = "finished" if save.finished else f"round {save.round} ({save.date})"
                     label = Text(
-                        f"{save.path.name}: {save.scenario}, {who}, "
-                        f"round {save.round} ({save.date}), saved {save.saved_at[:16]}"
+                        f"{save.path.name}: {save.scenario}, {who}, {state}, "
+                        f"saved {save.saved_at[:16]}"
                     )
                 else:
                     label = Text(f"{save.path.name}: cannot be read: {save.problem}", style="red")
