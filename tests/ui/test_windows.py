@@ -162,3 +162,21 @@ async def test_the_chosen_country_and_difficulty_are_marked_not_only_coloured(
         assert "●" in chosen.split("United States")[0]
         assert "●" not in other.split("Canada")[0]
         assert "●" in next(line for line in lines if "normal" in line).split("normal")[0]
+
+
+async def test_the_footer_shows_q_quit_only_where_q_quits(tmp_path: Path) -> None:
+    """Issue 8: "keys shown in the footer always do what they say at 80x24": in the seed field,
+    q types a letter, so the footer must not offer it as Quit there."""
+    app = make_app(scenario=find_scenario("spp-2005"), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "q Quit" in screen_text(app)[-1]
+        app.screen.query_one("#seed").focus()
+        await pilot.pause()
+        assert "q Quit" not in screen_text(app)[-1]
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuitScreen"
