@@ -1,101 +1,22 @@
-"""The country briefing: threats with the chapter's figures, principles, groups, partners."""
+"""The country briefing: a one-screen summary, and the full briefing one key (`d`) away."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from game.core.game import SeatView
-from game.ui.render.marks import bar
+from game.ui.render import briefing as render
 from game.ui.screens.base import GameScreen
 
-
-def briefing_text(view: SeatView) -> list[Text | Table]:
-    """The briefing of the seat's country, in parts; the history stays hidden."""
-    s = view.scenario
-    me = s.party(view.party)
-    parts: list[Text | Table] = []
-    head = Text().append(f"{me.name}", style="bold")
-    if me.leader:
-        head.append(f" · leader at the start: {me.leader}", style="")
-    head.append(f" · {s.title}\n", style="dim")
-    head.append(me.briefing.strip())
-    parts.append(head)
-
-    threats = Table(title="What your country fears", title_justify="left", expand=True, box=None)
-    threats.add_column("Threat")
-    threats.add_column("Priority", justify="right")
-    threats.add_column("The figure behind it")
-    ranked = sorted(me.priorities.items(), key=lambda kv: -kv[1].weight)
-    for threat_id, prio in ranked:
-        figure = prio.figure or "—"
-        if prio.inferred:
-            figure += " (weight: design choice)"
-        threats.add_row(
-            s.threat(threat_id).name,
-            f"{bar(prio.weight, 6)} {prio.weight:.0f}",
-            f"{figure} [{prio.source}]",
-        )
-    parts.append(threats)
-
-    principles = Text().append("Your principles\n", style="bold underline")
-    for doc in me.documents:
-        principles.append(f"• {doc.name}: ", style="bold")
-        principles.append(f"{doc.summary.strip()} [{doc.source}]\n")
-    for pr in (p for p in s.principles if p.party == me.id):
-        kind = "RED LINE" if pr.red_line else f"penalty {pr.penalty:g}"
-        principles.append(f"• {pr.name} ({kind}): ", style="bold")
-        inferred = " (applying it here is a design choice)" if pr.inferred else ""
-        principles.append(f"{pr.description.strip()} [{pr.source}]{inferred}\n")
-    parts.append(principles)
-
-    groups = Text().append("At home: who must ratify a deal\n", style="bold underline")
-    groups.append(
-        f"A deal needs weighted approval of {me.ratification_threshold:.0f}.\n", style="dim"
-    )
-    for group_id, _, share, approval in view.approval():
-        group = s.group(group_id)
-        groups.append(f"• {group.name}", style="bold")
-        groups.append(f" (weight {share:.0%}, approval {approval:.0f}): ")
-        groups.append(group.description.strip())
-        against = sorted(
-            {
-                s.tags.get(st.tag, st.tag) if st.tag else st.option or ""
-                for st in group.stances
-                if st.delta < 0
-            }
-        )
-        if against:
-            groups.append("\n   opposes: " + "; ".join(against), style="red")
-        groups.append(f" [{group.source}]\n", style="dim")
-    parts.append(groups)
-
-    partners = Text().append(
-        "Your partners, as your government sees them\n", style="bold underline"
-    )
-    for other in s.parties:
-        if other.id == me.id:
-            continue
-        now = view.dyad(other.id)
-        dyad = next(d for d in s.dyads if set(d.parties) == {me.id, other.id})
-        partners.append(
-            f"• {other.name}: trust {now.trust:.0f}/100, {now.system} system",
-            style="bold",
-        )
-        partners.append(f" (levels of transformation passed: {now.stage}/3)\n")
-        if dyad.note:
-            partners.append(f"   {dyad.note.strip()} [{dyad.source}]\n")
-    partners.append(
-        f"\nWithout a deal: {me.reservation.description.strip()} [{me.reservation.source}]\n"
-    )
-    parts.append(partners)
-    return parts
+PADDING = 2
+"""Columns the briefing's padding takes from the screen width (see #briefing in app.tcss)."""
 
 
 class BriefingScreen(GameScreen[None]):
@@ -104,36 +25,80 @@ class BriefingScreen(GameScreen[None]):
     HELP = """\
 # Briefing
 
-Your country's view of the negotiation, from the chapter: what it fears (with the survey
-figures behind each priority), its principles (a **red line** can never be crossed), the groups
-at home whose approval a deal needs, and how far it trusts each partner. Weights marked
-*design choice* are the scenario author's inferences, not figures from the chapter.
+The briefing opens on a **summary** that fits one screen:
+
+- **What you want**: the threats your country fears most (priority 0-100, with the survey
+  figure behind it) and the agenda options worth most to you (the best one on each issue), in
+  points of your 0-100 score when that one option replaces the status quo;
+- **What you cannot accept**: your **red lines**, naming the options that cross them (or, if
+  you have none, the principles that cost you most), and the least a package must be worth to
+  you;
+- **Who can sink a deal at home**: the groups whose approval ratification needs, with their
+  share of the vote, and the options they oppose most;
+- **Whom you trust**: each partner's trust (0-100) and Wendt's label for the relationship.
+
+`d` switches to the **full briefing** and back: every threat and its figure, your guiding
+documents, your principles with the options each one reacts to, every group at home with each
+of its stances and the options it hits, your partners, and your reservation value.
+
+Every fact carries the chapter section it rests on in [brackets]. A **\\*** (or *design
+choice*) marks the scenario author's inferences, not facts from the chapter.
 
 What actually happened to the SPP stays hidden until the end of the game.
 
-Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll.
+Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll the full briefing.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "go", "To the table"),
         Binding("escape", "go", "Back", show=False),
+        # One key, two labels: the footer names the view `d` leads to.
+        Binding("d", "show_details(True)", "Full briefing"),
+        Binding("d", "show_details(False)", "Summary"),
     ]
 
     def __init__(self, view: SeatView) -> None:
         super().__init__()
         self.view = view
+        self.details_shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="briefing"):
-            for part in briefing_text(self.view):
-                yield Static(part, classes="briefing-part")
+        with Vertical(id="briefing"):
+            with VerticalScroll(id="briefing-summary"):
+                yield Static(self._summary(self.app.size.width), classes="briefing-summary")
+            with VerticalScroll(id="briefing-details"):
+                for part in render.details(self.view):
+                    yield Static(part, classes="briefing-part")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Scroll keys work at once."""
-        self.query_one("#briefing").focus()
+        """The summary first; its scroll has focus so keys work at once."""
+        self.query_one("#briefing-details").display = False
+        self.query_one("#briefing-summary").focus()
         self.sub_title = f"Briefing: {self.view.scenario.party(self.view.party).name}"
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The summary fits its lines to the width, so it is drawn again when that changes."""
+        self.query_one(".briefing-summary", Static).update(self._summary(event.size.width))
+
+    def _summary(self, width: int) -> Text:
+        return render.summary(self.view, max(20, width - PADDING))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the `d` binding that leads to the other view is live (and in the footer)."""
+        if action == "show_details":
+            return bool(parameters and parameters[0]) != self.details_shown
+        return True
+
+    def action_show_details(self, show: bool) -> None:
+        """Switch between the summary and the full briefing; the shown one takes the focus so
+        the scroll keys work in it."""
+        self.details_shown = show
+        summary, details = self.query_one("#briefing-summary"), self.query_one("#briefing-details")
+        summary.display, details.display = not show, show
+        (details if show else summary).focus()
+        self.refresh_bindings()
 
     def action_go(self) -> None:
         """To the table (the app decides whether it opens for the first time)."""
