@@ -1,4 +1,4 @@
-"""Benchmarks of the speed bars in the README; run `python -m game.bench` (or `make bench`)."""
+"""Benchmarks of the README's speed bars, and with --forecast the partner forecast's hit rate."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.core.engine.conditions import Conditions
 from game.core.engine.scoring import Scorer, scorer
@@ -16,6 +17,9 @@ from game.core.scenario.errors import LoadError
 from game.core.scenario.loader import load_scenario, resolve_scenario
 from game.core.scenario.model import Scenario
 from game.core.scenario.yamlsafe import MAX_BYTES, MAX_NODES
+
+if TYPE_CHECKING:
+    from game.core.analysis.forecast import Tally
 
 
 def _per_call(fn: Callable[[], object], repeat: int) -> float:
@@ -316,15 +320,58 @@ def bench_ui(scenario: Scenario, rng: random.Random) -> list[tuple[str, float, s
     ]
 
 
+def forecast_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
+    """How often the partner forecast came true over computer-only games, per difficulty."""
+    from game.core.analysis.forecast import check_forecasts
+
+    def rate(value: float | None) -> str:
+        return "   -  " if value is None else f"{value:6.1%}"
+
+    lines = [
+        f"Partner forecasts on {scenario.id}: {runs} computer-only games per difficulty, "
+        f"seed {seed}",
+        "  at every reply to an offer, what each other party in its scope had been told of it",
+        f"  {'':<20} {'told':>6}  {'likely yes':>10} {'accepted':>8}  {'likely no':>9} "
+        f"{'refused':>7}  {'uncertain':>9} {'accepted':>8}",
+    ]
+    for difficulty in ("easy", "normal", "hard"):
+        check = check_forecasts(scenario, runs, seed, difficulty)
+        for when, tally in (("at the reply", check.at_reply), ("when tabled", check.when_tabled)):
+            lines.append(
+                f"  {difficulty + ', ' + when:<20} {tally.total:>6}  "
+                f"{tally.share('likely yes'):>10.1%} {rate(tally.hit_rate('likely yes')):>8}  "
+                f"{tally.share('likely no') + tally.share('red line'):>9.1%} "
+                f"{rate(_refused(tally)):>7}  "
+                f"{tally.share('uncertain'):>9.1%} {rate(tally.acceptance('uncertain')):>8}"
+            )
+    return lines
+
+
+def _refused(tally: Tally) -> float | None:
+    """Of the "likely no" and "red line" forecasts, the share the partner refused."""
+    told = tally.given.get("likely no", 0) + tally.given.get("red line", 0)
+    yes = tally.accepted.get("likely no", 0) + tally.accepted.get("red line", 0)
+    return 1.0 - yes / told if told else None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print every measurement with the bar it is held to."""
     parser = argparse.ArgumentParser(prog="python -m game.bench", description=__doc__)
     parser.add_argument("--scenario", default="spp-2005")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="skip the engine benchmarks")
+    parser.add_argument(
+        "--forecast",
+        action="store_true",
+        help="instead of timings: how often the partner forecast came true in computer games",
+    )
+    parser.add_argument("--runs", type=int, default=300, help="games per difficulty (--forecast)")
     args = parser.parse_args(argv)
     path = resolve_scenario(args.scenario)
     scenario = load_scenario(path)
+    if args.forecast:
+        print("\n".join(forecast_report(scenario, args.runs, args.seed)))
+        return 0
     rows = bench_scoring(scenario, random.Random(args.seed)) + bench_loader(path)
     if not args.quick:
         rows += bench_engine(scenario)

@@ -1,17 +1,30 @@
-"""What one party can see of a partner's view of a package: a range as wide as its distrust."""
+"""What one party can foresee of a partner's reply to a package: the partner's rule, estimated."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
 from game.core.engine.legal import required_value
 from game.core.engine.state import State, rng
+from game.core.players.baseline import CONCESSION, aspiration, guessed_aspiration
+from game.core.players.search import candidates
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
 SPREAD = 20.0
-"""Half-width, in score points, of the estimate of a partner at trust 0 (none at trust 100)."""
+"""Half-width, in score points, of the estimate of a partner's score at trust 0 (none at trust
+100). What it needs and what it holds out for are seen through half as much haze."""
+
+SHIFT = 0.6
+"""How far off centre a range may sit, as a share of its half-width: the true value is always
+inside the range, but the middle of the range does not give it away."""
+
+WAVES = (13.0, 23.0, 41.0)
+"""Wavelengths, in score points, of the smooth curve that shifts a range off centre. The shift
+is a function of the value itself, so two packages the partner values alike look alike, and a
+small change of value moves the range a little, never a jump."""
 
 Verdict = Literal["likely yes", "uncertain", "likely no", "red line"]
 
@@ -23,40 +36,99 @@ class Estimate:
     partner: str
     low: float
     high: float
+    """What the package is worth to the partner: somewhere in low-high."""
     needed_low: float
     needed_high: float
+    """What any package must be worth for the partner to accept at all (its reservation value
+    and its leader's attention premium), at the end of the game."""
     verdict: Verdict
     red_lines: tuple[str, ...]
     ratifies: bool | None
     """Whether the partner's parliament would ratify, or None when distrust hides it."""
+    target_low: float
+    target_high: float
+    """What the partner holds out for now: it accepts only a package worth at least that."""
+    reason: str
+    """Why the verdict, in a few words."""
 
 
 def estimate(state: State, viewer: str, partner: str, package: Package) -> Estimate:
-    """The viewer's estimate of the partner's reaction to a package.
+    """The viewer's estimate of the partner's reply to a package, by the partner's own rule.
 
-    The partner's principles are public, so red lines are always seen. Its score is seen as a
-    range whose half-width grows with distrust; the range is not centred on the true value (a
-    fixed offset per package, drawn from the game's seed), so its middle does not give the
-    answer away. Its domestic vote is only guessed where trust is at least 50.
+    A computer partner accepts a package that crosses none of its red lines, would ratify at
+    home and is worth at least what it holds out for now (baseline.aspiration). Its principles
+    are public, so red lines are always seen. Its score is seen as a range whose half-width
+    grows with distrust. What it holds out for depends on its temperament, which is private:
+    the range runs from a steady concession (how computer negotiators guess a partner) or the
+    quickest the game's difficulty allows, whichever is lower, to the slowest the difficulty
+    allows, widened by distrust. Its vote at home is only guessed where trust is at least 50.
+
+    "likely yes" needs the whole worth range above the whole target range and a parliament
+    seen to ratify; "likely no" a worth range wholly below the target range, or a parliament
+    seen to refuse. Nothing here depends on options that do not bind the partner: they change
+    neither its score, nor its vote at home, nor its red lines.
     """
     scores = state.scorer.parties[partner]
     trust = state.conditions.trust[index(state.scenario).dyad(viewer, partner)]
     half = SPREAD * (100.0 - trust) / 100.0
-    true = scores.total(package)
-    offset = (rng(state.seed, "estimate", viewer, partner, package).random() * 2 - 1) * half * 0.6
-    low, high = max(0.0, true + offset - half), min(100.0, true + offset + half)
+
+    def seen(what: str, low: float, high: float, haze: float) -> tuple[float, float]:
+        # A range around [low, high], widened by haze and shifted by a smooth function of the
+        # value itself, so it never sits centred on the private number.
+        shift = SHIFT * haze * _wobble(state.seed, viewer, partner, what, (low + high) / 2)
+        return max(0.0, low - haze + shift), min(100.0, high + haze + shift)
+
+    low, high = seen("worth", scores.total(package), scores.total(package), half)
     needed = required_value(state, partner)
-    # What the partner needs is also seen through the same haze (its attention, its alternatives).
-    needed_low, needed_high = max(0.0, needed - half / 2), min(100.0, needed + half / 2)
+    needed_low, needed_high = seen("needed", needed, needed, half / 2)
+    quickest, slowest = _target_bounds(state, partner)
+    target_low, target_high = seen("target", quickest, slowest, half / 2)
     red = tuple(dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k]))
-    ratifies = scores.support(package) >= scores.threshold if trust >= 50 else None
+    # The partner's own test of its vote at home (PartyScore.ratifies), seen only with trust.
+    ratifies = state.scorer.score(partner, package).ratifies if trust >= 50 else None
     verdict: Verdict
     if red:
-        verdict = "red line"
-    elif low >= needed_high and ratifies is not False:
-        verdict = "likely yes"
-    elif high < needed_low or ratifies is False:
-        verdict = "likely no"
+        verdict, reason = "red line", "crosses their red line:"
+    elif ratifies is False:
+        verdict, reason = "likely no", "their parliament would refuse it"
+    elif high < target_low:
+        verdict, reason = "likely no", "below what they hold out for"
+    elif low < target_high:
+        verdict, reason = "uncertain", "may or may not be enough"
+    elif ratifies is None:
+        verdict, reason = "uncertain", "enough, but their vote at home is unknown"
     else:
-        verdict = "uncertain"
-    return Estimate(partner, low, high, needed_low, needed_high, verdict, red, ratifies)
+        verdict, reason = "likely yes", "clears what they hold out for"
+    return Estimate(
+        partner,
+        low,
+        high,
+        needed_low,
+        needed_high,
+        verdict,
+        red,
+        ratifies,
+        target_low,
+        target_high,
+        reason,
+    )
+
+
+def _target_bounds(state: State, partner: str) -> tuple[float, float]:
+    """The least and the most the partner may hold out for now, over the concession speeds the
+    game's difficulty allows (public), from its best package (private, blurred by the caller)."""
+    pool = candidates(state.scenario, state.conditions, state.scenario.party_ids)
+    # The same best package the partner measures its own aspiration from (baseline).
+    best = max((c.score(partner) for c in pool), default=100.0)
+    slow, quick = CONCESSION[state.difficulty]
+    steady = guessed_aspiration(state, partner)
+    least = min(steady, aspiration(state, partner, best, quick))
+    return least, aspiration(state, partner, best, slow)
+
+
+def _wobble(seed: int, viewer: str, partner: str, what: str, value: float) -> float:
+    """A smooth curve in [-1, 1] over score values, fixed for the game, viewer and partner."""
+    draw = rng(seed, "estimate", viewer, partner, what)
+    phases = [draw.random() * 2 * math.pi for _ in WAVES]
+    waves = (math.sin(2 * math.pi * value / w + p) for w, p in zip(WAVES, phases, strict=True))
+    return sum(waves) / len(WAVES)

@@ -1,37 +1,63 @@
-"""What the seat can estimate of each partner's reaction to the draft."""
+"""What the seat can foresee of each partner's reply to the draft."""
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 
-from game.core.players.estimates import Estimate
+from game.core.players.estimates import Estimate, Verdict
 from game.core.scenario.model import Scenario
+
+WIDTH = 32
+"""Columns a line may take: the panel's text is 34 wide at 80x24, 32 when its scrollbar shows."""
+
+STYLES: dict[Verdict, str] = {
+    "likely yes": "green",
+    "uncertain": "yellow",
+    "likely no": "red",
+    "red line": "bold red",
+}
 
 
 def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
-    """Each partner's likely reaction, as precisely as trust allows."""
+    """Each partner's likely reply, by its own rule, as precisely as trust allows."""
     text = Text()
     for e in estimates:
-        name = scenario.party(e.partner).name
-        text.append(f"{name}\n", style="bold")
-        text.append(f"  worth to them {e.low:3.0f}–{e.high:.0f}\n")
-        text.append(f"  they need     {e.needed_low:3.0f}–{e.needed_high:.0f}\n", style="dim")
-        style = {
-            "likely yes": "green",
-            "uncertain": "yellow",
-            "likely no": "red",
-            "red line": "bold red",
-        }[e.verdict]
-        text.append(f"  → {e.verdict}", style=style)
-        if e.ratifies is None:
-            text.append("\n  their parliament: can't tell", style="dim")
-        else:
-            text.append(
-                "\n  their parliament: " + ("would ratify" if e.ratifies else "would NOT ratify"),
-                style="dim",
-            )
-        text.append("\n")
+        text.append(scenario.party(e.partner).name, style="bold")
+        text.append(" · ")
+        text.append(f"{e.verdict}\n", style=STYLES[e.verdict])
+        text.append(f"  worth to them    {_range(e.low, e.high)}\n")
+        text.append(f"  holding out for  {_range(e.target_low, e.target_high)}\n")
+        vote = {None: "can't tell", True: "would ratify", False: "would NOT ratify"}[e.ratifies]
+        text.append(f"  parliament: {vote}\n", style="dim")
+        _wrapped(text, e.reason, "  ", "italic", hang="  ")
         for red in e.red_lines:
-            text.append(f"  crosses their red line: {red}\n", style="red")
-    text.append("Ranges widen with distrust; principles are public.", style="dim italic")
+            _wrapped(text, red, "    ", "red", hang="  ")
+    _wrapped(
+        text,
+        "They accept only what is worth what they hold out for. Ranges widen with distrust; "
+        "red lines are public.",
+        "",
+        "dim italic",
+    )
+    text.rstrip()
     return text
+
+
+def _range(low: float, high: float) -> str:
+    return f"about {low:.0f}–{high:.0f}"
+
+
+def _wrapped(text: Text, words: str, indent: str, style: str, hang: str = "") -> None:
+    """Append words wrapped to the panel, the lines after the first indented by `hang` more
+    (never a word cut)."""
+    lines = textwrap.wrap(
+        words,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent + hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    text.append("\n".join(lines) + "\n", style=style)
