@@ -7,12 +7,14 @@ import math
 
 import pytest
 
-from game.core.analysis.debrief import debrief
+from game.core.analysis.constraints import constraints
+from game.core.analysis.debrief import debrief, verdict
 from game.core.analysis.frontier import nash_point, pareto_frontier
-from game.core.analysis.outcomes import classify, results
+from game.core.analysis.outcomes import PartyResult, classify, results
+from game.core.analysis.record import Change, Reason
 from game.core.engine.conditions import Conditions
 from game.core.engine.mechanism import start, step
-from game.core.engine.moves import Accept, Pass, Propose
+from game.core.engine.moves import Accept, Move, Pass, Propose, Reject
 from game.core.engine.scoring import scorer
 from game.core.engine.state import State
 from game.core.scenario.loader import load_scenario
@@ -129,3 +131,157 @@ def test_a_deal_on_the_frontier_is_at_distance_zero(engine: Scenario) -> None:
 def test_the_spp_frontier_is_built_exactly(spp: Scenario) -> None:
     frontier = pareto_frontier(spp, Conditions.initial(spp))
     assert frontier.exact and frontier.points
+
+
+# --- issue 8, point 5: the debrief says why the game ended as it did ------------------------
+
+
+def played(engine: Scenario, *moves: Move) -> State:
+    """The engine scenario with people at every seat: these moves, then passes to the end."""
+    state = start(engine, 1, HUMANS)  # type: ignore[arg-type]
+    for move in moves:
+        state = step(state, move)
+    return finish(state)
+
+
+def test_the_path_shows_support_at_home_for_the_offer_on_the_table(engine: Scenario) -> None:
+    """Issue 8: "The path chart's 'support at home' must be the weighted approval FOR the
+    package on the table as that round opened (what ratification would see), not the
+    status-quo approval; with nothing on the table show the status-quo approval"."""
+    patrols = (1, 0, 0)  # Betaland's nationalists lose 10 points of approval over patrols
+    state = played(engine, Propose(party="AA", package=patrols, scope=EVERYONE))
+    path = debrief(state).paths["BB"]
+    assert path[0].offered is None and path[0].support == 60  # the status quo, nothing tabled
+    assert path[1].offered is not None
+    assert path[1].support == 45  # 60, -5 after the scandal, -10 for the patrols on the table
+    assert path[1].threshold == 50
+
+
+def test_a_party_won_lost_or_broke_even_against_its_reservation_value(engine: Scenario) -> None:
+    """Issue 8: "for each party, won or lost (its result against its reservation value, with
+    the gain)"."""
+    deal = debrief(agree(engine, (1, 1, 0)))
+    assert {p.verdict for p in deal.parties.values()} == {"won"}
+    assert all(p.result.gain > 0 for p in deal.parties.values())
+    none = debrief(played(engine))
+    assert {p.verdict for p in none.parties.values()} == {"even"}
+    assert verdict(PartyResult("AA", score=40.0, reservation=45.0)) == "lost"
+
+
+def test_the_package_signed_is_given_issue_by_issue_off_the_status_quo(engine: Scenario) -> None:
+    """Issue 8: "the package signed ... (issue by issue, only the options that leave the
+    status quo, with option labels)"."""
+    final = debrief(agree(engine, (1, 1, 0))).package
+    assert final is not None and final.fate == "signed"
+    assert final.tabled.proposer == "AA" and final.tabled.date == "2005-02-01"
+    assert final.tabled.changes == (
+        Change("Security", "Joint patrols", "Policies"),
+        Change("Intelligence", "Shared analysis", "Policies"),
+    )
+
+
+def test_a_rejected_package_names_who_refused_it_when_why_and_the_section(
+    engine: Scenario,
+) -> None:
+    """Issue 8: "for a failed deal, the refusals that mattered: who refused which offer when
+    (round date), the reasons the log recorded (LogEntry.reasons) and the section"."""
+    covert = (2, 1, 0)  # crosses Betaland's red line
+    state = played(engine, Propose(party="AA", package=covert, scope=EVERYONE), Reject(party="BB"))
+    report = debrief(state)
+    assert report.package is not None and report.package.fate == "rejected"
+    (refusal,) = report.refusals
+    assert (refusal.party, refusal.kind, refusal.date) == ("BB", "rejected", "2005-02-01")
+    assert refusal.offer == report.package.tabled
+    assert refusal.reasons == (Reason("it crosses a red line: No covert operations", "Principles"),)
+    assert not refusal.could_accept
+
+
+def test_a_refusal_lists_the_events_that_came_just_before_it(engine: Scenario) -> None:
+    """Issue 8: "... and the events that came just before"."""
+    state = played(
+        engine,
+        Propose(party="AA", package=(2, 1, 0), scope=EVERYONE),
+        Pass(party="BB"),
+        Pass(party="CC"),
+        Reject(party="BB"),  # round two, after the scandal
+    )
+    (refusal,) = debrief(state).refusals
+    assert refusal.date == "2005-08-01"
+    # The scandal (and the rupture it sets off) came that round; nothing fired the round before.
+    assert [(e.title, e.round) for e in refusal.events][:2] == [("A scandal", 1), ("A rupture", 1)]
+    assert refusal.events[0].source == "Policies"
+
+
+def test_a_refusal_the_rules_allowed_is_marked_as_holding_out(engine: Scenario) -> None:
+    """A refusal without a red line, shortfall or failing vote was a choice, not a constraint."""
+    state = played(
+        engine, Propose(party="AA", package=(1, 1, 0), scope=EVERYONE), Reject(party="BB")
+    )
+    (refusal,) = debrief(state).refusals
+    assert refusal.could_accept
+    assert refusal.reasons == (Reason("no stated reason", ""),)
+
+
+def test_a_failed_ratification_is_a_refusal_by_each_country_that_voted_it_down(
+    engine: Scenario,
+) -> None:
+    """Issue 8: "for a failed deal, who refused when and why" when the groups at home refuse:
+    with the blocking group's section."""
+    open_borders = (1, 1, 1)  # Alphaland's hawks and Gammaland's public oppose open borders
+    state = played(
+        engine,
+        Propose(party="AA", package=open_borders, scope=EVERYONE),
+        Accept(party="BB"),
+        Accept(party="CC"),
+    )
+    report = debrief(state)
+    assert [(r.party, r.kind) for r in report.refusals] == [("AA", "blocked"), ("CC", "blocked")]
+    aa, cc = report.refusals
+    assert aa.reasons[0].text.startswith("Alphaland: it would not ratify at home")
+    assert cc.reasons[0].text.startswith("Gammaland: it would not ratify at home")
+    assert aa.reasons[0].source == engine.group("aa_hawks").source
+    assert report.package is not None and report.package.fate == "blocked"
+
+
+def test_a_package_left_on_the_table_says_who_had_accepted_it(engine: Scenario) -> None:
+    """Issue 8: "without one, the last package on the table"."""
+    state = played(
+        engine, Propose(party="AA", package=(1, 1, 0), scope=EVERYONE), Accept(party="BB")
+    )
+    report = debrief(state)
+    assert report.package is not None
+    assert (report.package.fate, report.package.accepted) == ("open", ("AA", "BB"))
+    assert report.refusals == ()
+
+
+def test_the_constraints_that_bound_hardest_come_blocking_first_then_by_points(
+    engine: Scenario,
+) -> None:
+    """Issue 8: "the two or three constraints that bound hardest ..., ranked by how many points
+    they cost against the package that was signed or last on the table ... each with its
+    section"."""
+    state = played(
+        engine,
+        Propose(party="AA", package=(1, 1, 1), scope=EVERYONE),
+        Accept(party="BB"),
+        Accept(party="CC"),
+    )
+    report = debrief(state)
+    for party in engine.party_ids:
+        bound = report.parties[party].constraints
+        assert 1 <= len(bound) <= 3 and all(c.source for c in bound)
+        keys = [(not c.blocks, -c.points) for c in bound]
+        assert keys == sorted(keys)
+    hawks = report.parties["AA"].constraints[0]
+    assert (hawks.kind, hawks.label, hawks.blocks) == ("domestic", "At home: Hawks", True)
+    red = constraints(state, "BB", (2, 1, 0))[0]
+    assert (red.kind, red.blocks, red.source) == ("red_line", True, "Principles")
+
+
+def test_a_distracted_leaders_premium_is_a_constraint_with_its_events(engine: Scenario) -> None:
+    """Issue 8: "the attention premium ... with its section": the events that distracted the
+    leader give it."""
+    state = played(engine, Propose(party="AA", package=(1, 1, 0), scope=EVERYONE))
+    premium = next(c for c in debrief(state).parties["AA"].constraints if c.kind == "attention")
+    assert premium.points == pytest.approx(engine.negotiation.attention_premium * 0.5)
+    assert "A new leader in A" in premium.detail and premium.source == "Policies"

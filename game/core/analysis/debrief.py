@@ -1,15 +1,34 @@
-"""The debrief model: the facts the end screen (and the coming report) show of a finished game."""
+"""The debrief model: the facts the end screen (and the coming report) show of a finished game.
+
+For each party: whether it won or lost against its reservation value, and the constraints that
+bound it hardest. For the game: the package signed or, without one, the last one on the table,
+and for a failed deal the refusals that mattered (who refused what, when, why, after which
+events), from `record` and `constraints`.
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
+from game.core.analysis.constraints import Constraint, constraints
 from game.core.analysis.frontier import Frontier, nash_point, pareto_frontier
 from game.core.analysis.outcomes import Outcome, PartyResult, classify, results
+from game.core.analysis.record import Record, Refusal, Tabled, changes, read_record
 from game.core.engine.scoring import ScoredPackage, scorer
 from game.core.engine.state import State
 from game.core.scenario.index import index
+
+GAIN_TOLERANCE = 0.05
+"""A result within this many points of the reservation value is neither a win nor a loss (the
+scores are shown to one decimal)."""
+
+Verdict = Literal["won", "even", "lost"]
+
+Fate = Literal["signed", "rejected", "blocked", "open"]
+"""What became of a package: ratified; refused at the table; on the table at the end after its
+ratification failed; on the table at the end, not accepted by everyone."""
 
 
 @dataclass(frozen=True)
@@ -21,7 +40,35 @@ class RoundPoint:
     """Its score of the package on the table (None: nothing on the table)."""
     reservation: float
     support: float
-    """Weighted approval of its domestic groups."""
+    """Weighted approval of its domestic groups for the package on the table (what ratification
+    would see); with nothing on the table, their approval of the status quo."""
+    threshold: float
+    """The weighted approval its ratification needs."""
+
+
+@dataclass(frozen=True)
+class PartyDebrief:
+    """How the game ended for one party."""
+
+    party: str
+    result: PartyResult
+    verdict: Verdict
+    """Won or lost against its reservation value ("even" within GAIN_TOLERANCE)."""
+    reservation_at_start: float
+    """Its reservation value as the first round opened (events and side deals move it)."""
+    constraints: tuple[Constraint, ...]
+    """The two or three constraints that bound it hardest against the package signed or last
+    on the table, under the conditions at the end."""
+
+
+@dataclass(frozen=True)
+class FinalPackage:
+    """The package signed or, without a trilateral agreement, the last one on the table."""
+
+    tabled: Tabled
+    fate: Fate
+    accepted: tuple[str, ...]
+    """Who had accepted it (everyone in scope when it was signed)."""
 
 
 @dataclass(frozen=True)
@@ -38,11 +85,20 @@ class Debrief:
     distance_to_nash: float | None
     paths: dict[str, tuple[RoundPoint, ...]]
     """Each party's path through the game, round by round."""
+    parties: dict[str, PartyDebrief]
+    """Each party's verdict and binding constraints."""
+    package: FinalPackage | None
+    """The package signed, or the last one on the table (None: nothing was ever tabled)."""
+    refusals: tuple[Refusal, ...]
+    """Without a trilateral agreement, the refusals of trilateral packages, in order: the
+    refusals that decided the outcome. Empty when a trilateral agreement was signed."""
+    side_deals: tuple[Tabled, ...]
+    """Agreements ratified between fewer than all the parties."""
 
 
 def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
     """Each party's score of the package on the table, reservation value and support at home
-    as every round opened."""
+    for that package as every round opened."""
     s = state.scenario
     ix = index(s)
     result: dict[str, list[RoundPoint]] = {p: [] for p in s.party_ids}
@@ -50,27 +106,80 @@ def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
         scores = scorer(s, conditions)
         date = s.rounds[n].date.isoformat()
         for p in s.party_ids:
-            support = sum(share * conditions.approval[i] for i, _, share in ix.groups_of[p])
-            value = scores.total(p, offered) if offered is not None else None
-            result[p].append(RoundPoint(date, value, scores.reservation(p), support))
+            party = scores.parties[p]
+            if offered is None:
+                support = sum(share * conditions.approval[i] for i, _, share in ix.groups_of[p])
+                value = None
+            else:
+                support, value = party.support(offered), party.total(offered)
+            point = RoundPoint(date, value, party.reservation, support, party.threshold)
+            result[p].append(point)
     return {p: tuple(points) for p, points in result.items()}
 
 
+def verdict(result: PartyResult) -> Verdict:
+    """Won or lost against the reservation value."""
+    if result.gain > GAIN_TOLERANCE:
+        return "won"
+    if result.gain < -GAIN_TOLERANCE:
+        return "lost"
+    return "even"
+
+
+def final_package(state: State, record: Record) -> FinalPackage | None:
+    """The trilateral package signed; else the last trilateral package on the table; else the
+    last package of any scope (None when nothing was ever tabled)."""
+    everyone = set(state.scenario.party_ids)
+    deal = state.trilateral
+    if deal is not None:
+        tabled = next((t for t in reversed(record.signed) if set(t.scope) == everyone), None)
+        if tabled is None:  # a state built without its moves: describe the agreement alone
+            date = state.scenario.rounds[deal.round].date.isoformat()
+            tabled = Tabled(
+                deal.package, deal.scope, "", deal.round, date, changes(state, deal.package)
+            )
+        return FinalPackage(tabled, "signed", deal.scope)
+    trilateral = [t for t in record.tabled if set(t.scope) == everyone]
+    candidates = trilateral or list(record.tabled)
+    if not candidates:
+        return None
+    last = candidates[-1]
+    if last is record.on_table:
+        blocked = any(r.offer is last and r.kind == "blocked" for r in record.refusals)
+        return FinalPackage(last, "blocked" if blocked else "open", record.accepted)
+    if any(t is last for t in record.signed):
+        return FinalPackage(last, "signed", last.scope)
+    return FinalPackage(last, "rejected", ())
+
+
 def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
-    """Outcome, results, joint gains, and where the deal sits against frontier and Nash point."""
+    """Outcome, results, joint gains, and where the deal sits against frontier and Nash point;
+    each party's verdict and constraints; the package and, for a failed deal, the refusals."""
+    s = state.scenario
     deal = state.trilateral
     ends = tuple(results(state).values())
-    frontier = frontier or pareto_frontier(state.scenario, state.conditions)
+    frontier = frontier or pareto_frontier(s, state.conditions)
     nash = nash_point(frontier, tuple(r.reservation for r in ends))
-    point = (
-        ScoredPackage(deal.package, state.scenario.party_ids, tuple(r.score for r in ends))
-        if deal
-        else None
-    )
+    point = ScoredPackage(deal.package, s.party_ids, tuple(r.score for r in ends)) if deal else None
     to_frontier = to_nash = None
     if point is not None:
         to_frontier = min(math.dist(point.scores, p.scores) for p in frontier.points)
         to_nash = math.dist(point.scores, nash.scores) if nash else None
+    record = read_record(state)
+    package = final_package(state, record)
+    start = scorer(s, state.snapshots[0]) if state.snapshots else state.scorer
+    parties = {
+        r.party: PartyDebrief(
+            r.party,
+            r,
+            verdict(r),
+            start.reservation(r.party),
+            constraints(state, r.party, package.tabled.package) if package else (),
+        )
+        for r in ends
+    }
+    everyone = set(s.party_ids)
+    refusals = () if deal else tuple(r for r in record.refusals if set(r.offer.scope) == everyone)
     return Debrief(
         outcome=classify(state),
         results=ends,
@@ -81,4 +190,8 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
         distance_to_frontier=to_frontier,
         distance_to_nash=to_nash,
         paths=paths(state),
+        parties=parties,
+        package=package,
+        refusals=refusals,
+        side_deals=tuple(t for t in record.signed if set(t.scope) != everyone),
     )

@@ -1,11 +1,15 @@
-"""The outcome of a game and each party's result against its reservation value."""
+"""The outcome of a game: the verdict, each party's result against its reservation value, the
+package signed or last on the table, why a deal failed, and the constraints that bound."""
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
+from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import Debrief
 from game.core.analysis.outcomes import OUTCOME_TEXT
+from game.core.analysis.record import EventNote, Refusal, Tabled
 from game.core.scenario.model import Scenario
 
 
@@ -26,3 +30,206 @@ def outcome_summary(scenario: Scenario, report: Debrief) -> Table:
 def outcome_title(report: Debrief) -> str:
     """The outcome in words."""
     return OUTCOME_TEXT[report.outcome]
+
+
+def verdict(report: Debrief, party: str) -> Text:
+    """Won or lost, in plain words: your result against your reservation value."""
+    mine = report.parties[party]
+    r = mine.result
+    text = Text()
+    if mine.verdict == "won":
+        text.append("You won.", style="bold green")
+        text.append(
+            f" Your result is {r.score:.1f} against your reservation value of "
+            f"{r.reservation:.1f}: you gained {r.gain:+.1f} over what you had without a deal."
+        )
+    elif mine.verdict == "lost":
+        text.append("You lost.", style="bold red")
+        text.append(
+            f" Your result is {r.score:.1f} against your reservation value of "
+            f"{r.reservation:.1f}: {r.gain:+.1f}, below what you had without a deal."
+        )
+    elif report.deal is None:
+        text.append("You neither won nor lost.", style="bold")
+        text.append(
+            f" With no trilateral deal your result is your reservation value, {r.reservation:.1f}:"
+            " what you have without a deal"
+        )
+        if abs(r.reservation - mine.reservation_at_start) >= 0.05:
+            text.append(f" ({mine.reservation_at_start:.1f} when the game began)")
+        text.append(".")
+        nash = report.nash
+        if nash is not None and nash.score(party) > r.reservation:
+            text.append(
+                f" A deal was possible: the Nash bargaining package would have given you "
+                f"{nash.score(party):.1f}."
+            )
+    else:
+        text.append("You broke even.", style="bold")
+        text.append(f" The deal is worth {r.score:.1f} to you, your reservation value.")
+    return text
+
+
+def _names(scenario: Scenario, parties: tuple[str, ...] | list[str], party: str) -> str:
+    """Countries in words, "you" marked: "Mexico (you) and Canada"."""
+    names = [scenario.party(p).name + (" (you)" if p == party else "") for p in parties]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _changes(tabled: Tabled) -> Text:
+    text = Text()
+    for c in tabled.changes:
+        text.append("  • ").append(f"{c.issue}: ", style="bold").append(f"{c.option}\n")
+    if not tabled.changes:
+        text.append("  • no change from the status quo\n")
+    return text
+
+
+def package(scenario: Scenario, report: Debrief, party: str) -> Text:
+    """The package signed or last on the table, issue by issue, and the side deals."""
+    text = Text()
+    final = report.package
+    everyone = len(scenario.party_ids)
+    if final is None:
+        text.append("Nothing was ever put on the table.\n", style="bold")
+    else:
+        t = final.tabled
+        by = f", tabled by {scenario.party(t.proposer).name} on {t.date}" if t.proposer else ""
+        if final.fate == "signed" and len(t.scope) == everyone:
+            text.append("Signed: ", style="bold")
+            text.append(f"the trilateral package{by}, ratified in all three countries:\n")
+        else:
+            if len(t.scope) < everyone:
+                text.append("No trilateral package was ever tabled. ", style="bold")
+                what = f"The last package on the table, between {_names(scenario, t.scope, party)}"
+            else:
+                what = "The last trilateral package on the table"
+            text.append(f"{what}{by}", style="bold")
+            if final.fate == "signed":
+                text.append(", was signed between them:\n")
+            elif final.fate == "rejected":
+                text.append(", was rejected")
+                refusal = next((r for r in report.refusals if r.offer is t), None)
+                if refusal is not None:
+                    who = _names(scenario, [refusal.party], party)
+                    text.append(f" by {who} on {refusal.date}")
+                text.append(":\n")
+            else:
+                waiting = [p for p in t.scope if p not in final.accepted]
+                text.append(", was still there at the deadline")
+                if final.fate == "blocked":
+                    text.append(" after its ratification failed")
+                if final.accepted:
+                    text.append(f"; accepted by {_names(scenario, final.accepted, party)}")
+                    text.append(f", not by {_names(scenario, waiting, party)}:\n")
+                else:
+                    text.append(
+                        "; nobody had accepted it"
+                        + (" again" if final.fate == "blocked" else "")
+                        + ":\n"
+                    )
+        text.append_text(_changes(t))
+    for deal in report.side_deals:
+        if final is not None and deal is final.tabled:
+            continue
+        text.append(f"Also signed, between {_names(scenario, deal.scope, party)} on {deal.date}:\n")
+        text.append_text(_changes(deal))
+    text.rstrip()
+    return text
+
+
+def _source(source: str) -> str:
+    return f" [{source}]" if source else ""
+
+
+def _refusal(scenario: Scenario, r: Refusal, party: str, shown: set[EventNote]) -> Text:
+    who = _names(scenario, [r.party], party)
+    offer = r.offer
+    text = Text().append(f"{r.date}  ", style="bold")
+    tabled = f"the package {scenario.party(offer.proposer).name} tabled on {offer.date}"
+    if r.kind == "blocked":
+        text.append(f"{who}: its groups at home voted down {tabled}.\n")
+    else:
+        text.append(f"{who} rejected {tabled}")
+        text.append(", to counter with its own.\n" if r.countered else ".\n")
+        if r.could_accept:
+            text.append("  It could have accepted it: it held out for more.\n", style="italic")
+    for reason in r.reasons:
+        text.append(f"  - {reason.text}{_source(reason.source)}\n")
+    if r.against and not r.could_accept:
+        text.append("  What weighed most against it: ", style="dim")
+        text.append("; ".join(_constraint_short(c) for c in r.against[:2]) + "\n", style="dim")
+    fresh = [e for e in r.events if e not in shown]
+    shown.update(fresh)
+    for e in fresh:
+        text.append(f"  Just before, {e.date}: {e.title}{_source(e.source)}\n")
+    return text
+
+
+def why(scenario: Scenario, report: Debrief, party: str) -> Text | None:
+    """For a failed deal: who refused a trilateral package, when and why, and what happened
+    just before: each country's last refusal in full, its earlier ones by date (None when a
+    trilateral agreement was signed)."""
+    if report.deal is not None:
+        return None
+    text = Text().append("Why there is no deal\n", style="bold underline")
+    if not report.refusals:
+        if report.package is None or len(report.package.tabled.scope) < len(scenario.party_ids):
+            text.append("No trilateral package was ever put on the table.\n")
+        else:
+            text.append(
+                "Nobody refused the package at the table, but not everyone in it accepted it "
+                "before the deadline (see above).\n"
+            )
+    last = {r.party: r for r in report.refusals}
+    shown: set[EventNote] = set()
+    for r in sorted(last.values(), key=report.refusals.index):
+        text.append_text(_refusal(scenario, r, party, shown))
+        earlier = [x.date for x in report.refusals if x.party == r.party and x is not r]
+        if earlier:
+            text.append(f"  It had refused before on {', '.join(earlier)}.\n", style="dim")
+    text.rstrip()
+    return text
+
+
+def _constraint_short(c: Constraint) -> str:
+    sign = "+" if c.kind == "attention" else "-"
+    blocks = ", blocks the deal" if c.blocks else ""
+    return f"{c.label} ({sign}{c.points:.1f}{blocks}){_source(c.source)}"
+
+
+def _constraint_line(c: Constraint) -> Text:
+    text = Text().append(c.label, style="bold")
+    if c.blocks:
+        text.append(" (blocks the deal)", style="bold red")
+    if c.kind == "attention":
+        text.append(f": asks {c.points:.1f} points above the reservation value")
+    else:
+        text.append(f": -{c.points:.1f} points")
+    if c.detail:
+        text.append(f"; {c.detail}")
+    text.append(_source(c.source) or " (a design choice of the scenario)", style="dim")
+    return text
+
+
+def constraints(scenario: Scenario, report: Debrief, party: str) -> Text:
+    """The constraints that bound you hardest against the package, then the others' worst."""
+    final = report.package
+    text = Text().append("What bound you hardest", style="bold underline")
+    if final is None:
+        return text.append("\nNothing was tabled, so nothing bound.")
+    against = "the package signed" if final.fate == "signed" else "that package"
+    text.append(f" (against {against}, as the game ended)\n", style="dim")
+    mine = report.parties[party].constraints
+    if not mine:
+        text.append("Nothing in it cost you points.\n")
+    for n, c in enumerate(mine, 1):
+        text.append(f"{n}. ").append_text(_constraint_line(c)).append("\n")
+    for other, p in report.parties.items():
+        if other != party and p.constraints:
+            text.append(f"For {scenario.party(other).name}: ", style="bold")
+            text.append(_constraint_short(p.constraints[0]) + "\n")
+    text.rstrip()
+    return text

@@ -1,4 +1,5 @@
-"""The end of a game: the outcome, each party's result, your path, and what really happened."""
+"""The end of a game: whether you won, the package, why a deal failed, what bound hardest, each
+party's result, your path, what was possible and what really happened."""
 
 from __future__ import annotations
 
@@ -14,27 +15,38 @@ from textual.widgets import Footer, Header, Static
 from game.core.analysis.debrief import Debrief, RoundPoint
 from game.core.scenario.model import Scenario
 from game.ui import render
+from game.ui.render import outcome
 from game.ui.screens.base import GameScreen
 
 
 def path_chart(path: tuple[RoundPoint, ...]) -> Text:
-    """Your score and your support at home, round by round, as bars."""
+    """Your score of the offer and its support at home, round by round, as bars."""
     text = Text().append("Your path, round by round\n", style="bold underline")
-    text.append(
-        "          offer on the table (│ = your reservation)   support at home\n", style="dim"
-    )
+    # The two bars start at columns 9 and 40 of each row.
+    text.append(f"{'':9}{'your score of the offer':<31}its support at home\n", style="dim")
+    text.append(f"{'':9}{'(│ = your reservation)':<31}(│ = needed to ratify)\n", style="dim")
+    bare = False
     for point in path:
         value, reservation, support = point.offered, point.reservation, point.support
         date = point.date[:7]
         cells = 24
         line = Text(f"{date}  ")
         chart = list(render.bar(value, cells)) if value is not None else list("·" * cells)
-        mark = min(cells - 1, int(cells * reservation / 100))
-        chart[mark] = "│"
+        chart[min(cells - 1, int(cells * reservation / 100))] = "│"
         line.append("".join(chart), style="cyan" if value is not None else "dim")
         line.append(f" {value:3.0f}" if value is not None else "   —")
-        line.append(f"   {render.bar(support, 10)} {support:3.0f}\n")
-        text.append_text(line)
+        home = list(render.bar(support, 10))
+        home[min(9, int(10 * point.threshold / 100))] = "│"
+        line.append("   " + "".join(home), style="" if value is not None else "dim")
+        line.append(f" {support:3.0f}")
+        if value is None:
+            line.append("*", style="dim")
+            bare = True
+        text.append_text(line.append("\n"))
+    if bare:
+        text.append(
+            "* nothing on the table: your groups' approval of the status quo\n", style="dim"
+        )
     return text
 
 
@@ -66,20 +78,48 @@ class EndScreen(GameScreen[None]):
     HELP = """\
 # The end
 
+The first lines say whether **you won or lost**: your result against your reservation value,
+what your country had without a deal. Without a trilateral deal your result *is* your
+reservation value (bilateral side deals and events may have moved it during the game).
+
 The outcome is classified by the scenario's rule: a ratified trilateral package that moves
 enough security issues off the status quo is a **security community**; with fewer, a
 **prosperity-only partnership** (like the historical SPP); without a trilateral deal,
 **dual-bilateralism**, or **breakdown** if a relationship collapsed into mistrust.
 
-Each country's result is compared with its reservation value (what it had without a deal).
-The chart shows, round by round, the package on the table as each round opened and what you
-needed, and your support at home. *What was possible* compares the outcome with the Pareto
-frontier and the Nash bargaining package. Last comes what actually happened to the SPP.
+Then comes the package that was **signed**, or the last one on the table, issue by issue (only
+what it changes). For a failed deal, **why**: the last refusals of a trilateral package, who
+refused it and when, the reasons the log recorded with their chapter sections, whether the
+rules let that country accept (then it held out for more), and the events just before.
 
-Enter returns to the title screen; ↑/↓ scroll.
+**What bound you hardest** ranks the constraints against that package, as the game ended: first
+what blocks a deal whatever the points (a red line, the group that makes the vote at home
+fail), then by the points each costs you: principles, groups at home, distrust of a partner
+(joint measures are worth less), costs, and the premium a distracted leader demands above the
+reservation value. Each has its chapter section; one line gives each partner's worst.
+
+Each country's result is compared with its reservation value. The chart shows, round by round,
+the package on the table as each round opened against your reservation value, and its support
+among your groups at home (what a ratification vote would see) against what the vote needs; a
+round with nothing on the table shows their approval of the status quo (marked \\*). *What was
+possible* compares the outcome with the Pareto frontier and the Nash bargaining package. Last
+comes what actually happened to the SPP.
+
+↑/↓ scroll, PgUp/PgDn a page, Home/End to the top or the bottom; Enter returns to the title
+screen.
 """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "title", "Title screen")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "title", "Title screen"),
+        # The scroll keys are the screen's, so the footer can show them (the scrolled view's
+        # own bindings are hidden there).
+        Binding("down", "scroll(1)", "Scroll", key_display="↑↓", priority=True),
+        Binding("up", "scroll(-1)", "Scroll", show=False, priority=True),
+        Binding("pagedown", "page(1)", "Page", key_display="PgUp/PgDn", priority=True),
+        Binding("pageup", "page(-1)", "Page", show=False, priority=True),
+        Binding("home", "edge(False)", "Top", show=False, priority=True),
+        Binding("end", "edge(True)", "Bottom", show=False, priority=True),
+    ]
 
     def __init__(self, report: Debrief, scenario: Scenario, party: str) -> None:
         super().__init__()
@@ -88,13 +128,18 @@ Enter returns to the title screen; ↑/↓ scroll.
         self.party = party
 
     def compose(self) -> ComposeResult:
-        s = self.scenario
-        report = self.report
+        s, report, party = self.scenario, self.report, self.party
         yield Header()
         with VerticalScroll(id="end"):
-            head = Text().append("Outcome: ", style="bold")
+            head = outcome.verdict(report, party).append("\n")
+            head.append("Outcome: ", style="bold")
             head.append(render.outcome_title(report), style="bold reverse")
             yield Static(head, id="outcome")
+            yield Static(outcome.package(s, report, party), id="package")
+            reasons = outcome.why(s, report, party)
+            if reasons is not None:
+                yield Static(reasons, id="why")
+            yield Static(outcome.constraints(s, report, party), id="constraints")
             yield Static(
                 Group(
                     Text("Results against reservation values", style="bold underline"),
@@ -102,7 +147,7 @@ Enter returns to the title screen; ↑/↓ scroll.
                     Text(f"Joint gain {report.joint_gain:+.1f}", style="dim"),
                 )
             )
-            yield Static(path_chart(report.paths[self.party]))
+            yield Static(path_chart(report.paths[party]))
             yield Static(frontier_text(s, report))
             history = Text().append("What actually happened\n", style="bold underline")
             history.append(s.history.strip() or "The scenario gives no history.")
@@ -113,6 +158,21 @@ Enter returns to the title screen; ↑/↓ scroll.
         """Scroll keys work at once."""
         self.query_one("#end").focus()
         self.sub_title = "The end"
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the debrief up or down a line."""
+        view = self.query_one("#end", VerticalScroll)
+        view.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll the debrief up or down a page."""
+        view = self.query_one("#end", VerticalScroll)
+        view.scroll_relative(y=pages * max(1, view.size.height - 1), animate=False)
+
+    def action_edge(self, bottom: bool) -> None:
+        """Scroll to the top or the bottom of the debrief."""
+        view = self.query_one("#end", VerticalScroll)
+        view.scroll_to(y=view.max_scroll_y if bottom else 0, animate=False)
 
     def action_title(self) -> None:
         """Back to the title screen for another game."""

@@ -1,0 +1,240 @@
+"""The negotiation read back: what was tabled, who refused it, when and why, and the events
+just before.
+
+The log keeps the words of each refusal; the conditions the refusing party judged the offer
+under are not kept, so the game is replayed from its seed and moves (the same seed and moves
+always give the same game) and each refusal is read in the state just before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from game.core.analysis.constraints import Constraint, constraints
+from game.core.engine.legal import acceptance_problems, blocked_text
+from game.core.engine.mechanism import start, step
+from game.core.engine.state import LogEntry, Offer, State
+from game.core.scenario.index import index
+from game.core.scenario.packages import Package
+
+
+@dataclass(frozen=True)
+class Change:
+    """One issue a package moves off its status quo."""
+
+    issue: str
+    """The issue's name."""
+    option: str
+    """The chosen option's label."""
+    source: str
+    """The option's chapter section."""
+
+
+@dataclass(frozen=True)
+class Tabled:
+    """A package put on the table: by whom, when, between whom, and what it changes."""
+
+    package: Package
+    scope: tuple[str, ...]
+    proposer: str
+    round: int
+    date: str
+    changes: tuple[Change, ...]
+    """Issue by issue, only the options that leave the status quo."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason the log recorded for a refusal, with the chapter section behind it ("" when
+    the words carry their own sections, as a computer negotiator's notes do)."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class EventNote:
+    """An event as the log recorded it."""
+
+    round: int
+    date: str
+    title: str
+    changes: tuple[str, ...]
+    source: str
+
+
+RefusalKind = Literal["rejected", "blocked"]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A party refusing an offer: rejecting (or countering) it at the table, or its groups at
+    home failing to ratify it."""
+
+    party: str
+    kind: RefusalKind
+    round: int
+    date: str
+    offer: Tabled
+    countered: bool
+    """True when the party rejected it to table a package of its own."""
+    reasons: tuple[Reason, ...]
+    """What the log recorded, each with its section."""
+    could_accept: bool
+    """The rules let the party accept it and its groups would have ratified it: the refusal
+    was a choice (holding out for more), not a constraint."""
+    against: tuple[Constraint, ...]
+    """What weighed hardest against it for the party at that moment."""
+    events: tuple[EventNote, ...]
+    """The events of that round and the round before, logged before the refusal."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """The negotiation read back from the start."""
+
+    tabled: tuple[Tabled, ...]
+    """Every package put on the table, in order."""
+    refusals: tuple[Refusal, ...]
+    """Every refusal, in order."""
+    signed: tuple[Tabled, ...]
+    """Every package ratified, in order."""
+    on_table: Tabled | None
+    """The package still on the table when the game ended."""
+    accepted: tuple[str, ...]
+    """Who had accepted the package still on the table."""
+
+
+def changes(state: State, package: Package) -> tuple[Change, ...]:
+    """The options of a package that leave the status quo, issue by issue."""
+    s = state.scenario
+    status_quo = index(s).status_quo
+    return tuple(
+        Change(issue.name, issue.options[k].label, issue.options[k].source)
+        for issue, k, q in zip(s.issues, package, status_quo, strict=True)
+        if k != q
+    )
+
+
+def read_record(state: State) -> Record:
+    """Replay the game and read every tabling, refusal and ratification in its moment."""
+    s = state.scenario
+    now = start(s, state.seed, dict(state.seats), state.disabled_causes, state.difficulty)
+    tabled: list[Tabled] = []
+    refusals: list[Refusal] = []
+    signed: list[Tabled] = []
+    current: Tabled | None = None
+    for move in state.moves:
+        before, now = now, step(now, move)
+        for n in range(len(before.log), len(now.log)):
+            entry = now.log[n]
+            if entry.kind in ("propose", "counter") and now.offer is not None:
+                current = _tabled(now, now.offer, entry.round)
+                tabled.append(current)
+            elif entry.kind == "reject" and before.offer is not None and current is not None:
+                countered = move.type == "counter"
+                refusals.append(_rejected(before, now.log, n, current, countered))
+            elif entry.kind == "blocked" and before.offer is not None and current is not None:
+                refusals += _blocked(before, now.log, n, current)
+            elif entry.kind == "ratified" and current is not None:
+                signed.append(current)
+    on_table = current if now.offer is not None else None
+    accepted = now.offer.accepted if now.offer is not None else ()
+    return Record(tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted)
+
+
+def _tabled(state: State, offer: Offer, round_: int) -> Tabled:
+    date = state.scenario.rounds[round_].date.isoformat()
+    changed = changes(state, offer.package)
+    return Tabled(offer.package, offer.scope, offer.proposer, round_, date, changed)
+
+
+def _rejected(
+    before: State, log: tuple[LogEntry, ...], n: int, offer: Tabled, countered: bool
+) -> Refusal:
+    entry = log[n]
+    party = entry.party or ""
+    score = before.scorer.score(party, offer.package)
+    free = not acceptance_problems(before, party, offer.package) and score.ratifies
+    against = constraints(before, party, offer.package)
+    reasons = tuple(Reason(r, _section(before, party, offer, r)) for r in entry.reasons)
+    return Refusal(
+        party,
+        "rejected",
+        entry.round,
+        _date(before, entry.round),
+        offer,
+        countered,
+        reasons,
+        free,
+        against,
+        _events_before(before, log, n),
+    )
+
+
+def _blocked(before: State, log: tuple[LogEntry, ...], n: int, offer: Tabled) -> list[Refusal]:
+    """One refusal for each party whose groups at home voted the offer down (the log gives one
+    line for each, in scope order)."""
+    entry = log[n]
+    scores = {p: before.scorer.score(p, offer.package) for p in offer.scope}
+    failed = [p for p, sc in scores.items() if not sc.ratifies]
+    result = []
+    for party, text in zip(failed, entry.reasons, strict=False):
+        blocker = scores[party].blockers[0] if scores[party].blockers else None
+        source = before.scenario.group(blocker.group).source if blocker else entry.source
+        result.append(
+            Refusal(
+                party,
+                "blocked",
+                entry.round,
+                _date(before, entry.round),
+                offer,
+                False,
+                (Reason(text, source),),
+                False,
+                constraints(before, party, offer.package),
+                _events_before(before, log, n),
+            )
+        )
+    return result
+
+
+def _section(state: State, party: str, offer: Tabled, reason: str) -> str:
+    """The chapter section behind one recorded reason, found the way the engine found it."""
+    s = state.scenario
+    score = state.scorer.score(party, offer.package)
+    for principle in s.principles:
+        if principle.party == party and reason == f"it crosses a red line: {principle.name}":
+            return principle.source
+    if not score.ratifies and reason == blocked_text(score):
+        return s.group(score.blockers[0].group).source if score.blockers else ""
+    for term in score.breakdown:
+        if term.kind == "trust" and reason.startswith(term.label.removeprefix("Trust: ")):
+            return term.source
+    if reason in acceptance_problems(state, party, offer.package):
+        # Too little value: measured against what the party has without a deal.
+        return s.party(party).reservation.source
+    return ""
+
+
+def _events_before(state: State, log: tuple[LogEntry, ...], n: int) -> tuple[EventNote, ...]:
+    """The events of the refusal's round and the round before, logged before it."""
+    round_ = log[n].round
+    return tuple(
+        EventNote(e.round, _date(state, e.round), _title(state, e), e.reasons, e.source)
+        for e in log[:n]
+        if e.kind == "event" and e.round >= round_ - 1
+    )
+
+
+def _title(state: State, entry: LogEntry) -> str:
+    """An event's headline (the log line is the headline, a colon, then the context)."""
+    for event in state.scenario.events:
+        if entry.text.startswith(f"{event.title}: "):
+            return event.title
+    return entry.text
+
+
+def _date(state: State, round_: int) -> str:
+    return state.scenario.rounds[round_].date.isoformat()

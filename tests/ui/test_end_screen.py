@@ -1,0 +1,172 @@
+"""The end screen says why the game ended as it did (issue 8, point 5): "An end screen that
+answers: won or lost against your reservation value; the package signed, or the last one on the
+table; for a failed deal, who refused when and why, in plain words with the chapter section;
+the two or three constraints that bound hardest."
+
+Every game here is built through the engine, then opened in the app as `play --load` would.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from game.core.analysis.debrief import Debrief, debrief
+from game.core.engine.moves import Accept, Pass, Propose
+from game.core.game import Game
+from game.core.scenario.loader import find_scenario
+from game.ui.app import PerimeterApp
+from game.ui.screens.end import EndScreen
+from tests.ui.conftest import game_app_at, played_game, screen_text
+
+SIZE = (80, 24)
+FAILS_AT_HOME_IN_MEXICO = (0, 0, 1, 3, 0, 2, 0, 0, 0)
+"""An spp-2005 package every country may accept at the start, but Mexico's groups at home vote
+down (Nationalistic and leftist groups)."""
+
+
+def prose(lines: list[str]) -> str:
+    """Screen lines as one text, wrapped lines joined."""
+    return re.sub(r"\s+", " ", " ".join(content(line) for line in lines)).strip()
+
+
+def content(line: str) -> str:
+    """A line of the end screen without the scroll bar (two columns, then the padding)."""
+    return line[:-3]
+
+
+async def first_screen(pilot: Pilot[None]) -> list[str]:
+    """The end screen as it opens: the lines between the header and the footer."""
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, PerimeterApp) and isinstance(app.screen, EndScreen)
+    return screen_text(app)[1:-1]
+
+
+async def every_page(pilot: Pilot[None]) -> str:
+    """The whole end screen, read a page at a time with PgDn as a player would."""
+    app = pilot.app
+    assert isinstance(app, PerimeterApp)
+    pages = [await first_screen(pilot)]
+    for _ in range(40):
+        await pilot.press("pagedown")
+        await pilot.pause()
+        page = screen_text(app)[1:-1]
+        if page == pages[-1]:
+            break
+        pages.append(page)
+    return prose([line for page in pages for line in page])
+
+
+def blocked_game() -> Game:
+    """People at every seat: the United States tables a package, Mexico and Canada accept it,
+    Mexico's groups at home vote it down; then everyone passes to the deadline."""
+    game = Game.new(find_scenario("spp-2005"), 1, ["US", "MX", "CA"])
+    everyone = ("US", "MX", "CA")
+    game.play(Propose(party="US", package=FAILS_AT_HOME_IN_MEXICO, scope=everyone))
+    game.play(Accept(party="MX"))
+    game.play(Accept(party="CA"))
+    while not game.finished:
+        game.play(Pass(party=game.to_move or ""))
+    return game
+
+
+def verdict_numbers(report: Debrief, party: str) -> list[str]:
+    r = report.parties[party].result
+    return [f"{r.score:.1f}", f"{r.reservation:.1f}"]
+
+
+async def test_a_won_game_says_so_first_with_the_package_signed(tmp_path: Path) -> None:
+    """ "won or lost against your reservation value; the package signed" """
+    game = played_game("US", seed=1, accept=True)
+    report = debrief(game.state)
+    assert report.deal is not None and report.package is not None
+    async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
+        top = prose((await first_screen(pilot))[:4])
+        assert top.startswith("You won.")
+        gain = report.parties["US"].result.gain
+        assert all(n in top for n in verdict_numbers(report, "US")) and f"{gain:+.1f}" in top
+        text = await every_page(pilot)
+    assert "Signed: the trilateral package" in text
+    for change in report.package.tabled.changes:
+        assert f"{change.issue}: {change.option}" in text
+    assert "Why there is no deal" not in text
+
+
+async def test_a_game_lost_at_the_deadline_says_who_refused_when_and_why(tmp_path: Path) -> None:
+    """ "for a failed deal, who refused when and why, in plain words with the chapter section;
+    the two or three constraints that bound hardest" (MX, seed 5, passing to the deadline)"""
+    game = played_game("MX", seed=5)
+    report = debrief(game.state)
+    assert report.deal is None and report.refusals and report.package is not None
+    async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
+        top = prose(await first_screen(pilot))
+        assert top.startswith("You neither won nor lost.")
+        assert "Outcome: no trilateral deal" in top
+        assert "The last trilateral package on the table" in top
+        text = await every_page(pilot)
+    s = game.scenario
+    last = report.refusals[-1]
+    assert f"{last.date} {s.party(last.party).name} rejected the package" in text
+    for reason in last.reasons:
+        assert reason.text in text
+    for event in last.events:
+        assert f"{event.title} [{event.source}]" in text
+    mine = report.parties["MX"].constraints
+    assert 2 <= len(mine) <= 3
+    assert "What bound you hardest" in text
+    for n, c in enumerate(mine, 1):
+        assert f"{n}. {c.label}" in text and f"[{c.source}]" in text
+
+
+async def test_a_failed_ratification_names_the_country_that_voted_it_down(tmp_path: Path) -> None:
+    """ "for a failed deal, who refused when and why ... or who blocked ratification" """
+    game = blocked_game()
+    report = debrief(game.state)
+    assert [(r.party, r.kind) for r in report.refusals] == [("MX", "blocked")]
+    async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
+        text = await every_page(pilot)
+    group = "Nationalistic and leftist groups"
+    source = game.scenario.group("mx_nationalists").source
+    assert "2005-03-01 Mexico: its groups at home voted down the package" in text
+    assert group in text and f"[{source}]" in text
+    assert "after its ratification failed" in text
+
+
+async def test_the_path_chart_shows_support_for_the_offer_on_the_table(tmp_path: Path) -> None:
+    """ "The path chart's 'support at home' must be the weighted approval FOR the package on the
+    table as that round opened ...; with nothing on the table show the status-quo approval and
+    say so." """
+    game = played_game("MX", seed=5)
+    path = debrief(game.state).paths["MX"]
+    with_offer = next(p for p in path if p.offered is not None)
+    async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
+        text = await every_page(pilot)
+    row = re.search(rf"{with_offer.date[:7]} \S+ +\d+ \S+ +(\d+)\*?", text)
+    assert row is not None and row.group(0).endswith(f"{with_offer.support:.0f}")
+    assert "* nothing on the table: your groups' approval of the status quo" in text
+
+
+async def test_the_end_screen_scrolls_with_the_keys_its_footer_shows(tmp_path: Path) -> None:
+    """ "The screen scrolls (↑/↓/PgUp/PgDn); keys shown in the footer." """
+    async with game_app_at(played_game("MX", seed=5), tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PerimeterApp)
+        top = await first_screen(pilot)
+        footer = screen_text(app)[-1]
+        assert "↑↓" in footer and "PgUp/PgDn" in footer
+        await pilot.press("down")
+        await pilot.pause()
+        assert content(screen_text(app)[1]) == content(top[1])
+        await pilot.press("pagedown", "pageup", "up")
+        await pilot.pause()
+        assert list(map(content, screen_text(app)[1:-1])) == list(map(content, top))
+
+
+def test_the_end_screen_help_explains_the_verdict_and_the_constraints() -> None:
+    """The end screen's help says how to read what it now shows."""
+    help_text = EndScreen.HELP
+    for words in ("you won or lost", "signed", "why", "What bound you hardest", "PgUp/PgDn"):
+        assert words in help_text
