@@ -207,7 +207,7 @@ def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
     if as_json:
         print(json.dumps({"parties": {p: score_json(s) for p, s in scores.items()}}, indent=2))
     else:
-        print(render_scores(scenario, scores))
+        print(render_scores(scenario, scores), end="")
     return EXIT_OK
 
 
@@ -291,17 +291,29 @@ def render_summary(scenario: Scenario, s: Summary) -> str:
 
 def score_json(score: PartyScore) -> dict[str, object]:
     """One party's score as the JSON the command line promises (plus a few extra keys)."""
+    from game.core.engine.numbers import apportion, fixed, reading_order
+
+    need = score.requirement
+    # Four decimals, the breakdown in the order the text shows it and apportioned so that its
+    # values add up to the total as printed.
+    lines = reading_order(score)
+    values = apportion([t.value for t in lines], score.total, 4)
     return {
-        "total": round(score.total, 4),
+        "total": float(fixed(score.total, 4)),
         "reservation": round(score.reservation, 4),
+        "needed": round(need.total, 4),
+        "premiums": [
+            {"name": p.name, "points": round(p.points, 4), "source": p.source}
+            for p in need.premiums
+        ],
         "acceptable": score.acceptable,
         "ratifies": score.ratifies,
         "red_lines": list(score.red_lines),
         "home_support": round(score.support, 4),
         "ratification_threshold": score.threshold,
         "breakdown": [
-            {"label": t.label, "value": round(t.value, 4), "source": t.source, "kind": t.kind}
-            for t in score.breakdown
+            {"label": t.label, "value": float(v), "source": t.source, "kind": t.kind}
+            for t, v in zip(lines, values, strict=True)
         ],
     }
 
@@ -311,19 +323,25 @@ def _yes(flag: bool) -> str:
 
 
 def render_scores(scenario: Scenario, scores: dict[str, PartyScore]) -> str:
-    """Scores as plain text: a summary line per party, then its breakdown."""
+    """Scores as plain text: per party, its score against what it needs, the verdicts, then
+    its breakdown from the status quo, in the numbers of the game's Score panel."""
+    from game.core.engine.numbers import figures
+
     lines = []
     for party_id, s in scores.items():
-        name = scenario.party(party_id).name
+        f = figures(s)
         lines.append(
-            f"{party_id}  {name}: {s.total:5.1f} / 100   reservation {s.reservation:5.1f}   "
-            f"acceptable {_yes(s.acceptable)}   ratifies {_yes(s.ratifies)} "
-            f"(home support {s.support:.0f}, needs {s.threshold:.0f})"
+            f"{party_id}  {scenario.party(party_id).name}: score {f.total} / 100, "
+            f"needs {f.needed} ({f.needs})"
+        )
+        lines.append(
+            f"    acceptable {_yes(s.acceptable)}   ratifies {_yes(s.ratifies)} "
+            f"(support {f.support}, needs {f.threshold})"
         )
         for red in s.red_lines:
             lines.append(f"    RED LINE crossed: {red}")
-        for term in s.breakdown:
-            lines.append(f"    {term.value:+7.1f}  {term.label}  [{term.source}]")
+        for term, value in f.lines:
+            lines.append(f"    {value:>7}  {term.label}  [{term.source}]")
         for vote in s.blockers:
             lines.append(f"    home: {vote.name} approval {vote.before:.0f} -> {vote.after:.0f}")
         lines.append("")

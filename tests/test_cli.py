@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from game.cli import main, schema_text
+from game.core.engine.conditions import Conditions
+from game.core.engine.legal import acceptance_problems
+from game.core.game import Game, SeatView
 from game.core.scenario.loader import find_scenario
+from game.core.scenario.packages import PackageFile, to_package
+from game.ui.render.score import score as render_score
 from tests.conftest import DATA, ROOT
 
 BAD = DATA / "bad_scenarios"
@@ -250,3 +259,184 @@ def test_play_reads_a_scenario_once_and_hands_the_app_what_it_read(
     source = kwargs["scenario"]
     assert isinstance(source, ScenarioFile) and source.scenario.id == "spp-2005"
     assert (kwargs["party"], kwargs["seed"]) == ("CA", 3)
+
+
+# --- issue 8, point 6: `score` and the game's Score panel agree ------------------------------
+
+MERIDA = {"organized_crime": "merida_bilateral"}
+"""Worth more than the reservation value to Mexico and less to the United States."""
+
+SPP_GROUPS = {"institutions": "spp_security_groups"}
+"""Above the United States' reservation value but below what it needs with its attention
+elsewhere (57.7 < 58.5 < 61.7); Canada's support at home 49.75 against a threshold of 50."""
+
+CLOSE_CALL = {
+    "intelligence": "usmx_border_information",
+    "framework": "soft_only",
+    "institutions": "pastor_commission",
+    "development": "pastor_fund",
+}
+"""Worth 74.965 to Mexico, which needs 74.982: the same at one decimal."""
+
+DECIMAL = re.compile(r"[+-]?\d+\.\d+")
+
+
+def score_text(tmp_path: Path, capsys: pytest.CaptureFixture[str], options: dict[str, str]) -> str:
+    """What `score spp-2005` prints for a package with these options."""
+    package = tmp_path / "package.yaml"
+    package.write_text(yaml.safe_dump({"options": options}), encoding="utf-8")
+    assert main(["score", "spp-2005", str(package)]) == 0
+    return capsys.readouterr().out
+
+
+def score_json_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: dict[str, str]
+) -> dict[str, Any]:
+    """What `score spp-2005 --json` prints for a package with these options, parsed."""
+    package = tmp_path / "package.yaml"
+    package.write_text(yaml.safe_dump({"options": options}), encoding="utf-8")
+    assert main(["score", "spp-2005", str(package), "--json"]) == 0
+    parties: dict[str, Any] = json.loads(capsys.readouterr().out)["parties"]
+    return parties
+
+
+def block(text: str, party: str) -> str:
+    """One party's part of `score`'s text output."""
+    return next(b for b in text.split("\n\n") if b.startswith(f"{party}  "))
+
+
+def start_game() -> Game:
+    """A game of spp-2005 at its start (every seat a person's: nobody has moved, so the
+    conditions are the scenario's starting ones, which `score` uses)."""
+    scenario = find_scenario("spp-2005").scenario
+    game = Game.new(scenario, 5, scenario.party_ids)
+    assert game.state.conditions == Conditions.initial(scenario)
+    return game
+
+
+def start_view(party: str) -> SeatView:
+    """A party's seat at the start of a game of spp-2005."""
+    return start_game().view(party)
+
+
+def panel_text(party: str, options: dict[str, str]) -> str:
+    """The game's Score panel for a draft, drawn as the table screen draws it."""
+    view = start_view(party)
+    draft = to_package(PackageFile(options=options), view.scenario)
+    return render_score(view.score(draft), view.needed()).plain
+
+
+def comparison(text: str, left: str, right: str) -> tuple[str, str]:
+    """The two numbers shown in `LEFT 1.0 ... RIGHT 2.0` (the first such pair)."""
+    found = re.search(rf"{left}\s+(\d+(?:\.\d+)?).*?{right}\s+(\d+(?:\.\d+)?)", text, re.DOTALL)
+    assert found, (left, right, text)
+    return found[1], found[2]
+
+
+def breakdown_lines(text: str) -> list[Decimal]:
+    """The signed values that start the breakdown's lines."""
+    return [Decimal(m[1]) for m in re.finditer(r"^\s*([+-]\d+\.\d+)\s", text, re.MULTILINE)]
+
+
+@pytest.mark.parametrize("party", ["US", "MX", "CA"])
+@pytest.mark.parametrize(
+    "options", [MERIDA, SPP_GROUPS, CLOSE_CALL], ids=["merida", "spp", "close"]
+)
+def test_score_and_the_score_panel_show_the_same_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], party: str, options: dict[str, str]
+) -> None:
+    """Issue 8: "The breakdown adds up in the game and in `score`, with the same numbers, the
+    same required value (reservation plus premiums, each named) and the same rounding rule"."""
+    cli = block(score_text(tmp_path, capsys, options), party)
+    panel = panel_text(party, options)
+    assert sorted(DECIMAL.findall(cli)) == sorted(DECIMAL.findall(panel))
+    view = start_view(party)
+    need = view.score(to_package(PackageFile(options=options), view.scenario)).requirement
+    assert need.total == view.needed() and need.premiums
+    for premium in need.premiums:
+        assert f"{premium.name} " in cli and f"{premium.name} " in panel
+    assert comparison(cli, "support", "needs") == comparison(panel, "support", "needs")
+
+
+def test_score_judges_acceptable_against_what_the_game_requires(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 8: "`acceptable` in `score` must use the same required value as the game" (the
+    tester: "You need 75.0 (reservation 73 + 2 attention)" in the game, "acceptable yes" at
+    73.0 in `score`)."""
+    parties = score_json_of(tmp_path, capsys, SPP_GROUPS)
+    game = start_game()
+    draft = to_package(PackageFile(options=SPP_GROUPS), game.scenario)
+    for party, out in parties.items():
+        assert out["acceptable"] is (not acceptance_problems(game.state, party, draft))
+        assert out["needed"] == pytest.approx(game.view(party).needed(), abs=1e-4)
+    assert parties["US"]["total"] > parties["US"]["reservation"]
+    assert parties["US"]["acceptable"] is False
+
+
+@pytest.mark.parametrize(
+    ("party", "options", "left", "right"),
+    [
+        ("CA", SPP_GROUPS, "support", "needs"),
+        ("MX", CLOSE_CALL, "score", "needs"),
+    ],
+)
+def test_a_comparison_decided_by_a_decimal_shows_the_decimal(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    party: str,
+    options: dict[str, str],
+    left: str,
+    right: str,
+) -> None:
+    """Issue 8: "a comparison is never shown as equal when it is decided by a decimal" (the
+    tester: "ratifies NO (home support 50, needs 50)"), in `score` and in the game alike."""
+    cli = block(score_text(tmp_path, capsys, options), party)
+    panel = panel_text(party, options).replace("Your score", "score").replace("You need", "needs")
+    for text in (cli, panel):
+        shown, needed = comparison(text, left, right)
+        assert Decimal(shown) < Decimal(needed), text
+
+
+@pytest.mark.parametrize(
+    "options", [MERIDA, SPP_GROUPS, CLOSE_CALL], ids=["merida", "spp", "close"]
+)
+def test_the_breakdown_adds_up_to_the_score_in_score_and_in_the_panel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: dict[str, str]
+) -> None:
+    """Issue 8: "The breakdown adds up in the game and in `score`" (the tester: "lines +13.1,
+    score 86.2"): the lines shown sum to the score shown."""
+    text = score_text(tmp_path, capsys, options)
+    for party in ("US", "MX", "CA"):
+        cli = block(text, party)
+        panel = panel_text(party, options).replace("Your score", "score")
+        for shown in (panel, cli):
+            total = re.search(r"score\s+(\d+\.\d+)", shown)
+            assert total, shown
+            assert sum(breakdown_lines(shown), Decimal(0)) == Decimal(total[1]), shown
+
+
+def test_the_json_breakdown_adds_up_to_the_json_total(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: "The breakdown's values add up to the total"."""
+    for party, out in score_json_of(tmp_path, capsys, SPP_GROUPS).items():
+        values = [Decimal(str(t["value"])) for t in out["breakdown"]]
+        assert sum(values, Decimal(0)) == Decimal(str(out["total"])), party
+
+
+def test_score_labels_the_status_quo_line_as_the_status_quo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 8: "the CLI's offset line is labelled as the worst package but is the status
+    quo": the line worth the status quo's score says so, in `score` and in the panel."""
+    status_quo = score_json_of(tmp_path, capsys, {})
+    text = score_text(tmp_path, capsys, MERIDA)
+    for party, out in status_quo.items():
+        value = f"{out['total']:+.1f}"
+        [line] = [x for x in block(text, party).splitlines() if x.strip().startswith(value)]
+        label = line.split("  [", 1)[0]  # the source, in brackets, explains the 0-100 scale
+        assert "Status quo" in label and "worst" not in label
+        panel = panel_text(party, MERIDA).splitlines()
+        at = next(i for i, x in enumerate(panel) if x.strip().startswith(value))
+        assert panel[at - 1].strip() == "Status quo"

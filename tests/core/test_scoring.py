@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -10,7 +11,11 @@ from hypothesis import strategies as st
 
 from game.core.engine.conditions import Conditions
 from game.core.engine.effects import apply_event_effect
-from game.core.engine.scoring import Scorer, score_package_file, scorer
+from game.core.engine.legal import acceptance_problems, required_value
+from game.core.engine.mechanism import start
+from game.core.engine.numbers import apportion, compared
+from game.core.engine.scoring import EPSILON, Scorer, score_package_file, scorer
+from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import PackageFile, to_package
 from game.core.scenario.timeline import TrustEffect
@@ -149,3 +154,130 @@ def test_scoring_is_deterministic(spp: Scenario, data: st.DataObject) -> None:
     cond = data.draw(conditions_for(spp))
     package = tuple(data.draw(st.integers(0, len(i.options) - 1)) for i in spp.issues)
     assert Scorer(spp, cond).score_all(package) == Scorer(spp, cond).score_all(package)
+
+
+# --- issue 8, point 6: the breakdown adds up, with the same numbers everywhere ---------------
+
+
+def test_the_status_quo_line_is_worth_the_status_quo_and_says_so(
+    minimal: Scenario, spp: Scenario
+) -> None:
+    """Issue 8: "the CLI's offset line is labelled as the worst package but is the status quo";
+    the line that anchors the breakdown is the status quo's score, and is labelled so."""
+    for s in (minimal, spp):
+        table = scorer(s)
+        packages = all_packages(minimal) if s is minimal else [index(s).status_quo]
+        for package in packages:
+            for party in s.party_ids:
+                status_quo = table.score(party, index(s).status_quo).total
+                line = next(t for t in table.score(party, package).breakdown if t.kind == "scale")
+                assert line.value == pytest.approx(status_quo)
+                assert line.label.startswith("Status quo") and "worst" not in line.label
+
+
+def status_quo_with_value(minimal: Scenario) -> Scenario:
+    """Minimal, with a status quo that is itself worth something to AA (AUTHORING.md allows
+    it): keeping the border as it is addresses crime a little and costs AA 3."""
+    data = minimal.model_dump()
+    keep = data["issues"][0]["options"][0]
+    keep["addresses"] = {"crime": 0.2}
+    keep["cost"] = {"AA": 3.0}
+    return Scenario.model_validate(data)
+
+
+def test_the_lines_are_what_the_package_changes_from_the_status_quo(minimal: Scenario) -> None:
+    """Issue 8: "A breakdown whose lines add up to the score ..., each line labelled
+    correctly": the status quo first, then what the package changes, even when the status
+    quo itself carries a value."""
+    s = status_quo_with_value(minimal)
+    table = scorer(s)
+    status_quo = index(s).status_quo
+    for party in s.party_ids:
+        at_status_quo = table.score(party, status_quo)
+        assert [t.kind for t in at_status_quo.breakdown] == ["scale"], party
+        assert at_status_quo.breakdown[0].value == pytest.approx(at_status_quo.total)
+        for package in all_packages(s):
+            score = table.score(party, package)
+            changes = sum(t.value for t in score.breakdown if t.kind != "scale")
+            assert changes == pytest.approx(score.total - at_status_quo.total)
+    dropped = table.score("AA", to_package(PackageFile(options={"border": "patrols"}), s))
+    assert any(
+        t.kind == "cost" and t.value > 0 and "status quo" in t.label for t in dropped.breakdown
+    )
+
+
+def test_the_breakdown_sums_to_the_total_exactly(minimal: Scenario, spp: Scenario) -> None:
+    """Issue 8: "Keep `breakdown` summing to `total` exactly"."""
+    for s in (minimal, status_quo_with_value(minimal), spp):
+        table = scorer(s)
+        for package in all_packages(minimal) if s is not spp else [index(spp).status_quo]:
+            for party in s.party_ids:
+                score = table.score(party, package)
+                assert sum(t.value for t in score.breakdown) == score.total
+
+
+def test_the_requirement_is_the_reservation_plus_each_named_premium(spp: Scenario) -> None:
+    """Issue 8: one source of truth for what a party needs: "reservation, each premium named
+    with its points and its source ... and the total", used by `required_value`."""
+    state = start(spp, 1, {p: "computer" for p in spp.party_ids})
+    for party in spp.party_ids:
+        need = state.scorer.requirement(party)
+        attention = spp.party(party).attention
+        assert need.reservation == state.scorer.reservation(party)
+        [premium] = need.premiums
+        assert premium.name == "attention" and premium.source
+        assert premium.points == pytest.approx(
+            spp.negotiation.attention_premium * (100 - attention) / 100
+        )
+        assert need.total == pytest.approx(need.reservation + premium.points)
+        assert required_value(state, party) == need.total
+
+
+def test_acceptable_means_at_least_the_required_value(spp: Scenario) -> None:
+    """Issue 8: "`acceptable` in `score` must use the same required value as the game": the
+    status quo is worth exactly the reservation value, below what a distracted leader needs."""
+    state = start(spp, 1, {p: "computer" for p in spp.party_ids})
+    for party, s in score_package_file(spp, PackageFile()).items():
+        assert s.requirement == state.scorer.requirement(party)
+        assert s.requirement.total > s.reservation
+        assert not s.acceptable
+        assert acceptance_problems(state, party, index(spp).status_quo)
+
+
+NUMBER = st.floats(-100, 100, allow_nan=False)
+
+
+@given(NUMBER, NUMBER, st.integers(0, 2))
+def test_a_comparison_is_never_shown_equal_when_a_decimal_decides_it(
+    a: float, b: float, least: int
+) -> None:
+    """Issue 8: "a comparison is never shown as equal when it is decided by a decimal"; and
+    rounding never shows the order reversed."""
+    left, right = compared(a, b, least)
+    assert len(left.partition(".")[2]) == len(right.partition(".")[2]) >= least
+    if abs(a - b) <= EPSILON:
+        assert left == right
+    else:
+        assert left != right
+        assert (Decimal(left) < Decimal(right)) == (a < b)
+
+
+def test_a_comparison_uses_as_few_decimals_as_tell_it() -> None:
+    """Issue 8: "show as many decimals as needed to tell the two numbers apart"."""
+    assert compared(52.3, 50.0, 0) == ("52", "50")
+    assert compared(49.75, 50.0, 0) == ("49.8", "50.0")
+    assert compared(74.96492, 74.98156, 1) == ("74.96", "74.98")
+    assert compared(50.0, 50.0 + EPSILON / 2, 0) == ("50", "50")
+
+
+@given(st.lists(NUMBER, max_size=12), st.integers(0, 4))
+def test_rounded_lines_add_up_to_the_rounded_total(values: list[float], places: int) -> None:
+    """Issue 8: "The breakdown adds up": each line rounded, within one unit of the last
+    decimal of its value, and the rounded lines sum to the rounded total."""
+    total = sum(values)
+    shown = apportion(values, total, places)
+    assert sum(shown, Decimal(0)) == Decimal(f"{total:.{places}f}")
+    unit = Decimal(1).scaleb(-places)
+    for value, line in zip(values, shown, strict=True):
+        assert abs(Decimal(value) - line) < unit
+        assert line.as_tuple().exponent == -places

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.core.engine.moves import Act
+from game.core.engine.numbers import SUPPORT_PLACES, apportion, compared
+from game.core.engine.requirement import Requirement
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import State
 from game.core.scenario.index import index
@@ -84,14 +86,9 @@ def _all_actions(scenario: Scenario, party: str) -> tuple[Act, ...]:
 
 
 def required_value(state: State, party: str) -> float:
-    """What a package must be worth for the party to accept: reservation plus attention premium."""
-    p = index(state.scenario).parties[party]
-    premium = (
-        state.scenario.negotiation.attention_premium
-        * (100.0 - state.conditions.attention[p])
-        / 100.0
-    )
-    return state.scorer.reservation(party) + premium
+    """What a package must be worth for the party to accept: reservation plus premiums (the
+    leader's attention), as `Requirement` names them."""
+    return state.scorer.requirement(party).total
 
 
 def acceptance_problems(state: State, party: str, package: Package) -> list[str]:
@@ -100,26 +97,32 @@ def acceptance_problems(state: State, party: str, package: Package) -> list[str]
     red = dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k])
     problems = [f"it crosses a red line: {name}" for name in red]
     total = scores.total(package)
-    needed = required_value(state, party)
-    if total < needed - EPSILON:
-        problems.append(_shortfall(total, scores.reservation, needed))
+    need = scores.requirement
+    if total < need.total - EPSILON:
+        problems.append(_shortfall(total, need))
     return problems
 
 
-def _shortfall(total: float, reservation: float, needed: float) -> str:
-    premium = needed - reservation
-    if premium > 0.5:
-        return (
-            f"it is worth {total:.0f}, and it needs {needed:.0f}: its reservation value "
-            f"{reservation:.0f} + {premium:.0f} for its leader's limited attention"
-        )
-    return f"it is worth {total:.0f}, below its reservation value of {reservation:.0f}"
+def _shortfall(total: float, need: Requirement) -> str:
+    """Why a package is worth too little, in whole numbers unless a decimal decides it."""
+    worth, needed = compared(total, need.total, 0)
+    premiums = [p for p in need.premiums if p.points > EPSILON]
+    if not premiums:
+        return f"it is worth {worth}, below its reservation value of {needed}"
+    places = len(needed.partition(".")[2])
+    parts = apportion([need.reservation, *(p.points for p in premiums)], need.total, places)
+    named = {"attention": "for its leader's limited attention"}
+    extra = " + ".join(f"{v:f} {named[p.name]}" for p, v in zip(premiums, parts[1:], strict=True))
+    return (
+        f"it is worth {worth}, and it needs {needed}: its reservation value {parts[0]:f} + {extra}"
+    )
 
 
 def blocked_text(s: PartyScore) -> str:
     """Why a party's groups at home would not ratify a package, naming the heaviest loser."""
     who = s.blockers[0] if s.blockers else None
-    text = f"it would not ratify at home (support {s.support:.0f}, needs {s.threshold:.0f})"
+    support, threshold = compared(s.support, s.threshold, SUPPORT_PLACES)
+    text = f"it would not ratify at home (support {support}, needs {threshold})"
     if who is not None:
         text += f": {who.name} approval {who.before:.0f} -> {who.after:.0f}"
     return text

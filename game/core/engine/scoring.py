@@ -8,6 +8,10 @@ For a party p, each option of the package that binds p adds:
   plus domestic_scale x (group's share of the home vote) x (approval change) for p's groups.
 Every term is additive per option, so the best and worst packages on the agenda (the 0 and 100
 of the normalised score) are exact sums of per-issue maxima and minima.
+
+A breakdown is anchored on the status quo: one line (kind "scale") is what the all-status-quo
+package scores, and the others are what the package changes from it, so the lines add up to the
+score and the score compares at sight with the reservation value.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.core.engine.conditions import Conditions
+from game.core.engine.requirement import Requirement, requirement
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, PackageFile, to_package
@@ -25,6 +30,12 @@ EPSILON = 1e-9
 """Tolerance when comparing scores (a package exactly at the reservation value is acceptable)."""
 
 NORMALISATION_SOURCE = "design package: 0 is the worst package on this agenda, 100 the best"
+
+STATUS_QUO_LABEL = "Status quo: every issue as it stands"
+"""The breakdown's anchor line (kind "scale"): the status quo's place on the 0-100 scale."""
+
+DROPPED = " (the status quo's, given up)"
+"""Added to the label of a line that only the status quo had: the package gives it up."""
 
 TermKind = Literal["threat", "trust", "cost", "principle", "domestic", "scale"]
 
@@ -62,11 +73,15 @@ class PartyScore:
     threshold: float
     votes: tuple[GroupVote, ...]
     breakdown: tuple[Term, ...]
+    """What the package changes from the status quo, then (last, kind "scale") what the status
+    quo scores; the values add up to `total` exactly."""
+    requirement: Requirement
+    """What the party needs to accept, under the same conditions as the score."""
 
     @property
     def acceptable(self) -> bool:
-        """No red line crossed and at least as good as the reservation value."""
-        return not self.red_lines and self.total >= self.reservation - EPSILON
+        """No red line crossed and at least what the party needs (reservation plus premiums)."""
+        return not self.red_lines and self.total >= self.requirement.total - EPSILON
 
     @property
     def ratifies(self) -> bool:
@@ -296,7 +311,10 @@ class PartyScorer:
         self.fixed, self.priorities, self.trust = values.fixed, values.priorities, values.trust
         self.raw, self.factor, self.red = values.raw, values.factor, values.red
         self.low, self.high, self.per_point = values.low, values.high, values.per_point
-        self.reservation = self.total(ix.status_quo) + conditions.bilateral[p]
+        self.status_quo = self.total(ix.status_quo)
+        self.reservation = self.status_quo + conditions.bilateral[p]
+        self.requirement = requirement(scenario, conditions, party_id, self.reservation)
+        self._status_quo_lines = self._sums(ix.status_quo)
 
     def total(self, package: Package) -> float:
         """The normalised score of a package (the fast path used by search)."""
@@ -328,14 +346,30 @@ class PartyScorer:
         rows.extend(f.terms)
         return rows
 
-    def score(self, package: Package) -> PartyScore:
-        """The full score of a package, with breakdown, votes and red lines."""
+    def _sums(
+        self, package: Package
+    ) -> tuple[dict[str, float], dict[str, tuple[str, str, TermKind]]]:
+        """The package's raw breakdown lines, summed by key, and each key's label, source, kind."""
         sums: dict[str, float] = {}
         meta: dict[str, tuple[str, str, TermKind]] = {}
         for i, k in enumerate(package):
             for key, label, raw, source, kind in self._terms(i, k):
                 sums[key] = sums.get(key, 0.0) + raw
                 meta.setdefault(key, (label, source, kind))
+        return sums, meta
+
+    def score(self, package: Package) -> PartyScore:
+        """The full score of a package, with breakdown, votes and red lines."""
+        sums, meta = self._sums(package)
+        # Lines say what the package changes from the status quo. Status-quo options are
+        # usually neutral (AUTHORING.md), and then this subtracts nothing, so the lines and
+        # the total are bit for bit what they were before the status quo anchored them.
+        base_sums, base_meta = self._status_quo_lines
+        for key, raw in base_sums.items():
+            if key not in sums:
+                label, source, kind = base_meta[key]
+                meta[key] = (label + DROPPED, source, kind)
+            sums[key] = sums.get(key, 0.0) - raw
         terms = [
             Term(meta[key][0], raw * self.per_point, meta[key][1], meta[key][2])
             for key, raw in sums.items()
@@ -343,14 +377,10 @@ class PartyScorer:
         ]
         order = {"threat": 0, "trust": 1, "cost": 2, "principle": 3, "domestic": 4}
         terms.sort(key=lambda t: order[t.kind])
-        terms.append(
-            Term(
-                f"Scale: 0 is the worst package on this agenda for {self.party}",
-                -self.low * self.per_point,
-                NORMALISATION_SOURCE,
-                "scale",
-            )
-        )
+        # The status quo's line is kept last so that the total, summed in this order, is the
+        # same float as always (computer negotiators compare it with their aspirations);
+        # front ends show it first (numbers.figures).
+        terms.append(Term(STATUS_QUO_LABEL, self.status_quo, NORMALISATION_SOURCE, "scale"))
         chosen = [self.fixed[i][k] for i, k in enumerate(package)]
         votes = []
         for g, (group_id, name, share, before) in enumerate(self.groups):
@@ -367,6 +397,7 @@ class PartyScorer:
             threshold=self.threshold,
             votes=tuple(votes),
             breakdown=tuple(terms),
+            requirement=self.requirement,
         )
 
     def support(self, package: Package) -> float:
@@ -401,6 +432,10 @@ class Scorer:
     def reservation(self, party: str) -> float:
         """The party's reservation value under these conditions."""
         return self.parties[party].reservation
+
+    def requirement(self, party: str) -> Requirement:
+        """What the party needs to accept under these conditions, premium by premium."""
+        return self.parties[party].requirement
 
 
 _CACHE: OrderedDict[tuple[int, Conditions], tuple[Scenario, Scorer]] = OrderedDict()

@@ -4,29 +4,36 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from game.core.engine.numbers import figures
 from game.core.engine.scoring import PartyScore
 from game.core.scenario.model import Scenario
 from game.ui.render.marks import bar, clip, yes_no
 
 
 def score(s: PartyScore, needed: float) -> Text:
-    """The player's own score: total against what it needs, the ratification forecast, breakdown."""
+    """The player's own score against what it needs, the ratification forecast and the
+    breakdown, with the numbers and rounding of the `score` command (core numbers.figures).
+
+    `needed` is what SeatView.needed() returns; it equals s.requirement.total (both are the
+    core's Requirement under the game's conditions), and the panel shows s.requirement, which
+    also names the parts, so the argument is only kept for the screens that pass it.
+    """
+    f = figures(s)
     text = Text()
-    text.append(f"Your score {s.total:5.1f} ", style="bold")
+    text.append(f"Your score {f.total:>5} ", style="bold")
     text.append(bar(s.total, 14))
-    text.append(f"\nYou need   {needed:5.1f} ")
-    text.append(bar(needed, 14), style="dim")
-    premium = needed - s.reservation
-    extra = f" + {premium:.0f} attention" if premium > 0.5 else ""
-    text.append(f"\n  (reservation {s.reservation:.0f}{extra})\n", style="dim")
+    text.append(f"\nYou need   {f.needed:>5} ")
+    text.append(bar(s.requirement.total, 14), style="dim")
+    text.append(f"\n{f.needs}\n", style="dim")  # unindented: 32 columns beside a scrollbar
     text.append("Acceptable to you  ")
-    text.append_text(yes_no(not s.red_lines and s.total >= needed - 1e-9))
+    text.append_text(yes_no(s.acceptable))
     text.append("\nRatifies at home   ")
     text.append_text(yes_no(s.ratifies))
-    text.append(f" (support {s.support:.0f}, needs {s.threshold:.0f})\n")
+    text.append(f" (support {f.support}, needs {f.threshold})\n")
     for red in s.red_lines:
         text.append(f"RED LINE: {red}\n", style="bold red")
     groups = {
+        "scale": "Status quo",
         "threat": "Threats",
         "trust": "Trust",
         "cost": "Costs",
@@ -34,17 +41,14 @@ def score(s: PartyScore, needed: float) -> Text:
         "domestic": "At home",
     }
     last = ""
-    for term in s.breakdown:
-        if term.kind == "scale":
-            continue
+    # Every line is shown, the status quo's first, so that the lines add up to the score.
+    for term, value in f.lines:
         if term.kind != last:
             text.append(f"{groups[term.kind]}\n", style="bold underline")
             last = term.kind
         label = term.label.split(": ", 1)[-1]
-        text.append(
-            f" {term.value:+6.1f} {label}",
-            style="green" if term.value > 0 else ("red" if term.value < 0 else ""),
-        )
+        colour = "" if term.kind == "scale" else "green" if term.value > 0 else "red"
+        text.append(f" {value:>6} {label}", style=colour if term.value else "")
         text.append(f" [{term.source}]\n", style="dim")
     return text
 
