@@ -19,6 +19,7 @@ from game.core.engine.conditions import WendtSystem, wendt_system
 from game.core.engine.legal import Legal, legal_moves, required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import IllegalMove, Move
+from game.core.engine.requirement import Requirement
 from game.core.engine.scoring import PartyScore
 from game.core.engine.state import Agreement, Difficulty, LogEntry, Offer, Seat, State
 from game.core.players.estimates import Estimate, estimate
@@ -293,6 +294,10 @@ class SeatView:
     def needed(self) -> float:
         """What a package must be worth for this party to accept it now."""
         return required_value(self._game.state, self.party)
+
+    def requirement(self) -> Requirement:
+        """What this party needs now, in parts: its reservation value and each premium."""
+        return self._game.state.scorer.requirement(self.party)
 
     def legal(self) -> Legal:
         """The moves open to this party now (nothing when it is not its turn)."""

@@ -175,8 +175,8 @@ def test_the_package_signed_is_given_issue_by_issue_off_the_status_quo(engine: S
     assert final is not None and final.fate == "signed"
     assert final.tabled.proposer == "AA" and final.tabled.date == "2005-02-01"
     assert final.tabled.changes == (
-        Change("Security", "Joint patrols", "Policies"),
-        Change("Intelligence", "Shared analysis", "Policies"),
+        Change("Security", "Security", "Joint patrols", "Policies"),
+        Change("Intelligence", "Intelligence", "Shared analysis", "Policies"),
     )
 
 

@@ -14,7 +14,7 @@ from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept
 from game.core.engine.state import Difficulty, Offer, State
 from game.core.game import Game
-from game.core.players.baseline import _best_possible, aspiration
+from game.core.players.baseline import aspiration, best_possible
 from game.core.players.estimates import estimate
 from game.core.players.negotiator import BASELINE, choose_move
 from game.core.players.search import candidates
@@ -125,7 +125,7 @@ def test_a_package_below_the_estimated_target_is_not_likely_yes() -> None:
     for difficulty in ("easy", "normal", "hard"):
         for state in _states(difficulty, range(3)):
             for viewer, partner in itertools.permutations(state.scenario.party_ids, 2):
-                target = aspiration(state, partner, _best_possible(state, partner))
+                target = aspiration(state, partner, best_possible(state, partner))
                 for package in _packages(state, draw, 5):
                     e = estimate(state, viewer, partner, package)
                     assert _inside(e.target_low, target, e.target_high)
@@ -152,7 +152,7 @@ def test_the_ranges_never_give_the_private_numbers_away() -> None:
     off: dict[str, list[float]] = {"worth": [], "target": [], "needed": []}
     for state in _states("normal", range(3)):
         for viewer, partner in itertools.permutations(state.scenario.party_ids, 2):
-            target = aspiration(state, partner, _best_possible(state, partner))
+            target = aspiration(state, partner, best_possible(state, partner))
             needed = required_value(state, partner)
             for package in _packages(state, draw, 5):
                 e = estimate(state, viewer, partner, package)

@@ -105,6 +105,7 @@ def test_a_seat_view_offers_no_way_to_another_partys_private_numbers() -> None:
         "offer",
         "party",
         "play",
+        "requirement",
         "round",
         "scenario",
         "score",

@@ -91,7 +91,7 @@ async def test_a_won_game_says_so_first_with_the_package_signed(tmp_path: Path) 
         text = await every_page(pilot)
     assert "Signed: the trilateral package" in text
     for change in report.package.tabled.changes:
-        assert f"{change.issue}: {change.option}" in text
+        assert f"{change.short}: {change.option}" in text
     assert "Why there is no deal" not in text
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from game.core.engine.moves import Pass, Propose
 from game.core.game import Game
@@ -199,3 +200,18 @@ async def test_the_latest_reason_is_not_cut_off(tmp_path: Path) -> None:
         shown = " ".join(line.strip() for line in screen_text(app)[-5:-1])
         words = long_reason.split()
         assert " ".join(words[-3:]) in shown or "l: full log" in shown, shown
+
+
+async def test_the_home_panel_shows_each_group_in_full(tmp_path: Path) -> None:
+    """Issue 8: "Cut off at 80x24: ... home-panel group lines": names and descriptions wrap
+    instead of being cut, and what does not fit is one PgDn away, as the panel says."""
+    app = game_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await to_table(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        content = " ".join(str(table.query_one("#panel", Static).render()).split())
+        for group in (g for g in table.view.scenario.domestic_groups if g.party == "US"):
+            assert group.name in content, group.name
+            assert " ".join(group.description.split()) in content, group.description
+        assert "PgDn" in widget_text(app, "#panel-more")

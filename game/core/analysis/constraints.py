@@ -104,7 +104,8 @@ def _attention(state: State, party: str) -> Constraint | None:
     that distracted it (their sections)."""
     s = state.scenario
     attention = state.conditions.attention[index(s).parties[party]]
-    premium = s.negotiation.attention_premium * (100.0 - attention) / 100.0
+    premiums = state.scorer.requirement(party).premiums
+    premium = sum(p.points for p in premiums if p.name == "attention")
     if premium <= EPSILON:
         return None
     lowered = [

@@ -25,6 +25,8 @@ class Change:
 
     issue: str
     """The issue's name."""
+    short: str
+    """The issue's short name (its name when it has none), for narrow screens."""
     option: str
     """The chosen option's label."""
     source: str
@@ -111,7 +113,9 @@ def changes(state: State, package: Package) -> tuple[Change, ...]:
     s = state.scenario
     status_quo = index(s).status_quo
     return tuple(
-        Change(issue.name, issue.options[k].label, issue.options[k].source)
+        Change(
+            issue.name, issue.short or issue.name, issue.options[k].label, issue.options[k].source
+        )
         for issue, k, q in zip(s.issues, package, status_quo, strict=True)
         if k != q
     )

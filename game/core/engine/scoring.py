@@ -29,7 +29,7 @@ from game.core.scenario.packages import Package, PackageFile, to_package
 EPSILON = 1e-9
 """Tolerance when comparing scores (a package exactly at the reservation value is acceptable)."""
 
-NORMALISATION_SOURCE = "design package: 0 is the worst package on this agenda, 100 the best"
+NORMALISATION_SOURCE = "design choice: 0 is the worst package on this agenda, 100 the best"
 
 STATUS_QUO_LABEL = "Status quo: every issue as it stands"
 """The breakdown's anchor line (kind "scale"): the status quo's place on the 0-100 scale."""

@@ -47,7 +47,7 @@ def aspiration(state: State, party: str, best: float, exponent: float | None = N
 def guessed_aspiration(state: State, partner: str) -> float:
     """What a party guesses a partner holds out for: it cannot see the partner's temperament,
     so it assumes a steady (linear) concession from the partner's best package."""
-    return aspiration(state, partner, _best_possible(state, partner), exponent=1.0)
+    return aspiration(state, partner, best_possible(state, partner), exponent=1.0)
 
 
 def _margin(state: State, party: str, partner: str) -> float:
@@ -93,7 +93,9 @@ def best_offer(state: State, party: str, level: float) -> ScoredPackage | None:
     return None
 
 
-def _best_possible(state: State, party: str) -> float:
+def best_possible(state: State, party: str) -> float:
+    """The most a party can hope for now: its score of its favourite trilateral package found
+    by search (where its aspiration starts)."""
     pool = candidates(state.scenario, state.conditions, state.scenario.party_ids)
     return max((c.score(party) for c in pool), default=100.0)
 
@@ -127,7 +129,7 @@ class BaselineNegotiator:
         """Accept what beats its aspiration and ratifies; otherwise counter, or reject."""
         offer = state.offer
         assert offer is not None
-        level = aspiration(state, party, _best_possible(state, party))
+        level = aspiration(state, party, best_possible(state, party))
         score = state.scorer.score(party, offer.package)
         if legal.accept and score.ratifies and score.total >= level:
             return Accept(party=party)
@@ -139,7 +141,7 @@ class BaselineNegotiator:
 
     def propose(self, state: State, party: str) -> Move:
         """Its favourite package among those it expects to pass, or a pass."""
-        level = aspiration(state, party, _best_possible(state, party))
+        level = aspiration(state, party, best_possible(state, party))
         better = best_offer(state, party, level)
         if better is not None:
             return Propose(party=party, package=better.package, scope=better.scope)

@@ -8,8 +8,7 @@ from typing import Literal
 
 from game.core.engine.legal import required_value
 from game.core.engine.state import State, rng
-from game.core.players.baseline import CONCESSION, aspiration, guessed_aspiration
-from game.core.players.search import candidates
+from game.core.players.baseline import CONCESSION, aspiration, best_possible, guessed_aspiration
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -117,9 +116,8 @@ def estimate(state: State, viewer: str, partner: str, package: Package) -> Estim
 def _target_bounds(state: State, partner: str) -> tuple[float, float]:
     """The least and the most the partner may hold out for now, over the concession speeds the
     game's difficulty allows (public), from its best package (private, blurred by the caller)."""
-    pool = candidates(state.scenario, state.conditions, state.scenario.party_ids)
-    # The same best package the partner measures its own aspiration from (baseline).
-    best = max((c.score(partner) for c in pool), default=100.0)
+    # The same best package the partner measures its own aspiration from.
+    best = best_possible(state, partner)
     slow, quick = CONCESSION[state.difficulty]
     steady = guessed_aspiration(state, partner)
     least = min(steady, aspiration(state, partner, best, quick))

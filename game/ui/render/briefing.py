@@ -186,11 +186,12 @@ def _cannot_accept(view: SeatView, width: int) -> Part:
         else:
             main = Text("– costs you points: ", style="yellow").append(hits)
         lines.append(fit(width, main, f" ({pr.name}){mark}", pr.source))
-    reservation, needed = view.score(view.status_quo).reservation, view.needed()
-    main = Text("✘ ", style="bold red").append(f"any package worth under {needed:.0f} to you")
-    premium = needed - reservation
-    attention = f", leader's attention +{premium:.0f}" if premium > 0.5 else ""
-    extra = f" (no deal: {reservation:.0f}{attention})"
+    need = view.requirement()
+    main = Text("✘ ", style="bold red").append(f"any package worth under {need.total:.0f} to you")
+    premiums = "".join(
+        f", leader's {p.name} +{p.points:.0f}" for p in need.premiums if p.points > 0.5
+    )
+    extra = f" (no deal: {need.reservation:.0f}{premiums})"
     lines.append(fit(width, main, extra, me.reservation.source, whole=True))
     return lines, design
 
@@ -383,7 +384,8 @@ def _partners(view: SeatView) -> Text:
         text.append(f" (levels of transformation passed: {now.stage}/3)\n")
         if dyad.note:
             text.append(f"   {' '.join(dyad.note.split())} [{dyad.source}]\n")
-    reservation, needed = view.score(view.status_quo).reservation, view.needed()
+    need = view.requirement()
+    reservation, needed = need.reservation, need.total
     text.append("\nWithout a deal: ", style="bold")
     text.append(f"{' '.join(me.reservation.description.split())} [{me.reservation.source}]\n")
     text.append(

@@ -81,7 +81,8 @@ def _names(scenario: Scenario, parties: tuple[str, ...] | list[str], party: str)
 def _changes(tabled: Tabled) -> Text:
     text = Text()
     for c in tabled.changes:
-        text.append("  • ").append(f"{c.issue}: ", style="bold").append(f"{c.option}\n")
+        # Short issue names keep most lines to one line at 80 columns.
+        text.append("  • ").append(f"{c.short}: ", style="bold").append(f"{c.option}\n")
     if not tabled.changes:
         text.append("  • no change from the status quo\n")
     return text

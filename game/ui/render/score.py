@@ -7,7 +7,7 @@ from rich.text import Text
 from game.core.engine.numbers import figures
 from game.core.engine.scoring import PartyScore
 from game.core.scenario.model import Scenario
-from game.ui.render.marks import bar, clip, yes_no
+from game.ui.render.marks import bar, yes_no
 
 
 def score(s: PartyScore, needed: float) -> Text:
@@ -54,18 +54,22 @@ def score(s: PartyScore, needed: float) -> Text:
 
 
 def home(scenario: Scenario, s: PartyScore) -> Text:
-    """The player's domestic groups: approval now and after the draft, and the forecast."""
+    """The player's domestic groups: approval now and after the draft, and the forecast.
+
+    Names and descriptions wrap in the panel instead of being cut; support and threshold use
+    the `score` command's rounding rule, so a vote decided by a decimal shows it."""
+    f = figures(s)
     text = Text()
     for v in s.votes:
         group = scenario.group(v.group)
-        text.append(f"{clip(v.name, 34)}\n", style="bold")
+        text.append(f"{v.name}\n", style="bold")
         change = v.after - v.before
         text.append(f"  {bar(v.after, 12)} {v.after:3.0f}")
         if abs(change) > 0.5:
             text.append(f" ({change:+.0f})", style="green" if change > 0 else "red")
         text.append(f"  weight {v.share:.0%}\n", style="dim")
         if group.description:
-            text.append(f"  {clip(group.description.strip(), 70)}\n", style="dim")
-    text.append(f"Support {s.support:.0f}, needed {s.threshold:.0f}: ")
+            text.append(f"  {' '.join(group.description.split())}\n", style="dim")
+    text.append(f"Support {f.support}, needs {f.threshold}: ")
     text.append_text(yes_no(s.ratifies))
     return text
