@@ -7,8 +7,12 @@ stances name the agenda options they hit; no raw ids."
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import io
 import re
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -60,72 +64,96 @@ def seat(app: PerimeterApp) -> SeatView:
     return screen.view
 
 
+@dataclass(frozen=True)
+class Briefing:
+    """One country's briefing as a player sees it at 80x24: the summary, then (after d) the
+    details."""
+
+    view: SeatView
+    summary_lines: list[str]
+    summary: str
+    """Every part of the summary, unwrapped."""
+    details: str
+    """The details part displayed after d, unwrapped."""
+    everything: str
+    """Every part of the briefing, summary and details, unwrapped."""
+
+
+@functools.cache
+def briefing(party: str) -> Briefing:
+    """The briefing of a game of spp-2005 (seed 5) as the party, read once per test run: the
+    text checks below share one app per country instead of starting one each."""
+
+    async def read() -> Briefing:
+        with tempfile.TemporaryDirectory() as saves:
+            app = game_app(party, seed=5, saves=Path(saves))
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                view = seat(app)
+                lines = screen_text(app)
+                summary = briefing_text(app, only_shown=True)
+                await pilot.press("d")
+                await pilot.pause()
+                return Briefing(
+                    view, lines, summary, briefing_text(app, only_shown=True), briefing_text(app)
+                )
+
+    return asyncio.run(read())
+
+
 @pytest.mark.parametrize("party", PARTIES)
-async def test_the_summary_fits_one_screen_at_80x24(party: str, tmp_path: Path) -> None:
+def test_the_summary_fits_one_screen_at_80x24(party: str) -> None:
     """Issue 8: "A briefing that fits one screen at 80x24 as a summary (what you want, what
     you cannot accept, who can sink a deal at home, whom you trust), with the details one key
     away"; the key is shown in the footer."""
-    app = game_app(party, seed=5, saves=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        view = seat(app)
-        lines = screen_text(app)
-        rows = [next((n for n, line in enumerate(lines) if h in line), -1) for h in HEADINGS]
-        assert -1 not in rows and rows == sorted(rows), (rows, lines)
-        trust = "\n".join(lines[rows[3] :])
-        for dyad in (d for d in view.dyads() if party in d.parties):
-            partner = next(p for p in dyad.parties if p != party)
-            line = next(x for x in trust.splitlines() if view.scenario.party(partner).name in x)
-            assert f"{dyad.trust:.0f}" in line and dyad.system in line, line
-        home = "\n".join(lines[rows[2] : rows[3]])
-        for group_id, name, _, _ in view.approval():
-            opposes = any(s.delta < 0 for s in view.scenario.group(group_id).stances)
-            assert (name in home) == opposes, name
-        assert "d Full briefing" in lines[-1], lines[-1]
+    view = briefing(party).view
+    lines = briefing(party).summary_lines
+    rows = [next((n for n, line in enumerate(lines) if h in line), -1) for h in HEADINGS]
+    assert -1 not in rows and rows == sorted(rows), (rows, lines)
+    trust = "\n".join(lines[rows[3] :])
+    for dyad in (d for d in view.dyads() if party in d.parties):
+        partner = next(p for p in dyad.parties if p != party)
+        line = next(x for x in trust.splitlines() if view.scenario.party(partner).name in x)
+        assert f"{dyad.trust:.0f}" in line and dyad.system in line, line
+    home = "\n".join(lines[rows[2] : rows[3]])
+    for group_id, name, _, _ in view.approval():
+        opposes = any(s.delta < 0 for s in view.scenario.group(group_id).stances)
+        assert (name in home) == opposes, name
+    assert "d Full briefing" in lines[-1], lines[-1]
 
 
 @pytest.mark.parametrize("party", PARTIES)
-async def test_the_summary_names_your_gravest_threat_and_the_option_worth_most(
-    party: str, tmp_path: Path
-) -> None:
+def test_the_summary_names_your_gravest_threat_and_the_option_worth_most(party: str) -> None:
     """Issue 8: what you want is "your top threats with their figures, and the agenda options
     that address them best for you" (the options with the highest value to you)."""
-    app = game_app(party, seed=5, saves=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        view = seat(app)
-        me = view.scenario.party(party)
-        screen = "\n".join(screen_text(app))
-        gravest = max(me.priorities.items(), key=lambda kv: kv[1].weight)
-        assert view.scenario.threat(gravest[0]).name[:20] in screen
-        base = view.score(view.status_quo).total
-        best, gain = None, 0.0
-        for placed in options_binding(view.scenario, party):
-            package = list(view.status_quo)
-            i = view.scenario.issues.index(placed.issue)
-            package[i] = placed.issue.options.index(placed.option)
-            score = view.score(tuple(package))
-            if not score.red_lines and score.total - base > gain:
-                best, gain = placed, score.total - base
-        assert best is not None
-        name = best.issue.short or best.issue.name
-        assert f"{name}: {best.option.label[:20]}" in screen, screen
-        assert f"+{gain:.1f}" in screen
+    view = briefing(party).view
+    me = view.scenario.party(party)
+    screen = "\n".join(briefing(party).summary_lines)
+    gravest = max(me.priorities.items(), key=lambda kv: kv[1].weight)
+    assert view.scenario.threat(gravest[0]).name[:20] in screen
+    base = view.score(view.status_quo).total
+    best, gain = None, 0.0
+    for placed in options_binding(view.scenario, party):
+        package = list(view.status_quo)
+        i = view.scenario.issues.index(placed.issue)
+        package[i] = placed.issue.options.index(placed.option)
+        score = view.score(tuple(package))
+        if not score.red_lines and score.total - base > gain:
+            best, gain = placed, score.total - base
+    assert best is not None
+    name = best.issue.short or best.issue.name
+    assert f"{name}: {best.option.label[:20]}" in screen, screen
+    assert f"+{gain:.1f}" in screen
 
 
-async def test_what_mexico_cannot_accept_names_the_options_that_cross_its_red_lines(
-    tmp_path: Path,
-) -> None:
+def test_what_mexico_cannot_accept_names_the_options_that_cross_its_red_lines() -> None:
     """Issue 8: "what you cannot accept (red lines, naming the options that cross them)"."""
-    app = game_app("MX", seed=5, saves=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = "\n".join(screen_text(app))
-        assert HEADINGS[1] in screen and HEADINGS[2] in screen, screen
-        part = screen[screen.index(HEADINGS[1]) : screen.index(HEADINGS[2])]
-        assert "Crime: U.S. covert operations in Mexico" in part
-        assert "Military: Join a U.S.-led coalition abroad" in part
-        assert part.count("red line") == 2
+    screen = "\n".join(briefing("MX").summary_lines)
+    assert HEADINGS[1] in screen and HEADINGS[2] in screen, screen
+    part = screen[screen.index(HEADINGS[1]) : screen.index(HEADINGS[2])]
+    assert "Crime: U.S. covert operations in Mexico" in part
+    assert "Military: Join a U.S.-led coalition abroad" in part
+    assert part.count("red line") == 2
 
 
 async def test_d_switches_between_the_summary_and_the_scrollable_details(tmp_path: Path) -> None:
@@ -169,61 +197,48 @@ async def test_enter_goes_to_the_table_from_the_details_and_b_brings_the_summary
 
 
 @pytest.mark.parametrize("party", PARTIES)
-async def test_no_raw_ids_in_the_briefing(party: str, tmp_path: Path) -> None:
+def test_no_raw_ids_in_the_briefing(party: str) -> None:
     """Issue 8: "no raw ids": no ISSUE.OPTION key and no identifier of the scenario file
     (tag, threat, group, principle ids) anywhere in a country's briefing."""
-    app = game_app(party, seed=5, saves=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        s = seat(app).scenario
-        text = briefing_text(app)
-        keys = {f"{i.id}.{o.id}" for i in s.issues for o in i.options}
-        ids = keys | set(s.tags) | {t.id for t in s.threats}
-        ids |= {g.id for g in s.domestic_groups} | {p.id for p in s.principles}
-        found = {w for w in re.findall(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?", text)}
-        assert not {i for i in found & ids if "_" in i or "." in i}
+    s = briefing(party).view.scenario
+    text = briefing(party).everything
+    keys = {f"{i.id}.{o.id}" for i in s.issues for o in i.options}
+    ids = keys | set(s.tags) | {t.id for t in s.threats}
+    ids |= {g.id for g in s.domestic_groups} | {p.id for p in s.principles}
+    found = {w for w in re.findall(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?", text)}
+    assert not {i for i in found & ids if "_" in i or "." in i}
 
 
 @pytest.mark.parametrize("party", PARTIES)
-async def test_no_principle_or_document_is_listed_twice(party: str, tmp_path: Path) -> None:
+def test_no_principle_or_document_is_listed_twice(party: str) -> None:
     """Issue 8: "Guiding documents and principles are not listed twice: documents in their
     own part, principles (penalties and red lines the score reacts to) in theirs"; stances
     are joined with "; ", never ".;"."""
-    app = game_app(party, seed=5, saves=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        s = seat(app).scenario
-        text = briefing_text(app, only_shown=True)
-        principles = [p.name for p in s.principles if p.party == party]
-        documents = [d.name for d in s.party(party).documents if d.name not in principles]
-        for name in principles + documents:
-            assert text.count(name) == 1, name
-        assert ".;" not in briefing_text(app)
+    s = briefing(party).view.scenario
+    text = briefing(party).details
+    principles = [p.name for p in s.principles if p.party == party]
+    documents = [d.name for d in s.party(party).documents if d.name not in principles]
+    for name in principles + documents:
+        assert text.count(name) == 1, name
+    assert ".;" not in briefing(party).everything
 
 
 @pytest.mark.parametrize("party", PARTIES)
-async def test_each_stance_names_the_agenda_options_it_hits(party: str, tmp_path: Path) -> None:
+def test_each_stance_names_the_agenda_options_it_hits(party: str) -> None:
     """Issue 8: "a stance on a tag lists the agenda options (issue name: option label) that
     carry the tag and bind the party; a stance on one option names it by its label"."""
-    app = game_app(party, seed=5, saves=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        s = seat(app).scenario
-        text = briefing_text(app, only_shown=True)
-        groups = [g for g in s.domestic_groups if g.party == party]
-        starts = [text.index(g.name) for g in groups] + [len(text)]
-        for n, group in enumerate(groups):
-            block = text[starts[n] : starts[n + 1]]
-            for stance in group.stances:
-                hit = stance_options(s, stance, party)
-                for placed in hit:
-                    assert f"{placed.issue.name}: {placed.option.label}" in block, (
-                        group.id,
-                        stance,
-                    )
-                if not hit:
-                    assert "no option on this agenda" in block, (group.id, stance)
+    s = briefing(party).view.scenario
+    text = briefing(party).details
+    groups = [g for g in s.domestic_groups if g.party == party]
+    starts = [text.index(g.name) for g in groups] + [len(text)]
+    for n, group in enumerate(groups):
+        block = text[starts[n] : starts[n + 1]]
+        for stance in group.stances:
+            hit = stance_options(s, stance, party)
+            for placed in hit:
+                assert f"{placed.issue.name}: {placed.option.label}" in block, (
+                    group.id,
+                    stance,
+                )
+            if not hit:
+                assert "no option on this agenda" in block, (group.id, stance)
