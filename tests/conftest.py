@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from game.core.scenario.loader import load_scenario
+from game.core.scenario.loader import ScenarioFile, find_scenario, load_scenario
 from game.core.scenario.model import Scenario
 
 # Shared, noisy machines: no per-example deadline; a fixed database-free profile under CI.
@@ -24,6 +25,13 @@ DATA = ROOT / "tests" / "data"
 def minimal() -> Scenario:
     """The tiny two-party scenario in tests/data/good."""
     return load_scenario(DATA / "good" / "minimal.yaml")
+
+
+@functools.cache
+def spp_file() -> ScenarioFile:
+    """The built-in SPP 2005 scenario as read from its file, read once per test run (it is
+    frozen, and sharing one object lets the engine's caches serve every test)."""
+    return find_scenario("spp-2005")
 
 
 @pytest.fixture(scope="session")

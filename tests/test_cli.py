@@ -17,10 +17,9 @@ from game.cli import main, schema_text
 from game.core.engine.conditions import Conditions
 from game.core.engine.legal import acceptance_problems
 from game.core.game import Game, SeatView
-from game.core.scenario.loader import find_scenario
 from game.core.scenario.packages import PackageFile, to_package
 from game.ui.render.score import score as render_score
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, spp_file
 
 BAD = DATA / "bad_scenarios"
 
@@ -228,7 +227,7 @@ def test_play_reads_a_save_once_and_hands_the_app_the_game(
     import game.ui.app as app_module
     from game.core.game import Game
 
-    save = Game.new(find_scenario("spp-2005"), 5, ["MX"]).save(tmp_path)
+    save = Game.new(spp_file(), 5, ["MX"]).save(tmp_path)
     calls: list[object] = []
     real = replay.load_game
 
@@ -308,7 +307,7 @@ def block(text: str, party: str) -> str:
 def start_game() -> Game:
     """A game of spp-2005 at its start (every seat a person's: nobody has moved, so the
     conditions are the scenario's starting ones, which `score` uses)."""
-    scenario = find_scenario("spp-2005").scenario
+    scenario = spp_file().scenario
     game = Game.new(scenario, 5, scenario.party_ids)
     assert game.state.conditions == Conditions.initial(scenario)
     return game

@@ -19,10 +19,10 @@ from game.core.players.estimates import estimate
 from game.core.players.negotiator import BASELINE, choose_move
 from game.core.players.search import candidates
 from game.core.scenario.index import index
-from game.core.scenario.loader import find_scenario
 from game.core.scenario.packages import Package, PackageFile, to_package
+from tests.conftest import spp_file
 
-SPP = find_scenario("spp-2005")
+SPP = spp_file()
 
 
 def _package(state: State, **options: str) -> Package:

@@ -12,10 +12,10 @@ from game.core.engine.moves import Accept, IllegalMove, Pass
 from game.core.engine.scoring import PartyScore
 from game.core.game import Game
 from game.core.players.estimates import Estimate
-from game.core.scenario.loader import find_scenario, open_scenario
-from tests.conftest import DATA
+from game.core.scenario.loader import open_scenario
+from tests.conftest import DATA, spp_file
 
-SPP = find_scenario("spp-2005")
+SPP = spp_file()
 ENGINE = open_scenario(DATA / "good" / "engine.yaml")
 SUBSETS = [
     frozenset(c) for n in range(4) for c in itertools.combinations(SPP.scenario.party_ids, n)

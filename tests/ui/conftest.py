@@ -9,19 +9,19 @@ from textual.pilot import Pilot
 from game.core.engine.moves import Accept, Pass
 from game.core.engine.state import Difficulty
 from game.core.game import Game
-from game.core.scenario.loader import find_scenario
 from game.ui.app import PerimeterApp, make_app
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.notice import NoticeScreen
 from game.ui.screens.table import TableScreen
+from tests.conftest import spp_file
 
 
 def game_app(party: str, seed: int, saves: Path, difficulty: str = "normal") -> PerimeterApp:
     """An app started as `play spp-2005 --as PARTY --seed SEED`: straight to the briefing."""
     return make_app(
-        scenario=find_scenario("spp-2005"),
+        scenario=spp_file(),
         party=party,
         seed=seed,
         saves_dir=saves,
@@ -41,7 +41,7 @@ def played_game(
     """A game of spp-2005 played through the engine, for tests whose subject is not the keys:
     the person passes (or, with `accept`, accepts what it may and what ratifies at home) until
     the end, or until the first time it could accept, with `stop_before_accepting`."""
-    game = Game.new(find_scenario("spp-2005"), seed, [party], difficulty=difficulty)
+    game = Game.new(spp_file(), seed, [party], difficulty=difficulty)
     game.saves_dir = saves
     while not game.finished:
         view = game.view(party)
@@ -53,6 +53,23 @@ def played_game(
         else:
             game.play(Pass(party=party))
     return game
+
+
+def table_app(
+    party: str, seed: int, saves: Path, difficulty: Difficulty = "normal"
+) -> PerimeterApp:
+    """The same game as `game_app`, opened straight at the table (as `play --load` opens a
+    save), for tests whose subject is the table, not the way to it."""
+    game = Game.new(spp_file(), seed, [party], difficulty=difficulty, saves_dir=saves)
+    return game_app_at(game, saves)
+
+
+async def at_table(pilot: Pilot[None]) -> TableScreen:
+    """The table of an app made by `table_app`, once it is drawn."""
+    await pilot.pause()
+    await close_notices(pilot)
+    assert isinstance(pilot.app.screen, TableScreen)
+    return pilot.app.screen
 
 
 def game_app_at(game: Game, saves: Path) -> PerimeterApp:

@@ -16,9 +16,9 @@ from textual.pilot import Pilot
 from game.core.analysis.debrief import Debrief, debrief
 from game.core.engine.moves import Accept, Pass, Propose
 from game.core.game import Game
-from game.core.scenario.loader import find_scenario
 from game.ui.app import PerimeterApp
 from game.ui.screens.end import EndScreen
+from tests.conftest import spp_file
 from tests.ui.conftest import game_app_at, played_game, screen_text
 
 SIZE = (80, 24)
@@ -63,7 +63,7 @@ async def every_page(pilot: Pilot[None]) -> str:
 def blocked_game() -> Game:
     """People at every seat: the United States tables a package, Mexico and Canada accept it,
     Mexico's groups at home vote it down; then everyone passes to the deadline."""
-    game = Game.new(find_scenario("spp-2005"), 1, ["US", "MX", "CA"])
+    game = Game.new(spp_file(), 1, ["US", "MX", "CA"])
     everyone = ("US", "MX", "CA")
     game.play(Propose(party="US", package=FAILS_AT_HOME_IN_MEXICO, scope=everyone))
     game.play(Accept(party="MX"))

@@ -9,7 +9,6 @@ from textual.widgets import OptionList
 
 from game.core.analysis.outcomes import OUTCOME_TEXT
 from game.core.game import Game
-from game.core.scenario.loader import find_scenario
 from game.ui.app import make_app
 from game.ui.screens.actions import ActionScreen
 from game.ui.screens.end import EndScreen
@@ -21,12 +20,15 @@ from game.ui.screens.quit import QuitScreen
 from game.ui.screens.scenarios import ScenariosScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
+from tests.conftest import spp_file
 from tests.ui.conftest import (
+    at_table,
     close_notices,
     game_app,
     game_app_at,
     play_to_end,
     played_game,
+    table_app,
     to_table,
 )
 
@@ -82,7 +84,7 @@ async def test_the_title_screen_offers_new_load_scenarios_help_and_quit(tmp_path
 
 
 async def test_every_screen_has_help(tmp_path: Path) -> None:
-    app = make_app(scenario=find_scenario("spp-2005"), seed=4, saves_dir=tmp_path, blink=False)
+    app = make_app(scenario=spp_file(), seed=4, saves_dir=tmp_path, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         seen = []
@@ -100,9 +102,9 @@ async def test_every_screen_has_help(tmp_path: Path) -> None:
 
 
 async def test_the_draft_changes_by_keyboard_and_the_score_follows(tmp_path: Path) -> None:
-    app = game_app("MX", seed=5, saves=tmp_path)
+    app = table_app("MX", seed=5, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await to_table(pilot)
+        table = await at_table(pilot)
         before = table.view.score(table.package).total
         await pilot.press("down", "down", "down", "right")
         await pilot.pause()
@@ -113,9 +115,9 @@ async def test_the_draft_changes_by_keyboard_and_the_score_follows(tmp_path: Pat
 
 
 async def test_an_illegal_move_is_explained_not_made(tmp_path: Path) -> None:
-    app = game_app("US", seed=5, saves=tmp_path)
+    app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await to_table(pilot)
+        table = await at_table(pilot)
         assert app.game is not None
         moves = len(app.game.state.moves)
         await pilot.press("a")  # nothing on the table yet for the chair
@@ -127,9 +129,9 @@ async def test_an_illegal_move_is_explained_not_made(tmp_path: Path) -> None:
 async def test_a_diplomatic_action_is_chosen_in_a_window_and_does_not_end_the_turn(
     tmp_path: Path,
 ) -> None:
-    app = game_app("US", seed=5, saves=tmp_path)
+    app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await to_table(pilot)
+        table = await at_table(pilot)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ActionScreen)
@@ -141,9 +143,9 @@ async def test_a_diplomatic_action_is_chosen_in_a_window_and_does_not_end_the_tu
 
 
 async def test_quit_asks_and_saving_writes_a_loadable_game(tmp_path: Path) -> None:
-    app = game_app("CA", seed=9, saves=tmp_path)
+    app = table_app("CA", seed=9, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert isinstance(app.screen, QuitScreen)
@@ -162,9 +164,9 @@ async def test_a_corrupt_save_is_listed_with_its_problem_and_the_others_still_lo
     tmp_path: Path,
 ) -> None:
     (tmp_path / "broken.yaml").write_text("format_version: [\n")
-    app = game_app("MX", seed=2, saves=tmp_path)
+    app = table_app("MX", seed=2, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
     title = make_app(saves_dir=tmp_path, blink=False)
@@ -180,9 +182,9 @@ async def test_a_corrupt_save_is_listed_with_its_problem_and_the_others_still_lo
 
 
 async def test_events_and_votes_open_a_window_with_the_chapters_context(tmp_path: Path) -> None:
-    app = game_app("MX", seed=5, saves=tmp_path)
+    app = table_app("MX", seed=5, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         for _ in range(60):
             if isinstance(app.screen, NoticeScreen):
                 break
@@ -238,9 +240,9 @@ async def test_the_list_of_saves_marks_finished_games(tmp_path: Path) -> None:
 
 async def test_save_and_quit_says_where_the_game_went(tmp_path: Path) -> None:
     """Issue 8: "'Save and quit' does not say where the file went"."""
-    app = game_app("CA", seed=9, saves=tmp_path)
+    app = table_app("CA", seed=9, saves=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         await pilot.press("ctrl+c")
         await pilot.pause()
         await pilot.press("s")

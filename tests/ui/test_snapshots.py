@@ -15,11 +15,12 @@ from textual.pilot import Pilot
 
 from game.core.engine.mechanism import start
 from game.core.saves.store import save_game
-from game.core.scenario.loader import find_scenario, open_scenario
+from game.core.scenario.loader import open_scenario
 from game.ui.app import make_app
 from game.ui.screens.notice import NoticeScreen
-from tests.conftest import ROOT
-from tests.ui.conftest import game_app, game_app_at, played_game, to_table
+from tests.conftest import ROOT, spp_file
+from tests.ui.conftest import at_table as open_at_table
+from tests.ui.conftest import game_app, game_app_at, played_game, table_app
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 SMALL, LARGE = (80, 24), (120, 36)
@@ -34,7 +35,7 @@ def quiet_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def at_table(*keys: str) -> Steps:
     async def steps(pilot: Pilot[None]) -> None:
-        await to_table(pilot)
+        await open_at_table(pilot)
         await pilot.press(*keys)
         await pilot.pause()
 
@@ -46,7 +47,7 @@ async def at_briefing(pilot: Pilot[None]) -> None:
 
 
 async def at_first_event(pilot: Pilot[None]) -> None:
-    await to_table(pilot)
+    await open_at_table(pilot)
     for _ in range(60):
         if isinstance(pilot.app.screen, NoticeScreen):
             return
@@ -55,7 +56,13 @@ async def at_first_event(pilot: Pilot[None]) -> None:
 
 
 def game(size: tuple[int, int] = SMALL) -> Any:
+    """Mexico's game, seed 5, at its briefing."""
     return game_app("MX", seed=5, saves=Path("saves"))
+
+
+def table(size: tuple[int, int] = SMALL) -> Any:
+    """The same game opened straight at the table (the table is the subject, not the way)."""
+    return table_app("MX", seed=5, saves=Path("saves"))
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x36"])
@@ -64,7 +71,7 @@ def test_title_screen(snap_compare: Any, size: tuple[int, int]) -> None:
 
 
 def test_new_game_screen(snap_compare: Any) -> None:
-    app = make_app(scenario=find_scenario("spp-2005"), seed=5, saves_dir=Path("saves"), blink=False)
+    app = make_app(scenario=spp_file(), seed=5, saves_dir=Path("saves"), blink=False)
     assert snap_compare(app, terminal_size=SMALL)
 
 
@@ -75,35 +82,35 @@ def test_briefing_screen(snap_compare: Any) -> None:
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x36"])
 def test_table_screen_score_panel(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(
-        game(), terminal_size=size, run_before=at_table("down", "down", "down", "right")
+        table(), terminal_size=size, run_before=at_table("down", "down", "down", "right")
     )
 
 
 @pytest.mark.parametrize("panel", ["2", "3", "4", "5"], ids=["partners", "home", "trust", "log"])
 def test_table_screen_panels(snap_compare: Any, panel: str) -> None:
-    assert snap_compare(game(), terminal_size=SMALL, run_before=at_table("down", "right", panel))
+    assert snap_compare(table(), terminal_size=SMALL, run_before=at_table("down", "right", panel))
 
 
 def test_table_screen_after_a_partner_counters(snap_compare: Any) -> None:
     assert snap_compare(
-        game(), terminal_size=SMALL, run_before=at_table("down", "down", "down", "right", "t")
+        table(), terminal_size=SMALL, run_before=at_table("down", "down", "down", "right", "t")
     )
 
 
 def test_action_window(snap_compare: Any) -> None:
-    assert snap_compare(game(), terminal_size=SMALL, run_before=at_table("d"))
+    assert snap_compare(table(), terminal_size=SMALL, run_before=at_table("d"))
 
 
 def test_help_window(snap_compare: Any) -> None:
-    assert snap_compare(game(), terminal_size=SMALL, run_before=at_table("question_mark"))
+    assert snap_compare(table(), terminal_size=SMALL, run_before=at_table("question_mark"))
 
 
 def test_quit_window(snap_compare: Any) -> None:
-    assert snap_compare(game(), terminal_size=SMALL, run_before=at_table("q"))
+    assert snap_compare(table(), terminal_size=SMALL, run_before=at_table("q"))
 
 
 def test_event_window(snap_compare: Any) -> None:
-    assert snap_compare(game(), terminal_size=SMALL, run_before=at_first_event)
+    assert snap_compare(table(), terminal_size=SMALL, run_before=at_first_event)
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x36"])

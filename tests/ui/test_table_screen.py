@@ -13,14 +13,14 @@ from textual.widgets import Static
 
 from game.core.engine.moves import Pass, Propose
 from game.core.game import Game
-from game.core.scenario.loader import find_scenario
 from game.ui.screens.table import TableScreen
+from tests.conftest import spp_file
 from tests.ui.conftest import (
+    at_table,
     close_notices,
-    game_app,
     game_app_at,
     screen_text,
-    to_table,
+    table_app,
     widget_text,
 )
 
@@ -38,9 +38,9 @@ async def test_up_and_down_move_between_issues_even_when_the_score_panel_overflo
 ) -> None:
     """Issue 8 (blocker): "as soon as one option changes, the Score panel's breakdown
     overflows and ↑/↓ scroll the panel instead of moving between agenda issues"."""
-    app = game_app("US", seed=5, saves=tmp_path)
+    app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        table = await to_table(pilot)
+        table = await at_table(pilot)
         await pilot.press("right")
         await pilot.pause()
         for expected in (1, 2, 3):
@@ -58,18 +58,18 @@ async def test_the_table_screen_says_which_country_you_play(
 ) -> None:
     """Issue 8: "the header loses 'you: Mexico' (nothing on the table screen says which
     country you play)"."""
-    app = game_app(party, seed=5, saves=tmp_path)
+    app = table_app(party, seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         assert f"You: {name}" in visible(app)
 
 
 async def test_the_scope_of_the_draft_is_visible_and_changes_with_s(tmp_path: Path) -> None:
     """Issue 8: "The scope of the draft is never visible: the line that says which countries
     the draft binds is cut off at every size, so `s` seems to do nothing"."""
-    app = game_app("US", seed=5, saves=tmp_path)
+    app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         assert "Your draft binds: all three" in widget_text(app, "#detail")
         await pilot.press("s")
         await pilot.pause()
@@ -81,10 +81,10 @@ async def test_the_scope_of_the_draft_is_visible_and_changes_with_s(tmp_path: Pa
 
 async def test_the_selected_option_is_shown_in_full_with_its_info_key(tmp_path: Path) -> None:
     """Issue 8: "agenda options cut to ~22 characters", "the `i` hint itself ('i: mo…')"."""
-    app = game_app("CA", seed=5, saves=tmp_path)
+    app = table_app("CA", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await to_table(pilot)
-        scenario = find_scenario("spp-2005").scenario
+        await at_table(pilot)
+        scenario = spp_file().scenario
         migration = next(n for n, i in enumerate(scenario.issues) if i.id == "migration")
         option = next(
             k for k, o in enumerate(scenario.issues[migration].options) if len(o.label) > 60
@@ -100,7 +100,7 @@ async def test_a_bilateral_offer_says_who_has_accepted_and_who_is_awaited(
     tmp_path: Path,
 ) -> None:
     """Issue 8: "the 'Accepted … waiting for …' line for bilateral offers is cut off too"."""
-    source = find_scenario("spp-2005")
+    source = spp_file()
     game = Game.new(source, 5, ["US", "MX"])
     while game.to_move != "MX":
         game.play(Pass(party=game.to_move or ""))
@@ -125,9 +125,9 @@ async def test_your_draft_comes_back_with_one_key_after_a_partner_tables(
 ) -> None:
     """Issue 8: "The draft is overwritten whenever a partner tables or counters, with no way
     back to it"; "Your own draft is kept and can be restored with one key"."""
-    app = game_app("MX", seed=5, saves=tmp_path)
+    app = table_app("MX", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        table = await to_table(pilot)
+        table = await at_table(pilot)
         await pilot.press("down", "right", "right")
         await pilot.pause()
         mine = list(table.draft)
@@ -146,7 +146,7 @@ async def test_your_draft_comes_back_with_one_key_after_a_partner_tables(
 
 async def test_switching_panels_starts_each_at_its_top(tmp_path: Path) -> None:
     """Issue 8: "Switching panels keeps the old scroll position (Score opens half-way down)"."""
-    game = Game.new(find_scenario("spp-2005"), 5, ["US"])
+    game = Game.new(spp_file(), 5, ["US"])
     while game.state.round < 4:  # a few rounds, so the log is longer than the panel
         game.play(Pass(party="US"))
     app = game_app_at(game, tmp_path)
@@ -167,9 +167,9 @@ async def test_the_whole_log_opens_full_screen_with_a_key_the_screen_shows(
 ) -> None:
     """Issue 8: "Long text wraps or scrolls in a place the player can reach by a key shown on
     screen; a full-screen log view"."""
-    app = game_app("US", seed=5, saves=tmp_path)
+    app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         await pilot.press("p")
         await pilot.pause()
         assert "l: full log" in visible(app)
@@ -184,9 +184,9 @@ async def test_the_whole_log_opens_full_screen_with_a_key_the_screen_shows(
 
 async def test_the_latest_reason_is_not_cut_off(tmp_path: Path) -> None:
     """Issue 8: "Cut off at 80x24: ... the latest-message line"."""
-    app = game_app("MX", seed=5, saves=tmp_path)
+    app = table_app("MX", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        table = await to_table(pilot)
+        table = await at_table(pilot)
         long_reason = None
         for _ in range(20):
             entries = [e for e in table.view.log if e.kind not in ("round", "event")]
@@ -206,9 +206,9 @@ async def test_the_latest_reason_is_not_cut_off(tmp_path: Path) -> None:
 async def test_the_home_panel_shows_each_group_in_full(tmp_path: Path) -> None:
     """Issue 8: "Cut off at 80x24: ... home-panel group lines": names and descriptions wrap
     instead of being cut, and what does not fit is one PgDn away, as the panel says."""
-    app = game_app("US", seed=5, saves=tmp_path)
+    app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        table = await to_table(pilot)
+        table = await at_table(pilot)
         await pilot.press("3")
         await pilot.pause()
         content = " ".join(str(table.query_one("#panel", Static).render()).split())

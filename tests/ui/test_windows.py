@@ -9,18 +9,18 @@ from textual.widgets import RadioButton
 
 from game.core.engine.moves import Act, Pass
 from game.core.game import Game
-from game.core.scenario.loader import find_scenario
 from game.ui.app import make_app
 from game.ui.screens.actions import ActionScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.new_game import DIFFICULTY_TEXT, NewGameScreen
 from game.ui.screens.notice import NoticeScreen
+from tests.conftest import spp_file
 from tests.ui.conftest import (
+    at_table,
     close_notices,
-    game_app,
     game_app_at,
     screen_text,
-    to_table,
+    table_app,
     widget_text,
 )
 
@@ -32,9 +32,9 @@ async def test_help_starts_with_its_text_and_shows_the_key_that_scrolls_it(
 ) -> None:
     """Issue 8: "Help windows need scrolling for their first lines"; "Long text wraps or
     scrolls in a place the player can reach by a key shown on screen"."""
-    app = game_app("US", seed=5, saves=tmp_path)
+    app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -48,9 +48,9 @@ async def test_the_action_window_shows_the_whole_description_of_each_action(
     tmp_path: Path,
 ) -> None:
     """Issue 8: "Cut off at 80x24: ... action descriptions"."""
-    app = game_app("US", seed=5, saves=tmp_path)
+    app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await to_table(pilot)
+        await at_table(pilot)
         await pilot.press("d")
         await pilot.pause()
         screen = app.screen
@@ -66,7 +66,7 @@ async def test_the_action_window_shows_the_whole_description_of_each_action(
 
 async def test_new_game_shows_each_difficulty_in_full(tmp_path: Path) -> None:
     """Issue 8: "Cut off at 80x24: ... difficulty descriptions"."""
-    app = make_app(scenario=find_scenario("spp-2005"), saves_dir=tmp_path, blink=False)
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, NewGameScreen)
@@ -79,7 +79,7 @@ async def test_new_game_shows_each_difficulty_in_full(tmp_path: Path) -> None:
 
 async def test_event_windows_say_which_of_how_many(tmp_path: Path) -> None:
     """Issue 8: "Event windows come four in a row with no '1 of 4'"."""
-    source = find_scenario("spp-2005")
+    source = spp_file()
     game = Game.new(source, 5, ["MX"])
     while True:  # through the engine, to the pass after which several events come at once
         trial = Game(game.state, source)
@@ -104,7 +104,7 @@ async def test_event_windows_say_which_of_how_many(tmp_path: Path) -> None:
 
 async def test_a_notice_never_repeats_its_title_as_its_body(tmp_path: Path) -> None:
     """Issue 8: "the event after 'Act unilaterally' repeats its title as its body"."""
-    game = Game.new(find_scenario("spp-2005"), 5, ["US"])
+    game = Game.new(spp_file(), 5, ["US"])
     game.play(Act(party="US", action="unilateral_act", target="MX"))
     app = game_app_at(game, tmp_path)
     async with app.run_test(size=SMALL) as pilot:
@@ -121,7 +121,7 @@ async def test_a_notice_never_repeats_its_title_as_its_body(tmp_path: Path) -> N
 
 async def test_the_ratification_notice_says_ratified_once(tmp_path: Path) -> None:
     """Issue 8: "the ratification notice says 'Ratified at home' three times"."""
-    game = Game.new(find_scenario("spp-2005"), 1, ["US"], difficulty="easy")
+    game = Game.new(spp_file(), 1, ["US"], difficulty="easy")
     while not game.finished:  # until the US's acceptance is the last one the offer needs
         view = game.view("US")
         offer = view.offer
@@ -161,7 +161,7 @@ async def test_the_chosen_country_and_difficulty_are_marked_not_only_coloured(
     tmp_path: Path,
 ) -> None:
     """Issue 8: "Selection in lists is shown by colour alone" (the radio buttons)."""
-    app = make_app(scenario=find_scenario("spp-2005"), saves_dir=tmp_path, blink=False)
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         lines = screen_text(app)
@@ -175,7 +175,7 @@ async def test_the_chosen_country_and_difficulty_are_marked_not_only_coloured(
 async def test_the_footer_shows_q_quit_only_where_q_quits(tmp_path: Path) -> None:
     """Issue 8: "keys shown in the footer always do what they say at 80x24": in the seed field,
     q types a letter, so the footer must not offer it as Quit there."""
-    app = make_app(scenario=find_scenario("spp-2005"), saves_dir=tmp_path, blink=False)
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert "q Quit" in screen_text(app)[-1]
