@@ -51,8 +51,11 @@ the instrument it is modelled on).
    100 = the best) against what you need (your reservation value, the status quo of
    dual-bilateralism, plus a premium when your leader's attention is elsewhere), whether your
    groups at home would ratify it, and every line of the breakdown with its chapter section.
-2. *Partners*: your estimate of each partner's reaction. The less you trust a partner, the
-   wider the range. Principles are public, so red lines always show.
+2. *Partners*: your forecast of each partner's reaction, by the rule the partner itself uses:
+   it accepts only what crosses none of its red lines, passes its groups at home and is worth
+   at least what it holds out for now. You see what the draft is worth to it and what it holds
+   out for as ranges, the wider the less you trust it; red lines are public, so they always
+   show. "Likely yes" means every part of the rule is met even at the edges of your ranges.
 3. *Home*: your domestic groups' approval, now and after the draft.
 4. *Trust*: the trust triangle with Wendt's labels. A relationship becomes *cooperative* only
    after three levels of transformation: breakdown of consensus (joint threat assessment),
