@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from game.core.engine.state import LogEntry
     from game.core.game import Game, SeatView
     from game.core.scenario.loader import ScenarioFile
+    from game.ui.screens.base import TheoryRequested
     from game.ui.screens.new_game import NewGameRequest
     from game.ui.screens.table import TableScreen
 
@@ -273,6 +274,13 @@ class PerimeterApp(App[None]):
             self.pop_screen()
         self.table = None
         self.push_screen(screen, self.to_title)
+
+    def on_theory_requested(self, _: TheoryRequested) -> None:
+        """The theory card, over the briefing or the end screen that asked for it."""
+        from game.ui.screens.theory import TheoryScreen  # start-up speed (Markdown is heavy)
+
+        assert self.game is not None
+        self.push_screen(TheoryScreen(self.game.scenario))
 
     def to_title(self, _: object = None) -> None:
         """Back at the title screen, with no game."""

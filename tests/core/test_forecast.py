@@ -204,7 +204,8 @@ def test_the_forecast_check_is_deterministic_given_its_seed() -> None:
 
 def test_the_partners_panel_fits_its_column_without_cutting_words() -> None:
     """Issue 8: the forecast "must fit the right-hand panel (35 columns) of the table screen at
-    80x24 without cutting words (wrap instead)": worth, target, parliament, verdict and why."""
+    80x24 without cutting words (wrap instead)": worth, target, support at home, verdict and
+    why."""
     from game.ui.render.partners import WIDTH, partners
 
     state = Game.new(SPP, 2, ["US"]).state
@@ -217,4 +218,4 @@ def test_the_partners_panel_fits_its_column_without_cutting_words() -> None:
         for phrase in (e.reason, *e.red_lines):
             assert set(phrase.split()) <= words, phrase
     assert any("holding out for" in line for line in lines)
-    assert any("parliament" in line for line in lines)
+    assert any("support at home" in line for line in lines)

@@ -10,8 +10,10 @@ import pytest
 
 from game.core.engine.conditions import Conditions, wendt_system
 from game.core.engine.scoring import score_package_file
+from game.core.scenario.agenda import Option
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import PackageFile
+from game.core.scenario.timeline import PriorityEffect
 
 SECTIONS = {
     "Intro",
@@ -85,10 +87,14 @@ def test_status_quo_package_scores_each_party_at_its_reservation_value(spp: Scen
         assert s.total == pytest.approx(s.reservation), party
 
 
-def test_agenda_has_at_least_eight_issues_of_three_to_five_options(spp: Scenario) -> None:
+def test_agenda_has_at_least_eight_issues_of_three_to_six_options(spp: Scenario) -> None:
+    """The agenda's issues each hold "options drawn from the chapter's own instruments and
+    proposals": a status quo and at least two ways out of it, and no more than six (border
+    management holds six since Dobson's third-country screening, a proposal for "the
+    U.S.-Canadian security relationship" [A) Ideas], joined it)."""
     assert len(spp.issues) >= 8
     for issue in spp.issues:
-        assert 3 <= len(issue.options) <= 5, issue.id
+        assert 3 <= len(issue.options) <= 6, issue.id
 
 
 def test_dyads_start_as_the_chapter_describes_them(spp: Scenario) -> None:
@@ -122,3 +128,169 @@ def test_every_threat_priority_cites_its_figure_or_is_marked_inferred(spp: Scena
     for party in spp.parties:
         for threat, priority in party.priorities.items():
             assert priority.figure or priority.inferred, f"{party.id}.{threat}"
+
+
+# --- Issue 9 [Fidelity]: the scenario's text and content against the chapter ----------------
+
+
+def _option(spp: Scenario, option_id: str) -> tuple[str, Option]:
+    """The issue id and the option with this id (option ids are unique in spp-2005)."""
+    return next((i.id, o) for i in spp.issues for o in i.options if o.id == option_id)
+
+
+def _texts(spp: Scenario) -> list[str]:
+    """Every text of the scenario, whitespace-normalised."""
+    return [" ".join(v.split()) for _, v in _walk(spp.model_dump()) if isinstance(v, str)]
+
+
+def test_the_us_briefing_ranks_terrorism_and_nuclear_powers_among_the_top_five(
+    spp: Scenario,
+) -> None:
+    """B) Threats: two threats "have been permanently ranked among the five top places within
+    the United States: international terrorism and the possibility of unfriendly countries
+    becoming nuclear powers" (ranks, not first place; the item is about unfriendly countries,
+    not hostile states already armed)."""
+    briefing = " ".join(spp.party("US").briefing.split())
+    assert "top every survey" not in briefing and "hostile states" not in briefing
+    assert "five top" in briefing and "unfriendly countries becoming nuclear powers" in briefing
+
+
+def test_third_country_screening_is_a_security_option_on_the_border(spp: Scenario) -> None:
+    """A) Ideas: "In the case of the U.S.-Canadian security relationship, Dobson proposed ...
+    b) mutual recognition of the security of immigration from third countries": a security
+    measure, not part of Fox's migration agenda."""
+    issue, option = _option(spp, "third_country_screening")
+    assert issue == "border" and spp.issue(issue).pillar == "security"
+    assert option.binds == ["US", "CA"]
+    stances = [s.option for g in spp.domestic_groups for s in g.stances if s.option]
+    assert "border.third_country_screening" in stances
+    assert not any(s.startswith("migration.third_country") for s in stances)
+
+
+def test_canada_objects_to_a_us_led_coalition_not_to_a_nato_deployment(spp: Scenario) -> None:
+    """Policies A) US-CA: "Canada also deployed military presence in Afghanistan alongside the
+    US and other NATO troops"; Policies C) MX-CA: "Mexico and Canada opposed to backing up the
+    United States in 2003 in the United Nations when Washington was trying to form an
+    international coalition to attack Iraq"."""
+    coalition = score_package_file(spp, PackageFile(options={"military": "coalition_abroad"}))
+    alliance = score_package_file(spp, PackageFile(options={"military": "alliance_deployment"}))
+    objections = ("principle", "domestic")
+    assert any(t.kind in objections and t.value < 0 for t in coalition["CA"].breakdown)
+    assert not any(t.kind in objections and t.value < 0 for t in alliance["CA"].breakdown)
+    _, option = _option(spp, "alliance_deployment")
+    assert option.inferred and "us_led_coalition" not in option.tags
+
+
+def test_mexicos_non_intervention_rules_out_any_deployment_abroad(spp: Scenario) -> None:
+    """A) Ideas: Mexico would not back the Iraq attack "due to the Mexican foreign policy
+    tenets (Non Intervention and Peaceful Resolution on International Controversies)"."""
+    for option in ("coalition_abroad", "alliance_deployment"):
+        mx = score_package_file(spp, PackageFile(options={"military": option}))["MX"]
+        assert mx.red_lines and not mx.acceptable, option
+
+
+def test_no_mexican_group_rallies_for_migration_after_calderon_de_migrated_the_agenda(
+    spp: Scenario,
+) -> None:
+    """Policies D) Trilateral: Calderón "'de-migrated' the bilateral agenda since previously,
+    Fox had emphasized the migrant agreement". Fox's agenda is Mexico's `migrant_status`
+    priority, which the Calderón event cuts; a group stance for migration would outlive him."""
+    mexican = [g for g in spp.domestic_groups if g.party == "MX"]
+    for group in mexican:
+        for stance in group.stances:
+            assert not (stance.tag in ("migration", "free_movement") and stance.delta > 0), group.id
+    calderon = next(e for e in spp.events if e.id == "calderon_takes_office")
+    assert any(
+        isinstance(e, PriorityEffect) and e.threat == "migrant_status" and e.delta < 0
+        for e in calderon.effects
+    )
+
+
+def test_inferences_in_option_texts_are_marked_as_the_authors(spp: Scenario) -> None:
+    """Policies B) US-MX: BEST was set up with "other Federal, State, local, and foreign
+    partners", nothing said of Mexico; A) Ideas names Pastor's force without its powers;
+    Principles names Canada's next-generation borders agenda, not the SPP as its vehicle."""
+    _, best = _option(spp, "best_joint")
+    _, force = _option(spp, "customs_immigration_force")
+    _, border = _option(spp, "next_generation")
+    assert best.inferred and "Mexican partners" not in best.description
+    assert "inference" in force.description and "supranational_body" in force.tags
+    assert "design choice" in border.description and "spp_branded" in border.tags
+    assert not any("Mexican partners" in text for text in _texts(spp))
+
+
+REAL_DATES = {
+    "calderon_takes_office": dt.date(2006, 12, 1),
+    "obama_takes_office": dt.date(2009, 1, 20),
+    "canada_visa_on_mexicans": dt.date(2009, 7, 13),
+}
+
+
+def test_leader_changes_and_the_visa_carry_their_real_dates_from_outside_the_chapter(
+    spp: Scenario,
+) -> None:
+    """The chapter gives no date for Calderón's or Obama's arrival and only the year of the
+    visa [Policies D) Trilateral; Policies C) MX-CA]; students remember the real ones, so the
+    events carry them and say they come from outside the chapter."""
+    for event_id, date in REAL_DATES.items():
+        event = next(e for e in spp.events if e.id == event_id)
+        assert event.date == date, event_id
+        assert "outside the chapter" in " ".join(event.text.split()), event_id
+
+
+def test_every_event_reaches_the_table_before_the_deadline(spp: Scenario) -> None:
+    """An event "fires before the first round on or after its date" (AUTHORING.md): one dated
+    after the last round would never happen in a game."""
+    last = spp.rounds[-1].date
+    for event in spp.events:
+        assert event.date <= last, event.id
+
+
+def test_each_group_gives_its_stated_reason_in_the_chapters_words(spp: Scenario) -> None:
+    """Policies D) Trilateral: the conservative movement "opposed further integration with
+    Mexico at all levels"; nationalistic and leftist groups "consider the US to be violating
+    Mexico's sovereignty"; the New Democrats saw the SPP as an initiative "that attacked
+    Canada's sovereignty". Each reason quotes the chapter and names its section."""
+    for group_id in ("us_conservatives", "mx_nationalists", "ca_new_democrats"):
+        assert spp.group(group_id).reason, group_id
+    for group in spp.domestic_groups:
+        if group.reason:
+            assert group.reason.count('"') >= 2, group.id
+            for part in (group.reason_source or group.source).split(";"):
+                assert part.strip() in SECTIONS, group.id
+        else:
+            assert not group.reason_source, group.id
+
+
+def test_the_theory_card_gives_the_chapters_frame_conclusion_and_forecast(
+    spp: Scenario,
+) -> None:
+    """Fragmented Region: "competitive, individualistic and cooperative systems"; "breakdown of
+    consensus, critical examination and new practices"; dual-bilateralism (Pastor).
+    Conclusion: "two security communities"; "in the near future we will not see a well-shaped
+    security community in North America"."""
+    theory = " ".join(spp.theory.split())
+    for words in (
+        "competitive",
+        "individualistic",
+        "cooperative",
+        "applied to no pair",
+        "breakdown of consensus, critical examination and new practices",
+        "Pluralistic security community",
+        "Security complex",
+        "dual-bilateralism",
+        "Balasian integration",
+        "minimalist",
+        "maximalist",
+        "two security communities",
+        "loosely",
+        "well-shaped security community",
+        "trade and finance",
+        "migration",
+        "[Fragmented Region]",
+        "[Conclusion]",
+        "design choices",
+    ):
+        assert words in theory, words
+    history = " ".join(spp.history.split())
+    assert "well-shaped security community" in history and "migration" in history

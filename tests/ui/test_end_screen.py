@@ -130,9 +130,9 @@ async def test_a_failed_ratification_names_the_country_that_voted_it_down(tmp_pa
         text = await every_page(pilot)
     group = "Nationalistic and leftist groups"
     source = game.scenario.group("mx_nationalists").source
-    assert "2005-03-01 Mexico: its groups at home voted down the package" in text
+    assert "2005-03-01 Mexico: its groups at home would not back the package" in text
     assert group in text and f"[{source}]" in text
-    assert "after its ratification failed" in text
+    assert "after it lacked support at home" in text
 
 
 async def test_the_path_chart_shows_support_for_the_offer_on_the_table(tmp_path: Path) -> None:

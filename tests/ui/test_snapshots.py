@@ -120,6 +120,17 @@ def test_end_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(app, terminal_size=size)
 
 
+async def at_theory(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.press("t")
+    await pilot.pause()
+
+
+def test_theory_screen(snap_compare: Any) -> None:
+    """The theory card, opened with `t` from Mexico's briefing."""
+    assert snap_compare(game(), terminal_size=SMALL, run_before=at_theory)
+
+
 def test_scenarios_screen(snap_compare: Any) -> None:
     app = make_app(saves_dir=Path("saves"), blink=False)
     assert snap_compare(app, terminal_size=SMALL, press=["s"])

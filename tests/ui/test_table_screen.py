@@ -85,14 +85,13 @@ async def test_the_selected_option_is_shown_in_full_with_its_info_key(tmp_path: 
     async with app.run_test(size=SMALL) as pilot:
         await at_table(pilot)
         scenario = spp_file().scenario
-        migration = next(n for n, i in enumerate(scenario.issues) if i.id == "migration")
-        option = next(
-            k for k, o in enumerate(scenario.issues[migration].options) if len(o.label) > 60
-        )
-        await pilot.press("x", *["down"] * migration, *["right"] * option)
+        # The border issue holds a label longer than 60 characters (third-country screening).
+        border = next(n for n, i in enumerate(scenario.issues) if i.id == "border")
+        option = next(k for k, o in enumerate(scenario.issues[border].options) if len(o.label) > 60)
+        await pilot.press("x", *["down"] * border, *["right"] * option)
         await pilot.pause()
         text = widget_text(app, "#detail")
-        assert scenario.issues[migration].options[option].label in text
+        assert scenario.issues[border].options[option].label in text
         assert "i: full text" in text
 
 

@@ -38,6 +38,9 @@ class Scenario(Model):
     history: str = ""
     """What actually happened; hidden from players until the end of the game."""
 
+    theory: str = ""
+    """The chapter's frame, conclusion and forecast, for a one-screen theory card (Markdown)."""
+
     start: dt.date
     """Date the scenario begins."""
 

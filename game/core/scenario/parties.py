@@ -183,6 +183,14 @@ class DomesticGroup(Model):
     description: str = ""
     """What the group wants and opposes."""
 
+    reason: str = ""
+    """What the group says it opposes, in the chapter's words (a short quote), as the chapter
+    reports it; empty where the chapter states no reason. Kept apart from `stances`, which are
+    the author's reading of it."""
+
+    reason_source: str = ""
+    """Chapter section of `reason` when it differs from the group's `source`."""
+
     weight: Annotated[float, Field(gt=0)]
     """Relative weight in the party's ratification vote."""
 

@@ -8,7 +8,15 @@ from game.ui.render.marks import bar, clip, yes_no
 from game.ui.render.outcome import outcome_summary, outcome_title
 from game.ui.render.partners import partners
 from game.ui.render.score import home, score
-from game.ui.render.table import log, log_line, log_style, status, table_summary, trust
+from game.ui.render.table import (
+    log,
+    log_line,
+    log_style,
+    notice,
+    status,
+    table_summary,
+    trust,
+)
 
 __all__ = [
     "agenda",
@@ -18,6 +26,7 @@ __all__ = [
     "log",
     "log_line",
     "log_style",
+    "notice",
     "option_detail",
     "option_markdown",
     "outcome_summary",

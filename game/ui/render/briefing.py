@@ -200,8 +200,9 @@ def _home(view: SeatView, width: int) -> Part:
     """Every group that objects to some option: its weight, approval and what it opposes most."""
     s, me = view.scenario, view.scenario.party(view.party)
     support = sum(share * approval for _, _, share, approval in view.approval())
+    # "Support", not "ratify": the chapter describes opposition at home, not votes.
     title = (
-        f"{HEADINGS[2]}: ratifying needs {me.ratification_threshold:.0f} of weighted approval "
+        f"{HEADINGS[2]}: a deal needs {me.ratification_threshold:.0f} of weighted support "
         f"(now {support:.0f})"
     )
     lines, design = [_heading(title, width)], False
@@ -211,8 +212,15 @@ def _home(view: SeatView, width: int) -> Part:
         if not against:
             continue
         design |= inferred
-        main = Text(name, style="bold").append(f" {share:.0%} of the vote, approval {approval:.0f}")
-        lines.append(fit(width, main, "", group.source))
+        main = Text(name, style="bold").append(f" weight {share:.0%}, approval {approval:.0f}")
+        # The chapter's own words for the group's opposition, whole and with their section
+        # where the line has room (a quote cut short would put words in the chapter's mouth);
+        # the full briefing always has them.
+        said, source = f": {reason_words(group)}", reason_source(group)
+        room = width - 2 - main.cell_len - len(f" [{source}]")
+        if not group.reason or len(said) > room:
+            said, source = "", group.source
+        lines.append(fit(width, main, said, source))
         lines.append(_against_line(width, against))
     return lines, design
 
@@ -229,6 +237,16 @@ def _trust(view: SeatView, width: int) -> Part:
         main = Text(f"{other.name}: ", style="bold").append(f"{now.trust:.0f}/100, {now.system}")
         lines.append(fit(width, main, "", dyad.source))
     return lines, False
+
+
+def reason_words(group: DomesticGroup) -> str:
+    """A group's stated reason on one line (the chapter's words, quoted in the scenario)."""
+    return " ".join(group.reason.split())
+
+
+def reason_source(group: DomesticGroup) -> str:
+    """The chapter section of a group's stated reason (the group's own, unless it says)."""
+    return (group.reason_source or group.source) if group.reason else group.source
 
 
 def _no_red_line(view: SeatView) -> Text:
@@ -350,15 +368,20 @@ def _principles(view: SeatView) -> Text:
 
 def _groups(view: SeatView) -> Text:
     s, me = view.scenario, view.scenario.party(view.party)
-    text = Text().append("At home: who must ratify a deal\n", style="bold underline")
+    text = Text().append("At home: whose support a deal needs\n", style="bold underline")
     text.append(
-        f"A deal needs weighted approval of {me.ratification_threshold:.0f}.\n", style="dim"
+        f"A deal needs weighted approval of {me.ratification_threshold:.0f}. The chapter "
+        "describes opposition, not votes: this test of support is a design choice.\n",
+        style="dim",
     )
     for group_id, _, share, approval in view.approval():
         group = s.group(group_id)
         text.append(f"• {group.name}", style="bold")
         text.append(f" (weight {share:.0%}, approval {approval:.0f}): ")
         text.append(f"{' '.join(group.description.split())} [{group.source}]\n")
+        if group.reason:
+            text.append("   Their stated reason, in the chapter's words: ", style="italic")
+            text.append(f"{reason_words(group)} [{reason_source(group)}]\n")
         for stance in sorted(group.stances, key=lambda st: st.delta):
             hits = stance_options(s, stance, group.party)
             word, style = ("✘ against", "red") if stance.delta < 0 else ("✔ for", "green")

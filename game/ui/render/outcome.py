@@ -100,7 +100,7 @@ def package(scenario: Scenario, report: Debrief, party: str) -> Text:
         by = f", tabled by {scenario.party(t.proposer).name} on {t.date}" if t.proposer else ""
         if final.fate == "signed" and len(t.scope) == everyone:
             text.append("Signed: ", style="bold")
-            text.append(f"the trilateral package{by}, ratified in all three countries:\n")
+            text.append(f"the trilateral package{by}, backed at home in all three countries:\n")
         else:
             if len(t.scope) < everyone:
                 text.append("No trilateral package was ever tabled. ", style="bold")
@@ -121,7 +121,7 @@ def package(scenario: Scenario, report: Debrief, party: str) -> Text:
                 waiting = [p for p in t.scope if p not in final.accepted]
                 text.append(", was still there at the deadline")
                 if final.fate == "blocked":
-                    text.append(" after its ratification failed")
+                    text.append(" after it lacked support at home")
                 if final.accepted:
                     text.append(f"; accepted by {_names(scenario, final.accepted, party)}")
                     text.append(f", not by {_names(scenario, waiting, party)}:\n")
@@ -151,7 +151,8 @@ def _refusal(scenario: Scenario, r: Refusal, party: str, shown: set[EventNote]) 
     text = Text().append(f"{r.date}  ", style="bold")
     tabled = f"the package {scenario.party(offer.proposer).name} tabled on {offer.date}"
     if r.kind == "blocked":
-        text.append(f"{who}: its groups at home voted down {tabled}.\n")
+        # The chapter describes opposition at home, not votes.
+        text.append(f"{who}: its groups at home would not back {tabled}.\n")
     else:
         text.append(f"{who} rejected {tabled}")
         text.append(", to counter with its own.\n" if r.countered else ".\n")
@@ -165,8 +166,15 @@ def _refusal(scenario: Scenario, r: Refusal, party: str, shown: set[EventNote]) 
     fresh = [e for e in r.events if e not in shown]
     shown.update(fresh)
     for e in fresh:
-        text.append(f"  Just before, {e.date}: {e.title}{_source(e.source)}\n")
+        text.append(f"  Just before, {_event_date(scenario, e)}: {e.title}{_source(e.source)}\n")
     return text
+
+
+def _event_date(scenario: Scenario, note: EventNote) -> str:
+    """When an event happened: its own date, not that of the round at which the news reached
+    the table (a delayed consequence of an action keeps its round's date)."""
+    event = next((e for e in scenario.events if e.title == note.title), None)
+    return event.date.isoformat() if event is not None else note.date
 
 
 def why(scenario: Scenario, report: Debrief, party: str) -> Text | None:
@@ -201,7 +209,19 @@ def _constraint_short(c: Constraint) -> str:
     return f"{c.label} ({sign}{c.points:.1f}{blocks}){_source(c.source)}"
 
 
-def _constraint_line(c: Constraint) -> Text:
+def _reason(scenario: Scenario, c: Constraint) -> str:
+    """The stated reason, in the chapter's words, of the group a constraint names ("" when it
+    names none, or the chapter states none)."""
+    if c.kind != "domestic":
+        return ""
+    name = c.label.removeprefix("At home: ")
+    group = next((g for g in scenario.domestic_groups if g.name == name), None)
+    if group is None or not group.reason:
+        return ""
+    return " ".join(group.reason.split()) + f" [{group.reason_source or group.source}]"
+
+
+def _constraint_line(scenario: Scenario, c: Constraint) -> Text:
     text = Text().append(c.label, style="bold")
     if c.blocks:
         text.append(" (blocks the deal)", style="bold red")
@@ -212,6 +232,9 @@ def _constraint_line(c: Constraint) -> Text:
     if c.detail:
         text.append(f"; {c.detail}")
     text.append(_source(c.source) or " (a design choice of the scenario)", style="dim")
+    reason = _reason(scenario, c)
+    if reason:
+        text.append("\n   Their stated reason: ", style="italic").append(reason)
     return text
 
 
@@ -227,10 +250,14 @@ def constraints(scenario: Scenario, report: Debrief, party: str) -> Text:
     if not mine:
         text.append("Nothing in it cost you points.\n")
     for n, c in enumerate(mine, 1):
-        text.append(f"{n}. ").append_text(_constraint_line(c)).append("\n")
+        text.append(f"{n}. ").append_text(_constraint_line(scenario, c)).append("\n")
     for other, p in report.parties.items():
         if other != party and p.constraints:
             text.append(f"For {scenario.party(other).name}: ", style="bold")
-            text.append(_constraint_short(p.constraints[0]) + "\n")
+            worst = p.constraints[0]
+            text.append(_constraint_short(worst) + "\n")
+            reason = _reason(scenario, worst)
+            if reason:
+                text.append("   Their stated reason: ", style="italic").append(reason + "\n")
     text.rstrip()
     return text

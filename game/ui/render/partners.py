@@ -29,8 +29,9 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
         text.append(f"{e.verdict}\n", style=STYLES[e.verdict])
         text.append(f"  worth to them    {_range(e.low, e.high)}\n")
         text.append(f"  holding out for  {_range(e.target_low, e.target_high)}\n")
-        vote = {None: "can't tell", True: "would ratify", False: "would NOT ratify"}[e.ratifies]
-        text.append(f"  parliament: {vote}\n", style="dim")
+        # The chapter describes opposition at home, not votes in a parliament.
+        home = {None: "can't tell", True: "enough", False: "NOT enough"}[e.ratifies]
+        text.append(f"  support at home: {home}\n", style="dim")
         _wrapped(text, e.reason, "  ", "italic", hang="  ")
         for red in e.red_lines:
             _wrapped(text, red, "    ", "red", hang="  ")

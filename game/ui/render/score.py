@@ -11,8 +11,8 @@ from game.ui.render.marks import bar, yes_no
 
 
 def score(s: PartyScore, needed: float) -> Text:
-    """The player's own score against what it needs, the ratification forecast and the
-    breakdown, with the numbers and rounding of the `score` command (core numbers.figures).
+    """The player's own score against what it needs, whether the groups at home back it, and
+    the breakdown, with the numbers and rounding of the `score` command (core numbers.figures).
 
     `needed` is what SeatView.needed() returns; it equals s.requirement.total (both are the
     core's Requirement under the game's conditions), and the panel shows s.requirement, which
@@ -27,7 +27,8 @@ def score(s: PartyScore, needed: float) -> Text:
     text.append(f"\n{f.needs}\n", style="dim")  # unindented: 32 columns beside a scrollbar
     text.append("Acceptable to you  ")
     text.append_text(yes_no(s.acceptable))
-    text.append("\nRatifies at home   ")
+    # "Backed", not "ratified": the chapter describes opposition at home, not votes.
+    text.append("\nBacked at home     ")
     text.append_text(yes_no(s.ratifies))
     text.append(f" (support {f.support}, needs {f.threshold})\n")
     for red in s.red_lines:

@@ -7,6 +7,7 @@ from rich.text import Text
 from game.core.engine.state import LogEntry
 from game.core.game import SeatView
 from game.core.scenario.model import Scenario
+from game.core.scenario.timeline import Event
 from game.ui.render.agenda import scope_words
 from game.ui.render.marks import bar
 
@@ -42,16 +43,86 @@ def log_style(kind: str) -> str:
     return LOG_STYLES.get(kind, "")
 
 
-def log_line(scenario: Scenario, entry: LogEntry) -> Text:
-    """One log entry with its reasons."""
+DESIGN_EFFECTS = "its effects are a design choice"
+"""The mark of an event or action whose effects the scenario author sized (`inferred: true`)."""
+
+DESIGN_DATE = "date: design choice"
+"""The mark of a round whose date the scenario author chose (`inferred: true`)."""
+
+
+def scenario_event(scenario: Scenario, entry: LogEntry) -> Event | None:
+    """The scenario's event that a log entry records, or None (a delayed consequence of an
+    action, a move, a vote). The engine logs an event as "Title: text", so the title finds it."""
+    if entry.kind != "event":
+        return None
+    return next((e for e in scenario.events if entry.text.startswith(f"{e.title}: ")), None)
+
+
+def round_date(scenario: Scenario, entry: LogEntry) -> str:
+    """The date of the round in which an entry was logged."""
     rounds = scenario.rounds
-    when = rounds[min(entry.round, len(rounds) - 1)].date.isoformat()[:7]
-    text = Text().append(f"{when} ", style="dim")
+    return rounds[min(entry.round, len(rounds) - 1)].date.isoformat()
+
+
+def entry_date(scenario: Scenario, entry: LogEntry) -> str:
+    """When what an entry records happened: an event's own date (it reaches the table only at
+    the next round, which may be months later), else the date of its round."""
+    event = scenario_event(scenario, entry)
+    return event.date.isoformat() if event is not None else round_date(scenario, entry)
+
+
+def log_line(scenario: Scenario, entry: LogEntry) -> Text:
+    """One log entry with its reasons, and the design mark of an inferred event or round."""
+    text = Text().append(f"{entry_date(scenario, entry)[:7]} ", style="dim")
     text.append(entry.text, style=log_style(entry.kind))
     for reason in entry.reasons:
         text.append(f"\n    · {reason}", style="dim")
     if entry.source:
         text.append(f" [{entry.source}]", style="dim")
+    event = scenario_event(scenario, entry)
+    rounds = scenario.rounds
+    if event is not None and event.inferred:
+        text.append(f" ({DESIGN_EFFECTS})", style="dim italic")
+    elif entry.kind == "round" and rounds[min(entry.round, len(rounds) - 1)].inferred:
+        text.append(f" ({DESIGN_DATE})", style="dim italic")
+    return text
+
+
+NOTICE_HEADINGS = {"event": "Event", "ratified": "At home", "blocked": "At home"}
+"""The heading of a window by the kind of entry (the chapter describes opposition at home, not
+votes, so a test of support is headed "At home")."""
+
+
+def notice(scenario: Scenario, entry: LogEntry, position: tuple[int, int] = (1, 1)) -> Text:
+    """The text of an event's or a test of support's window: heading, (n of how many), the
+    date, the title, what happened, the changes, the section and, for an event the author
+    sized, the design mark."""
+    heading = NOTICE_HEADINGS.get(entry.kind, "News")
+    n, total = position
+    if total > 1:
+        heading += f" {n} of {total}"
+    event = scenario_event(scenario, entry)
+    # An event reads "Title: what happened"; a vote or a delayed effect is one sentence, said
+    # once as the title.
+    if event is not None:
+        title, body = event.title, entry.text.removeprefix(f"{event.title}: ")
+    else:
+        title, _, body = (
+            entry.text.partition(": ") if entry.kind == "event" else (entry.text, "", "")
+        )
+    # An event's own date, not the date of the round at which the news reaches the table.
+    when, table = entry_date(scenario, entry), round_date(scenario, entry)
+    if table != when:
+        when += f" · at the table {table}"
+    text = Text().append(f"{heading} · {when}\n", style="dim")
+    text.append(title, style="bold")
+    if body:
+        text.append(f"\n\n{body}")
+    for reason in entry.reasons:
+        text.append(f"\n • {reason}", style="red" if entry.kind == "blocked" else "")
+    design = f" · {DESIGN_EFFECTS}" if event is not None and event.inferred else ""
+    if entry.source:  # a scenario event always has one (its `source` is required)
+        text.append(f"\n\n[{entry.source}]{design}", style="dim italic")
     return text
 
 
@@ -69,7 +140,11 @@ def status(view: SeatView) -> Text:
     s = view.scenario
     text = Text()
     text.append(f"You: {s.party(view.party).name}", style="bold")
-    text.append(f" · round {view.round + 1}/{len(s.rounds)} · {view.date} · chair {view.chair}")
+    # A star after the date: the round's date is the author's choice (the table's help says so).
+    mark = "*" if s.rounds[min(view.round, len(s.rounds) - 1)].inferred else ""
+    text.append(
+        f" · round {view.round + 1}/{len(s.rounds)} · {view.date}{mark} · chair {view.chair}"
+    )
     if view.finished:
         text.append(" · game over", style="bold")
     elif view.my_turn:

@@ -31,10 +31,13 @@ One per round, taken before your move at the table (it does not end your turn):
   the old consensus (the first level of transformation).
 - **Confidence-building measure**: raise trust; may start a critical examination of the
   relationship (the second level).
-- **Consult a domestic group**: raise its approval, to help a deal through ratification.
+- **Consult a domestic group**: raise its approval, to help a deal win enough support at home.
 - **Bilateral side deal**: both of you gain a better alternative to a trilateral deal; the third
   country trusts you less. Dual-bilateralism in action.
 - **Act unilaterally**: gain now; when it comes to light, the partner's trust falls.
+
+The chapter names the three levels of transformation but not what moves a country through
+them: tying an action to a level, and every effect's size, are design choices of the scenario.
 
 ↑/↓ choose, Enter takes the action, Esc goes back.
 """

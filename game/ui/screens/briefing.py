@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from game.core.game import SeatView
 from game.ui.render import briefing as render
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import GameScreen, TheoryRequested
 
 PADDING = 2
 """Columns the briefing's padding takes from the screen width (see #briefing in app.tcss)."""
@@ -33,13 +33,18 @@ The briefing opens on a **summary** that fits one screen:
 - **What you cannot accept**: your **red lines**, naming the options that cross them (or, if
   you have none, the principles that cost you most), and the least a package must be worth to
   you;
-- **Who can sink a deal at home**: the groups whose approval ratification needs, with their
-  share of the vote, and the options they oppose most;
+- **Who can sink a deal at home**: the groups whose support a deal needs, with their weight,
+  the reason the chapter gives for their opposition, in its words, where the line has room,
+  and the options they oppose most;
 - **Whom you trust**: each partner's trust (0-100) and Wendt's label for the relationship.
 
 `d` switches to the **full briefing** and back: every threat and its figure, your guiding
-documents, your principles with the options each one reacts to, every group at home with each
-of its stances and the options it hits, your partners, and your reservation value.
+documents, your principles with the options each one reacts to, every group at home with its
+stated reason (the chapter's words) and each of its stances (the scenario author's reading of
+it) with the options it hits, your partners, and your reservation value.
+
+`t` opens the **theory card**: the chapter's frame (Wendt's security systems, the three levels
+of transformation, dual-bilateralism), its conclusion and its forecast.
 
 Every fact carries the chapter section it rests on in [brackets]. A **\\*** (or *design
 choice*) marks the scenario author's inferences, not facts from the chapter.
@@ -47,6 +52,7 @@ choice*) marks the scenario author's inferences, not facts from the chapter.
 What actually happened to the SPP stays hidden until the end of the game.
 
 Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll the full briefing.
+`t` the theory card.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,6 +61,7 @@ Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll the
         # One key, two labels: the footer names the view `d` leads to.
         Binding("d", "show_details(True)", "Full briefing"),
         Binding("d", "show_details(False)", "Summary"),
+        Binding("t", "theory", "Theory"),
     ]
 
     def __init__(self, view: SeatView) -> None:
@@ -99,6 +106,10 @@ Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll the
         summary.display, details.display = not show, show
         (details if show else summary).focus()
         self.refresh_bindings()
+
+    def action_theory(self) -> None:
+        """The theory card over the briefing (the app opens it)."""
+        self.post_message(TheoryRequested())
 
     def action_go(self) -> None:
         """To the table (the app decides whether it opens for the first time)."""

@@ -16,7 +16,7 @@ from game.core.analysis.debrief import Debrief, RoundPoint
 from game.core.scenario.model import Scenario
 from game.ui import render
 from game.ui.render import outcome
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import GameScreen, TheoryRequested
 
 
 def path_chart(path: tuple[RoundPoint, ...]) -> Text:
@@ -24,7 +24,7 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
     text = Text().append("Your path, round by round\n", style="bold underline")
     # The two bars start at columns 9 and 40 of each row.
     text.append(f"{'':9}{'your score of the offer':<31}its support at home\n", style="dim")
-    text.append(f"{'':9}{'(│ = your reservation)':<31}(│ = needed to ratify)\n", style="dim")
+    text.append(f"{'':9}{'(│ = your reservation)':<31}(│ = support needed)\n", style="dim")
     bare = False
     for point in path:
         value, reservation, support = point.offered, point.reservation, point.support
@@ -82,10 +82,10 @@ The first lines say whether **you won or lost**: your result against your reserv
 what your country had without a deal. Without a trilateral deal your result *is* your
 reservation value (bilateral side deals and events may have moved it during the game).
 
-The outcome is classified by the scenario's rule: a ratified trilateral package that moves
-enough security issues off the status quo is a **security community**; with fewer, a
-**prosperity-only partnership** (like the historical SPP); without a trilateral deal,
-**dual-bilateralism**, or **breakdown** if a relationship collapsed into mistrust.
+The outcome line classifies the game by the scenario's rule: a trilateral deal, backed at home
+in all three countries, and how much security it holds; or, without one, **dual-bilateralism**
+(what happened: the SPP was declared "no longer an active initiative" in August 2009), or
+**breakdown** if a relationship collapsed into mistrust.
 
 Then comes the package that was **signed**, or the last one on the table, issue by issue (only
 what it changes). For a failed deal, **why**: the last refusals of a trilateral package, who
@@ -93,20 +93,24 @@ refused it and when, the reasons the log recorded with their chapter sections, w
 rules let that country accept (then it held out for more), and the events just before.
 
 **What bound you hardest** ranks the constraints against that package, as the game ended: first
-what blocks a deal whatever the points (a red line, the group that makes the vote at home
-fail), then by the points each costs you: principles, groups at home, distrust of a partner
-(joint measures are worth less), costs, and the premium a distracted leader demands above the
-reservation value. Each has its chapter section; one line gives each partner's worst.
+what blocks a deal whatever the points (a red line, the group whose opposition leaves the deal
+without enough support at home), then by the points each costs you: principles, groups at home (with the reason the
+chapter gives for their opposition, in its words), distrust of a partner (joint measures are
+worth less), costs, and the premium a distracted leader demands above the reservation value.
+Each has its chapter section; one line gives each partner's worst.
 
 Each country's result is compared with its reservation value. The chart shows, round by round,
 the package on the table as each round opened against your reservation value, and its support
-among your groups at home (what a ratification vote would see) against what the vote needs; a
+among your groups at home (their weighted approval of it) against the support a deal needs; a
 round with nothing on the table shows their approval of the status quo (marked \\*). *What was
 possible* compares the outcome with the Pareto frontier and the Nash bargaining package. Last
-comes what actually happened to the SPP.
+comes what actually happened to the SPP, with the chapter's conclusion and forecast.
 
-↑/↓ scroll, PgUp/PgDn a page, Home/End to the top or the bottom; Enter returns to the title
-screen.
+`t` opens the **theory card**: the chapter's frame (Wendt's security systems, the three levels
+of transformation, dual-bilateralism), its conclusion and its forecast.
+
+↑/↓ scroll, PgUp/PgDn a page, Home/End to the top or the bottom; `t` the theory card; Enter
+returns to the title screen.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -119,6 +123,7 @@ screen.
         Binding("pageup", "page(-1)", "Page", show=False, priority=True),
         Binding("home", "edge(False)", "Top", show=False, priority=True),
         Binding("end", "edge(True)", "Bottom", show=False, priority=True),
+        Binding("t", "theory", "Theory"),
     ]
 
     def __init__(self, report: Debrief, scenario: Scenario, party: str) -> None:
@@ -173,6 +178,10 @@ screen.
         """Scroll to the top or the bottom of the debrief."""
         view = self.query_one("#end", VerticalScroll)
         view.scroll_to(y=view.max_scroll_y if bottom else 0, animate=False)
+
+    def action_theory(self) -> None:
+        """The theory card over the debrief (the app opens it)."""
+        self.post_message(TheoryRequested())
 
     def action_title(self) -> None:
         """Back to the title screen for another game."""

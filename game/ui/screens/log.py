@@ -1,4 +1,5 @@
-"""The whole negotiation log, full screen: every move, reply with its reasons, event and vote."""
+"""The whole negotiation log, full screen: every move, reply with its reasons, event and test
+of support at home."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ class LogScreen(GameScreen[None]):
 
 Everything that has happened at the table, oldest first: each round and its chair, every move,
 every reply with the reasons the engine found (each with its chapter section), every event
-between rounds and every vote at home.
+between rounds (on its own date, with the design mark where its effects are the scenario
+author's choice) and every test of support at home. A round whose date the author chose says
+so.
 
 ↑/↓ and PgUp/PgDn scroll, Home and End jump; Esc or `l` goes back to the table.
 """

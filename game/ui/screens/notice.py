@@ -1,20 +1,19 @@
-"""A window for an event or a vote at home, with the chapter's context, as it happens."""
+"""A window for an event or a test of support at home, with the chapter's context, as it
+happens."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from game.core.engine.state import LogEntry
 from game.core.scenario.model import Scenario
+from game.ui.render.table import notice
 from game.ui.screens.base import GameModal
-
-HEADINGS = {"event": "Event", "ratified": "Vote at home", "blocked": "Vote at home"}
 
 
 class NoticeScreen(GameModal[None]):
@@ -25,11 +24,15 @@ class NoticeScreen(GameModal[None]):
 
 Between rounds, events from the scenario's timeline happen: leader changes, crises, new
 instruments, domestic campaigns. Each says what it changes (priorities, trust, a leader's
-attention, approval at home) and which section of the chapter it rests on.
+attention, approval at home) and which section of the chapter it rests on. The date at the top
+is the event's own; news reaches the table at the next round, whose date follows it when the
+two differ. The chapter states the events, but how much each one changes is the scenario
+author's design choice, and the window says so.
 
-When every party in a package's scope accepts it, each puts it to its groups at home. If the
-weighted approval falls short of the threshold, the package is reopened and this window names
-the group that blocked it.
+When every party in a package's scope accepts it, each government needs enough support from
+its groups at home. If their weighted approval falls short of the threshold, the package is
+reopened and this window names the group that blocked it. (The chapter describes opposition
+at home, not votes: this test of support is a design choice.)
 
 Enter or Esc continues.
 """
@@ -50,30 +53,14 @@ Enter or Esc continues.
         """This window's place among the windows that came together: (n, of how many)."""
 
     def compose(self) -> ComposeResult:
-        entry = self.entry
-        heading = HEADINGS.get(entry.kind, "News")
-        n, total = self.position
-        if total > 1:
-            heading += f" {n} of {total}"
-        # An event reads "Title: what happened"; a vote or a delayed effect is one sentence,
-        # said once as the title.
-        title, _, body = (
-            entry.text.partition(": ") if entry.kind == "event" else (entry.text, "", "")
-        )
-        rounds = self.scenario.rounds
-        when = rounds[min(entry.round, len(rounds) - 1)].date.isoformat()
-        text = Text()
-        text.append(f"{heading} · {when}\n", style="dim")
-        text.append(title, style="bold")
-        if body:
-            text.append(f"\n\n{body}")
-        for reason in entry.reasons:
-            text.append(f"\n • {reason}", style="red" if entry.kind == "blocked" else "")
-        if entry.source:
-            text.append(f"\n\n[{entry.source}]", style="dim italic")
-        with Vertical(id="notice-box", classes=entry.kind):
-            yield Static(text)
+        # A scroll, so that a long event stays readable to its end (↑/↓) on a small screen.
+        with VerticalScroll(id="notice-box", classes=self.entry.kind):
+            yield Static(notice(self.scenario, self.entry, self.position))
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """↑/↓ scroll the window at once."""
+        self.query_one("#notice-box", VerticalScroll).focus()
 
     def action_close(self) -> None:
         """Continue the game."""

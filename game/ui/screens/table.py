@@ -50,24 +50,32 @@ the instrument it is modelled on).
 1. *Score*: what your draft is worth to you (0 = the worst package on this agenda for you,
    100 = the best) against what you need (your reservation value, the status quo of
    dual-bilateralism, plus a premium when your leader's attention is elsewhere), whether your
-   groups at home would ratify it, and every line of the breakdown with its chapter section.
+   groups at home back it (*backed at home*), and every line of the breakdown with its chapter
+   section.
 2. *Partners*: your forecast of each partner's reaction, by the rule the partner itself uses:
-   it accepts only what crosses none of its red lines, passes its groups at home and is worth
+   it accepts only what crosses none of its red lines, has enough support at home and is worth
    at least what it holds out for now. You see what the draft is worth to it and what it holds
    out for as ranges, the wider the less you trust it; red lines are public, so they always
    show. "Likely yes" means every part of the rule is met even at the edges of your ranges.
 3. *Home*: your domestic groups' approval, now and after the draft.
 4. *Trust*: the trust triangle with Wendt's labels. A relationship becomes *cooperative* only
-   after three levels of transformation: breakdown of consensus (joint threat assessment),
-   critical examination (confidence-building), new practices (a ratified deal together).
+   after three levels of transformation: breakdown of consensus, critical examination, new
+   practices. The chapter names the levels but not what moves a country through them; in this
+   game (a design choice) a joint threat assessment may bring the first, a confidence-building
+   measure the second, and a deal signed and backed at home together the third.
 5. *Log*: every move, reply (with its reasons) and event; `l` opens it full screen.
 
 PgUp/PgDn scroll the panel when it says there is more.
 
 **Moves** (one per turn): `t` table your draft · `a` accept the package on the table ·
 `r` reject it · `c` counter it with your draft · `p` pass. Before your move you may take one
-diplomatic action per round with `d`. A package everyone in its scope accepts goes home to be
-ratified; if a parliament says no, the table learns which group blocked it.
+diplomatic action per round with `d`. A package everyone in its scope accepts then needs
+enough support from each government's groups at home; if it falls short, the table learns
+which group blocked it. (The chapter describes opposition at home, not votes: this weighted
+test of support is a design choice.)
+
+The status line gives the round's date; a **\\*** after it marks a date the scenario author
+chose (the chapter dates only the signing in 2005 and the end in August 2009).
 
 `b` briefing · Ctrl+S save · `?` help · `q` quit.
 """
