@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="normal",
         help="how long partners hold out",
     )
+    play.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="CAUSE",
+        help="play the world without the events of a cause (e.g. leader_change); repeatable",
+    )
 
     sub.add_parser("scenarios", help="list built-in scenarios and ./scenarios/*.yaml")
 
@@ -66,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CAUSE",
         help="switch off the events of a cause (e.g. leader_change); repeatable",
     )
+    simulate.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print the zone of agreement round by round, with the events that moved it, "
+        "and what sank deals",
+    )
     simulate.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
@@ -91,7 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "score":
             return cmd_score(args.scenario, args.package, as_json=args.json)
         if args.command == "simulate":
-            return cmd_simulate(args.scenario, args.runs, args.seed, args.without, args.json)
+            return cmd_simulate(
+                args.scenario, args.runs, args.seed, args.without, args.json, args.explain
+            )
         if args.command == "play":
             return cmd_play(args)
         return cmd_title()
@@ -211,29 +226,40 @@ def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
     return EXIT_OK
 
 
-def cmd_simulate(name: str, runs: int, seed: int, without: list[str], as_json: bool) -> int:
+def cmd_simulate(
+    name: str, runs: int, seed: int, without: list[str], as_json: bool, explain: bool = False
+) -> int:
     """Computer-only games: outcome distribution, agreement rate, each party's mean result."""
     from game.core.analysis.simulation import simulate
     from game.core.scenario.loader import find_scenario
-    from game.core.scenario.problems import did_you_mean
 
     scenario = find_scenario(name).scenario
-    causes = {e.cause for e in scenario.events if e.cause}
-    for cause in without:
-        if cause not in causes:
-            print(
-                f"error: --without {cause}: no event has that cause; {did_you_mean(cause, causes)}",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
+    problem = unknown_cause(scenario, without)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     bar = ProgressBar(sys.stderr)
     summary = simulate(scenario, runs, seed, frozenset(without), progress=bar.update)
     bar.close()
     if as_json:
         print(json.dumps(summary.as_json(), indent=2))
     else:
-        print(render_summary(scenario, summary))
+        print(render_summary(scenario, summary), end="")
+        if explain:
+            print(render_explanation(scenario, summary), end="")
     return EXIT_OK
+
+
+def unknown_cause(scenario: Scenario, without: list[str]) -> str | None:
+    """The error for a `--without` naming no event's cause, or None when all are known."""
+    from game.core.scenario.problems import did_you_mean
+
+    causes = {e.cause for e in scenario.events if e.cause}
+    for cause in without:
+        if cause not in causes:
+            hint = did_you_mean(cause, causes)
+            return f"error: --without {cause}: no event has that cause; {hint}"
+    return None
 
 
 class ProgressBar:
@@ -286,6 +312,38 @@ def render_summary(scenario: Scenario, s: Summary) -> str:
         lines.append(
             f"{scenario.party(party).name:<16} {p.mean_score:10.1f} {p.mean_vs_reservation:+15.1f}"
         )
+    return "\n".join(lines) + "\n"
+
+
+def render_explanation(scenario: Scenario, s: Summary) -> str:
+    """What `--explain` adds: the zone of agreement along the events, and what sank deals."""
+    lines = [
+        "",
+        "Zone of agreement: trilateral packages that all would accept and support at home,",
+        "as the events alone leave it (players' trust-building and consultation widen it)",
+        f"  {'Round':<6} {'Date':<11} {'Packages':>9}  Events",
+    ]
+    for r in s.zone:
+        count = f"{r.packages:,}" + ("" if r.exact else "+")
+        events = [f"{e} [{c}]" if c else e for e, c in zip(r.events, r.causes, strict=True)]
+        first, *rest = events or [""]
+        lines.append(f"  {r.round:<6} {r.date:<11} {count:>9}  {first}".rstrip())
+        lines += [f"  {'':<6} {'':<11} {'':>9}  {event}" for event in rest]
+    if any(not r.exact for r in s.zone):
+        lines.append("  (+: at least this many; the agenda is too large to count them all)")
+    names = {p.id: p.name for p in scenario.parties}
+
+    def by_party(counts: dict[str, int]) -> str:
+        return ", ".join(f"{names.get(p, p)} {n}" for p, n in counts.items() if n) or "none"
+
+    lines.append(
+        f"Accepted packages that failed at home: {sum(s.blocked.values())} ({by_party(s.blocked)})"
+    )
+    lines.append(
+        f"Trilateral agreements that lapsed: {sum(s.lapsed.values())} ({by_party(s.lapsed)})"
+    )
+    deals = ", ".join(f"{pair} {n}" for pair, n in s.bilateral.items() if n) or "none"
+    lines.append(f"Bilateral deals banked: {sum(s.bilateral.values())} ({deals})")
     return "\n".join(lines) + "\n"
 
 

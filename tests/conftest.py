@@ -18,6 +18,9 @@ settings.register_profile("ci", deadline=None, derandomize=True, database=None)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 ROOT = Path(__file__).resolve().parents[1]
+WITHOUT_CAUSES = frozenset({"leader_change", "visa_2009", "domestic_opposition"})
+"""spp-2005 without the three causes the chapter blames: the leader changes, Canada's visa on
+Mexicans and domestic opposition (where deals come within reach and hold)."""
 DATA = ROOT / "tests" / "data"
 
 

@@ -126,33 +126,6 @@ def test_simulate_gives_the_same_summary_for_the_same_seed(engine: Scenario) -> 
     assert sum(simulate(engine, 20, 4).outcomes.values()) == 20
 
 
-# --- historical plausibility (the lesson of the game) -------------------------------------------
-
-RUNS = 200
-
-
-@pytest.fixture(scope="module")
-def history(spp: Scenario) -> dict[str, float]:
-    with_history = simulate(spp, RUNS, 2009)
-    counterfactual = simulate(spp, RUNS, 2009, HISTORICAL_CAUSES)
-    return {
-        "historical": with_history.outcomes["security_community"] / RUNS,
-        "counterfactual": counterfactual.outcomes["security_community"] / RUNS,
-    }
-
-
-def test_with_the_historical_events_most_games_end_without_a_security_agreement(
-    history: dict[str, float],
-) -> None:
-    assert history["historical"] < 0.5
-
-
-def test_switching_off_the_chapters_causes_clearly_raises_security_agreements(
-    history: dict[str, float],
-) -> None:
-    assert history["counterfactual"] >= history["historical"] + 0.3
-
-
 def test_states_from_computer_games_are_frozen(spp: Scenario) -> None:
     state = play_computer_game(spp, 1)
     with pytest.raises(dataclasses.FrozenInstanceError):

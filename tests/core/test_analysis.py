@@ -47,17 +47,17 @@ def agree(engine: Scenario, options: tuple[int, ...]) -> State:
     return state
 
 
-def test_a_ratified_package_moving_enough_security_issues_is_a_security_community(
+def test_a_ratified_package_moving_enough_security_issues_is_a_security_arrangement(
     engine: Scenario,
 ) -> None:
-    assert classify(agree(engine, (1, 1, 0))) == "security_community"
+    assert classify(agree(engine, (1, 1, 0))) == "security_arrangement"
 
 
 def test_a_ratified_package_with_too_few_security_changes_is_prosperity_only(
     engine: Scenario,
 ) -> None:
     data = engine.model_dump()
-    data["outcomes"]["security_community_min"] = 2
+    data["outcomes"]["security_arrangement_min"] = 2
     strict = type(engine).model_validate(data)
     assert classify(agree(strict, (1, 0, 0))) == "prosperity_only"
 
@@ -237,8 +237,8 @@ def test_a_failed_ratification_is_a_refusal_by_each_country_that_voted_it_down(
     report = debrief(state)
     assert [(r.party, r.kind) for r in report.refusals] == [("AA", "blocked"), ("CC", "blocked")]
     aa, cc = report.refusals
-    assert aa.reasons[0].text.startswith("Alphaland: it would not ratify at home")
-    assert cc.reasons[0].text.startswith("Gammaland: it would not ratify at home")
+    assert aa.reasons[0].text.startswith("Alphaland: its groups at home would not support it")
+    assert cc.reasons[0].text.startswith("Gammaland: its groups at home would not support it")
     assert aa.reasons[0].source == engine.group("aa_hawks").source
     assert report.package is not None and report.package.fate == "blocked"
 

@@ -49,6 +49,8 @@ CASES = [
         ["unknown domestic group", "did you mean 'bb_public'"],
     ),
     ("round_out_of_order.yaml", 79, None, ["rounds.1.date", "date order"]),
+    ("unknown_party_in_action.yaml", 92, 14, ["actions.0.by.1", "unknown party 'CA'"]),
+    ("unknown_party_in_leverage.yaml", 89, 23, ["negotiation.leverage.US", "unknown party"]),
     ("bad_date.yaml", 6, None, ["deadline", "month must be in 1..12"]),
 ]
 

@@ -96,7 +96,8 @@ def test_a_package_every_party_in_scope_accepts_goes_home_and_is_ratified(game: 
         Accept(party="CC"),
     )
     assert state.finished and state.trilateral is not None
-    assert [e.kind for e in state.log[-2:]] == ["ratified", "end"]
+    kinds = [e.kind for e in state.log]
+    assert "ratified" in kinds and kinds[-1] == "end"
 
 
 def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
@@ -116,7 +117,9 @@ def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
     assert state.offer is None
     assert entry.party == "CC"
     assert any("below its reservation value" in r for r in entry.reasons)
-    assert any("would not ratify at home" in r and "C public" in r for r in entry.reasons)
+    assert any(
+        "groups at home would not support it" in r and "C public" in r for r in entry.reasons
+    )
     assert any("doubts about Betaland" in r for r in entry.reasons)
 
 

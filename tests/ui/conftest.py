@@ -37,11 +37,13 @@ def played_game(
     difficulty: Difficulty = "normal",
     accept: bool = False,
     stop_before_accepting: bool = False,
+    without: frozenset[str] = frozenset(),
 ) -> Game:
     """A game of spp-2005 played through the engine, for tests whose subject is not the keys:
     the person passes (or, with `accept`, accepts what it may and what ratifies at home) until
-    the end, or until the first time it could accept, with `stop_before_accepting`."""
-    game = Game.new(spp_file(), seed, [party], difficulty=difficulty)
+    the end, or until the first time it could accept, with `stop_before_accepting`. `without`
+    switches causes off, as `play --without` does."""
+    game = Game.new(spp_file(), seed, [party], difficulty=difficulty, disabled_causes=without)
     game.saves_dir = saves
     while not game.finished:
         view = game.view(party)

@@ -18,7 +18,7 @@ from game.core.engine.moves import Accept, Pass, Propose
 from game.core.game import Game
 from game.ui.app import PerimeterApp
 from game.ui.screens.end import EndScreen
-from tests.conftest import spp_file
+from tests.conftest import WITHOUT_CAUSES, spp_file
 from tests.ui.conftest import game_app_at, played_game, screen_text
 
 SIZE = (80, 24)
@@ -50,14 +50,20 @@ async def every_page(pilot: Pilot[None]) -> str:
     app = pilot.app
     assert isinstance(app, PerimeterApp)
     pages = [await first_screen(pilot)]
+    lines = list(pages[0])
     for _ in range(40):
         await pilot.press("pagedown")
         await pilot.pause()
         page = screen_text(app)[1:-1]
         if page == pages[-1]:
             break
+        # A page may repeat the last lines of the one before (the last page stops at the end
+        # of the text): read each line once.
+        before, now = [content(x) for x in pages[-1]], [content(x) for x in page]
+        overlap = max((k for k in range(len(now), 0, -1) if before[-k:] == now[:k]), default=0)
         pages.append(page)
-    return prose([line for page in pages for line in page])
+        lines += page[overlap:]
+    return prose(lines)
 
 
 def blocked_game() -> Game:
@@ -80,7 +86,7 @@ def verdict_numbers(report: Debrief, party: str) -> list[str]:
 
 async def test_a_won_game_says_so_first_with_the_package_signed(tmp_path: Path) -> None:
     """ "won or lost against your reservation value; the package signed" """
-    game = played_game("US", seed=1, accept=True)
+    game = played_game("US", seed=1, accept=True, without=WITHOUT_CAUSES)
     report = debrief(game.state)
     assert report.deal is not None and report.package is not None
     async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
@@ -92,6 +98,27 @@ async def test_a_won_game_says_so_first_with_the_package_signed(tmp_path: Path) 
     assert "Signed: the trilateral package" in text
     for change in report.package.tabled.changes:
         assert f"{change.short}: {change.option}" in text
+    assert "Why there is no deal" not in text
+
+
+async def test_a_lapsed_partnership_says_who_walked_away_when_and_why(tmp_path: Path) -> None:
+    """Issue 9: "a partnership that is signed but lapses when leaders lose interest is a
+    reachable outcome"; the end screen says who walked away, when, why, and what came just
+    before, with the chapter section (the SPP was "no longer an active initiative" by August
+    2009 [Policies D) Trilateral])."""
+    game = played_game("US", seed=1, accept=True)
+    report = debrief(game.state)
+    assert report.outcome == "lapsed" and report.lapse is not None
+    async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
+        top = prose(await first_screen(pilot))
+        assert top.startswith("You neither won nor lost. The partnership you signed lapsed")
+        assert "Outcome: a partnership signed and then left to lapse" in top
+        text = await every_page(pilot)
+    lapse = report.lapse
+    assert f"Why the partnership lapsed {lapse.date} {lapse.text} [Policies D) Trilateral]" in text
+    for reason in lapse.reasons:
+        assert reason in text
+    assert lapse.events and all(f"{e.title} [{e.source}]" in text for e in lapse.events)
     assert "Why there is no deal" not in text
 
 

@@ -20,7 +20,7 @@ from game.ui.screens.quit import QuitScreen
 from game.ui.screens.scenarios import ScenariosScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
-from tests.conftest import spp_file
+from tests.conftest import WITHOUT_CAUSES, spp_file
 from tests.ui.conftest import (
     at_table,
     close_notices,
@@ -49,19 +49,40 @@ async def test_a_complete_game_can_be_played_as_each_country(
     assert list(tmp_path.glob("autosave-*.yaml")), "no autosave was written"
 
 
-async def test_accepting_a_package_that_ratifies_can_end_in_a_security_agreement(
+async def test_accepting_a_package_that_ratifies_can_end_in_a_security_arrangement(
     tmp_path: Path,
 ) -> None:
-    """Canada (easy, seed 3) passes through the engine until it may accept a package that its
-    parliament would ratify; pressing `a` then ends the game in a security arrangement."""
-    game = played_game("CA", seed=3, difficulty="easy", accept=True, stop_before_accepting=True)
+    """Canada (easy, seed 3), in the world without the chapter's three causes, passes through
+    the engine until it may accept a package that its groups at home would support; pressing
+    `a` then signs a deal that holds to the deadline: a trilateral security arrangement."""
+    game = played_game(
+        "CA",
+        seed=3,
+        difficulty="easy",
+        accept=True,
+        stop_before_accepting=True,
+        without=WITHOUT_CAUSES,
+    )
     assert not game.finished
     app = game_app_at(game, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TableScreen)
         end = await play_to_end(pilot)
-        assert end.report.outcome == "security_community"
+        assert end.report.outcome == "security_arrangement"
+
+
+async def test_an_early_deal_in_history_lapses_before_the_deadline(tmp_path: Path) -> None:
+    """The SPP was signed in 2005 and "no longer an active initiative" by August 2009
+    [Policies D) Trilateral]: the same early acceptance with history's events signs a
+    partnership that then lapses, and the end screen says so."""
+    game = played_game("CA", seed=3, difficulty="easy", accept=True, stop_before_accepting=True)
+    assert not game.finished
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        end = await play_to_end(pilot)
+        assert end.report.outcome == "lapsed"
 
 
 async def test_the_title_screen_offers_new_load_scenarios_help_and_quit(tmp_path: Path) -> None:

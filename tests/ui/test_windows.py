@@ -120,7 +120,9 @@ async def test_a_notice_never_repeats_its_title_as_its_body(tmp_path: Path) -> N
 
 
 async def test_the_ratification_notice_says_ratified_once(tmp_path: Path) -> None:
-    """Issue 8: "the ratification notice says 'Ratified at home' three times"."""
+    """Issue 8: "the ratification notice says 'Ratified at home' three times"; since issue 9
+    it speaks of support at home, not of votes (the chapter describes opposition, not
+    ratification votes)."""
     game = Game.new(spp_file(), 1, ["US"], difficulty="easy")
     while not game.finished:  # until the US's acceptance is the last one the offer needs
         view = game.view("US")
@@ -138,7 +140,7 @@ async def test_the_ratification_notice_says_ratified_once(tmp_path: Path) -> Non
         await pilot.pause()
         assert isinstance(app.screen, NoticeScreen)
         text = " ".join(line.strip() for line in screen_text(app))
-        assert text.lower().count("ratified") == 1, text
+        assert text.lower().count("supported at home") == 1, text
 
 
 async def test_the_highlighted_line_of_a_list_is_marked_not_only_coloured(

@@ -15,7 +15,15 @@ from typing import Literal
 from game.core.analysis.constraints import Constraint, constraints
 from game.core.analysis.frontier import Frontier, nash_point, pareto_frontier
 from game.core.analysis.outcomes import Outcome, PartyResult, classify, results
-from game.core.analysis.record import Record, Refusal, Tabled, changes, read_record
+from game.core.analysis.record import (
+    EventNote,
+    Record,
+    Refusal,
+    Tabled,
+    changes,
+    events_before,
+    read_record,
+)
 from game.core.engine.scoring import ScoredPackage, scorer
 from game.core.engine.state import State
 from game.core.scenario.index import index
@@ -72,6 +80,20 @@ class FinalPackage:
 
 
 @dataclass(frozen=True)
+class Lapse:
+    """How a signed trilateral agreement lapsed: when, who walked away, why, and the events
+    that came just before."""
+
+    round: int
+    date: str
+    party: str
+    text: str
+    reasons: tuple[str, ...]
+    source: str
+    events: tuple[EventNote, ...]
+
+
+@dataclass(frozen=True)
 class Debrief:
     """Outcome, results, joint gains, and where the deal sits against the frontier."""
 
@@ -94,6 +116,8 @@ class Debrief:
     refusals that decided the outcome. Empty when a trilateral agreement was signed."""
     side_deals: tuple[Tabled, ...]
     """Agreements ratified between fewer than all the parties."""
+    lapse: Lapse | None = None
+    """How the trilateral agreement lapsed, when it did."""
 
 
 def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
@@ -162,7 +186,7 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
     nash = nash_point(frontier, tuple(r.reservation for r in ends))
     point = ScoredPackage(deal.package, s.party_ids, tuple(r.score for r in ends)) if deal else None
     to_frontier = to_nash = None
-    if point is not None:
+    if point is not None and state.lapsed is None:
         to_frontier = min(math.dist(point.scores, p.scores) for p in frontier.points)
         to_nash = math.dist(point.scores, nash.scores) if nash else None
     record = read_record(state)
@@ -194,4 +218,23 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
         package=package,
         refusals=refusals,
         side_deals=tuple(t for t in record.signed if set(t.scope) != everyone),
+        lapse=lapse(state),
+    )
+
+
+def lapse(state: State) -> Lapse | None:
+    """The lapse of the trilateral agreement, read from the log (None when it held or there
+    was none)."""
+    n = next((i for i, e in enumerate(state.log) if e.kind == "lapsed"), None)
+    if n is None:
+        return None
+    entry = state.log[n]
+    return Lapse(
+        entry.round,
+        state.scenario.rounds[entry.round].date.isoformat(),
+        entry.party or "",
+        entry.text,
+        entry.reasons,
+        entry.source,
+        events_before(state, state.log, n),
     )

@@ -10,18 +10,28 @@ from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
 
-Outcome = Literal["security_community", "prosperity_only", "dual_bilateralism", "breakdown"]
+Outcome = Literal[
+    "security_arrangement", "prosperity_only", "lapsed", "dual_bilateralism", "breakdown"
+]
 OUTCOMES: tuple[Outcome, ...] = (
-    "security_community",
+    "security_arrangement",
     "prosperity_only",
+    "lapsed",
     "dual_bilateralism",
     "breakdown",
 )
 
+# "Security community" keeps the chapter's meaning (identity and trust between two countries,
+# [Fragmented Region]); no outcome is called that.
 OUTCOME_TEXT: dict[Outcome, str] = {
-    "security_community": "a trilateral security arrangement, ratified in all three countries",
-    "prosperity_only": "a prosperity-only partnership, like the historical SPP: security left out",
-    "dual_bilateralism": "no trilateral deal: the status quo of dual-bilateralism",
+    "security_arrangement": "a trilateral security arrangement, supported at home in all three "
+    "countries and still in force at the deadline",
+    "prosperity_only": "a prosperity-only partnership: a trilateral deal that leaves security "
+    "practically out",
+    "lapsed": "a partnership signed and then left to lapse before the deadline, "
+    '"no longer an active initiative" [Policies D) Trilateral]',
+    "dual_bilateralism": "no trilateral deal: dual-bilateralism, what happened in 2009 "
+    "[Policies D) Trilateral]",
     "breakdown": "no trilateral deal, and a relationship has broken down into mistrust",
 }
 
@@ -41,8 +51,10 @@ def classify(state: State) -> Outcome:
     rules = state.scenario.outcomes
     deal = state.trilateral
     if deal is not None:
-        if security_changes(state.scenario, deal.package) >= rules.security_community_min:
-            return "security_community"
+        if state.lapsed is not None:
+            return "lapsed"
+        if security_changes(state.scenario, deal.package) >= rules.security_arrangement_min:
+            return "security_arrangement"
         return "prosperity_only"
     if min(state.conditions.trust) < rules.breakdown_trust_below:
         return "breakdown"
@@ -64,10 +76,11 @@ class PartyResult:
 
 
 def results(state: State) -> dict[str, PartyResult]:
-    """Each party's result at the end: the trilateral deal's value or, without one, its
-    reservation value (the status quo of dual-bilateralism, with any bilateral gains)."""
+    """Each party's result at the end: the trilateral deal's value or, without one (or once it
+    has lapsed), its reservation value (the status quo of dual-bilateralism, with any bilateral
+    gains)."""
     scores = state.scorer
-    deal = state.trilateral
+    deal = state.trilateral if state.lapsed is None else None
     return {
         p: PartyResult(
             p,

@@ -173,7 +173,7 @@ def _rejected(
         reasons,
         free,
         against,
-        _events_before(before, log, n),
+        events_before(before, log, n),
     )
 
 
@@ -198,7 +198,7 @@ def _blocked(before: State, log: tuple[LogEntry, ...], n: int, offer: Tabled) ->
                 (Reason(text, source),),
                 False,
                 constraints(before, party, offer.package),
-                _events_before(before, log, n),
+                events_before(before, log, n),
             )
         )
     return result
@@ -222,7 +222,7 @@ def _section(state: State, party: str, offer: Tabled, reason: str) -> str:
     return ""
 
 
-def _events_before(state: State, log: tuple[LogEntry, ...], n: int) -> tuple[EventNote, ...]:
+def events_before(state: State, log: tuple[LogEntry, ...], n: int) -> tuple[EventNote, ...]:
     """The events of the refusal's round and the round before, logged before it."""
     round_ = log[n].round
     return tuple(

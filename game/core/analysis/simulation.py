@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, results
+from game.core.analysis.zone_timeline import ZoneRound, zone_timeline
 from game.core.engine.state import State, rng
 from game.core.game import Game
 from game.core.scenario.model import Scenario
@@ -32,6 +33,15 @@ class Summary:
     mean_rounds: float
     parties: dict[str, PartySummary]
     disabled_causes: tuple[str, ...] = ()
+    zone: tuple[ZoneRound, ...] = ()
+    """The zone of agreement round by round, as the events alone leave it."""
+    blocked: dict[str, int] = field(default_factory=dict)
+    """Packages every party in scope had accepted that failed at home, by the party whose
+    groups would not support them."""
+    lapsed: dict[str, int] = field(default_factory=dict)
+    """Trilateral agreements that lapsed, by the party that walked away."""
+    bilateral: dict[str, int] = field(default_factory=dict)
+    """Bilateral agreements banked, by pair (e.g. "US-CA")."""
 
     def as_json(self) -> dict[str, object]:
         """The JSON the command line promises."""
@@ -52,6 +62,10 @@ class Summary:
         }
         if self.disabled_causes:
             result["without"] = list(self.disabled_causes)
+        result["zone"] = [r.as_json() for r in self.zone]
+        result["blocked_at_home"] = dict(self.blocked)
+        result["lapsed_by"] = dict(self.lapsed)
+        result["bilateral_deals"] = dict(self.bilateral)
         return result
 
 
@@ -80,11 +94,25 @@ def simulate(
     scores = {p: 0.0 for p in scenario.party_ids}
     gains = {p: 0.0 for p in scenario.party_ids}
     agreements = 0
+    ids = scenario.party_ids
+    blocked: Counter[str] = Counter({p: 0 for p in ids})
+    lapsed: Counter[str] = Counter({p: 0 for p in ids})
+    pairs = [f"{a}-{b}" for n, a in enumerate(ids) for b in ids[n + 1 :]]
+    bilateral: Counter[str] = Counter(dict.fromkeys(pairs, 0))
     for run in range(runs):
         state = play_computer_game(scenario, run_seed(seed, run), disabled_causes)
         outcomes[classify(state)] += 1
-        rounds += state.round + 1
+        for entry in state.log:
+            if entry.kind == "blocked" and entry.party is not None:
+                blocked[entry.party] += 1
+            elif entry.kind == "lapsed" and entry.party is not None:
+                lapsed[entry.party] += 1
+        for agreement in state.agreements:
+            if len(agreement.scope) < len(ids):
+                bilateral["-".join(agreement.scope)] += 1
         deal = state.trilateral
+        # The negotiation ends with the trilateral deal, even where the deal must then hold.
+        rounds += (deal.round if deal else state.round) + 1
         agreements += deal is not None
         for p, result in results(state).items():
             scores[p] += result.score
@@ -101,4 +129,8 @@ def simulate(
         mean_rounds=rounds / n,
         parties={p: PartySummary(scores[p] / n, gains[p] / n) for p in scenario.party_ids},
         disabled_causes=tuple(sorted(disabled_causes)),
+        zone=zone_timeline(scenario, seed, disabled_causes),
+        blocked=dict(blocked),
+        lapsed=dict(lapsed),
+        bilateral=dict(bilateral),
     )

@@ -53,9 +53,14 @@ def _capped(
 def with_trust(
     scenario: Scenario, conditions: Conditions, dyad: tuple[str, str], delta: float
 ) -> Conditions:
-    """Trust in a dyad moved by delta, capped below cooperative until all three levels."""
+    """Trust in a dyad moved by delta, capped below cooperative until all three levels, and
+    kept at least individualistic where the scenario's Wendt floor says so."""
     d = index(scenario).dyad(*dyad)
     trust = _capped(scenario, _bump(conditions.trust, d, delta), conditions.stage, d)
+    if scenario.wendt.floor == "individualistic" and trust[d] < scenario.wendt.competitive_below:
+        floored = list(trust)
+        floored[d] = scenario.wendt.competitive_below
+        trust = tuple(floored)
     return replace(conditions, trust=trust)
 
 
@@ -169,15 +174,20 @@ def after_agreement(
     """The conditions once a package is ratified between the parties of a scope.
 
     A bilateral deal is banked: a share of each signatory's gain over its reservation value
-    raises its alternatives to a trilateral deal. Working together is the "new practices"
+    raises its alternatives to a trilateral deal (a larger share for a party with leverage,
+    a smaller one for its partner). Working together is the "new practices"
     level: a dyad that has examined its consensus critically moves to the last level
     [Fragmented Region].
     """
     ix = index(scenario)
     if len(scope) < len(scenario.party_ids):
-        share = scenario.negotiation.bilateral_gain_share
+        rules = scenario.negotiation
         bilateral = list(conditions.bilateral)
         for party, gain in gains.items():
+            # Leverage moves a share of the banked gain from the partners to the party.
+            others = sum(rules.leverage.get(q, 0.0) for q in scope if q != party)
+            share = rules.bilateral_gain_share + rules.leverage.get(party, 0.0) - others
+            share = max(0.0, min(1.0, share))
             position = ix.parties[party]
             bilateral[position] = min(100.0, bilateral[position] + share * max(0.0, gain))
         conditions = replace(conditions, bilateral=tuple(bilateral))

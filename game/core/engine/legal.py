@@ -68,6 +68,8 @@ _ACTIONS: dict[tuple[int, str], tuple[Scenario, tuple[Act, ...]]] = {}
 def _all_actions(scenario: Scenario, party: str) -> tuple[Act, ...]:
     moves: list[Act] = []
     for action in scenario.actions:
+        if action.by and party not in action.by:
+            continue
         if action.target == "partner":
             moves += [
                 Act(party=party, action=action.id, target=q)
@@ -118,11 +120,15 @@ def _shortfall(total: float, need: Requirement) -> str:
     )
 
 
-def blocked_text(s: PartyScore) -> str:
-    """Why a party's groups at home would not ratify a package, naming the heaviest loser."""
+def blocked_text(s: PartyScore, swing: float = 0.0) -> str:
+    """Why a party's groups at home would not support a package, naming the heaviest loser;
+    `swing` is how far support turned out from what the government expected."""
     who = s.blockers[0] if s.blockers else None
-    support, threshold = compared(s.support, s.threshold, SUPPORT_PLACES)
-    text = f"it would not ratify at home (support {support}, needs {threshold})"
+    support, threshold = compared(s.support + swing, s.threshold, SUPPORT_PLACES)
+    text = f"its groups at home would not support it (support {support}, needs {threshold}"
+    if abs(swing) >= 0.5:
+        text += f"; the government had expected {s.support:.0f}"
+    text += ")"
     if who is not None:
         text += f": {who.name} approval {who.before:.0f} -> {who.after:.0f}"
     return text

@@ -1,4 +1,11 @@
-"""The two-level game: an offer every party in its scope accepted goes home to be ratified."""
+"""The two-level game: an offer every party in its scope accepted goes home for support.
+
+Each government put the package to its groups expecting a certain support; where the scenario
+says so, support may turn out a little higher or lower than expected (drawn from the seed), so
+opposition can sink a package its government had accepted. A trilateral agreement may also
+have to hold until the deadline: the game then runs on through the remaining events, and the
+agreement lapses as soon as a party no longer values it at what it needs.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +13,85 @@ from dataclasses import replace
 
 from game.core.engine.effects import after_agreement
 from game.core.engine.legal import blocked_text
-from game.core.engine.scoring import PartyScore
-from game.core.engine.state import Agreement, Offer, State
-from game.core.engine.wording import logged, name
+from game.core.engine.scoring import EPSILON, PartyScore
+from game.core.engine.state import Agreement, Offer, State, rng
+from game.core.engine.timeline import open_round
+from game.core.engine.wording import logged, milestones, name
+from game.core.scenario.index import index
 
 
 def _blocker_source(state: State, s: PartyScore) -> str:
-    """The chapter section of the group that did most to block ratification."""
+    """The chapter section of the group that did most to block the package at home."""
     if not s.blockers:
         return ""
     return state.scenario.group(s.blockers[0].group).source
 
 
+def _stated_reason(state: State, s: PartyScore) -> tuple[str, ...]:
+    """The blocking group's own reason, in the chapter's words, when the chapter gives one."""
+    if not s.blockers:
+        return ()
+    group = state.scenario.group(s.blockers[0].group)
+    if not group.reason:
+        return ()
+    return (f"{group.name}: {group.reason} [{group.reason_source or group.source}]",)
+
+
+def swing(state: State, party: str, offer: Offer) -> float:
+    """How far support at home turns out from what the government expected, in points: a
+    draw from the seed, within a range that grows with the approval its groups have lost since
+    the start (mobilised opposition makes the vote at home harder to foresee)."""
+    size = state.scenario.negotiation.ratification_swing * mobilised(state, party) / 10.0
+    if size <= 0:
+        return 0.0
+    draw = rng(state.seed, "swing", state.round, party, offer.package, offer.scope).random()
+    return (draw * 2 - 1) * size
+
+
+def mobilised(state: State, party: str) -> float:
+    """Approval the party's groups have lost since the start, weighted by their share of
+    the vote at home (gains do not count)."""
+    approval = state.conditions.approval
+    return sum(
+        share * max(0.0, group.approval - approval[i])
+        for i, group, share in index(state.scenario).groups_of[party]
+    )
+
+
 def ratify(state: State, offer: Offer) -> State:
     """Every party in scope puts the accepted offer to its domestic groups.
 
-    If any party's weighted approval falls short, the offer is reopened (nobody has accepted it
-    any more) and the log names who blocked it. Otherwise it becomes an agreement; a trilateral
-    one ends the game.
+    If any party's support falls short of its threshold, the offer is reopened (nobody has
+    accepted it any more) and the log names who blocked it and why. Otherwise it becomes an
+    agreement; a trilateral one ends the negotiation.
     """
     scores = {p: state.scorer.score(p, offer.package) for p in offer.scope}
-    failed = [p for p, s in scores.items() if not s.ratifies]
+    swings = {p: swing(state, p, offer) for p in offer.scope}
+    failed = [p for p, s in scores.items() if s.support + swings[p] < s.threshold - EPSILON]
     if failed:
-        reasons = tuple(f"{name(state, p)}: {blocked_text(scores[p])}" for p in failed)
+        reasons = tuple(
+            line
+            for p in failed
+            for line in (
+                f"{name(state, p)}: {blocked_text(scores[p], swings[p])}",
+                *_stated_reason(state, scores[p]),
+                *_turned_against(state, p),
+            )
+        )
         state = logged(
             state,
             "blocked",
             failed[0],
-            "Ratification failed at home; the package is reopened.",
+            "Support at home fell short; the package is reopened.",
             reasons,
             source=_blocker_source(state, scores[failed[0]]),
         )
         return replace(state, offer=replace(offer, accepted=()))
     agreement = Agreement(offer.package, offer.scope, state.round)
     gains = {p: s.total - s.reservation for p, s in scores.items()}
+    before = state.conditions
     conditions = after_agreement(state.scenario, state.conditions, offer.scope, gains)
-    text = "Ratified at home by " + ", ".join(name(state, p) for p in offer.scope) + "."
+    text = "Supported at home by " + ", ".join(name(state, p) for p in offer.scope) + "."
     state = logged(
         replace(
             state, offer=None, conditions=conditions, agreements=(*state.agreements, agreement)
@@ -50,11 +100,95 @@ def ratify(state: State, offer: Offer) -> State:
         None,
         text,
     )
-    if len(offer.scope) == len(state.scenario.party_ids):
-        state = logged(
+    state = milestones(state, before)
+    if len(offer.scope) < len(state.scenario.party_ids):
+        return state
+    if not state.scenario.outcomes.lapses:
+        return logged(
             replace(state, finished=True),
             "end",
             None,
-            "A trilateral agreement is ratified; the negotiation ends.",
+            "A trilateral agreement is in force; the negotiation ends.",
         )
-    return state
+    return _hold(
+        logged(
+            state,
+            "end",
+            None,
+            "A trilateral agreement is in force; it must now hold until the deadline.",
+        ),
+        agreement,
+    )
+
+
+def _hold(state: State, agreement: Agreement) -> State:
+    """Run the remaining rounds' events; the agreement lapses once a party values it below
+    what it needs (its leader has lost interest, or a bilateral alternative is worth more) or
+    its groups at home no longer support it."""
+    rounds = state.scenario.rounds
+    while state.round + 1 < len(rounds):
+        state = open_round(replace(state, round=state.round + 1, turn=0, acted=frozenset()))
+        for party in state.scenario.party_ids:
+            lapse = _why_it_lapses(state, party, agreement)
+            if lapse is None:
+                continue
+            text, why = lapse
+            state = logged(state, "lapsed", party, text, why, "Policies D) Trilateral")
+            return replace(state, lapsed=state.round, finished=True)
+    return logged(
+        replace(state, finished=True),
+        "end",
+        None,
+        "The trilateral agreement held until the deadline.",
+    )
+
+
+def _why_it_lapses(
+    state: State, party: str, agreement: Agreement
+) -> tuple[str, tuple[str, ...]] | None:
+    """What the log says when the party walks away from the agreement now, and why; None
+    while the agreement still holds for it."""
+    who = name(state, party)
+    score = state.scorer.score(party, agreement.package)
+    need = score.requirement
+    if score.total < need.total - EPSILON:
+        premiums = ", ".join(f"{p.name} +{p.points:.0f}" for p in need.premiums if p.points > 0.5)
+        why = (
+            f"it is worth {score.total:.0f} to {who}, which now needs {need.total:.0f} "
+            f"(reservation value {need.reservation:.0f}"
+            + (f", {premiums}" if premiums else "")
+            + ")"
+        )
+        return (
+            f'{who} loses interest and the partnership lapses: it is "no longer an active '
+            'initiative".',
+            (why,),
+        )
+    if not score.ratifies:
+        return (
+            f"{who} can no longer defend the partnership at home, and it lapses.",
+            (blocked_text(score), *_turned_against(state, party, agreement)),
+        )
+    return None
+
+
+def _turned_against(
+    state: State, party: str, agreement: Agreement | None = None
+) -> tuple[str, ...]:
+    """The party's group whose approval has fallen most since the agreement (or since the
+    start of the game), with its own reason where the chapter gives one."""
+    groups = index(state.scenario).groups_of[party]
+    now = state.conditions.approval
+    if agreement is not None:
+        then = state.snapshots[agreement.round].approval
+        since = "since the agreement"
+    else:
+        then = tuple(g.approval for g in state.scenario.domestic_groups)
+        since = "since the start"
+    i, group, _ = max(groups, key=lambda g: (then[g[0]] - now[g[0]], g[1].id))
+    if then[i] - now[i] < 0.5:
+        return ()
+    lines = [f"{group.name}: approval {then[i]:.0f} -> {now[i]:.0f} {since}"]
+    if group.reason:
+        lines.append(f"{group.name}: {group.reason} [{group.reason_source or group.source}]")
+    return tuple(lines)

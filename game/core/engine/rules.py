@@ -15,7 +15,8 @@ from game.core.engine.legal import legal_moves, offer_problem, reasons_against
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.ratification import ratify
 from game.core.engine.state import LogKind, Offer, Pending, State, rng
-from game.core.engine.wording import action_phrase, describe, logged, name
+from game.core.engine.wording import action_phrase, describe, logged, milestones, name
+from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
 M = TypeVar("M", bound=Move)
@@ -98,11 +99,32 @@ def _act(state: State, move: Act) -> State:
         raise IllegalMove("that diplomatic action is not available (one per round)")
     s = state.scenario
     action = s.action(move.action)
-    state = replace(state, acted=state.acted | {move.party})
+    # The partner's answer in kind, this round or the last, for effects both must take.
+    answered = any(
+        r >= state.round - 1 and p == move.target and a == move.action and t == move.party
+        for r, p, a, t in state.acts
+    )
+    state = replace(
+        state,
+        acted=state.acted | {move.party},
+        acts=(*state.acts, (state.round, move.party, move.action, move.target)),
+    )
     changes: list[str] = []
     pending = list(state.pending)
     conditions = state.conditions
+    partner = name(state, move.target) if move.target in s.party_ids else "the partner"
     for n, effect in enumerate(action.effects):
+        if effect.min_trust is not None and move.target in s.party_ids:
+            trust = state.conditions.trust[index(s).dyad(move.party, move.target)]
+            if trust < effect.min_trust:
+                changes.append(
+                    f"no {effect.kind} effect: it needs trust with {partner} of at least "
+                    f"{effect.min_trust:.0f} (now {trust:.0f})"
+                )
+                continue
+        if effect.mutual and not answered:
+            changes.append(f"{effect.kind} effect waits for {partner} to do the same")
+            continue
         if (
             effect.chance < 1
             and rng(state.seed, "action", state.round, move.party, action.id, n).random()
@@ -119,9 +141,11 @@ def _act(state: State, move: Act) -> State:
             continue
         conditions, said = apply_action_effect(s, conditions, effect, move.party, move.target)
         changes += said
+    before = state.conditions
     state = replace(state, conditions=conditions, pending=tuple(pending))
     text = f"{name(state, move.party)}: {action_phrase(s, move.action, move.target)}."
-    return logged(state, "action", move.party, text, tuple(changes), action.source)
+    state = logged(state, "action", move.party, text, tuple(changes), action.source)
+    return milestones(state, before)
 
 
 def _put_on_table(

@@ -62,6 +62,7 @@ LogKind = Literal[
     "event",
     "ratified",
     "blocked",
+    "lapsed",
     "round",
     "end",
 ]
@@ -107,6 +108,11 @@ class State:
     difficulty: Difficulty = "normal"
     moves: tuple[Move, ...] = ()
     """Every move made so far, in order: replaying them from the start gives this state."""
+    lapsed: int | None = None
+    """The round in which the trilateral agreement lapsed (when the scenario's agreements must
+    hold until the deadline), or None."""
+    acts: tuple[tuple[int, str, str, str | None], ...] = ()
+    """Every diplomatic action taken: round, party, action id, target."""
 
     @property
     def order(self) -> tuple[str, ...]:
@@ -168,6 +174,7 @@ class State:
             "disabled_causes": sorted(self.disabled_causes),
             "difficulty": self.difficulty,
             "moves": [dump_move(m) for m in self.moves],
+            "lapsed": self.lapsed,
         }
 
     def digest(self) -> str:

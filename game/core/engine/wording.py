@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from game.core.engine.conditions import Conditions
 from game.core.engine.state import LogEntry, LogKind, State
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
@@ -63,6 +64,47 @@ def action_phrase(scenario: Scenario, action_id: str, target: str | None) -> str
         return f"{action.name} with {partner}"
     group = next((g for g in scenario.domestic_groups if g.id == target), None)
     return f"{action.name} ({group.name})" if group else action.name
+
+
+LEVELS = {
+    1: (
+        "A breakdown of consensus",
+        "no longer take the old consensus for granted: the first of the three levels of "
+        "transformation",
+    ),
+    2: (
+        "A critical examination",
+        "examine their security relationship critically: the second level of transformation",
+    ),
+    3: (
+        "New practices",
+        "work together in new practices: the third level, which opens the way to a "
+        "cooperative system",
+    ),
+}
+
+
+def milestones(state: State, before: Conditions) -> State:
+    """The state with an announcement for every dyad that has reached a new level of
+    transformation since the conditions `before` (the chapter names the levels but does not
+    define them: which actions or deals move a dyad is the scenario author's design)."""
+    s = state.scenario
+    ix = index(s)
+    for i, a in enumerate(s.party_ids):
+        for b in s.party_ids[i + 1 :]:
+            d = ix.dyad(a, b)
+            for level in range(before.stage[d] + 1, state.conditions.stage[d] + 1):
+                title, what = LEVELS[level]
+                text = f"{title}: {name(state, a)} and {name(state, b)} {what}."
+                state = logged(
+                    state,
+                    "event",
+                    None,
+                    text,
+                    ("what moves a dyad from level to level is a design choice",),
+                    "Fragmented Region",
+                )
+    return state
 
 
 def effect_text(scenario: Scenario, effect: Effect) -> str:

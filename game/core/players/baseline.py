@@ -15,8 +15,11 @@ from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
 from game.core.engine.scoring import EPSILON, PartyScore, ScoredPackage
 from game.core.engine.state import State, rng
+from game.core.engine.zone import best_in_zone
+from game.core.players.diplomacy import choose_action, no_trilateral_deal_in_sight
 from game.core.players.search import candidates
 from game.core.scenario.index import index
+from game.core.scenario.packages import Package
 
 CONCESSION = {"easy": (0.6, 2.0), "normal": (0.15, 1.0), "hard": (0.1, 0.4)}
 """Range of concession exponents drawn per game and difficulty. Below 1 a negotiator holds out
@@ -24,6 +27,10 @@ CONCESSION = {"easy": (0.6, 2.0), "normal": (0.15, 1.0), "hard": (0.1, 0.4)}
 
 BLUR = 10.0
 """Score points of safety margin demanded from a partner at trust 0 (none at trust 100)."""
+
+CLOSING = 3
+"""The last rounds, in which a negotiator searches the whole zone of agreement for a package
+when its usual search finds none."""
 
 
 def concession(state: State, party: str) -> float:
@@ -50,9 +57,30 @@ def guessed_aspiration(state: State, partner: str) -> float:
     return aspiration(state, partner, best_possible(state, partner), exponent=1.0)
 
 
-def _margin(state: State, party: str, partner: str) -> float:
+def closing(state: State) -> bool:
+    """Whether the game is in its closing rounds, when time is short (see CLOSING)."""
+    return state.round >= len(state.scenario.rounds) - CLOSING
+
+
+def carried_into_last_round(state: State, package: Package) -> bool:
+    """Whether the package is the offer on the table since before the game's last round
+    opened: time for it has nearly run out, and what does not pass now never will."""
+    offer = state.offer
+    return (
+        state.round >= len(state.scenario.rounds) - 1
+        and offer is not None
+        and offer.package == package
+        and bool(state.offered)
+        and state.offered[-1] == package
+    )
+
+
+def margin(state: State, party: str, partner: str) -> float:
+    """The caution a party adds to what a partner needs: more with distrust, and less as the
+    deadline nears (a last chance is worth a risk)."""
     trust = state.conditions.trust[index(state.scenario).dyad(party, partner)]
-    return BLUR * (100.0 - trust) / 100.0
+    left = 1.0 - state.round / max(1, len(state.scenario.rounds) - 1)
+    return BLUR * (100.0 - trust) / 100.0 * left
 
 
 def best_offer(state: State, party: str, level: float) -> ScoredPackage | None:
@@ -61,7 +89,7 @@ def best_offer(state: State, party: str, level: float) -> ScoredPackage | None:
     partners = [q for q in ids if q != party]
     # What each partner needs (with a safety margin for distrust) and is guessed to hold out
     # for: computed once per call, not once per candidate package.
-    needs = {q: required_value(state, q) + _margin(state, party, q) for q in partners}
+    needs = {q: required_value(state, q) + margin(state, party, q) for q in partners}
     guesses = {q: guessed_aspiration(state, q) for q in partners}
     scores = state.scorer.parties
     status_quo = index(state.scenario).status_quo
@@ -76,21 +104,55 @@ def best_offer(state: State, party: str, level: float) -> ScoredPackage | None:
     def appeal(c: ScoredPackage) -> float:
         return min(v - guesses[q] for q, v in zip(c.scope, c.scores, strict=True) if q != party)
 
-    scopes = [ids] + [tuple(p for p in ids if p in (party, q)) for q in partners]
-    for scope in scopes:  # trilateral first; bilateral deals only when no trilateral one works
-        pool = [
-            c
-            for c in candidates(state.scenario, state.conditions, scope)
-            if c.score(party) >= level and c.package != status_quo and expected_to_pass(c)
-        ]
-        if not pool:
-            continue
+    def choose(pool: list[ScoredPackage]) -> ScoredPackage:
         # Prefer what partners will likely take now; otherwise the package closest to that.
         likely = [c for c in pool if appeal(c) >= 0]
         if likely:
             return max(likely, key=lambda c: (c.score(party), c.package))
         return max(pool, key=lambda c: (appeal(c), c.score(party), c.package))
-    return None
+
+    pool = [
+        c
+        for c in candidates(state.scenario, state.conditions, ids)
+        if c.score(party) >= level and c.package != status_quo and expected_to_pass(c)
+    ]
+    if not pool and closing(state):
+        # The weighted searches find only the corners of what is possible; in the closing
+        # rounds the zone of agreement may still hold a package: search it exactly.
+        margins = {q: margin(state, party, q) for q in partners}
+        found = best_in_zone(state.scenario, state.conditions, party, margins, level)
+        if found is not None and found != status_quo:
+            pool = [ScoredPackage(found, ids, tuple(state.scorer.total(p, found) for p in ids))]
+    if pool:
+        return choose(pool)
+    if not no_trilateral_deal_in_sight(state, party):
+        return None
+    # No trilateral deal in sight: settle what it can with one partner, taking anything worth
+    # what it needs (dual-bilateralism, [Fragmented Region]).
+    need = required_value(state, party)
+    pool = [
+        c
+        for q in partners
+        for c in candidates(
+            state.scenario,
+            state.conditions,
+            (party, q) if ids.index(party) < ids.index(q) else (q, party),
+        )
+        if c.score(party) >= need and c.package != status_quo and expected_to_pass(c)
+    ]
+    return choose(pool) if pool else None
+
+
+def will_pass(state: State, party: str, package: Package, scope: tuple[str, ...]) -> bool:
+    """Whether every partner still to answer is expected to accept the package (with the
+    caution distrust calls for) and every government in scope to find support at home."""
+    offer = state.offer
+    waiting = [q for q in scope if q != party and (offer is None or q not in offer.accepted)]
+    scores = state.scorer.parties
+    return all(
+        scores[q].total(package) >= required_value(state, q) + margin(state, party, q)
+        for q in waiting
+    ) and all(scores[q].support(package) >= scores[q].threshold - EPSILON for q in scope)
 
 
 def best_possible(state: State, party: str) -> float:
@@ -122,17 +184,30 @@ class BaselineNegotiator:
     habit (see the module's docstring)."""
 
     def act(self, state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
-        """Mend the home front after a failed vote, else sometimes work on a relationship."""
-        return _choose_action(state, party, actions)
+        """Its diplomatic habits (see `diplomacy`)."""
+        return choose_action(state, party, actions)
 
     def respond(self, state: State, party: str, legal: Legal) -> Move:
-        """Accept what beats its aspiration and ratifies; otherwise counter, or reject."""
+        """Accept what beats its aspiration and ratifies; otherwise counter, or reject. With
+        no trilateral deal in sight, a bilateral package worth what it needs is enough."""
         offer = state.offer
         assert offer is not None
         level = aspiration(state, party, best_possible(state, party))
         score = state.scorer.score(party, offer.package)
+        bilateral = len(offer.scope) < len(state.scenario.party_ids)
+        if bilateral and score.total < level and no_trilateral_deal_in_sight(state, party):
+            level = required_value(state, party)
         if legal.accept and score.ratifies and score.total >= level:
-            return Accept(party=party)
+            stale = carried_into_last_round(state, offer.package)
+            if not stale or will_pass(state, party, offer.package, offer.scope):
+                return Accept(party=party)
+            # An old offer a partner still to answer cannot take: accepting it would waste the
+            # last round; table a package that all could take instead, if there is one.
+            better = best_offer(state, party, level)
+            if better is None or better.package == offer.package:
+                return Accept(party=party)
+            why = "a partner still to answer could not accept it in time; " + explain(score)
+            return Counter(party=party, package=better.package, scope=better.scope, note=why)
         better = best_offer(state, party, level)
         why = f"holding out for {level:.0f}, offered {score.total:.0f}; " + explain(score)
         if better is not None and better.package != offer.package:
@@ -146,33 +221,3 @@ class BaselineNegotiator:
         if better is not None:
             return Propose(party=party, package=better.package, scope=better.scope)
         return Pass(party=party)
-
-
-HABIT = 0.3
-"""Chance per turn that a computer negotiator works on a relationship (drawn from the seed)."""
-
-
-def _choose_action(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
-    """A simple diplomatic habit: mend the home front after a failed vote, else sometimes work
-    on the relationship with the partner it trusts least, at the level of transformation the
-    two have reached."""
-    if not actions:
-        return None
-    ix = index(state.scenario)
-    last_block = next((e for e in reversed(state.log) if e.kind == "blocked"), None)
-    if last_block is not None and last_block.round >= state.round - 1:
-        consult = [a for a in actions if _kind(state, a) == "consult"]
-        if consult:
-            return min(consult, key=lambda a: state.conditions.approval[ix.groups[a.target or ""]])
-    if rng(state.seed, "habit", state.round, party).random() >= HABIT:
-        return None
-    partners = [q for q in state.scenario.party_ids if q != party]
-    weakest = min(partners, key=lambda q: (state.conditions.trust[ix.dyad(party, q)], q))
-    # Joint assessments break the old consensus; confidence-building examines it critically.
-    stage = state.conditions.stage[ix.dyad(party, weakest)]
-    wanted = "joint_assessment" if stage == 0 else "confidence_building"
-    return next((a for a in actions if a.target == weakest and _kind(state, a) == wanted), None)
-
-
-def _kind(state: State, act: Act) -> str:
-    return state.scenario.action(act.action).kind

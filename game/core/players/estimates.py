@@ -7,8 +7,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.core.engine.legal import required_value
+from game.core.engine.scoring import EPSILON
 from game.core.engine.state import State, rng
-from game.core.players.baseline import CONCESSION, aspiration, best_possible, guessed_aspiration
+from game.core.players.baseline import (
+    CONCESSION,
+    aspiration,
+    best_possible,
+    carried_into_last_round,
+    guessed_aspiration,
+    margin,
+)
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -51,7 +59,15 @@ class Estimate:
     """Why the verdict, in a few words."""
 
 
-def estimate(state: State, viewer: str, partner: str, package: Package) -> Estimate:
+def estimate(
+    state: State,
+    viewer: str,
+    partner: str,
+    package: Package,
+    scope: tuple[str, ...] | None = None,
+    *,
+    alone: bool = False,
+) -> Estimate:
     """The viewer's estimate of the partner's reply to a package, by the partner's own rule.
 
     A computer partner accepts a package that crosses none of its red lines, would ratify at
@@ -75,7 +91,10 @@ def estimate(state: State, viewer: str, partner: str, package: Package) -> Estim
         # A range around [low, high], widened by haze and shifted by a smooth function of the
         # value itself, so it never sits centred on the private number.
         shift = SHIFT * haze * _wobble(state.seed, viewer, partner, what, (low + high) / 2)
-        return max(0.0, low - haze + shift), min(100.0, high + haze + shift)
+        # The 0-100 scale bounds a range, except where what a partner needs has grown past
+        # 100 (its alternatives outgrew the whole agenda): the range then still holds it.
+        upper = high + haze + shift
+        return max(0.0, low - haze + shift), upper if high > 100.0 else min(100.0, upper)
 
     low, high = seen("worth", scores.total(package), scores.total(package), half)
     needed = required_value(state, partner)
@@ -98,6 +117,21 @@ def estimate(state: State, viewer: str, partner: str, package: Package) -> Estim
         verdict, reason = "uncertain", "enough, but their vote at home is unknown"
     else:
         verdict, reason = "likely yes", "clears what they hold out for"
+    scope = scope or state.scenario.party_ids
+    if verdict == "likely yes" and carried_into_last_round(state, package) and not alone:
+        # An offer carried into the last round is signed only if the parties still to answer
+        # would sign it too.
+        doubt = _doubted(state, viewer, partner, package, scope)
+        if doubt is not None:
+            verdict, reason = "uncertain", f"now, they sign only what {doubt} would too"
+    if (
+        verdict == "likely no"
+        and reason == "below what they hold out for"
+        and len(scope) < len(state.scenario.party_ids)
+        and high >= needed_low
+    ):
+        # With no trilateral deal in sight, a partner settles a bilateral one for what it needs.
+        verdict, reason = "uncertain", "short of their aim, but a bilateral deal may do"
     return Estimate(
         partner,
         low,
@@ -111,6 +145,31 @@ def estimate(state: State, viewer: str, partner: str, package: Package) -> Estim
         target_high,
         reason,
     )
+
+
+def _doubted(
+    state: State, viewer: str, partner: str, package: Package, scope: tuple[str, ...]
+) -> str | None:
+    """The name of a party still to answer whom the partner may expect to refuse the package
+    (the viewer knows its own numbers; of a third party it has only its own forecast)."""
+    offer = state.offer
+    # Who has signed: of the offer on the table, those who accepted it (none once it has
+    # failed at home); of a draft, the viewer who would table it.
+    signed = set(offer.accepted) if offer is not None and offer.package == package else {viewer}
+    mine = state.scorer.parties[viewer]
+    if mine.support(package) < mine.threshold - EPSILON:
+        return state.scenario.party(viewer).name
+    for q in scope:
+        if q in (partner, *signed):
+            continue
+        if q == viewer:
+            needed = required_value(state, viewer) + margin(state, partner, viewer)
+            doubt = mine.total(package) < needed
+        else:
+            doubt = estimate(state, viewer, q, package, scope, alone=True).verdict != "likely yes"
+        if doubt:
+            return state.scenario.party(q).name
+    return None
 
 
 def _target_bounds(state: State, partner: str) -> tuple[float, float]:

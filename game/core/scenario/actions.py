@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from game.core.scenario.base import Model, Share, Slug, Source
+from game.core.scenario.base import Model, PartyId, Percent, Share, Slug, Source
 
 
 class ActionEffect(Model):
@@ -38,6 +38,15 @@ class ActionEffect(Model):
     after_rounds: Annotated[int, Field(ge=0, le=10)] = 0
     """Rounds before the effect lands (a unilateral act pays now and costs trust later)."""
 
+    min_trust: Percent | None = None
+    """The effect lands only when trust between the actor and the partner is at least this:
+    a step distrust forbids, such as breaking the old consensus with a partner one doubts."""
+
+    mutual: bool = False
+    """The effect lands only when the partner has taken the same action towards the actor in
+    this round or the one before: a step two countries must both take, such as breaking the
+    old consensus together. A one-sided attempt is logged as waiting for the partner."""
+
 
 class Action(Model):
     """A diplomatic action a party may take once per round, besides its move at the table."""
@@ -56,6 +65,10 @@ class Action(Model):
 
     target: Literal["partner", "group", "none"] = "partner"
     """What the actor chooses: a partner country, one of its own domestic groups, or nothing."""
+
+    by: list[PartyId] = []
+    """The parties that may take the action; empty: every party. For an act the chapter
+    describes of one country only (U.S. agencies' operations in Mexico, for instance)."""
 
     effects: list[ActionEffect] = Field(min_length=1)
     """What the action changes."""

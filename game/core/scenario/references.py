@@ -65,6 +65,12 @@ def check_references(s: Scenario) -> list[Problem]:
     c.unique("events", [e.id for e in s.events], "event")
     c.unique("actions", [a.id for a in s.actions], "action")
 
+    for ai, action in enumerate(s.actions):
+        for bi, party_id in enumerate(action.by):
+            c.known(("actions", ai, "by", bi), "party", party_id, parties)
+    for party_id in s.negotiation.leverage:
+        c.known(("negotiation", "leverage", party_id), "party", party_id, parties)
+
     if s.deadline <= s.start:
         c.add(("deadline",), f"the deadline ({s.deadline}) must come after the start ({s.start})")
 

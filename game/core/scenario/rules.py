@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from game.core.scenario.base import Model, Percent, Share
+from game.core.scenario.base import Model, PartyId, Percent, Share
 
 
 class ScoringRules(Model):
@@ -33,6 +33,11 @@ class WendtThresholds(Model):
     """Trust at or above this is cooperative, but only once the dyad has passed all three
     levels of transformation; otherwise it stays individualistic."""
 
+    floor: Literal["competitive", "individualistic"] = "competitive"
+    """The lowest system a dyad can fall to. 'individualistic' keeps trust from sinking below
+    `competitive_below` (the chapter names the competitive system but applies it to no North
+    American dyad); 'competitive' lets trust fall all the way."""
+
 
 class NegotiationRules(Model):
     """Constants of the negotiation itself (design choices)."""
@@ -45,14 +50,45 @@ class NegotiationRules(Model):
     """Share of a ratified bilateral package's gain that is added to each signatory's
     bilateral alternatives (it weakens the trilateral track)."""
 
+    ratification_swing: Annotated[float, Field(ge=0, le=50)] = 0.0
+    """How unsure a government is of its support at home once opposition has mobilised: for
+    every 10 points of approval its groups have lost since the start (weighted by their share
+    of the vote at home), support may turn out up to this many points above or below what the
+    government expected when it accepted a package (drawn from the game's seed). 0: support is
+    exactly as expected, and a package a government accepted never fails at home."""
+
+    leverage: dict[PartyId, Share] = {}
+    """Extra share of a ratified bilateral package's gain that a party banks in its bilateral
+    alternatives, taken from its partner's share: the chapter's Washington, which makes "its
+    security interests prevail" in each bilateral relationship, gains more from dual-
+    bilateralism than its partners do."""
+
 
 class OutcomeRules(Model):
     """How the end of a game is classified (a design choice)."""
 
-    security_community_min: Annotated[int, Field(ge=1)] = 2
+    security_arrangement_min: Annotated[int, Field(ge=1)] = 2
     """A ratified trilateral package that moves at least this many security issues off the
-    status quo is a security community; fewer makes it a prosperity-only partnership."""
+    status quo is a trilateral security arrangement; fewer makes it a prosperity-only
+    partnership. (Files written before version 0.2 call this key `security_community_min`;
+    it is read as this one. "Security community" keeps the chapter's meaning: a matter of
+    identity and trust between two countries, not an outcome.)"""
+
+    lapses: bool = False
+    """Whether a ratified trilateral agreement must hold until the deadline: the game then
+    runs on through the remaining events, and the agreement lapses (the partnership is no
+    longer active) as soon as a party values it below what it needs, for example when a new
+    leader has lost interest. False: a ratified trilateral agreement ends the game."""
 
     breakdown_trust_below: Percent = 25.0
     """Without a trilateral deal, a game that ends with any dyad's trust below this is a
     breakdown; otherwise it is dual-bilateralism."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_key(cls, data: Any) -> Any:
+        """Read the key older files use for the security threshold."""
+        if isinstance(data, dict) and "security_community_min" in data:
+            data = dict(data)
+            data.setdefault("security_arrangement_min", data.pop("security_community_min"))
+        return data

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from game.core.analysis.constraints import Constraint
-from game.core.analysis.debrief import Debrief
+from game.core.analysis.debrief import Debrief, Lapse
 from game.core.analysis.outcomes import OUTCOME_TEXT
 from game.core.analysis.record import EventNote, Refusal, Tabled
 from game.core.scenario.model import Scenario
@@ -49,10 +49,13 @@ def verdict(report: Debrief, party: str) -> Text:
             f" Your result is {r.score:.1f} against your reservation value of "
             f"{r.reservation:.1f}: {r.gain:+.1f}, below what you had without a deal."
         )
-    elif report.deal is None:
+    elif report.deal is None or report.lapse is not None:
         text.append("You neither won nor lost.", style="bold")
+        lead = (
+            "The partnership you signed lapsed, so" if report.lapse else "With no trilateral deal"
+        )
         text.append(
-            f" With no trilateral deal your result is your reservation value, {r.reservation:.1f}:"
+            f" {lead} your result is your reservation value, {r.reservation:.1f}:"
             " what you have without a deal"
         )
         if abs(r.reservation - mine.reservation_at_start) >= 0.05:
@@ -179,8 +182,11 @@ def _event_date(scenario: Scenario, note: EventNote) -> str:
 
 def why(scenario: Scenario, report: Debrief, party: str) -> Text | None:
     """For a failed deal: who refused a trilateral package, when and why, and what happened
-    just before: each country's last refusal in full, its earlier ones by date (None when a
-    trilateral agreement was signed)."""
+    just before: each country's last refusal in full, its earlier ones by date; for a signed
+    partnership that lapsed, who walked away, when and why (None when a trilateral agreement
+    held)."""
+    if report.lapse is not None:
+        return _lapse(scenario, report.lapse, party)
     if report.deal is not None:
         return None
     text = Text().append("Why there is no deal\n", style="bold underline")
@@ -199,6 +205,19 @@ def why(scenario: Scenario, report: Debrief, party: str) -> Text | None:
         earlier = [x.date for x in report.refusals if x.party == r.party and x is not r]
         if earlier:
             text.append(f"  It had refused before on {', '.join(earlier)}.\n", style="dim")
+    text.rstrip()
+    return text
+
+
+def _lapse(scenario: Scenario, lapse: Lapse, party: str) -> Text:
+    """Who walked away from the signed partnership, when, why, and what came just before."""
+    text = Text().append("Why the partnership lapsed\n", style="bold underline")
+    text.append(f"{lapse.date}  ", style="bold")
+    text.append(f"{lapse.text}{_source(lapse.source)}\n")
+    for reason in lapse.reasons:
+        text.append(f"  - {reason}\n")
+    for e in lapse.events:
+        text.append(f"  Just before, {_event_date(scenario, e)}: {e.title}{_source(e.source)}\n")
     text.rstrip()
     return text
 

@@ -82,21 +82,26 @@ The first lines say whether **you won or lost**: your result against your reserv
 what your country had without a deal. Without a trilateral deal your result *is* your
 reservation value (bilateral side deals and events may have moved it during the game).
 
-The outcome line classifies the game by the scenario's rule: a trilateral deal, backed at home
-in all three countries, and how much security it holds; or, without one, **dual-bilateralism**
-(what happened: the SPP was declared "no longer an active initiative" in August 2009), or
-**breakdown** if a relationship collapsed into mistrust.
+The outcome line classifies the game by the scenario's rule: a **trilateral security
+arrangement** (a deal backed at home in all three countries, moving enough security issues,
+still in force at the deadline) or a prosperity-only partnership; a partnership signed and then
+left to **lapse** before the deadline, when a government stopped valuing it or could no longer
+carry it at home; without a deal, **dual-bilateralism** (what happened: the SPP was declared
+"no longer an active initiative" in August 2009 and cooperation went on along two bilateral
+tracks), or **breakdown** if a relationship collapsed into mistrust.
 
 Then comes the package that was **signed**, or the last one on the table, issue by issue (only
 what it changes). For a failed deal, **why**: the last refusals of a trilateral package, who
 refused it and when, the reasons the log recorded with their chapter sections, whether the
-rules let that country accept (then it held out for more), and the events just before.
+rules let that country accept (then it held out for more), and the events just before. For a
+partnership that lapsed: who walked away, when, why, and the events just before.
 
 **What bound you hardest** ranks the constraints against that package, as the game ended: first
 what blocks a deal whatever the points (a red line, the group whose opposition leaves the deal
-without enough support at home), then by the points each costs you: principles, groups at home (with the reason the
-chapter gives for their opposition, in its words), distrust of a partner (joint measures are
-worth less), costs, and the premium a distracted leader demands above the reservation value.
+without enough support at home), then by the points each costs you: principles, groups at home
+(with the reason the chapter gives for their opposition, in its words), distrust of a partner
+(joint measures are worth less), costs, and the premium a distracted leader demands above the
+reservation value.
 Each has its chapter section; one line gives each partner's worst.
 
 Each country's result is compared with its reservation value. The chart shows, round by round,
