@@ -227,8 +227,11 @@ def bench_computer_moves(scenario: Scenario, games: int) -> tuple[float, float]:
 
 def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
     """Computer moves, a thousand computer-only games, and the debrief's frontier."""
+    from game.batch import jobs_default, simulate_shared
     from game.core.analysis.frontier import pareto_frontier
     from game.core.analysis.simulation import simulate
+    from game.core.analysis.zone_timeline import zone_timeline
+    from game.core.scenario.loader import find_scenario
 
     rows = []
     median, worst = bench_computer_moves(scenario, 20)
@@ -244,7 +247,18 @@ def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
     ]
     began = time.perf_counter()
     simulate(scenario, 1000, 1)
-    rows.append((f"simulate {scenario.id} --runs 1000", time.perf_counter() - began, "< 10 s"))
+    one = time.perf_counter() - began
+    rows.append((f"simulate {scenario.id} --runs 1000, in one process", one, ""))
+    jobs = jobs_default()
+    began = time.perf_counter()
+    simulate_shared(find_scenario(scenario.id), 1000, 1, jobs=jobs)
+    shared = time.perf_counter() - began
+    rows.append((f"simulate {scenario.id} --runs 1000 ({jobs} processes)", shared, "< 10 s"))
+    began = time.perf_counter()
+    zone_timeline(scenario, 1)
+    rows.append(
+        (f"zone of agreement of {scenario.id}, all rounds", time.perf_counter() - began, "")
+    )
     began = time.perf_counter()
     frontier = pareto_frontier(scenario, Conditions.initial(scenario))
     rows.append(

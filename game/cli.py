@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="also print the zone of agreement round by round, with the events that moved it, "
         "and what sank deals",
     )
+    simulate.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="processes to share the games out over (default: every processor, at most 8; "
+        "the output is the same)",
+    )
     simulate.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
@@ -105,7 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_score(args.scenario, args.package, as_json=args.json)
         if args.command == "simulate":
             return cmd_simulate(
-                args.scenario, args.runs, args.seed, args.without, args.json, args.explain
+                args.scenario,
+                args.runs,
+                args.seed,
+                args.without,
+                args.json,
+                args.explain,
+                args.jobs,
             )
         if args.command == "play":
             return cmd_play(args)
@@ -147,12 +160,23 @@ def cmd_play(args: argparse.Namespace) -> int:
         make_app(game=Game.load(args.load, saves_dir=saves), saves_dir=saves).run()
         return EXIT_OK
     source = find_scenario(args.scenario) if args.scenario is not None else None
+    if args.without:
+        if source is None:
+            print(
+                "error: --without needs a SCENARIO, whose events it switches off", file=sys.stderr
+            )
+            return EXIT_USAGE
+        problem = unknown_cause(source.scenario, args.without)
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
     make_app(
         scenario=source,
         saves_dir=saves,
         seed=args.seed,
         party=args.party,
         difficulty=args.difficulty,
+        without=args.without,
     ).run()
     return EXIT_OK
 
@@ -227,19 +251,28 @@ def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
 
 
 def cmd_simulate(
-    name: str, runs: int, seed: int, without: list[str], as_json: bool, explain: bool = False
+    name: str,
+    runs: int,
+    seed: int,
+    without: list[str],
+    as_json: bool,
+    explain: bool = False,
+    jobs: int | None = None,
 ) -> int:
     """Computer-only games: outcome distribution, agreement rate, each party's mean result."""
-    from game.core.analysis.simulation import simulate
+    from game.batch import jobs_default, simulate_shared
     from game.core.scenario.loader import find_scenario
 
-    scenario = find_scenario(name).scenario
+    source = find_scenario(name)
+    scenario = source.scenario
     problem = unknown_cause(scenario, without)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     bar = ProgressBar(sys.stderr)
-    summary = simulate(scenario, runs, seed, frozenset(without), progress=bar.update)
+    summary = simulate_shared(
+        source, runs, seed, frozenset(without), jobs or jobs_default(), progress=bar.update
+    )
     bar.close()
     if as_json:
         print(json.dumps(summary.as_json(), indent=2))

@@ -188,6 +188,24 @@ def test_simulate_with_the_same_seed_prints_identical_output() -> None:
     assert "Agreement rate" in first.stdout
 
 
+def test_simulate_shared_over_processes_prints_what_one_process_prints(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--jobs` shares the games out over processes; the output does not depend on it (the
+    core is deterministic given the seed, and the summary sums in run order)."""
+    import game.batch
+
+    monkeypatch.setattr(game.batch, "WORTH_SHARING", 1)
+    outputs = []
+    for jobs in ("1", "2"):
+        assert (
+            main(["simulate", "spp-2005", "--runs", "6", "--seed", "8", "--json", "--jobs", jobs])
+            == 0
+        )
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+
+
 def test_simulate_refuses_an_unknown_cause_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", "spp-2005", "--runs", "1", "--without", "leader_changes"]) == 2
     assert "did you mean 'leader_change'" in capsys.readouterr().err
@@ -222,8 +240,9 @@ GOLDEN = DATA / "golden"
 def test_simulate_output_is_unchanged_unless_the_rules_change_on_purpose(
     capsys: pytest.CaptureFixture[str], name: str, without: list[str]
 ) -> None:
-    """A regression guard: the golden files equal what version 0.1.0 printed before issue 7's
-    reorganisation, which had to leave behaviour unchanged. A change that alters the game on
+    """A regression guard: the golden files hold what the game printed when they were last
+    regenerated on purpose (issue 7's reorganisation left them unchanged; issue 9 changed the
+    rules and the computer players and regenerated them). A change that alters the game on
     purpose regenerates them (the command is the test's arguments) and says so in its commit."""
     args = ["simulate", "spp-2005", "--runs", "40", "--seed", "1", "--json"]
     for cause in without:
@@ -285,6 +304,36 @@ def test_play_reads_a_scenario_once_and_hands_the_app_what_it_read(
     source = kwargs["scenario"]
     assert isinstance(source, ScenarioFile) and source.scenario.id == "spp-2005"
     assert (kwargs["party"], kwargs["seed"]) == ("CA", 3)
+
+
+def test_play_without_a_cause_hands_the_app_the_world_without_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 9: "`play --without CAUSE` ... so a class can play the world without Calderón's
+    turn or without the visa that `simulate --without` shows"; a cause no event has, or no
+    scenario to take it from, is a usage error with a hint."""
+    import game.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "make_app", lambda **kw: _FakeApp(**kw))
+    MADE.clear()
+    args = [
+        "play",
+        "spp-2005",
+        "--as",
+        "MX",
+        "--without",
+        "leader_change",
+        "--without",
+        "visa_2009",
+    ]
+    assert main(args) == 0
+    [kwargs] = MADE
+    assert kwargs["without"] == ["leader_change", "visa_2009"]
+    assert main(["play", "spp-2005", "--without", "visa"]) == 2
+    assert "did you mean 'visa_2009'" in capsys.readouterr().err
+    assert main(["play", "--without", "visa_2009"]) == 2
+    assert "needs a SCENARIO" in capsys.readouterr().err
+    assert len(MADE) == 1
 
 
 # --- issue 8, point 6: `score` and the game's Score panel agree ------------------------------

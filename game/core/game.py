@@ -287,17 +287,20 @@ class SeatView:
 
     # --- this party's own ---------------------------------------------------------------
 
-    def score(self, package: Package) -> PartyScore:
-        """What a package is worth to this party, with the breakdown and its votes at home."""
-        return self._game.state.scorer.score(self.party, package)
+    def score(self, package: Package, scope: tuple[str, ...] | None = None) -> PartyScore:
+        """What a package binding this scope (None: everyone) is worth to this party, with the
+        breakdown, its votes at home and what the party needs."""
+        return self._game.state.scorer.score(self.party, package, scope)
 
-    def needed(self) -> float:
-        """What a package must be worth for this party to accept it now."""
-        return required_value(self._game.state, self.party)
+    def needed(self, scope: tuple[str, ...] | None = None) -> float:
+        """What a package binding this scope (None: everyone) must be worth for this party to
+        accept it now."""
+        return required_value(self._game.state, self.party, scope)
 
-    def requirement(self) -> Requirement:
-        """What this party needs now, in parts: its reservation value and each premium."""
-        return self._game.state.scorer.requirement(self.party)
+    def requirement(self, scope: tuple[str, ...] | None = None) -> Requirement:
+        """What this party needs now, in parts: its reservation value and each premium (the
+        attention premium is for the trilateral partnership alone)."""
+        return self._game.state.scorer.requirement(self.party, scope)
 
     def legal(self) -> Legal:
         """The moves open to this party now (nothing when it is not its turn)."""
@@ -311,9 +314,12 @@ class SeatView:
             for i, g, share in index(self.scenario).groups_of[self.party]
         ]
 
-    def estimate(self, partner: str, package: Package) -> Estimate:
-        """This party's estimate of a partner's reaction, as precise as its trust allows."""
-        return estimate(self._game.state, self.party, partner, package)
+    def estimate(
+        self, partner: str, package: Package, scope: tuple[str, ...] | None = None
+    ) -> Estimate:
+        """This party's estimate of a partner's reaction to a package binding this scope (None:
+        everyone), as precise as its trust allows."""
+        return estimate(self._game.state, self.party, partner, package, scope)
 
     def play(self, move: Move) -> None:
         """Make a move for this party (raises IllegalMove, also for another party's move)."""

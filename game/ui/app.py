@@ -8,6 +8,7 @@ holds it and gives screens the human seat's view of it.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -58,6 +59,7 @@ class PerimeterApp(App[None]):
         game: Game | None = None,
         difficulty: str = "normal",
         blink: bool = True,
+        without: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.blink = blink
@@ -67,6 +69,8 @@ class PerimeterApp(App[None]):
         self.start_seed = seed
         self.start_party = party
         self.start_difficulty = difficulty
+        self.start_without = tuple(without)
+        """Causes to switch off in the game to come (`play --without`)."""
         self.game: Game | None = game
         self.seat: SeatView | None = None
         """The human seat's view of the game: all the screens see of it."""
@@ -88,7 +92,14 @@ class PerimeterApp(App[None]):
 
             seed = self.start_seed if self.start_seed is not None else random.randrange(1, 10**6)
             difficulty = difficulty_of(self.start_difficulty)
-            self.begin(NewGameRequest(self.start_scenario, self.start_party, seed, difficulty))
+            request = NewGameRequest(
+                self.start_scenario,
+                self.start_party,
+                seed,
+                difficulty,
+                frozenset(self.start_without),
+            )
+            self.begin(request)
         elif self.start_party is not None or self.start_scenario is not None:
             self.choose_new_game()
 
@@ -120,6 +131,7 @@ class PerimeterApp(App[None]):
             self.start_seed,
             self.start_difficulty,
             blink=self.blink,
+            without=self.start_without,
         )
         self.push_screen(screen, self.begin)
 
@@ -136,6 +148,7 @@ class PerimeterApp(App[None]):
             [request.party],
             difficulty=request.difficulty,
             saves_dir=self.saves_dir,
+            disabled_causes=request.disabled_causes,
         )
         self.game, self.seat, self.shown = game, game.view(request.party), 0
         self.push_screen(BriefingScreen(self.seat), self.open_table)
@@ -196,7 +209,9 @@ class PerimeterApp(App[None]):
         """A window for each event and vote not shown yet, one after another, then the end."""
         assert self.game is not None
         log = self.game.state.log
-        news = [e for e in log[self.shown :] if e.kind in ("event", "ratified", "blocked")]
+        news = [
+            e for e in log[self.shown :] if e.kind in ("event", "ratified", "blocked", "lapsed")
+        ]
         self.shown = len(log)
         self._next_notice(news, 0)
 
@@ -321,6 +336,8 @@ def make_app(
     game: Game | None = None,
     difficulty: str = "normal",
     blink: bool = True,
+    without: Iterable[str] = (),
 ) -> PerimeterApp:
-    """The app, configured as the command line or a test asks."""
-    return PerimeterApp(scenario, saves_dir, seed, party, game, difficulty, blink)
+    """The app, configured as the command line or a test asks (`without`: causes to switch
+    off, as `play --without` does)."""
+    return PerimeterApp(scenario, saves_dir, seed, party, game, difficulty, blink, without)

@@ -82,7 +82,8 @@ def _packages(state: State, draw: random.Random, n: int = 25) -> list[Package]:
     pool = [c.package for c in candidates(state.scenario, state.conditions, SPP.scenario.party_ids)]
     # Each party's favourite among them too: the packages a partner is likeliest to take.
     found = candidates(state.scenario, state.conditions, SPP.scenario.party_ids)
-    pool += [max(found, key=lambda c, p=p: c.score(p)).package for p in SPP.scenario.party_ids]
+    for party in SPP.scenario.party_ids:
+        pool.append(max(found, key=lambda c: c.score(party)).package)
     issues = state.scenario.issues
     return pool + [tuple(draw.randrange(len(i.options)) for i in issues) for _ in range(n)]
 

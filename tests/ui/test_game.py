@@ -28,6 +28,7 @@ from tests.ui.conftest import (
     game_app_at,
     play_to_end,
     played_game,
+    screen_text,
     table_app,
     to_table,
 )
@@ -270,3 +271,41 @@ async def test_save_and_quit_says_where_the_game_went(tmp_path: Path) -> None:
         await pilot.pause()
     [saved] = tmp_path.glob("spp-2005-CA-*-round*.yaml")
     assert app.farewell is not None and str(saved) in app.farewell
+
+
+async def test_the_new_game_screen_plays_a_what_if_chosen_with_the_keys(tmp_path: Path) -> None:
+    """Issue 9: "a 'What if…' choice on the New game screen, so a class can play the world
+    without Calderón's turn or without the visa": chosen with the keyboard, the game runs
+    without the cause's events and says so in its first window."""
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, seed=4, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        await pilot.press("shift+tab")  # from Start back to the "What if…" choice
+        # History, then the causes by date: the U.S. task forces (2006-06), then Calderón.
+        await pilot.press("enter", "down", "down", "enter")
+        await pilot.pause()
+        assert "What if: 2 events will not happen." in " ".join(screen_text(app))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.game is not None
+        assert app.game.state.disabled_causes == {"leader_change"}
+        await pilot.press("enter")  # the briefing, then the first window
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeScreen)
+        window = " ".join(screen_text(app))
+        assert "This game runs without the events of leader_change" in window
+        assert "Calderón takes office in Mexico: does not happen" in window
+
+
+async def test_the_end_of_a_what_if_game_says_which_causes_it_ran_without(
+    tmp_path: Path,
+) -> None:
+    """Issue 9: a counterfactual game is not history: its end screen says what it left out."""
+    game = played_game("US", seed=4, without=frozenset({"visa_2009"}))
+    async with game_app_at(game, tmp_path).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await close_notices(pilot)
+        assert isinstance(app_screen := pilot.app.screen, EndScreen), app_screen
+        text = " ".join(line.strip() for line in screen_text(pilot.app))  # type: ignore[arg-type]
+        assert "What if: this game ran without the events of visa_2009." in text

@@ -183,7 +183,7 @@ async def test_the_whole_log_opens_full_screen_with_a_key_the_screen_shows(
 
 async def test_the_latest_reason_is_not_cut_off(tmp_path: Path) -> None:
     """Issue 8: "Cut off at 80x24: ... the latest-message line"."""
-    app = table_app("MX", seed=5, saves=tmp_path)
+    app = table_app("MX", seed=6, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
         table = await at_table(pilot)
         long_reason = None

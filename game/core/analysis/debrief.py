@@ -118,6 +118,8 @@ class Debrief:
     """Agreements ratified between fewer than all the parties."""
     lapse: Lapse | None = None
     """How the trilateral agreement lapsed, when it did."""
+    without: tuple[str, ...] = ()
+    """The causes whose events the game ran without (a "what if"), sorted."""
 
 
 def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
@@ -219,6 +221,7 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
         refusals=refusals,
         side_deals=tuple(t for t in record.signed if set(t.scope) != everyone),
         lapse=lapse(state),
+        without=tuple(sorted(state.disabled_causes)),
     )
 
 

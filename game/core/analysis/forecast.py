@@ -63,7 +63,8 @@ class ForecastCheck:
     """What each other party in the offer's scope was told just before the reply."""
     when_tabled: Tally
     """What each other party in the offer's scope was told just before the offer was tabled:
-    what a player reads before pressing t (conditions and rounds may change before the reply)."""
+    what a player reads before pressing t (conditions and rounds may change before the reply;
+    replies to a package reopened after failing at home are not counted here)."""
 
 
 def check_forecasts(
@@ -96,12 +97,19 @@ def check_forecasts(
                     for viewer in offer.scope:
                         if viewer == party:
                             continue
-                        verdict = estimate(before, viewer, party, offer.package).verdict
+                        verdict = estimate(
+                            before, viewer, party, offer.package, offer.scope
+                        ).verdict
                         given[when][verdict] += 1
                         accepted[when][verdict] += yes
             if isinstance(move, Propose | CounterMove):
                 tabled = state
+            before_move = len(state.log)
             state = step(state, move)
+            if any(e.kind == "blocked" for e in state.log[before_move:]):
+                # The package failed at home and is reopened: what was foreseen when it was
+                # tabled no longer speaks to the replies that follow.
+                tabled = None
 
     def tally(when: str) -> Tally:
         return Tally(

@@ -160,7 +160,7 @@ def _rejected(
     entry = log[n]
     party = entry.party or ""
     score = before.scorer.score(party, offer.package)
-    free = not acceptance_problems(before, party, offer.package) and score.ratifies
+    free = not acceptance_problems(before, party, offer.package, offer.scope) and score.ratifies
     against = constraints(before, party, offer.package)
     reasons = tuple(Reason(r, _section(before, party, offer, r)) for r in entry.reasons)
     return Refusal(
@@ -216,7 +216,7 @@ def _section(state: State, party: str, offer: Tabled, reason: str) -> str:
     for term in score.breakdown:
         if term.kind == "trust" and reason.startswith(term.label.removeprefix("Trust: ")):
             return term.source
-    if reason in acceptance_problems(state, party, offer.package):
+    if reason in acceptance_problems(state, party, offer.package, offer.scope):
         # Too little value: measured against what the party has without a deal.
         return s.party(party).reservation.source
     return ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, results
@@ -81,6 +81,99 @@ def play_computer_game(
     return Game.new(scenario, seed, disabled_causes=disabled_causes).state
 
 
+@dataclass(frozen=True)
+class RunResult:
+    """What one computer-only game came to: all a summary needs of it."""
+
+    outcome: Outcome
+    rounds: int
+    """Rounds played until the trilateral deal (it ends the negotiation, even where it must
+    then hold), or until the deadline."""
+    agreed: bool
+    scores: tuple[float, ...]
+    gains: tuple[float, ...]
+    """Each party's result and its gain over its reservation value, in party order."""
+    blocked: tuple[str, ...]
+    """The party named by each failure at home, in order."""
+    lapsed: str | None
+    bilateral: tuple[str, ...]
+    """The pair of each bilateral agreement, e.g. "US-CA"."""
+
+
+def play_runs(
+    scenario: Scenario,
+    seed: int,
+    runs: range,
+    disabled_causes: frozenset[str] = frozenset(),
+) -> list[RunResult]:
+    """Play the computer-only games of these runs of a simulation (a part of them can be
+    played elsewhere, and the summary is the same)."""
+    ids = scenario.party_ids
+    played = []
+    for run in runs:
+        state = play_computer_game(scenario, run_seed(seed, run), disabled_causes)
+        deal = state.trilateral
+        ends = results(state)
+        played.append(
+            RunResult(
+                classify(state),
+                (deal.round if deal else state.round) + 1,
+                deal is not None,
+                tuple(ends[p].score for p in ids),
+                tuple(ends[p].gain for p in ids),
+                tuple(e.party for e in state.log if e.kind == "blocked" and e.party),
+                next((e.party for e in state.log if e.kind == "lapsed"), None),
+                tuple("-".join(a.scope) for a in state.agreements if len(a.scope) < len(ids)),
+            )
+        )
+    return played
+
+
+def summarise(
+    scenario: Scenario,
+    seed: int,
+    played: Sequence[RunResult],
+    disabled_causes: frozenset[str] = frozenset(),
+) -> Summary:
+    """The summary of a simulation's games, in run order (sums are taken in that order, so
+    the summary does not depend on how the games were shared out)."""
+    ids = scenario.party_ids
+    outcomes: Counter[Outcome] = Counter({o: 0 for o in OUTCOMES})
+    outcomes.update(r.outcome for r in played)
+    blocked: Counter[str] = Counter(dict.fromkeys(ids, 0))
+    blocked.update(p for r in played for p in r.blocked)
+    lapsed: Counter[str] = Counter(dict.fromkeys(ids, 0))
+    lapsed.update(r.lapsed for r in played if r.lapsed)
+    pairs = [f"{a}-{b}" for n, a in enumerate(ids) for b in ids[n + 1 :]]
+    bilateral: Counter[str] = Counter(dict.fromkeys(pairs, 0))
+    bilateral.update(pair for r in played for pair in r.bilateral)
+    n = max(1, len(played))
+
+    def mean(values: Sequence[float]) -> float:
+        total = 0.0
+        for value in values:
+            total += value
+        return total / n
+
+    return Summary(
+        scenario=scenario.id,
+        runs=len(played),
+        seed=seed,
+        outcomes=dict(outcomes),
+        agreement_rate=sum(r.agreed for r in played) / n,
+        mean_rounds=sum(r.rounds for r in played) / n,
+        parties={
+            p: PartySummary(mean([r.scores[i] for r in played]), mean([r.gains[i] for r in played]))
+            for i, p in enumerate(ids)
+        },
+        disabled_causes=tuple(sorted(disabled_causes)),
+        zone=zone_timeline(scenario, seed, disabled_causes),
+        blocked=dict(blocked),
+        lapsed=dict(lapsed),
+        bilateral=dict(bilateral),
+    )
+
+
 def simulate(
     scenario: Scenario,
     runs: int,
@@ -89,48 +182,9 @@ def simulate(
     progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
     """Play `runs` computer-only games and summarise them; the same seed gives the same result."""
-    outcomes: Counter[Outcome] = Counter({o: 0 for o in OUTCOMES})
-    rounds = 0
-    scores = {p: 0.0 for p in scenario.party_ids}
-    gains = {p: 0.0 for p in scenario.party_ids}
-    agreements = 0
-    ids = scenario.party_ids
-    blocked: Counter[str] = Counter({p: 0 for p in ids})
-    lapsed: Counter[str] = Counter({p: 0 for p in ids})
-    pairs = [f"{a}-{b}" for n, a in enumerate(ids) for b in ids[n + 1 :]]
-    bilateral: Counter[str] = Counter(dict.fromkeys(pairs, 0))
+    played: list[RunResult] = []
     for run in range(runs):
-        state = play_computer_game(scenario, run_seed(seed, run), disabled_causes)
-        outcomes[classify(state)] += 1
-        for entry in state.log:
-            if entry.kind == "blocked" and entry.party is not None:
-                blocked[entry.party] += 1
-            elif entry.kind == "lapsed" and entry.party is not None:
-                lapsed[entry.party] += 1
-        for agreement in state.agreements:
-            if len(agreement.scope) < len(ids):
-                bilateral["-".join(agreement.scope)] += 1
-        deal = state.trilateral
-        # The negotiation ends with the trilateral deal, even where the deal must then hold.
-        rounds += (deal.round if deal else state.round) + 1
-        agreements += deal is not None
-        for p, result in results(state).items():
-            scores[p] += result.score
-            gains[p] += result.gain
+        played += play_runs(scenario, seed, range(run, run + 1), disabled_causes)
         if progress is not None:
             progress(run + 1, runs)
-    n = max(1, runs)
-    return Summary(
-        scenario=scenario.id,
-        runs=runs,
-        seed=seed,
-        outcomes=dict(outcomes),
-        agreement_rate=agreements / n,
-        mean_rounds=rounds / n,
-        parties={p: PartySummary(scores[p] / n, gains[p] / n) for p in scenario.party_ids},
-        disabled_causes=tuple(sorted(disabled_causes)),
-        zone=zone_timeline(scenario, seed, disabled_causes),
-        blocked=dict(blocked),
-        lapsed=dict(lapsed),
-        bilateral=dict(bilateral),
-    )
+    return summarise(scenario, seed, played, disabled_causes)

@@ -65,7 +65,7 @@ def zone_timeline(
                 found.count,
                 found.exact,
                 tuple(e.title for e in happened),
-                tuple(e.cause for e in happened),
+                tuple(e.cause or "" for e in happened),
             )
         )
         if state.round + 1 >= len(scenario.rounds):

@@ -39,7 +39,7 @@ def legal_moves(state: State, party: str) -> Legal:
     if offer is None:
         return Legal(propose=True, pass_=True, actions=actions)
     if party in offer.scope and party not in offer.accepted:
-        blocked = acceptance_problems(state, party, offer.package)
+        blocked = acceptance_problems(state, party, offer.package, offer.scope)
         return Legal(
             accept=not blocked,
             reject=True,
@@ -87,19 +87,23 @@ def _all_actions(scenario: Scenario, party: str) -> tuple[Act, ...]:
     return tuple(moves)
 
 
-def required_value(state: State, party: str) -> float:
-    """What a package must be worth for the party to accept: reservation plus premiums (the
-    leader's attention), as `Requirement` names them."""
-    return state.scorer.requirement(party).total
+def required_value(state: State, party: str, scope: tuple[str, ...] | None = None) -> float:
+    """What a package binding this scope (None: everyone) must be worth for the party to
+    accept: reservation plus premiums (the leader's attention, for the trilateral partnership),
+    as `Requirement` names them."""
+    return state.scorer.requirement(party, scope).total
 
 
-def acceptance_problems(state: State, party: str, package: Package) -> list[str]:
-    """Why the party may not accept (or propose) a package: red lines, too little value."""
+def acceptance_problems(
+    state: State, party: str, package: Package, scope: tuple[str, ...] | None = None
+) -> list[str]:
+    """Why the party may not accept (or propose) a package binding this scope (None:
+    everyone): red lines, too little value."""
     scores = state.scorer.parties[party]
     red = dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k])
     problems = [f"it crosses a red line: {name}" for name in red]
     total = scores.total(package)
-    need = scores.requirement
+    need = scores.requirement_for(scope)
     if total < need.total - EPSILON:
         problems.append(_shortfall(total, need))
     return problems
@@ -134,13 +138,16 @@ def blocked_text(s: PartyScore, swing: float = 0.0) -> str:
     return text
 
 
-def reasons_against(state: State, party: str, package: Package) -> tuple[str, ...]:
-    """Every reason the engine sees for a party to refuse a package, most serious first."""
-    reasons = acceptance_problems(state, party, package)
-    s = state.scorer.score(party, package)
+def reasons_against(
+    state: State, party: str, package: Package, scope: tuple[str, ...] | None = None
+) -> tuple[str, ...]:
+    """Every reason the engine sees for a party to refuse a package binding this scope (None:
+    everyone), most serious first."""
+    reasons = acceptance_problems(state, party, package, scope)
+    s = state.scorer.score(party, package, scope)
     if not s.ratifies:
         reasons.append(blocked_text(s))
-    if s.total < required_value(state, party) - EPSILON:
+    if s.total < s.requirement.total - EPSILON:
         # Distrust explains part of a shortfall: joint measures are worth less with doubts.
         trust_cost = [t for t in s.breakdown if t.kind == "trust" and t.value < -3]
         for term in sorted(trust_cost, key=lambda t: t.value):
@@ -162,7 +169,7 @@ def offer_problem(state: State, party: str, package: Package, scope: tuple[str, 
     for issue, i in zip(s.issues, package, strict=True):
         if not fits_scope(issue.options[i], scope, s.party_ids):
             return f"{issue.name}: {issue.options[i].label} binds parties outside the scope"
-    problems = acceptance_problems(state, party, package)
+    problems = acceptance_problems(state, party, package, scope)
     if problems:
         return "the proposer could not accept it: " + "; ".join(problems)
     return None

@@ -43,7 +43,19 @@ def start(
         disabled_causes=frozenset(disabled_causes),
         difficulty=difficulty,
     )
+    if state.disabled_causes:
+        state = _what_if(state)
     return open_round(state)
+
+
+def _what_if(state: State) -> State:
+    """Say in the log, before anything happens, which causes this game runs without."""
+    off = [e for e in state.scenario.events if e.cause in state.disabled_causes]
+    causes = ", ".join(sorted(state.disabled_causes))
+    text = f"What if…: This game runs without the events of {causes}."
+    reasons = tuple(f"{e.date.isoformat()} {e.title}: does not happen" for e in off)
+    source = "; ".join(dict.fromkeys(e.source for e in off))
+    return logged(state, "event", None, text, reasons, source)
 
 
 def step(state: State, move: Move) -> State:

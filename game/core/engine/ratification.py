@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from game.core.engine.effects import after_agreement
 from game.core.engine.legal import blocked_text
+from game.core.engine.numbers import compared
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import Agreement, Offer, State, rng
 from game.core.engine.timeline import open_round
@@ -153,8 +154,9 @@ def _why_it_lapses(
     need = score.requirement
     if score.total < need.total - EPSILON:
         premiums = ", ".join(f"{p.name} +{p.points:.0f}" for p in need.premiums if p.points > 0.5)
+        worth, needed = compared(score.total, need.total, 0)
         why = (
-            f"it is worth {score.total:.0f} to {who}, which now needs {need.total:.0f} "
+            f"it is worth {worth} to {who}, which now needs {needed} "
             f"(reservation value {need.reservation:.0f}"
             + (f", {premiums}" if premiums else "")
             + ")"

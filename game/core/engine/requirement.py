@@ -36,9 +36,20 @@ class Requirement:
 
 
 def requirement(
-    scenario: Scenario, conditions: Conditions, party: str, reservation: float
+    scenario: Scenario,
+    conditions: Conditions,
+    party: str,
+    reservation: float,
+    trilateral: bool = True,
 ) -> Requirement:
-    """A party's requirement under the conditions, given its reservation value under them."""
+    """A party's requirement under the conditions, given its reservation value under them.
+
+    The attention premium is the leader's attention to the partnership, the trilateral deal:
+    a bilateral deal needs the reservation value alone (the chapter's distracted leaders let
+    the trilateral partnership lapse while bilateral instruments went on, Policies D)
+    Trilateral)."""
+    if not trilateral:
+        return Requirement(party, reservation, (), reservation)
     attention = conditions.attention[index(scenario).parties[party]]
     premiums = (
         Premium(

@@ -163,7 +163,7 @@ def _put_on_table(
 def _reject(state: State, party: str, note: str, countering: bool = False) -> State:
     offer = state.offer
     assert offer is not None
-    reasons = reasons_against(state, party, offer.package)
+    reasons = reasons_against(state, party, offer.package, offer.scope)
     if note:
         reasons = (*reasons, note)
     verb = "rejects the package to counter it" if countering else "rejects the package"

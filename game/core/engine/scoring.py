@@ -314,6 +314,9 @@ class PartyScorer:
         self.status_quo = self.total(ix.status_quo)
         self.reservation = self.status_quo + conditions.bilateral[p]
         self.requirement = requirement(scenario, conditions, party_id, self.reservation)
+        self.bilateral_requirement = requirement(
+            scenario, conditions, party_id, self.reservation, trilateral=False
+        )
         self._status_quo_lines = self._sums(ix.status_quo)
 
     def total(self, package: Package) -> float:
@@ -358,7 +361,13 @@ class PartyScorer:
                 meta.setdefault(key, (label, source, kind))
         return sums, meta
 
-    def score(self, package: Package) -> PartyScore:
+    def requirement_for(self, scope: tuple[str, ...] | None = None) -> Requirement:
+        """What the party needs to accept a package binding this scope (None: everyone)."""
+        if scope is None or len(scope) >= len(self.scenario.party_ids):
+            return self.requirement
+        return self.bilateral_requirement
+
+    def score(self, package: Package, scope: tuple[str, ...] | None = None) -> PartyScore:
         """The full score of a package, with breakdown, votes and red lines."""
         sums, meta = self._sums(package)
         # Lines say what the package changes from the status quo. Status-quo options are
@@ -397,7 +406,7 @@ class PartyScorer:
             threshold=self.threshold,
             votes=tuple(votes),
             breakdown=tuple(terms),
-            requirement=self.requirement,
+            requirement=self.requirement_for(scope),
         )
 
     def support(self, package: Package) -> float:
@@ -417,9 +426,12 @@ class Scorer:
         self.conditions = conditions
         self.parties = {p: PartyScorer(scenario, conditions, p) for p in scenario.party_ids}
 
-    def score(self, party: str, package: Package) -> PartyScore:
-        """One party's full score of a package given as option indexes."""
-        return self.parties[party].score(package)
+    def score(
+        self, party: str, package: Package, scope: tuple[str, ...] | None = None
+    ) -> PartyScore:
+        """One party's full score of a package given as option indexes (what it needs depends
+        on the package's scope; None: everyone)."""
+        return self.parties[party].score(package, scope)
 
     def score_all(self, package: Package) -> dict[str, PartyScore]:
         """Every party's full score of a package."""
@@ -433,9 +445,10 @@ class Scorer:
         """The party's reservation value under these conditions."""
         return self.parties[party].reservation
 
-    def requirement(self, party: str) -> Requirement:
-        """What the party needs to accept under these conditions, premium by premium."""
-        return self.parties[party].requirement
+    def requirement(self, party: str, scope: tuple[str, ...] | None = None) -> Requirement:
+        """What the party needs to accept under these conditions, premium by premium, for a
+        package binding this scope (None: everyone)."""
+        return self.parties[party].requirement_for(scope)
 
 
 _CACHE: OrderedDict[tuple[int, Conditions], tuple[Scenario, Scorer]] = OrderedDict()
@@ -464,4 +477,5 @@ def score_package_file(
     chosen = to_package(package, scenario)
     parties = package.scope or list(scenario.party_ids)
     scores = scorer(scenario, conditions)
-    return {p: scores.score(p, chosen) for p in parties}
+    scope = tuple(p for p in scenario.party_ids if p in parties)
+    return {p: scores.score(p, chosen, scope) for p in parties}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from game.core.engine.effects import apply_action_effect, apply_event_effect
@@ -42,13 +43,10 @@ def open_round(state: State) -> State:
             conditions=conditions,
             pending=tuple(p for p in state.pending if p.due > state.round),
         )
-    for event in state.scenario.events:
-        if event.id in state.fired or event.date > rnd.date:
-            continue
-        if event.cause and event.cause in state.disabled_causes:
-            continue
-        if not all(holds(state, c) for c in event.when):
-            continue
+    # The first due event in date order (one date: the scenario's order) fires, then the
+    # search starts again: a conditional event may be waiting on the one that just fired.
+    events = sorted(state.scenario.events, key=lambda e: e.date)
+    while (event := next((e for e in events if _due(state, e, rnd.date)), None)) is not None:
         state = replace(state, fired=state.fired | {event.id})
         if event.chance < 1 and rng(state.seed, "event", event.id).random() >= event.chance:
             continue
@@ -57,6 +55,15 @@ def open_round(state: State) -> State:
     return replace(
         state, snapshots=(*state.snapshots, state.conditions), offered=(*state.offered, offered)
     )
+
+
+def _due(state: State, event: Event, date: dt.date) -> bool:
+    """Whether an event fires now: not yet fired, dated by now, its cause on, its test met."""
+    if event.id in state.fired or event.date > date:
+        return False
+    if event.cause and event.cause in state.disabled_causes:
+        return False
+    return all(holds(state, c) for c in event.when)
 
 
 def holds(state: State, condition: Condition) -> bool:

@@ -14,6 +14,7 @@ scanned in a single loop: it is the deepest and busiest part of the search.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from dataclasses import dataclass
 from math import prod
@@ -268,7 +269,7 @@ class _Search:
         # Options and tail combinations in the order of their value to the party: good
         # packages come first, and a scan of the tail can stop at the first that fits.
         order = [
-            sorted(a, key=lambda k, i=i: (-self.vectors[i][k][me], k))
+            sorted(a, key=functools.partial(_rank, self.vectors[i], me))
             for i, a in enumerate(self.allowed)
         ]
         tail = self._sorted_tail(me)
@@ -307,3 +308,8 @@ class _Search:
 
         walk(0, [0.0] * self.width)
         return best[0][1] if best else None
+
+
+def _rank(vectors: list[list[float]], me: int, k: int) -> tuple[float, int]:
+    """The sort key of option k of an issue: most valuable to party `me` first."""
+    return (-vectors[k][me], k)

@@ -28,6 +28,11 @@ CONCESSION = {"easy": (0.6, 2.0), "normal": (0.15, 1.0), "hard": (0.1, 0.4)}
 BLUR = 10.0
 """Score points of safety margin demanded from a partner at trust 0 (none at trust 100)."""
 
+BILATERAL = 0.15
+"""Chance per round that a negotiator is minded to settle things bilaterally, North America's
+habit ("dual-bilateralism", Fragmented Region): it then tables its best bilateral package and
+accepts one worth what it needs, even with a trilateral deal in sight."""
+
 CLOSING = 3
 """The last rounds, in which a negotiator searches the whole zone of agreement for a package
 when its usual search finds none."""
@@ -90,13 +95,17 @@ def best_offer(state: State, party: str, level: float) -> ScoredPackage | None:
     # What each partner needs (with a safety margin for distrust) and is guessed to hold out
     # for: computed once per call, not once per candidate package.
     needs = {q: required_value(state, q) + margin(state, party, q) for q in partners}
+    bilateral_needs = {
+        q: required_value(state, q, (party, q)) + margin(state, party, q) for q in partners
+    }
     guesses = {q: guessed_aspiration(state, q) for q in partners}
     scores = state.scorer.parties
     status_quo = index(state.scenario).status_quo
 
     def expected_to_pass(c: ScoredPackage) -> bool:
-        # Every partner accepts at the table and every parliament ratifies at home.
-        accepted = all(v >= needs[q] for q, v in zip(c.scope, c.scores, strict=True) if q != party)
+        # Every partner accepts at the table and every government finds support at home.
+        need = needs if len(c.scope) == len(ids) else bilateral_needs
+        accepted = all(v >= need[q] for q, v in zip(c.scope, c.scores, strict=True) if q != party)
         return accepted and all(
             scores[q].support(c.package) >= scores[q].threshold - EPSILON for q in c.scope
         )
@@ -111,6 +120,25 @@ def best_offer(state: State, party: str, level: float) -> ScoredPackage | None:
             return max(likely, key=lambda c: (c.score(party), c.package))
         return max(pool, key=lambda c: (appeal(c), c.score(party), c.package))
 
+    def bilateral() -> list[ScoredPackage]:
+        # What it can settle with one partner: anything worth what it needs for that deal.
+        pairs = [tuple(p for p in ids if p in (party, q)) for q in partners]
+        return [
+            c
+            for pair in pairs
+            for c in candidates(state.scenario, state.conditions, pair)
+            if c.score(party) >= required_value(state, party, pair)
+            and c.package != status_quo
+            and expected_to_pass(c)
+        ]
+
+    if bilateral_turn(state, party):
+        # North America's habit: two countries settle something between themselves.
+        pool = bilateral()
+        if pool:
+            return choose(pool)
+    # A trilateral package must also be worth what the party needs for the partnership.
+    level = max(level, required_value(state, party))
     pool = [
         c
         for c in candidates(state.scenario, state.conditions, ids)
@@ -127,20 +155,17 @@ def best_offer(state: State, party: str, level: float) -> ScoredPackage | None:
         return choose(pool)
     if not no_trilateral_deal_in_sight(state, party):
         return None
-    # No trilateral deal in sight: settle what it can with one partner, taking anything worth
-    # what it needs (dual-bilateralism, [Fragmented Region]).
-    need = required_value(state, party)
-    pool = [
-        c
-        for q in partners
-        for c in candidates(
-            state.scenario,
-            state.conditions,
-            (party, q) if ids.index(party) < ids.index(q) else (q, party),
-        )
-        if c.score(party) >= need and c.package != status_quo and expected_to_pass(c)
-    ]
+    # No trilateral deal in sight: settle what it can with one partner (dual-bilateralism,
+    # [Fragmented Region]).
+    pool = bilateral()
     return choose(pool) if pool else None
+
+
+def bilateral_turn(state: State, party: str) -> bool:
+    """Whether the party is minded this round to settle things with one partner: tabling a
+    bilateral package it expects to pass, and accepting one worth what it needs (drawn from
+    the seed, BILATERAL)."""
+    return bool(rng(state.seed, "bilateral", state.round, party).random() < BILATERAL)
 
 
 def will_pass(state: State, party: str, package: Package, scope: tuple[str, ...]) -> bool:
@@ -150,7 +175,7 @@ def will_pass(state: State, party: str, package: Package, scope: tuple[str, ...]
     waiting = [q for q in scope if q != party and (offer is None or q not in offer.accepted)]
     scores = state.scorer.parties
     return all(
-        scores[q].total(package) >= required_value(state, q) + margin(state, party, q)
+        scores[q].total(package) >= required_value(state, q, scope) + margin(state, party, q)
         for q in waiting
     ) and all(scores[q].support(package) >= scores[q].threshold - EPSILON for q in scope)
 
@@ -193,10 +218,14 @@ class BaselineNegotiator:
         offer = state.offer
         assert offer is not None
         level = aspiration(state, party, best_possible(state, party))
-        score = state.scorer.score(party, offer.package)
+        score = state.scorer.score(party, offer.package, offer.scope)
         bilateral = len(offer.scope) < len(state.scenario.party_ids)
-        if bilateral and score.total < level and no_trilateral_deal_in_sight(state, party):
-            level = required_value(state, party)
+        if (
+            bilateral
+            and score.total < level
+            and (bilateral_turn(state, party) or no_trilateral_deal_in_sight(state, party))
+        ):
+            level = required_value(state, party, offer.scope)
         if legal.accept and score.ratifies and score.total >= level:
             stale = carried_into_last_round(state, offer.package)
             if not stale or will_pass(state, party, offer.package, offer.scope):

@@ -10,12 +10,16 @@ These habits are the design's reading of the chapter, not the chapter's findings
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
+from game.core.engine.conditions import Conditions
 from game.core.engine.legal import required_value
 from game.core.engine.moves import Act
 from game.core.engine.scoring import EPSILON
 from game.core.engine.state import State, rng
 from game.core.players.search import candidates
 from game.core.scenario.index import index
+from game.core.scenario.model import Scenario
 
 HABIT = 0.3
 """Chance per turn that a computer negotiator works on a relationship."""
@@ -116,16 +120,26 @@ def _act_alone(state: State, party: str, actions: tuple[Act, ...]) -> Act | None
 
 
 def no_trilateral_deal_in_sight(state: State, party: str) -> bool:
-    """Whether none of the trilateral packages the party's search finds is one it could accept
-    and every partner would accept and support at home."""
-    ids = state.scenario.party_ids
-    scores = state.scorer.parties
-    need = {q: required_value(state, q) for q in ids}
-    return not any(
-        all(v >= need[q] - EPSILON for q, v in zip(c.scope, c.scores, strict=True))
-        and all(scores[q].support(c.package) >= scores[q].threshold - EPSILON for q in ids)
-        for c in candidates(state.scenario, state.conditions, ids)
-    )
+    """Whether none of the trilateral packages the search finds is one every party could
+    accept and support at home (the same for every party: it depends on the conditions)."""
+    key = (id(state.scenario), state.conditions)
+    hit = _IN_SIGHT.get(key)
+    if hit is None or hit[0] is not state.scenario:
+        ids = state.scenario.party_ids
+        scores = state.scorer.parties
+        need = {q: required_value(state, q) for q in ids}
+        seen = any(
+            all(v >= need[q] - EPSILON for q, v in zip(c.scope, c.scores, strict=True))
+            and all(scores[q].support(c.package) >= scores[q].threshold - EPSILON for q in ids)
+            for c in candidates(state.scenario, state.conditions, ids)
+        )
+        hit = _IN_SIGHT[key] = (state.scenario, not seen)
+        if len(_IN_SIGHT) > 256:
+            _IN_SIGHT.popitem(last=False)
+    return hit[1]
+
+
+_IN_SIGHT: OrderedDict[tuple[int, Conditions], tuple[Scenario, bool]] = OrderedDict()
 
 
 def _side_deal(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:

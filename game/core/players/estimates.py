@@ -97,7 +97,7 @@ def estimate(
         return max(0.0, low - haze + shift), upper if high > 100.0 else min(100.0, upper)
 
     low, high = seen("worth", scores.total(package), scores.total(package), half)
-    needed = required_value(state, partner)
+    needed = required_value(state, partner, scope)
     needed_low, needed_high = seen("needed", needed, needed, half / 2)
     quickest, slowest = _target_bounds(state, partner)
     target_low, target_high = seen("target", quickest, slowest, half / 2)
@@ -118,7 +118,8 @@ def estimate(
     else:
         verdict, reason = "likely yes", "clears what they hold out for"
     scope = scope or state.scenario.party_ids
-    if verdict == "likely yes" and carried_into_last_round(state, package) and not alone:
+    late = carried_into_last_round(state, package) or _carried_next(state, partner, package)
+    if verdict == "likely yes" and late and not alone:
         # An offer carried into the last round is signed only if the parties still to answer
         # would sign it too.
         doubt = _doubted(state, viewer, partner, package, scope)
@@ -147,6 +148,17 @@ def estimate(
     )
 
 
+def _carried_next(state: State, partner: str, package: Package) -> bool:
+    """Whether a package tabled now would reach the partner only in the last round, carried
+    over: the round before the last, with the partner's turn already past."""
+    on_table = state.offer is not None and state.offer.package == package
+    return (
+        not on_table
+        and state.round == len(state.scenario.rounds) - 2
+        and partner in state.order[: state.turn]
+    )
+
+
 def _doubted(
     state: State, viewer: str, partner: str, package: Package, scope: tuple[str, ...]
 ) -> str | None:
@@ -163,7 +175,7 @@ def _doubted(
         if q in (partner, *signed):
             continue
         if q == viewer:
-            needed = required_value(state, viewer) + margin(state, partner, viewer)
+            needed = required_value(state, viewer, scope) + margin(state, partner, viewer)
             doubt = mine.total(package) < needed
         else:
             doubt = estimate(state, viewer, q, package, scope, alone=True).verdict != "likely yes"

@@ -62,7 +62,7 @@ def verdict(report: Debrief, party: str) -> Text:
             text.append(f" ({mine.reservation_at_start:.1f} when the game began)")
         text.append(".")
         nash = report.nash
-        if nash is not None and nash.score(party) > r.reservation:
+        if report.lapse is None and nash is not None and nash.score(party) > r.reservation:
             text.append(
                 f" A deal was possible: the Nash bargaining package would have given you "
                 f"{nash.score(party):.1f}."

@@ -88,7 +88,12 @@ def log_line(scenario: Scenario, entry: LogEntry) -> Text:
     return text
 
 
-NOTICE_HEADINGS = {"event": "Event", "ratified": "At home", "blocked": "At home"}
+NOTICE_HEADINGS = {
+    "event": "Event",
+    "ratified": "At home",
+    "blocked": "At home",
+    "lapsed": "The partnership",
+}
 """The heading of a window by the kind of entry (the chapter describes opposition at home, not
 votes, so a test of support is headed "At home")."""
 
@@ -119,7 +124,7 @@ def notice(scenario: Scenario, entry: LogEntry, position: tuple[int, int] = (1, 
     if body:
         text.append(f"\n\n{body}")
     for reason in entry.reasons:
-        text.append(f"\n • {reason}", style="red" if entry.kind == "blocked" else "")
+        text.append(f"\n • {reason}", style="red" if entry.kind in ("blocked", "lapsed") else "")
     design = f" · {DESIGN_EFFECTS}" if event is not None and event.inferred else ""
     if entry.source:  # a scenario event always has one (its `source` is required)
         text.append(f"\n\n[{entry.source}]{design}", style="dim italic")

@@ -144,6 +144,10 @@ returns to the title screen.
             head = outcome.verdict(report, party).append("\n")
             head.append("Outcome: ", style="bold")
             head.append(render.outcome_title(report), style="bold reverse")
+            if report.without:
+                head.append(
+                    f"\nWhat if: this game ran without the events of {', '.join(report.without)}."
+                )
             yield Static(head, id="outcome")
             yield Static(outcome.package(s, report, party), id="package")
             reasons = outcome.why(s, report, party)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from textual.widgets import (
 
 from game.core.engine.state import Difficulty
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
+from game.core.scenario.model import Scenario
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.marked import MarkedRadioButton
 
@@ -46,6 +48,26 @@ class NewGameRequest:
     party: str
     seed: int
     difficulty: Difficulty
+    disabled_causes: frozenset[str] = frozenset()
+    """The causes whose events this game runs without (a "what if")."""
+
+
+HISTORY = "history"
+"""The "What if…" choice of history as it happened (no cause switched off)."""
+
+
+def what_if_choices(scenario: Scenario, wanted: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """The "What if…" choices for a scenario: history, then each cause of its events switched
+    off, in the order their first events come (and the causes asked for together, when
+    several)."""
+    dated = sorted(scenario.events, key=lambda e: e.date)
+    causes = list(dict.fromkeys(e.cause for e in dated if e.cause))
+    choices = [("History as it happened", HISTORY)]
+    choices += [(f"Without {cause}", cause) for cause in causes]
+    together = sorted(c for c in set(wanted) if c in causes)
+    if len(together) > 1:
+        choices.append(("Without " + " + ".join(together), ",".join(together)))
+    return choices
 
 
 class NewGameScreen(GameScreen[NewGameRequest | None]):
@@ -59,6 +81,10 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
 - **Difficulty**: how long the computer's negotiators hold out before conceding.
 - **Seed**: fixes every chance draw. Note it down: the same seed and the same moves replay the
   same game, so a class can compare groups fairly.
+- **What if…**: play history as it happened, or the world without one of the causes of the
+  scenario's events (its leader changes, a visa, opposition at home...), the counterfactual that
+  `simulate --without` measures over many computer games. `play --without CAUSE` chooses it
+  from the command line.
 
 Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begins.
 """
@@ -76,8 +102,10 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         seed: int | None = None,
         difficulty: str = "normal",
         blink: bool = True,
+        without: Iterable[str] = (),
     ) -> None:
         super().__init__()
+        self.want_without = tuple(without)
         self.choices = [entry.file for entry in catalogue if entry.file is not None]
         if scenario is not None:
             # The file given on the command line, as it was read there: in place of its entry in
@@ -123,6 +151,8 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             with Horizontal(id="seed-row"):
                 yield Label("Seed ")
                 yield Input(str(self.seed), type="integer", id="seed")
+                yield Label(" What if… ")
+                yield Select([("History as it happened", HISTORY)], allow_blank=False, id="what-if")
                 yield Button("Start", id="start", variant="primary")
             yield Static(id="chosen")
             yield Static(id="new-game-error")
@@ -148,8 +178,10 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         self.query_one("#start", Button).focus()
 
     async def on_select_changed(self, event: Select.Changed) -> None:
-        """Another scenario was chosen."""
-        if isinstance(event.value, str):
+        """Another scenario (or another "what if") was chosen."""
+        if event.select.id == "what-if":
+            self._show_chosen()
+        elif isinstance(event.value, str):
             await self._show_scenario(self.choices[int(event.value)])
 
     async def _show_scenario(self, choice: ScenarioFile) -> None:
@@ -166,6 +198,12 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             for p in scenario.parties
         ]
         await self.query_one("#country-box", Vertical).mount(RadioSet(*buttons, id="country"))
+        what_if = self.query_one("#what-if", Select)
+        choices = what_if_choices(scenario, self.want_without)
+        what_if.set_options(choices)
+        wanted = ",".join(sorted(self.want_without))
+        values = [value for _, value in choices]
+        what_if.value = wanted if wanted in values else HISTORY
         self.call_after_refresh(self._show_chosen)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
@@ -179,6 +217,10 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         name = self.chosen_file.scenario.party(party).name if party else "no country yet"
         level = self.chosen_difficulty()
         chosen = f"You will play {name}, difficulty {level}: {DIFFICULTY_TEXT[level]}."
+        off = self.chosen_causes()
+        if off:
+            n = sum(1 for e in self.chosen_file.scenario.events if e.cause in off)
+            chosen += f" What if: {n} event{'s' if n != 1 else ''} will not happen."
         self.query_one("#chosen", Static).update(chosen)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -205,6 +247,13 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         index = self.query_one("#difficulty", RadioSet).pressed_index
         return DIFFICULTIES[index] if index >= 0 else "normal"
 
+    def chosen_causes(self) -> frozenset[str]:
+        """The causes the "What if…" choice switches off (none for history)."""
+        value = self.query_one("#what-if", Select).value
+        if not isinstance(value, str) or value == HISTORY:
+            return frozenset()
+        return frozenset(value.split(","))
+
     def action_begin(self) -> None:
         """Hand the choice to the app, which starts the game."""
         error = self.query_one("#new-game-error", Static)
@@ -218,4 +267,8 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         except ValueError:
             error.update(f"The seed must be a whole number, not {text!r}.")
             return
-        self.dismiss(NewGameRequest(self.chosen_file, party, seed, self.chosen_difficulty()))
+        self.dismiss(
+            NewGameRequest(
+                self.chosen_file, party, seed, self.chosen_difficulty(), self.chosen_causes()
+            )
+        )

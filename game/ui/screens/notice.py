@@ -34,6 +34,10 @@ its groups at home. If their weighted approval falls short of the threshold, the
 reopened and this window names the group that blocked it. (The chapter describes opposition
 at home, not votes: this test of support is a design choice.)
 
+Where a signed partnership must hold until the deadline, the years after the signing pass
+event by event; if a government stops valuing the partnership, or can no longer carry it at
+home, a last window says that it lapsed, who walked away and why.
+
 Enter or Esc continues.
 """
 

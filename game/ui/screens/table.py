@@ -49,7 +49,8 @@ the instrument it is modelled on).
 **The panel** on the right (keys 1-5):
 1. *Score*: what your draft is worth to you (0 = the worst package on this agenda for you,
    100 = the best) against what you need (your reservation value, the status quo of
-   dual-bilateralism, plus a premium when your leader's attention is elsewhere), whether your
+   dual-bilateralism, plus, for a trilateral draft, a premium when your leader's attention to
+   the partnership is elsewhere), whether your
    groups at home back it (*backed at home*), and every line of the breakdown with its chapter
    section.
 2. *Partners*: your forecast of each partner's reaction, by the rule the partner itself uses:
@@ -239,14 +240,18 @@ chose (the chapter dates only the signing in 2005 and the end in August 2009).
     def _panel_content(self) -> Text:
         view = self.view
         if self.panel == "score":
-            return render.score(view.score(self.package), view.needed())
+            # What the draft needs depends on whom it binds (a leader's attention is to the
+            # trilateral partnership).
+            scope = tuple(self.scope)
+            return render.score(view.score(self.package, scope), view.needed(scope))
         if self.panel == "partners":
             partners = [p for p in self.scope if p != view.party]
             return render.partners(
-                view.scenario, [view.estimate(p, self.package) for p in partners]
+                view.scenario,
+                [view.estimate(p, self.package, tuple(self.scope)) for p in partners],
             )
         if self.panel == "home":
-            return render.home(view.scenario, view.score(self.package))
+            return render.home(view.scenario, view.score(self.package, tuple(self.scope)))
         if self.panel == "trust":
             return render.trust(view)
         return render.log(view)

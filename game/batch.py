@@ -1,0 +1,61 @@
+"""Computer-only games shared out over the machine's processors (outside the pure core: it
+starts processes); the summary is the same as one process would give."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
+from game.core.analysis.simulation import RunResult, Summary, play_runs, simulate, summarise
+from game.core.scenario.loader import ScenarioFile, load_scenario
+from game.core.scenario.model import Scenario
+
+WORTH_SHARING = 200
+"""Fewer games than this are played in this process: starting workers would cost more."""
+
+
+def jobs_default() -> int:
+    """The processors this process may use (at most 8)."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        usable = os.cpu_count() or 1
+    return max(1, min(8, usable))
+
+
+def simulate_shared(
+    source: ScenarioFile,
+    runs: int,
+    seed: int,
+    disabled_causes: frozenset[str] = frozenset(),
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """`simulate`, with the games shared out over `jobs` processes when there are enough of
+    them; each worker reads the scenario file itself."""
+    scenario = source.scenario
+    if jobs <= 1 or runs < WORTH_SHARING:
+        return simulate(scenario, runs, seed, disabled_causes, progress)
+    # Small slices, handed out in order: the progress bar moves, and no worker idles long.
+    size = max(1, runs // (jobs * 8))
+    slices = [range(start, min(runs, start + size)) for start in range(0, runs, size)]
+    played: list[RunResult] = []
+    with ProcessPoolExecutor(jobs) as pool:
+        work = functools.partial(_play, str(source.path), seed, disabled_causes)
+        for part in pool.map(work, slices):
+            played += part
+            if progress is not None:
+                progress(len(played), runs)
+    return summarise(scenario, seed, played, disabled_causes)
+
+
+@functools.cache
+def _scenario(path: str) -> Scenario:
+    return load_scenario(path)
+
+
+def _play(path: str, seed: int, disabled: frozenset[str], runs: range) -> list[RunResult]:
+    """A worker's share: the games of these runs (the scenario is read once per worker)."""
+    return play_runs(_scenario(path), seed, runs, disabled)
