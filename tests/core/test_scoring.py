@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -107,7 +108,7 @@ def test_free_movement_lowers_the_hawks_approval_and_fails_ratification(minimal:
 
 def test_bilateral_alternatives_raise_the_reservation_value(minimal: Scenario) -> None:
     start = Conditions.initial(minimal)
-    richer = Conditions(**{**start.__dict__, "bilateral": (10.0, 0.0)})
+    richer = replace(start, bilateral=(10.0, 0.0))
     assert Scorer(minimal, richer).reservation("AA") == pytest.approx(
         Scorer(minimal, start).reservation("AA") + 10
     )

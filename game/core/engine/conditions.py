@@ -34,6 +34,26 @@ class Conditions:
     bilateral: tuple[float, ...]
     """Bilateral alternatives added to the reservation value, by party position."""
 
+    def __post_init__(self) -> None:
+        # Conditions key every cache of the engine: hash them once, not on every look-up.
+        object.__setattr__(
+            self,
+            "_hash",
+            hash(
+                (
+                    self.priorities,
+                    self.trust,
+                    self.stage,
+                    self.approval,
+                    self.attention,
+                    self.bilateral,
+                )
+            ),
+        )
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined, no-any-return]
+
     @classmethod
     def initial(cls, scenario: Scenario) -> Conditions:
         """The conditions at the scenario's start."""

@@ -260,16 +260,21 @@ class _Values:
         scale = scenario.scoring.threat_scale
         discount = scenario.scoring.trust_discount
         # raw[i][k]: what option k of issue i is worth to the party now, before normalisation.
+        # (Written as plain loops over local names: this runs whenever trust or a priority
+        # moves, thousands of times in a simulation.)
         self.raw: list[list[float]] = []
         self.factor: list[list[float]] = []
+        kept = [1.0 - discount * (1.0 - t / 100.0) for t in trust]
         for row in self.fixed:
             raws, factors = [], []
             for f in row:
                 factor = 1.0
                 for d, *_ in f.partners:
-                    factor *= 1.0 - discount * (1.0 - self.trust[d] / 100.0)
-                gross = sum(self.priorities[t] * amount * scale for t, amount, *_ in f.threats)
-                raws.append(f.raw + gross * factor)
+                    factor *= kept[d]
+                gross = 0.0
+                for t, amount, *_ in f.threats:
+                    gross += priorities[t] * amount
+                raws.append(f.raw + gross * scale * factor)
                 factors.append(factor)
             self.raw.append(raws)
             self.factor.append(factors)

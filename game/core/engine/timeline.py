@@ -37,6 +37,8 @@ def open_round(state: State) -> State:
                 state.scenario, conditions, p.effect, p.actor, p.partner
             )
             text = f"Delayed consequence of {action.name} by {name(state, p.actor)}."
+            if action.inferred:
+                said = [*said, "its size is a design choice"]
             state = logged(state, "event", p.actor, text, tuple(said), action.source)
         state = replace(
             state,

@@ -51,7 +51,7 @@ class Estimate:
     verdict: Verdict
     red_lines: tuple[str, ...]
     ratifies: bool | None
-    """Whether the partner's parliament would ratify, or None when distrust hides it."""
+    """Whether the partner's groups at home would support it, or None when distrust hides it."""
     target_low: float
     target_high: float
     """What the partner holds out for now: it accepts only a package worth at least that."""
@@ -108,7 +108,7 @@ def estimate(
     if red:
         verdict, reason = "red line", "crosses their red line:"
     elif ratifies is False:
-        verdict, reason = "likely no", "their parliament would refuse it"
+        verdict, reason = "likely no", "their groups at home would not back it"
     elif high < target_low:
         verdict, reason = "likely no", "below what they hold out for"
     elif low < target_high:
