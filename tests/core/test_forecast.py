@@ -106,7 +106,8 @@ def test_the_forecast_uses_the_partners_own_rule(difficulty: Difficulty) -> None
     """Issue 8: "A partner forecast that uses the same rule the partner will use (its current
     target, red lines, ratification)": put before the partner now, a "likely yes" package is
     accepted, a "likely no" or "red line" one refused. The states come from games of history
-    and of the world without the chapter's causes, where deals come within reach."""
+    and of the world without the chapter's causes, where deals come within reach. Every
+    "likely yes" is checked, and one in four of the far commoner refusals (drawn)."""
     draw = random.Random(8)
     told: dict[str, int] = {}
     for state in _states(difficulty, range(4)) + _states(difficulty, range(4), WITHOUT_CAUSES):
@@ -114,7 +115,7 @@ def test_the_forecast_uses_the_partners_own_rule(difficulty: Difficulty) -> None
             for viewer, partner in itertools.permutations(state.scenario.party_ids, 2):
                 verdict = estimate(state, viewer, partner, package).verdict
                 told[verdict] = told.get(verdict, 0) + 1
-                if verdict == "uncertain":
+                if verdict == "uncertain" or (verdict != "likely yes" and draw.random() > 0.25):
                     continue
                 assert _accepts(state, partner, viewer, package) == (verdict == "likely yes"), (
                     state.round,
