@@ -16,6 +16,7 @@ score and the score compares at sight with the reservation value.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
@@ -243,8 +244,10 @@ def _fixed(scenario: Scenario, party_id: str) -> list[list[_Fixed]]:
 class _Values:
     """Every option's value to one party under given priorities and trust, and the bounds.
 
-    Only threat priorities and trust change these, so they are cached on those alone: events
-    and actions that move approval or alternatives reuse them.
+    Only threat priorities and the party's own dyads' trust change these. The threat part
+    depends on priorities alone and the trust discount on trust alone, so each is cached on
+    its own: an action that moves trust reuses the threat part, an event that moves a
+    priority reuses the discounts.
     """
 
     def __init__(
@@ -257,32 +260,69 @@ class _Values:
         self.fixed = _fixed(scenario, party_id)
         self.priorities = priorities
         self.trust = trust
-        scale = scenario.scoring.threat_scale
-        discount = scenario.scoring.trust_discount
+        gross = _gross(scenario, party_id, priorities)
+        self.factor = _factors(scenario, party_id, trust)
         # raw[i][k]: what option k of issue i is worth to the party now, before normalisation.
-        # (Written as plain loops over local names: this runs whenever trust or a priority
-        # moves, thousands of times in a simulation.)
-        self.raw: list[list[float]] = []
-        self.factor: list[list[float]] = []
-        kept = [1.0 - discount * (1.0 - t / 100.0) for t in trust]
-        for row in self.fixed:
-            raws, factors = [], []
-            for f in row:
-                factor = 1.0
-                for d, *_ in f.partners:
-                    factor *= kept[d]
-                gross = 0.0
-                for t, amount, *_ in f.threats:
-                    gross += priorities[t] * amount
-                raws.append(f.raw + gross * scale * factor)
-                factors.append(factor)
-            self.raw.append(raws)
-            self.factor.append(factors)
+        self.raw = [
+            [f.raw + g * c for f, g, c in zip(row, grow, crow, strict=True)]
+            for row, grow, crow in zip(self.fixed, gross, self.factor, strict=True)
+        ]
         self.red = [[f.red_lines for f in row] for row in self.fixed]
         self.low = sum(min(row) for row in self.raw)
         self.high = sum(max(row) for row in self.raw)
         # An agenda that cannot change anything for this party scores every package 0.
         self.per_point = 100.0 / (self.high - self.low) if self.high - self.low > EPSILON else 0.0
+
+
+_GROSS: OrderedDict[tuple[object, ...], tuple[Scenario, list[list[float]]]] = OrderedDict()
+_FACTORS: OrderedDict[tuple[object, ...], tuple[Scenario, list[list[float]]]] = OrderedDict()
+
+
+def _gross(scenario: Scenario, party_id: str, priorities: tuple[float, ...]) -> list[list[float]]:
+    """Each option's threat value to the party before any trust discount (scaled)."""
+    key = (id(scenario), party_id, priorities)
+    hit = _GROSS.get(key)
+    if hit is None or hit[0] is not scenario:
+        scale = scenario.scoring.threat_scale
+        table = []
+        for row in _fixed(scenario, party_id):
+            values = []
+            for f in row:
+                gross = 0.0
+                for t, amount, *_ in f.threats:
+                    gross += priorities[t] * amount
+                values.append(gross * scale)
+            table.append(values)
+        hit = _GROSS[key] = (scenario, table)
+        if len(_GROSS) > 1024:
+            _GROSS.popitem(last=False)
+    return hit[1]
+
+
+def _factors(scenario: Scenario, party_id: str, trust: tuple[float, ...]) -> list[list[float]]:
+    """Each option's trust factor for the party: the share of a joint measure's value it
+    expects to keep, given its trust in the partners the option binds."""
+    fixed = _fixed(scenario, party_id)
+    # Only the party's own dyads matter: key on them, so trust elsewhere shares the table.
+    own = tuple(sorted({d for row in fixed for f in row for d, *_ in f.partners}))
+    key = (id(scenario), party_id, tuple(trust[d] for d in own))
+    hit = _FACTORS.get(key)
+    if hit is None or hit[0] is not scenario:
+        discount = scenario.scoring.trust_discount
+        kept = {d: 1.0 - discount * (1.0 - trust[d] / 100.0) for d in own}
+        table = []
+        for row in fixed:
+            factors = []
+            for f in row:
+                factor = 1.0
+                for d, *_ in f.partners:
+                    factor *= kept[d]
+                factors.append(factor)
+            table.append(factors)
+        hit = _FACTORS[key] = (scenario, table)
+        if len(_FACTORS) > 4096:
+            _FACTORS.popitem(last=False)
+    return hit[1]
 
 
 _VALUES: OrderedDict[tuple[object, ...], tuple[Scenario, _Values]] = OrderedDict()
@@ -322,7 +362,13 @@ class PartyScorer:
         self.bilateral_requirement = requirement(
             scenario, conditions, party_id, self.reservation, trilateral=False
         )
-        self._status_quo_lines = self._sums(ix.status_quo)
+
+    @functools.cache  # noqa: B019 - one per scorer, and scorers are cached and few
+    def _status_quo_lines(
+        self,
+    ) -> tuple[dict[str, float], dict[str, tuple[str, str, TermKind]]]:
+        """The status quo's breakdown lines (only a breakdown needs them)."""
+        return self._sums(index(self.scenario).status_quo)
 
     def total(self, package: Package) -> float:
         """The normalised score of a package (the fast path used by search)."""
@@ -378,7 +424,7 @@ class PartyScorer:
         # Lines say what the package changes from the status quo. Status-quo options are
         # usually neutral (AUTHORING.md), and then this subtracts nothing, so the lines and
         # the total are bit for bit what they were before the status quo anchored them.
-        base_sums, base_meta = self._status_quo_lines
+        base_sums, base_meta = self._status_quo_lines()
         for key, raw in base_sums.items():
             if key not in sums:
                 label, source, kind = base_meta[key]
