@@ -242,8 +242,9 @@ def test_simulate_output_is_unchanged_unless_the_rules_change_on_purpose(
 ) -> None:
     """A regression guard: the golden files hold what the game printed when they were last
     regenerated on purpose (issue 7's reorganisation left them unchanged; issue 9 changed the
-    rules and the computer players and regenerated them). A change that alters the game on
-    purpose regenerates them (the command is the test's arguments) and says so in its commit."""
+    rules and issue 10 the computer players, and each regenerated them). A change that alters
+    the game on purpose regenerates them (the command is the test's arguments) and says so in
+    its commit."""
     args = ["simulate", "spp-2005", "--runs", "40", "--seed", "1", "--json"]
     for cause in without:
         args += ["--without", cause]

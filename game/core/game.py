@@ -23,7 +23,7 @@ from game.core.engine.requirement import Requirement
 from game.core.engine.scoring import PartyScore
 from game.core.engine.state import Agreement, Difficulty, LogEntry, Offer, Seat, State
 from game.core.players.estimates import Estimate, estimate
-from game.core.players.negotiator import BASELINE, Negotiator, choose_move
+from game.core.players.negotiator import Negotiator, choose_move, seat_negotiator
 from game.core.saves.replay import load_game
 from game.core.saves.store import autosave, humans_of, save_game
 from game.core.scenario.index import index
@@ -48,8 +48,11 @@ class Game:
         """The scenario file, for saving; None for games that are never saved (simulations)."""
         self.saves_dir = saves_dir
         """Where the game is autosaved each round; None: no autosave."""
+        # Each computer seat: the scenario's personality for the country at the game's
+        # difficulty, unless the caller seats another negotiator there.
         self.negotiators: dict[str, Negotiator] = {
-            p: (negotiators or {}).get(p, BASELINE) for p in state.scenario.party_ids
+            p: (negotiators or {}).get(p) or seat_negotiator(state.scenario, p, state.difficulty)
+            for p in state.scenario.party_ids
         }
         self._autosaved_round: int | None = None
         self.last_autosave: Path | None = None

@@ -14,10 +14,10 @@ from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept
 from game.core.engine.state import Difficulty, Offer, State
 from game.core.game import Game
-from game.core.players.baseline import aspiration, best_possible
+from game.core.players.beliefs import Knowledge, beliefs
 from game.core.players.estimates import estimate
-from game.core.players.negotiator import BASELINE, choose_move
-from game.core.players.search import candidates
+from game.core.players.negotiator import choose_move, seat_negotiator
+from game.core.players.tactics import candidates
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package, PackageFile, to_package
 from tests.conftest import WITHOUT_CAUSES, spp_file
@@ -79,13 +79,20 @@ def _states(
 
 def _packages(state: State, draw: random.Random, n: int = 25) -> list[Package]:
     """Packages a player might draft: the search's good ones for all, and random ones."""
-    pool = [c.package for c in candidates(state.scenario, state.conditions, SPP.scenario.party_ids)]
-    # Each party's favourite among them too: the packages a partner is likeliest to take.
-    found = candidates(state.scenario, state.conditions, SPP.scenario.party_ids)
-    for party in SPP.scenario.party_ids:
-        pool.append(max(found, key=lambda c: c.score(party)).package)
+    ids = SPP.scenario.party_ids
+    everyone = Knowledge(omniscient=True)
+    # The packages a search over everyone's true scores finds, from each party's side: each
+    # party's favourite first, then the compromises.
+    pool = [
+        p for party in ids for p in candidates(state, party, beliefs(state, party, everyone), ids)
+    ]
     issues = state.scenario.issues
     return pool + [tuple(draw.randrange(len(i.options)) for i in issues) for _ in range(n)]
+
+
+def _level(state: State, partner: str) -> float:
+    """What the computer partner holds out for now, by its own rule."""
+    return seat_negotiator(state.scenario, partner, state.difficulty).level(state, partner)
 
 
 def _inside(low: float, value: float, high: float) -> bool:
@@ -98,7 +105,8 @@ def _accepts(state: State, partner: str, proposer: str, package: Package) -> boo
     offer = Offer(proposer, package, state.scenario.party_ids, (proposer,))
     before = replace(state, offer=offer, turn=state.order.index(partner))
     legal = legal_moves(before, partner)
-    return isinstance(BASELINE.respond(before, partner, legal), Accept)
+    negotiator = seat_negotiator(before.scenario, partner, before.difficulty)
+    return isinstance(negotiator.respond(before, partner, legal), Accept)
 
 
 @pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
@@ -133,7 +141,7 @@ def test_a_package_below_the_estimated_target_is_not_likely_yes() -> None:
     for difficulty in ("easy", "normal", "hard"):
         for state in _states(difficulty, range(3)):
             for viewer, partner in itertools.permutations(state.scenario.party_ids, 2):
-                target = aspiration(state, partner, best_possible(state, partner))
+                target = _level(state, partner)
                 for package in _packages(state, draw, 5):
                     e = estimate(state, viewer, partner, package)
                     assert _inside(e.target_low, target, e.target_high)
@@ -160,7 +168,7 @@ def test_the_ranges_never_give_the_private_numbers_away() -> None:
     off: dict[str, list[float]] = {"worth": [], "target": [], "needed": []}
     for state in _states("normal", range(3)):
         for viewer, partner in itertools.permutations(state.scenario.party_ids, 2):
-            target = aspiration(state, partner, best_possible(state, partner))
+            target = _level(state, partner)
             needed = required_value(state, partner)
             for package in _packages(state, draw, 5):
                 e = estimate(state, viewer, partner, package)

@@ -171,7 +171,7 @@ def test_after_a_persons_move_the_computer_seats_answer_before_it_is_the_persons
 
 
 def test_accepting_through_a_view_ratifies_like_any_move() -> None:
-    game = Game.new(SPP, 3, ["CA"], difficulty="easy")
+    game = Game.new(SPP, 2, ["CA"], difficulty="easy")
     while not game.finished:
         view = game.view("CA")
         offer = view.offer

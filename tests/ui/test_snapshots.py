@@ -47,11 +47,13 @@ async def at_briefing(pilot: Pilot[None]) -> None:
 
 
 async def at_first_event(pilot: Pilot[None]) -> None:
+    """The first window of a scenario event (other windows on the way are closed)."""
     await open_at_table(pilot)
     for _ in range(60):
-        if isinstance(pilot.app.screen, NoticeScreen):
+        screen = pilot.app.screen
+        if isinstance(screen, NoticeScreen) and screen.entry.kind == "event":
             return
-        await pilot.press("p")
+        await pilot.press("enter" if isinstance(screen, NoticeScreen) else "p")
         await pilot.pause()
 
 

@@ -171,6 +171,7 @@ async def test_the_whole_log_opens_full_screen_with_a_key_the_screen_shows(
         await at_table(pilot)
         await pilot.press("p")
         await pilot.pause()
+        await close_notices(pilot)
         assert "l: full log" in visible(app)
         await pilot.press("l")
         await pilot.pause()

@@ -1,16 +1,88 @@
-"""What was possible: the Pareto frontier of the red-line-free agenda, and the Nash point."""
+"""What was possible: the Pareto frontier of the red-line-free agenda, and the Nash point.
+
+How the frontier is found
+-------------------------
+A party's score of a package is a constant plus one value per issue, the value to it of the
+option chosen there (`PartyScorer.total`), and red lines belong to options. So the red-line-free
+packages are every combination of each issue's allowed options, and the scores of the packages
+of the first i issues are those of the first i-1 plus one allowed option of issue i. A partial
+package dominated on the first issues stays dominated whatever is added to it, so the frontier
+is built issue by issue, keeping only the non-dominated partial packages: that is exact. Its
+size can grow exponentially with the agenda, so all the work is counted (scores added, points
+compared or binned: a work counter, not a clock, so the result is the same on every machine)
+and when the exact construction would pass its share of the budget, the rest of the agenda is
+added approximately, keeping per issue only as many partial packages as the budget allows.
+
+Why the stated bound holds
+--------------------------
+In the approximation every kept partial package s carries a ceiling C(s) >= s, party by party,
+under one invariant: every red-line-free partial package x on the issues added so far scores
+at most C(s) for every party, for some kept s. It holds at the start (the empty package, whose
+ceiling is its scores) and every step keeps it:
+
+* adding an issue adds the same option's values to x, to s and to C(s);
+* dropping a partial package q dominated by a kept d raises C(d) to the party-by-party maximum
+  of C(d) and C(q) (what q covered, d now covers);
+* merging the partial packages that fall in one cell of a grid over the scores into one of
+  them, r, sets C(r) to the maximum of all their ceilings (r is the one that keeps C(r) - r
+  smallest).
+
+So at the end every red-line-free package x, efficient or not, has a returned package s with
+x_j - s_j <= C_j(s) - s_j for every party j, and the bound is the largest C_j(s) - s_j over the
+returned packages and parties (0 when nothing was merged). Two checks can only lower it, and
+are sound for the same reason: what lies under C(s) is also within max_j (C_j(s) - t_j) of any
+other returned package t; and every package scores at most the ideal I (each party's best
+allowed option on every issue, exact because scores add up), so a returned t is within
+max_j (I_j - t_j) of every package at once. The bound is additive and party by party (a
+Chebyshev distance), in score points: every Pareto-efficient package has a returned package
+that gives no party more than `bound` points less.
+
+The Nash point is the returned package with the largest product of gains. The true Nash
+package is efficient, so it too is within `bound` points, for every party, of a returned
+package: the product found is at least the true gains' product with `bound` taken off each
+gain. It needs no bound of its own.
+"""
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import add, itemgetter, le
 
 from game.core.engine.conditions import Conditions
 from game.core.engine.scoring import ScoredPackage, scorer
 from game.core.scenario.model import Scenario
 
-FRONTIER_CAP = 3000
-"""Largest frontier kept exactly while building it; beyond this it is thinned (approximate)."""
+WORK_BUDGET = 8_000_000
+"""The work one frontier may take, in counted steps of about a tenth of a microsecond each
+(below): under a second on a shared two-core machine (python -m game.bench times it)."""
+
+EXACT_SHARE = 0.6
+"""The share of the budget the exact construction may use before the approximation takes the
+rest of the agenda."""
+
+FINAL_SHARE = 0.1
+"""The share kept back for the last steps of an approximation: the final pruning and the
+checks that tighten the bound."""
+
+# Counted steps, measured on this code: per point and party, extending a partial package by an
+# option, binning it in the grid; per point, the sweep that prunes two or three parties' points;
+# one step per comparison of the scan that prunes more.
+GROW = 5
+BIN = 10
+SWEEP = 15
+
+Progress = Callable[[int, int], None]
+"""Told (work done, work budget) as the frontier is built, for a progress bar."""
+
+Point = tuple[float, ...]
+Trail = tuple["Trail", int] | None
+"""How a partial package was built: the trail before the last issue added, and its option."""
+State = tuple[Point, Point, Trail]
+"""A partial package's scores, its ceiling (the scores themselves, the same object, until an
+approximation merged something into it) and its trail."""
 
 
 @dataclass(frozen=True)
@@ -20,76 +92,321 @@ class Frontier:
     points: tuple[ScoredPackage, ...]
     exact: bool
     method: str
+    bound: float = 0.0
+    """Every Pareto-efficient package has one among `points` that gives no party more than
+    this many points less (0: exact)."""
 
 
-def _dominated(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    """Whether b is at least as good as a for everyone and better for someone."""
-    return all(y >= x for x, y in zip(a, b, strict=True)) and b != a
+class _Work:
+    """The work counter: steps done against the budget, passed on to a progress callback."""
+
+    def __init__(self, budget: int, progress: Progress | None) -> None:
+        self.budget = budget
+        self.done = 0
+        self.progress = progress
+
+    def left(self) -> int:
+        """Steps still allowed."""
+        return self.budget - self.done
+
+    def report(self) -> None:
+        """Tell the caller how far the work has got."""
+        if self.progress is not None:
+            self.progress(min(self.done, self.budget), self.budget)
 
 
-def _prune(points: list[ScoredPackage]) -> list[ScoredPackage]:
-    """The non-dominated points (sorted sweep: a point can only be dominated by earlier ones)."""
-    points.sort(key=lambda p: p.scores, reverse=True)
-    kept: list[ScoredPackage] = []
-    seen: set[tuple[float, ...]] = set()
-    for p in points:
-        key = tuple(round(u, 9) for u in p.scores)
-        if key in seen:
-            continue
-        if not any(_dominated(p.scores, k.scores) for k in kept):
-            kept.append(p)
-            seen.add(key)
+def _merge(kept: State, ceiling: Point) -> State:
+    """A kept partial package whose ceiling also covers another's."""
+    if all(map(le, ceiling, kept[1])):
+        return kept
+    return (kept[0], tuple(map(max, kept[1], ceiling)), kept[2])
+
+
+def _pareto2(states: list[State]) -> list[State]:
+    """The non-dominated states of two parties (a sweep: sorted by the first score, a point
+    survives when it beats every earlier one on the second)."""
+    states.sort(key=itemgetter(0), reverse=True)
+    kept: list[State] = []
+    top = -math.inf
+    for s in states:
+        p = s[0]
+        if p[1] > top:
+            kept.append(s)
+            top = p[1]
+        elif s[1] is not p:  # the last kept has the highest second score: it dominates s
+            kept[-1] = _merge(kept[-1], s[1])
     return kept
 
 
-def _thin(points: list[ScoredPackage], cell: float) -> list[ScoredPackage]:
-    """One point per grid cell of the score space (the approximation used past the cap)."""
-    best: dict[tuple[int, ...], ScoredPackage] = {}
-    for p in points:
-        key = tuple(int(u // cell) for u in p.scores)
-        if key not in best or sum(p.scores) > sum(best[key].scores):
-            best[key] = p
-    return list(best.values())
+def _pareto3(states: list[State]) -> list[State]:
+    """The non-dominated states of three parties: a sweep down the first score, keeping the
+    staircase of the second and third scores seen so far (a point is dominated exactly when
+    the staircase holds one at least as good on both)."""
+    states.sort(key=itemgetter(0), reverse=True)
+    ys: list[float] = []  # the staircase: second scores ascending ...
+    zs: list[float] = []  # ... third scores descending
+    at: list[int] = []  # where each staircase point is in `kept`
+    kept: list[State] = []
+    for s in states:
+        p = s[0]
+        y, z = p[1], p[2]
+        i = bisect_left(ys, y)
+        if i < len(ys) and zs[i] >= z:
+            if s[1] is not p:
+                kept[at[i]] = _merge(kept[at[i]], s[1])
+            continue
+        # The staircase points the new one dominates on (second, third) are just below it.
+        low = i
+        while low > 0 and zs[low - 1] <= z:
+            low -= 1
+        high = i + 1 if i < len(ys) and ys[i] == y else i
+        ys[low:high], zs[low:high], at[low:high] = [y], [z], [len(kept)]
+        kept.append(s)
+    return kept
 
 
-def pareto_frontier(scenario: Scenario, conditions: Conditions) -> Frontier:
-    """The Pareto frontier of trilateral packages that cross no party's red line.
+def _pareto_scan(states: list[State], work: _Work, limit: int) -> list[State] | None:
+    """The non-dominated states of any number of parties, each checked against those kept
+    (sorted by total score, a point can only be dominated by an earlier one); None once the
+    comparisons would take the work past `limit`."""
+    states.sort(key=lambda s: (sum(s[0]), s[0]), reverse=True)
+    kept: list[State] = []
+    for s in states:
+        work.done += len(kept) + 1  # at most this many comparisons
+        if work.done > limit:
+            return None
+        p = s[0]
+        first = p[0]
+        for n, d in enumerate(kept):
+            if d[0][0] >= first and all(map(le, p, d[0])):
+                if s[1] is not p:
+                    kept[n] = _merge(d, s[1])
+                break
+        else:
+            kept.append(s)
+    return kept
 
-    Scores are additive across issues, so the frontier is built issue by issue, pruning
-    dominated partial packages as it goes (exact). If a partial frontier grows past
-    FRONTIER_CAP points it is thinned to one point per 0.5-point cell of the score space, and
-    the result is marked approximate.
-    """
+
+def _pareto(states: list[State], work: _Work, limit: int) -> list[State] | None:
+    """The non-dominated states, by the fastest method for the number of parties."""
+    dims = len(states[0][0]) if states else 0
+    if dims > 3:
+        return _pareto_scan(states, work, limit)
+    # A sort and a sweep: about this many steps per point.
+    work.done += len(states) * SWEEP
+    return _pareto2(states) if dims == 2 else _pareto3(states)
+
+
+def _grow(states: list[State], options: Sequence[tuple[int, Point]], work: _Work) -> list[State]:
+    """Every state extended by every allowed option of the next issue (ceilings too)."""
+    grown: list[State] = []
+    append = grown.append
+    for p, c, trail in states:
+        if c is p:
+            for k, v in options:
+                q = tuple(map(add, p, v))
+                append((q, q, (trail, k)))
+        else:
+            for k, v in options:
+                append((tuple(map(add, p, v)), tuple(map(add, c, v)), (trail, k)))
+    work.done += len(grown) * GROW * (len(states[0][0]) if states else 0)
+    return grown
+
+
+def _bin(states: list[State], cell: float, across: bool) -> list[State]:
+    """One state per cell of a grid `cell` points wide, its ceiling covering the whole cell's.
+
+    With `across`, the grid is over the scores' differences from their mean (cells are
+    columns through the frontier, so points behind the frontier merge into those on it; for
+    four parties or more, where pruning is dear)."""
+    dims = len(states[0][0])
+    if across:
+        coords = []
+        for p, _, _ in states:
+            mean = sum(p) / dims
+            coords.append(tuple(x - mean for x in p[:-1]))
+    else:
+        coords = [p for p, _, _ in states]
+    lows = [min(c[j] for c in coords) for j in range(len(coords[0]))]
+    cells: dict[tuple[int, ...], list[State]] = {}
+    for s, c in zip(states, coords, strict=True):
+        key = tuple(int((x - low) // cell) for x, low in zip(c, lows, strict=True))
+        cells.setdefault(key, []).append(s)
+    merged: list[State] = []
+    for group in cells.values():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        top = tuple(map(max, *(s[1] for s in group)))
+        best = min(group, key=lambda s: _above(top, s[0]))
+        merged.append((best[0], best[0] if top == best[0] else top, best[2]))
+    return merged
+
+
+def _fit(states: list[State], cap: int, cell: float, work: _Work) -> tuple[list[State], float]:
+    """At most `cap` states, merging grid cells (coarser until they fit); the cell size used.
+    A cell of 0 asks for a first guess."""
+    dims = len(states[0][0])
+    across = dims > 3
+    # The frontier is a surface of dims - 1 dimensions: the number of cells it crosses falls
+    # as the cell size grows to that power.
+    power = 1 / max(1, dims - 1)
+    if cell <= 0.0:
+        spread = max(
+            max(s[0][j] for s in states) - min(s[0][j] for s in states) for j in range(dims)
+        )
+        cell = max(spread, 1e-9) / cap**power
+    while True:
+        merged = _bin(states, cell, across)
+        work.done += len(states) * BIN * dims
+        if not across:
+            merged = _pareto(merged, work, work.budget) or merged
+        if len(merged) <= cap:
+            return merged, cell
+        cell *= max(1.2, (len(merged) / cap) ** power)
+
+
+def _above(high: Point, low: Point) -> float:
+    """How far one point is above another for the party where it is most above."""
+    return max(a - b for a, b in zip(high, low, strict=True))
+
+
+def _error(s: State) -> float:
+    """How far the ceiling of a state is above its scores, for the worst-off party."""
+    return _above(s[1], s[0])
+
+
+def _bound(states: list[State], ideal: Point, work: _Work) -> float:
+    """The bound of the approximation: the worst ceiling above its own package, lowered where
+    another returned package lies closer below it, and capped by the distance to the ideal."""
+    worst = sorted(states, key=_error, reverse=True)
+    bound = 0.0
+    for s in worst:
+        own = _error(s)
+        if own <= bound or work.left() < len(states) * BIN * len(ideal):
+            bound = max(bound, own)
+            break
+        work.done += len(states) * BIN * len(ideal)
+        bound = max(bound, min(_above(s[1], t[0]) for t in states))
+    to_ideal = min(_above(ideal, t[0]) for t in states)
+    return max(0.0, min(bound, to_ideal))
+
+
+def _package(trail: Trail, order: Sequence[int]) -> tuple[int, ...]:
+    """The options of a trail, in agenda order."""
+    chosen = [0] * len(order)
+    for issue in reversed(order):
+        assert trail is not None
+        trail, chosen[issue] = trail
+    return tuple(chosen)
+
+
+def pareto_frontier(
+    scenario: Scenario,
+    conditions: Conditions,
+    budget: int = WORK_BUDGET,
+    progress: Progress | None = None,
+) -> Frontier:
+    """The Pareto frontier of the packages that cross no party's red line: exact while the
+    work allows, else approximate with a bound (see the module's docstring)."""
     parties = scenario.party_ids
     scores = scorer(scenario, conditions)
     views = [scores.parties[p] for p in parties]
-    partial = [ScoredPackage((), parties, tuple(-t.low * t.per_point for t in views))]
-    exact = True
+    issues: list[list[tuple[int, Point]]] = []
     for i, issue in enumerate(scenario.issues):
         allowed = [k for k in range(len(issue.options)) if not any(t.red[i][k] for t in views)]
-        grown = [
-            ScoredPackage(
-                (*p.package, k),
-                parties,
-                tuple(u + t.raw[i][k] * t.per_point for u, t in zip(p.scores, views, strict=True)),
-            )
-            for p in partial
-            for k in allowed
-        ]
-        partial = _prune(grown)
-        if len(partial) > FRONTIER_CAP:
-            partial = _prune(_thin(partial, 0.5))
-            exact = False
-    method = (
-        "exact: issue-by-issue Pareto pruning"
-        if exact
-        else "approximate: thinned to 0.5-point cells"
+        issues.append([(k, tuple(t.raw[i][k] * t.per_point for t in views)) for k in allowed])
+    if any(not options for options in issues):
+        return Frontier((), True, "exact: every package crosses a red line")
+    start = tuple(-t.low * t.per_point for t in views)
+    ideal = tuple(
+        s + sum(max(v[j] for _, v in options) for options in issues) for j, s in enumerate(start)
     )
-    return Frontier(tuple(partial), exact, method)
+
+    # Issues that move the scores least come first: merging cells costs least where the
+    # partial packages are still close together (measured on generated agendas).
+    def spread(i: int) -> float:
+        values = [v for _, v in issues[i]]
+        return sum(max(v[j] for v in values) - min(v[j] for v in values) for j in range(len(start)))
+
+    order = sorted(range(len(issues)), key=spread)
+    work = _Work(budget, progress)
+    states: list[State] = [(start, start, None)]
+    exact_limit = int(budget * EXACT_SHARE)
+    done = 0
+    # Exact, issue by issue, while the next issue looks affordable.
+    growth = 1.0
+    for n, i in enumerate(order):
+        grown = len(states) * len(issues[i])
+        expected = grown * GROW * len(start)
+        if len(start) > 3:  # the scan compares each point with those kept
+            expected += int(grown * len(states) * growth / 2)
+        else:
+            expected += grown * SWEEP
+        if work.done + expected > exact_limit:
+            break
+        pruned = _pareto(_grow(states, issues[i], work), work, exact_limit)
+        if pruned is None or work.done > exact_limit:
+            break
+        growth = max(1.0, len(pruned) / len(states))
+        states, done = pruned, n + 1
+        work.report()
+    exact = done == len(order)
+    cap = 0
+    if not exact:
+        states, cap = _approximate(states, [issues[i] for i in order[done:]], work)
+    bound = 0.0 if exact else _bound(states, ideal, work)
+    if progress is not None:
+        progress(budget, budget)
+    points = [ScoredPackage(_package(t, order), parties, p) for p, _, t in states]
+    points.sort(key=lambda p: p.scores, reverse=True)
+    if exact:
+        return Frontier(tuple(points), True, "exact: issue-by-issue Pareto pruning")
+    method = (
+        f"approximate: exact for {done} of {len(order)} issues, then at most {cap} partial "
+        f"packages kept per issue"
+    )
+    return Frontier(tuple(points), False, method, bound)
+
+
+def _approximate(
+    states: list[State], issues: Sequence[Sequence[tuple[int, Point]]], work: _Work
+) -> tuple[list[State], int]:
+    """The remaining issues added, each to as many states as the budget left allows (merging
+    the rest); the states, and the most states an issue was added to."""
+    dims = len(states[0][0])
+    reserve = int(work.budget * FINAL_SHARE)
+    cell = 0.0
+    most = 1
+    for n, options in enumerate(issues):
+        share = (work.left() - reserve) / (len(issues) - n)
+        # What each state costs at this issue: growing, pruning, and binning what grows from
+        # it (once or twice) at the next.
+        per_state = len(options) * ((GROW + 2 * BIN) * dims + (SWEEP if dims <= 3 else 0))
+        cap = max(1, int(share / per_state))
+        if len(states) > cap:
+            states, cell = _fit(states, cap, cell, work)
+            cell /= 1.2  # try finer cells next time: the fewest merges that fit
+        most = max(most, len(states))
+        grown = _grow(states, options, work)
+        states = grown if dims > 3 else (_pareto(grown, work, work.budget) or grown)
+        work.report()
+    if dims > 3:
+        # The scan that prunes the last states compares them pairwise: few enough for the
+        # reserve.
+        cap = max(1, math.isqrt(reserve))
+        if len(states) > cap:
+            states, cell = _fit(states, cap, cell, work)
+        states = _pareto_scan(states, work, work.budget * 2) or states
+    return states, most
 
 
 def nash_point(frontier: Frontier, reservations: tuple[float, ...]) -> ScoredPackage | None:
-    """The frontier package maximising the product of gains over reservation values."""
+    """The frontier package maximising the product of gains over reservation values.
+
+    On an approximate frontier this is the best package found; the true Nash package is
+    within `frontier.bound` points of some package found, for every party (the module's
+    docstring says why)."""
     best, best_product = None, 0.0
     for p in frontier.points:
         gains = [u - r for u, r in zip(p.scores, reservations, strict=True)]

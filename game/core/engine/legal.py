@@ -166,6 +166,8 @@ def offer_problem(state: State, party: str, package: Package, scope: tuple[str, 
         return "the scope must name at least two parties, the proposer among them"
     if package == index(s).status_quo:
         return "the package changes nothing (every issue at its status quo)"
+    if any(a.package == package and a.scope == scope for a in state.agreements):
+        return "that package is already in force between these parties"
     for issue, i in zip(s.issues, package, strict=True):
         if not fits_scope(issue.options[i], scope, s.party_ids):
             return f"{issue.name}: {issue.options[i].label} binds parties outside the scope"

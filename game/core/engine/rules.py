@@ -14,7 +14,8 @@ from game.core.engine.effects import apply_action_effect
 from game.core.engine.legal import legal_moves, offer_problem, reasons_against
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.ratification import ratify
-from game.core.engine.state import LogKind, Offer, Pending, State, rng
+from game.core.engine.scoring import EPSILON
+from game.core.engine.state import LogKind, Offer, Pending, Revealed, State, rng
 from game.core.engine.wording import action_phrase, describe, logged, milestones, name
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
@@ -167,7 +168,17 @@ def _reject(state: State, party: str, note: str, countering: bool = False) -> St
     if note:
         reasons = (*reasons, note)
     verb = "rejects the package to counter it" if countering else "rejects the package"
+    # A package worth less than the party needs is refused with both numbers, for all to read.
+    score = state.scorer.score(party, offer.package, offer.scope)
+    revealed: tuple[Revealed, ...] = ()
+    if score.total < score.requirement.total - EPSILON:
+        revealed = (Revealed(party, offer.package, score.total, score.requirement.total),)
     state = logged(
-        state, "reject", party, f"{name(state, party)} {verb}.", reasons or ("no stated reason",)
+        state,
+        "reject",
+        party,
+        f"{name(state, party)} {verb}.",
+        reasons or ("no stated reason",),
+        revealed=revealed,
     )
     return replace(state, offer=None)

@@ -78,6 +78,19 @@ class LogEntry:
     text: str
     reasons: tuple[str, ...] = ()
     source: str = ""
+    revealed: tuple[Revealed, ...] = ()
+    """What the line's reasons tell everyone of a party's numbers, as data (a refusal that
+    says "it is worth 79, and it needs 85" reveals both)."""
+
+
+@dataclass(frozen=True)
+class Revealed:
+    """A party's value of a package and what it needed, as a refusal stated them publicly."""
+
+    party: str
+    package: Package
+    worth: float
+    needs: float
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from game.core.engine.conditions import Conditions
-from game.core.engine.state import LogEntry, LogKind, State
+from game.core.engine.state import LogEntry, LogKind, Revealed, State
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
@@ -31,9 +31,10 @@ def logged(
     text: str,
     reasons: tuple[str, ...] = (),
     source: str = "",
+    revealed: tuple[Revealed, ...] = (),
 ) -> State:
     """The state with one more line in its log, dated to the current round."""
-    entry = LogEntry(state.round, kind, party, text, reasons, source)
+    entry = LogEntry(state.round, kind, party, text, reasons, source, revealed)
     return replace(state, log=(*state.log, entry))
 
 

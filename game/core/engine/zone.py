@@ -63,18 +63,42 @@ def zone(scenario: Scenario, conditions: Conditions) -> Zone:
     return result
 
 
+def believed_zone(
+    scenario: Scenario,
+    conditions: Conditions,
+    values: dict[str, list[list[float]]],
+    offsets: dict[str, float],
+    needs: dict[str, float],
+) -> Zone:
+    """The zone of agreement as a negotiator believes it to be: its beliefs of each party's
+    points per option (`values`, less `offsets`) and needs; support at home stays public."""
+    return _Search(scenario, conditions, values, offsets, needs).count()
+
+
 def best_in_zone(
     scenario: Scenario,
     conditions: Conditions,
     party: str,
     margins: dict[str, float] | None = None,
     floor: float = 0.0,
+    *,
+    values: dict[str, list[list[float]]] | None = None,
+    offsets: dict[str, float] | None = None,
+    needs: dict[str, float] | None = None,
 ) -> Package | None:
     """The trilateral package worth most to `party` that the others would accept (their
     required value plus `margins`, a caution a proposer may add) and every government's groups
     at home would support, worth at least `floor` to `party`; None when there is none (or none
-    was found within the budget)."""
-    return _search(scenario, conditions).best(party, floor, margins or {})
+    was found within the budget).
+
+    A negotiator that does not see its partners' scores passes what it believes instead:
+    `values` (each party's points for each option, on the 0-100 scale before `offsets` is taken
+    away) and `needs` (what each party needs, margins included); support at home stays public.
+    """
+    if values is None:
+        return _search(scenario, conditions).best(party, floor, margins or {})
+    search = _Search(scenario, conditions, values, offsets or {}, needs or {})
+    return search.best(party, floor, {})
 
 
 _SEARCHES: OrderedDict[tuple[int, Conditions], tuple[Scenario, _Search]] = OrderedDict()
@@ -107,7 +131,14 @@ class _Search:
     step is one vector sum, and the bounds compare against vectors of the best remaining sums.
     """
 
-    def __init__(self, scenario: Scenario, conditions: Conditions) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        conditions: Conditions,
+        values: dict[str, list[list[float]]] | None = None,
+        offsets: dict[str, float] | None = None,
+        needs: dict[str, float] | None = None,
+    ) -> None:
         scores = scorer(scenario, conditions)
         ids = scenario.party_ids
         views = [scores.parties[p] for p in ids]
@@ -133,10 +164,20 @@ class _Search:
             )
             width += len(v.groups)
         self.width = width
+        if values is not None:
+            # A negotiator's beliefs in place of the parties' own values and needs.
+            self.offsets = [(offsets or {})[p] for p in ids]
+            self.needed = [
+                (needs or {})[p] + o - EPSILON for p, o in zip(ids, self.offsets, strict=True)
+            ]
+        own = [
+            [[r * v.per_point for r in row] for row in v.raw] if values is None else values[p]
+            for p, v in zip(ids, views, strict=True)
+        ]
         # The vector of every option.
         self.vectors = [
             [
-                [v.raw[i][k] * v.per_point for v in views]
+                [table[i][k] for table in own]
                 + [
                     f.deltas[g]
                     for v in views

@@ -2,24 +2,21 @@
 
 In order: mend the home front after a package failed there; answer a partner's joint threat
 assessment in kind (breaking the old consensus takes both); act alone towards a partner it
-hardly trusts, as the chapter's U.S. agencies did towards Mexico; settle something with a
-trusted partner when no trilateral deal is in sight (dual-bilateralism); and otherwise, now and
-then, work on the relationship it trusts least. Every chance is drawn from the game's seed.
-These habits are the design's reading of the chapter, not the chapter's findings.
+hardly trusts, as the chapter's U.S. agencies did towards Mexico (as often as the country's
+appetite for unilateral moves, set in the scenario, says); settle something with a trusted
+partner when it sees no trilateral deal (dual-bilateralism); and otherwise, now and then, work
+on the relationship it trusts least. Every chance is drawn from the game's seed. These habits
+are the design's reading of the chapter, not the chapter's findings.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
-from game.core.engine.conditions import Conditions
-from game.core.engine.legal import required_value
 from game.core.engine.moves import Act
-from game.core.engine.scoring import EPSILON
 from game.core.engine.state import State, rng
-from game.core.players.search import candidates
+from game.core.players.beliefs import beliefs
+from game.core.players.style import Style
+from game.core.players.tactics import no_trilateral_deal_in_sight
 from game.core.scenario.index import index
-from game.core.scenario.model import Scenario
 
 HABIT = 0.3
 """Chance per turn that a computer negotiator works on a relationship."""
@@ -28,9 +25,6 @@ WARY = 10.0
 """Trust points above the competitive threshold below which a party is wary of a partner: it
 may then act alone towards it ("cautious and unilateral policies", Policies B) US-MX)."""
 
-UNILATERAL = 0.25
-"""Chance per turn that a wary party acts alone towards the partner it distrusts."""
-
 SIDE_DEAL_TRUST = 60.0
 """Trust a party needs in a partner before it settles something with it on the side."""
 
@@ -38,12 +32,12 @@ SIDE_DEAL = 0.5
 """Chance per turn that a party with no trilateral deal in sight signs a side deal."""
 
 
-def choose_action(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
+def choose_action(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
     """The diplomatic action the party takes this turn, if any (see the module's docstring)."""
     if not actions:
         return None
     for habit in (_mend, _answer, _act_alone, _side_deal, _build):
-        chosen = habit(state, party, actions)
+        chosen = habit(state, party, actions, style)
         if chosen is not None:
             return chosen
     return None
@@ -65,7 +59,7 @@ def _trust(state: State, a: str, b: str) -> float:
     return state.conditions.trust[index(state.scenario).dyad(a, b)]
 
 
-def _mend(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
+def _mend(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
     """After a package failed at home, consult the least approving group."""
     last_block = next((e for e in reversed(state.log) if e.kind == "blocked"), None)
     if last_block is None or last_block.round < state.round - 1:
@@ -77,7 +71,7 @@ def _mend(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
     return min(consult, key=lambda a: state.conditions.approval[ix.groups[a.target or ""]])
 
 
-def _answer(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
+def _answer(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
     """Answer a partner's joint assessment of last round or this one, at the first level, with
     the same chance as any relationship work, unless wary of it (breaking the old consensus
     takes both, and trust)."""
@@ -103,7 +97,7 @@ def _done(state: State, party: str, act: Act) -> bool:
     return any(p == party and a == act.action and t == act.target for _, p, a, t in state.acts)
 
 
-def _act_alone(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
+def _act_alone(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
     """Towards a partner it hardly trusts, a party sometimes acts alone, once: it pays now and
     costs trust when it comes to light."""
     wary_below = state.scenario.wendt.competitive_below + WARY
@@ -114,35 +108,12 @@ def _act_alone(state: State, party: str, actions: tuple[Act, ...]) -> Act | None
         and _trust(state, party, a.target) < wary_below
         and not _done(state, party, a)
     ]
-    if not distrusted or not _chance(state, party, "unilateral", UNILATERAL):
+    if not distrusted or not _chance(state, party, "unilateral", style.unilateral):
         return None
     return min(distrusted, key=lambda a: (_trust(state, party, a.target or ""), a.target or ""))
 
 
-def no_trilateral_deal_in_sight(state: State, party: str) -> bool:
-    """Whether none of the trilateral packages the search finds is one every party could
-    accept and support at home (the same for every party: it depends on the conditions)."""
-    key = (id(state.scenario), state.conditions)
-    hit = _IN_SIGHT.get(key)
-    if hit is None or hit[0] is not state.scenario:
-        ids = state.scenario.party_ids
-        scores = state.scorer.parties
-        need = {q: required_value(state, q) for q in ids}
-        seen = any(
-            all(v >= need[q] - EPSILON for q, v in zip(c.scope, c.scores, strict=True))
-            and all(scores[q].support(c.package) >= scores[q].threshold - EPSILON for q in ids)
-            for c in candidates(state.scenario, state.conditions, ids)
-        )
-        hit = _IN_SIGHT[key] = (state.scenario, not seen)
-        if len(_IN_SIGHT) > 256:
-            _IN_SIGHT.popitem(last=False)
-    return hit[1]
-
-
-_IN_SIGHT: OrderedDict[tuple[int, Conditions], tuple[Scenario, bool]] = OrderedDict()
-
-
-def _side_deal(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
+def _side_deal(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
     """With no trilateral deal in sight, settle something with the partner it trusts most
     (once with each partner: what two countries could settle alone, they settle once)."""
     deals = [
@@ -154,7 +125,7 @@ def _side_deal(state: State, party: str, actions: tuple[Act, ...]) -> Act | None
     ]
     if not deals or not _chance(state, party, "side deal", SIDE_DEAL):
         return None
-    if not no_trilateral_deal_in_sight(state, party):
+    if not no_trilateral_deal_in_sight(state, party, beliefs(state, party, style.knowledge)):
         return None
     return max(deals, key=lambda a: (_trust(state, party, a.target or ""), a.target or ""))
 
@@ -165,7 +136,7 @@ def _both_ways(state: State, party: str, act: Act) -> list[tuple[str, Act]]:
     return [(party, act), (target, Act(party=target, action=act.action, target=party))]
 
 
-def _build(state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
+def _build(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
     """Now and then, work on the relationship with the partner it trusts least, at the level
     of transformation the two have reached: joint assessments break the old consensus,
     confidence-building examines it critically."""

@@ -9,14 +9,9 @@ from typing import Literal
 from game.core.engine.legal import required_value
 from game.core.engine.scoring import EPSILON
 from game.core.engine.state import State, rng
-from game.core.players.baseline import (
-    CONCESSION,
-    aspiration,
-    best_possible,
-    carried_into_last_round,
-    guessed_aspiration,
-    margin,
-)
+from game.core.players.strategies.tit_for_tat import conceded
+from game.core.players.style import style_for
+from game.core.players.tactics import aspiration, best_possible, carried_into_last_round, margin
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -70,17 +65,17 @@ def estimate(
 ) -> Estimate:
     """The viewer's estimate of the partner's reply to a package, by the partner's own rule.
 
-    A computer partner accepts a package that crosses none of its red lines, would ratify at
-    home and is worth at least what it holds out for now (baseline.aspiration). Its principles
-    are public, so red lines are always seen. Its score is seen as a range whose half-width
-    grows with distrust. What it holds out for depends on its temperament, which is private:
-    the range runs from a steady concession (how computer negotiators guess a partner) or the
-    quickest the game's difficulty allows, whichever is lower, to the slowest the difficulty
-    allows, widened by distrust. Its vote at home is only guessed where trust is at least 50.
+    A computer partner accepts a package that crosses none of its red lines, has enough
+    support at its home and is worth at least what it holds out for now (its strategy's level).
+    Its principles are public, so red lines are always seen. Its score is seen as a range whose
+    half-width grows with distrust. What it holds out for follows its personality (public, in
+    the scenario) and its temperament, which is private: the range runs from the quickest to
+    the slowest concession that temperament allows, widened by distrust. Its support at home is
+    only guessed where trust is at least 50.
 
-    "likely yes" needs the whole worth range above the whole target range and a parliament
-    seen to ratify; "likely no" a worth range wholly below the target range, or a parliament
-    seen to refuse. Nothing here depends on options that do not bind the partner: they change
+    "likely yes" needs the whole worth range above the whole target range and support at home
+    seen to be enough; "likely no" a worth range wholly below the target range, or support seen
+    to fall short. Nothing here depends on options that do not bind the partner: they change
     neither its score, nor its vote at home, nor its red lines.
     """
     scores = state.scorer.parties[partner]
@@ -185,14 +180,19 @@ def _doubted(
 
 
 def _target_bounds(state: State, partner: str) -> tuple[float, float]:
-    """The least and the most the partner may hold out for now, over the concession speeds the
-    game's difficulty allows (public), from its best package (private, blurred by the caller)."""
-    # The same best package the partner measures its own aspiration from.
+    """The least and the most the partner may hold out for now: its concession curve (the
+    scenario's personality for it at this difficulty is public) over the concession exponents
+    its private temperament allows, from its best package (private, blurred by the caller); a
+    tit-for-tat partner also gives back what it has been conceded (public: the offers)."""
+    style = style_for(state.scenario, partner, state.difficulty)
     best = best_possible(state, partner)
-    slow, quick = CONCESSION[state.difficulty]
-    steady = guessed_aspiration(state, partner)
-    least = min(steady, aspiration(state, partner, best, quick))
-    return least, aspiration(state, partner, best, slow)
+    slow, quick = style.exponent_range()
+    least = aspiration(state, partner, style, best, quick)
+    most = aspiration(state, partner, style, best, slow)
+    if style.strategy == "tit_for_tat":
+        given = conceded(state, partner)
+        least, most = min(least, max(least, best) - given), min(most, max(most, best) - given)
+    return least, most
 
 
 def _wobble(seed: int, viewer: str, partner: str, what: str, value: float) -> float:

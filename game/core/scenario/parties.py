@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from game.core.scenario.base import Model, PartyId, Percent, Slug, Source
+from game.core.scenario.base import Model, PartyId, Percent, Share, Slug, Source
 
 
 class Threat(Model):
@@ -75,6 +75,38 @@ class Reservation(Model):
     """Chapter section."""
 
 
+class Personality(Model):
+    """How the computer negotiates for a country: the scenario author's reading of the chapter
+    (mark it `inferred` where the chapter does not say so). Difficulty adjusts it per game."""
+
+    strategy: Literal["boulware", "linear", "conceder", "tit_for_tat", "modeller"] = "modeller"
+    """boulware, linear, conceder: time-dependent concession, holding out long, steadily, or
+    giving ground early; tit_for_tat: concedes as its partners concede and answers their trust
+    in kind; modeller: learns what its partners value from their offers and replies and seeks
+    the package that gives everyone most."""
+
+    concession: Annotated[float, Field(gt=0, le=10)] | None = None
+    """The concession exponent: below 1 it holds out (Boulware), 1 is linear, above 1 it gives
+    ground early. Empty: the strategy's own."""
+
+    patience: Annotated[float, Field(ge=0, le=0.9)] = 0.0
+    """Share of the game it holds firm before it starts to concede."""
+
+    unilateral: Share = 0.25
+    """Appetite for unilateral moves: the chance per turn that it acts alone (once) towards a
+    partner it distrusts, where the scenario lets it."""
+
+    bilateral: Share = 0.15
+    """Appetite for bilateral deals: the chance per round that it settles something with one
+    partner although a trilateral deal is in sight."""
+
+    inferred: bool = True
+    """True when this reading is the scenario author's design (as it usually is)."""
+
+    source: str = ""
+    """Chapter section the reading rests on."""
+
+
 class Party(Model):
     """A country at the table."""
 
@@ -104,6 +136,9 @@ class Party(Model):
 
     reservation: Reservation
     """The party's reservation value: what it has without a trilateral deal."""
+
+    negotiator: Personality = Personality()
+    """How the computer negotiates for this country when it holds the seat."""
 
 
 class Principle(Model):

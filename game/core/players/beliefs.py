@@ -1,0 +1,252 @@
+"""What a computer negotiator believes about its partners: no more than a person in its seat.
+
+A negotiator knows its own scores exactly. Of a partner it knows what the scenario makes public
+(the agenda, the partner's principles, its groups at home and their public mood) and estimates
+the rest: what each option is worth to the partner is seen with an error that grows with
+distrust (the same haze as the forecast a person reads), and what the partner needs is seen
+with half that error. The errors are fixed for the game by its seed.
+
+It then learns from what the partner does and says, as a person at the table would:
+- a refusal that states the package's worth to the partner and what it needs (the log says
+  "it is worth 79, and it needs 85" for all to read) tells both;
+- a package the partner tables or accepts is worth at least what it needs to the partner;
+- a package the partner counters with is worth more to it than the one it turned down.
+Where the belief contradicts an observation, it is corrected just enough, on the options that
+observation concerns (the options that differ from the status quo, or between the two
+packages). Lower trust means larger errors to begin with, so more is left to learn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from game.core.engine.moves import Accept, Counter, Move, Propose, Reject
+from game.core.engine.state import Revealed, State
+from game.core.scenario.index import index
+from game.core.scenario.packages import Package
+
+HAZE = 6.0
+"""Largest error, in score points, on what one option changes from the status quo for a
+partner trusted at 0 (none at trust 100); the error on a package is the sum over the options
+it changes."""
+
+LEARNING_STEPS = 2
+"""Passes over the observations when correcting a belief (a second pass settles corrections
+that a later observation undid)."""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """How much a negotiator knows: a multiple of the haze, and whether it learns."""
+
+    haze: float = 1.0
+    learns: bool = True
+    omniscient: bool = False
+    """Sees every partner's exact scores (for analyses; labelled wherever it is offered)."""
+
+
+@dataclass(frozen=True)
+class Observation:
+    """Something a partner did that says what it values."""
+
+    party: str
+    package: Package
+    round: int
+    worse: Package | None = None
+    """For a counter: the package it turned down for this one."""
+
+
+def observations(moves: tuple[Move, ...], parties: int) -> tuple[Observation, ...]:
+    """What the moves of a game say about the parties' values (the offer on the table is
+    followed through the moves: accepting endorses it, countering prefers the new one); each
+    dated to its round (every party ends one turn a round)."""
+    seen: list[Observation] = []
+    offer: Package | None = None
+    turns = 0
+    for move in moves:
+        round_ = turns // parties
+        if isinstance(move, Counter):
+            seen.append(Observation(move.party, move.package, round_, offer))
+            offer = move.package
+        elif isinstance(move, Propose):
+            seen.append(Observation(move.party, move.package, round_))
+            offer = move.package
+        elif isinstance(move, Accept) and offer is not None:
+            seen.append(Observation(move.party, offer, round_))
+        elif isinstance(move, Reject):
+            offer = None
+        turns += move.ends_turn
+    return tuple(seen)
+
+
+class Beliefs:
+    """One negotiator's beliefs about each partner's values and needs, now."""
+
+    def __init__(self, state: State, viewer: str, knowledge: Knowledge) -> None:
+        s = state.scenario
+        ix = index(s)
+        self.viewer = viewer
+        self.exact = knowledge.omniscient
+        """True for an omniscient negotiator: its beliefs are the partners' exact scores."""
+        self.status_quo = ix.status_quo
+        self.cache: dict[object, Any] = {}
+        """What strategies work out from these beliefs (searches), kept while they hold."""
+        scores = state.scorer.parties
+        self.values: dict[str, list[list[float]]] = {}
+        self.needs: dict[str, float] = {}
+        self.offsets: dict[str, float] = {}
+        self._scores = scores
+        self.haze: dict[str, float] = {}
+        """The largest error on one option's value to each partner (0 for the viewer)."""
+        self.endorsed: dict[str, set[Package]] = {q: set() for q in s.party_ids}
+        """Packages each partner has tabled or accepted this round or the last: worth what it
+        needs to it then, as far as anyone can tell."""
+        recent = state.round - 1
+        seen = observations(state.moves, len(s.party_ids))
+        for o in seen:
+            if o.round >= recent:
+                self.endorsed[o.party].add(o.package)
+        for q in s.party_ids:
+            view = scores[q]
+            true = [[r * view.per_point for r in row] for row in view.raw]
+            need = view.requirement.total
+            if q != viewer and not knowledge.omniscient:
+                trust = state.conditions.trust[ix.dyad(viewer, q)]
+                size = HAZE * knowledge.haze * (100.0 - trust) / 100.0
+                errors = _errors(state.seed, viewer, q, [len(row) for row in true])
+                sq = self.status_quo
+                # The status quo is public: errors are on what an option changes from it.
+                true = [
+                    [
+                        v + (size * e if k != sq[i] else 0.0)
+                        for k, (v, e) in enumerate(zip(row, row_e, strict=True))
+                    ]
+                    for i, (row, row_e) in enumerate(zip(true, errors, strict=True))
+                ]
+                need += size / 2 * _need_error(state.seed, viewer, q)
+                self.haze[q] = size
+            self.values[q] = true
+            self.needs[q] = need
+            # Normalised scores are sums of per-option points minus this constant.
+            self.offsets[q] = view.low * view.per_point
+        if knowledge.learns and not knowledge.omniscient:
+            for entry in state.log:
+                for fact in entry.revealed:
+                    if fact.party != viewer:
+                        self._told(fact)
+            self._learn(seen)
+
+    def risk(self, party: str, package: Package) -> float:
+        """How far off the belief of the package's worth to the party may typically be: its
+        haze over the options that leave the status quo (errors partly cancel out)."""
+        changed = sum(1 for k, q in zip(package, self.status_quo, strict=True) if k != q)
+        return float(self.haze.get(party, 0.0) * (changed / 3.0) ** 0.5)
+
+    def value(self, party: str, package: Package) -> float:
+        """What the package is believed to be worth to the party (exact for the viewer)."""
+        table = self.values[party]
+        return sum(row[k] for row, k in zip(table, package, strict=True)) - self.offsets[party]
+
+    def _told(self, fact: Revealed) -> None:
+        """Take in a partner's stated worth of a package and its need. What moves either
+        since (events, deals, trust) is public, so a person who heard them can follow them:
+        the belief takes the partner's need and its worth of that package as they are now."""
+        view = self._scores[fact.party]
+        self.needs[fact.party] = view.requirement.total
+        gap = view.total(fact.package) - self.value(fact.party, fact.package)
+        _shift(self.values[fact.party], fact.package, self.status_quo, gap)
+
+    def _learn(self, seen: tuple[Observation, ...]) -> None:
+        for _ in range(LEARNING_STEPS):
+            for o in seen:
+                if o.party == self.viewer:
+                    continue
+                table = self.values[o.party]
+                if o.worse is not None:
+                    gap = self.value(o.party, o.worse) - self.value(o.party, o.package)
+                    if gap > 0:
+                        _shift(table, o.package, o.worse, gap / 2)
+                        _shift(table, o.worse, o.package, -gap / 2)
+                deficit = self.needs[o.party] - self.value(o.party, o.package)
+                if deficit > 0:
+                    _shift(table, o.package, self.status_quo, deficit)
+
+
+def _shift(table: list[list[float]], package: Package, other: Package, amount: float) -> None:
+    """Spread `amount` over the options of `package` that differ from `other`."""
+    differ = [i for i, (k, j) in enumerate(zip(package, other, strict=True)) if k != j]
+    if not differ:
+        return
+    each = amount / len(differ)
+    for i in differ:
+        table[i][package[i]] += each
+
+
+def _unit(*parts: object) -> float:
+    """A number in [-1, 1] fixed by its labels (the game's seed among them)."""
+    digest = hashlib.blake2b("|".join(map(str, parts)).encode(), digest_size=8).digest()
+    value: int = struct.unpack("<Q", digest)[0]
+    return value / 2**63 - 1.0
+
+
+_ERRORS: OrderedDict[tuple[object, ...], list[list[float]]] = OrderedDict()
+
+
+def _errors(seed: int, viewer: str, partner: str, sizes: list[int]) -> list[list[float]]:
+    """The viewer's error on each option's value to the partner, in [-1, 1] (fixed per game)."""
+    key = (seed, viewer, partner, tuple(sizes))
+    hit = _ERRORS.get(key)
+    if hit is None:
+        hit = _ERRORS[key] = [
+            [_unit(seed, "belief", viewer, partner, i, k) for k in range(n)]
+            for i, n in enumerate(sizes)
+        ]
+        if len(_ERRORS) > 512:
+            _ERRORS.popitem(last=False)
+    return hit
+
+
+def _need_error(seed: int, viewer: str, partner: str) -> float:
+    return _unit(seed, "need", viewer, partner)
+
+
+_BELIEFS: OrderedDict[tuple[object, ...], tuple[State, Beliefs]] = OrderedDict()
+
+
+def beliefs(state: State, viewer: str, knowledge: Knowledge) -> Beliefs:
+    """The viewer's beliefs now. They change only with the conditions, the round (strategies
+    keep per-round working in them) and, for a negotiator that learns, the evidence: so they
+    are cached on those, and a turn's many questions share one set."""
+    evidence = _evidence(state, viewer) if knowledge.learns else ()
+    key = (
+        id(state.scenario),
+        state.seed,
+        viewer,
+        knowledge,
+        state.conditions,
+        state.round,
+        evidence,
+    )
+    hit = _BELIEFS.get(key)
+    if hit is not None and hit[0].scenario is state.scenario:
+        return hit[1]
+    made = Beliefs(state, viewer, knowledge)
+    _BELIEFS[key] = (state, made)
+    if len(_BELIEFS) > 128:
+        _BELIEFS.popitem(last=False)
+    return made
+
+
+def _evidence(state: State, viewer: str) -> tuple[object, ...]:
+    """What the viewer has seen its partners do or say that beliefs learn from (as a key)."""
+    moves = tuple(
+        m
+        for m in state.moves
+        if m.party != viewer and isinstance(m, Propose | Counter | Accept | Reject)
+    )
+    said = tuple(f for e in state.log for f in e.revealed if f.party != viewer)
+    return (moves, said)

@@ -1,0 +1,1 @@
+"""The computer's negotiation strategies, one module each, behind the `Negotiator` interface."""

@@ -1,0 +1,75 @@
+"""Scripted players, for measuring the strategies: one takes the first acceptable offer, the
+other always demands its maximum."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.engine.legal import Legal, acceptance_problems, required_value
+from game.core.engine.moves import Accept, Act, Move, Pass, Propose, Reject
+from game.core.engine.state import State
+from game.core.players import tactics
+from game.core.players.beliefs import beliefs
+from game.core.players.style import Style
+
+
+@dataclass(frozen=True)
+class AcceptFirst:
+    """Accepts any offer it may accept and its groups at home support; tables its own best
+    offer at what it needs. The naive player the difficulty bar is measured against."""
+
+    style: Style
+
+    def act(self, state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
+        """No diplomacy."""
+        return None
+
+    def respond(self, state: State, party: str, legal: Legal) -> Move:
+        """Yes to anything acceptable."""
+        offer = state.offer
+        assert offer is not None
+        if legal.accept and state.scorer.score(party, offer.package, offer.scope).ratifies:
+            return Accept(party=party)
+        return Reject(party=party, note=f"it cannot accept this: {tactics.PHRASES['accept_first']}")
+
+    def propose(self, state: State, party: str) -> Move:
+        """Its best offer at what it needs."""
+        return tactics.table(state, party, self.style, self.level(state, party))
+
+    def level(self, state: State, party: str) -> float:
+        """What it needs, no more."""
+        return required_value(state, party)
+
+
+@dataclass(frozen=True)
+class Greedy:
+    """Always tables the package best for itself and accepts nothing short of it (within a
+    point): the always-demand-the-maximum player."""
+
+    style: Style
+
+    def act(self, state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
+        """No diplomacy."""
+        return None
+
+    def respond(self, state: State, party: str, legal: Legal) -> Move:
+        """Yes only to (nearly) its maximum."""
+        return tactics.reply(state, party, self.style, legal, self.level(state, party))
+
+    def propose(self, state: State, party: str) -> Move:
+        """Its maximum, whether or not anyone would take it (a pass if its own groups at home
+        would not back even that)."""
+        ids = state.scenario.party_ids
+        b = beliefs(state, party, self.style.knowledge)
+        # The first weighting of the search counts the party alone: its own best package.
+        package = tactics.candidates(state, party, b, ids)[0]
+        if (
+            acceptance_problems(state, party, package)
+            or not state.scorer.score(party, package).ratifies
+        ):
+            return Pass(party=party)
+        return Propose(party=party, package=package, scope=ids)
+
+    def level(self, state: State, party: str) -> float:
+        """Its best, less a point."""
+        return tactics.best_possible(state, party) - 1.0

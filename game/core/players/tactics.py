@@ -1,0 +1,500 @@
+"""The moves every computer strategy is built from: what to hold out for, what to table, what
+to accept, and why; all from the negotiator's own scores and its beliefs about its partners.
+
+- **Aspiration.** A negotiator holds firm for the first `patience` share of the game, then
+  concedes from its best package towards what it needs, by its concession exponent (below 1:
+  late, Boulware; 1: steadily; above 1: early, Conceder).
+- **Tabling.** It searches packages by maximising weighted sums of its own score and what it
+  believes its partners' scores to be, issue by issue (exact for each weighting: scores add up
+  over issues), keeps those it believes every partner would accept and every government could
+  carry at home, and tables the best of them for itself (a modeller: the one with the largest
+  product of everyone's gains). In the closing rounds it searches the whole zone of agreement
+  as it believes it to be. With no trilateral deal in sight, or when minded to (its bilateral
+  appetite), it settles something with one partner.
+- **Replying.** It accepts what beats its aspiration and what its groups at home support; in
+  the last round it will not sign an old offer a partner still to answer could not take. It
+  says why in words from its score's breakdown and from its strategy.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+
+from game.core.engine.legal import Legal, required_value
+from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
+from game.core.engine.scoring import EPSILON, PartyScore, ScoredPackage
+from game.core.engine.state import State, rng
+from game.core.engine.zone import believed_zone, best_in_zone
+from game.core.players.beliefs import Beliefs, beliefs
+from game.core.players.style import Style
+from game.core.scenario.index import index
+from game.core.scenario.packages import Package, fits_scope
+
+BLUR = 10.0
+"""Score points of safety margin demanded from a partner at trust 0 (none at trust 100), less
+as the deadline nears."""
+
+SUPPORT_CUSHION = 2.0
+"""Points of support above the threshold a negotiator wants to see before it counts on a
+partner's groups at home, when it trusts that partner less than 50 (their mood is public, but
+hard to read from outside)."""
+
+CLOSING = 3
+"""The last rounds, in which a negotiator searches the whole zone of agreement (as it believes
+it to be) when its usual search finds nothing."""
+
+WEIGHTS = (0.0, 1.0, 3.0)
+"""Weights tried for each partner when searching for packages (its own weight is 1)."""
+
+PHRASES = {
+    "boulware": "it holds out until late",
+    "linear": "it concedes steadily",
+    "conceder": "it gives ground early",
+    "tit_for_tat": "it concedes only as its partners do",
+    "modeller": "it looks for the package that gives everyone most",
+    "omniscient": "it reads every partner's exact scores",
+    "accept_first": "it takes the first acceptable offer",
+    "greedy": "it demands its maximum",
+}
+"""How each strategy's stance reads in a reply."""
+
+
+# --- time ------------------------------------------------------------------------------------
+
+
+def progress(state: State) -> float:
+    """How far the game has gone, from 0 (first round) to 1 (last round)."""
+    return state.round / max(1, len(state.scenario.rounds) - 1)
+
+
+def closing(state: State) -> bool:
+    """Whether the game is in its closing rounds, when time is short (see CLOSING)."""
+    return state.round >= len(state.scenario.rounds) - CLOSING
+
+
+def carried_into_last_round(state: State, package: Package) -> bool:
+    """Whether the package is the offer on the table since before the game's last round
+    opened: time for it has nearly run out, and what does not pass now never will."""
+    offer = state.offer
+    return (
+        state.round >= len(state.scenario.rounds) - 1
+        and offer is not None
+        and offer.package == package
+        and bool(state.offered)
+        and state.offered[-1] == package
+    )
+
+
+def concede(t: float, exponent: float, patience: float) -> float:
+    """The share of the way from its best towards what it needs that a negotiator has
+    conceded at time t: nothing while patient, then t' ** (1/e) over what is left."""
+    if t <= patience:
+        return 0.0
+    rest = (t - patience) / (1.0 - patience)
+    return float(rest ** (1.0 / exponent))
+
+
+def aspiration(
+    state: State, party: str, style: Style, best: float, exponent: float | None = None
+) -> float:
+    """The value the party holds out for now: from its best towards what it needs."""
+    floor = required_value(state, party)
+    e = style.exponent(state, party) if exponent is None else exponent
+    return floor + max(0.0, best - floor) * (1.0 - concede(progress(state), e, style.patience))
+
+
+def best_possible(state: State, party: str) -> float:
+    """The most the party can hope for now: its own score of the best trilateral package for
+    it that crosses nobody's red line (its own scores are its to know)."""
+    scores = state.scorer.parties
+    view = scores[party]
+    ids = state.scenario.party_ids
+    total = 0.0
+    for i, row in enumerate(view.raw):
+        total += max(
+            (r for k, r in enumerate(row) if not any(scores[q].red[i][k] for q in ids)),
+            default=min(row),
+        )
+    return (total - view.low) * view.per_point
+
+
+# --- what it believes of a package ---------------------------------------------------------------
+
+
+def margin(state: State, party: str, partner: str) -> float:
+    """The caution a party adds to what a partner needs: more with distrust, and less as the
+    deadline nears (a last chance is worth a risk)."""
+    trust = state.conditions.trust[index(state.scenario).dyad(party, partner)]
+    return BLUR * (100.0 - trust) / 100.0 * (1.0 - progress(state))
+
+
+def believed_need(state: State, b: Beliefs, partner: str, scope: tuple[str, ...]) -> float:
+    """What the party believes the partner needs for a package of this scope: its belief of
+    the partnership's requirement, less the attention premium for a bilateral deal (public)."""
+    need = b.needs[partner]
+    if len(scope) < len(state.scenario.party_ids):
+        need -= required_value(state, partner) - required_value(state, partner, scope)
+    return need
+
+
+def supported(state: State, party: str, partner: str, package: Package) -> bool:
+    """Whether the partner's groups at home would back the package, as the party can tell."""
+    view = state.scorer.parties[partner]
+    cushion = 0.0
+    if partner != party:
+        trust = state.conditions.trust[index(state.scenario).dyad(party, partner)]
+        cushion = SUPPORT_CUSHION if trust < 50 else 0.0
+    return view.support(package) >= view.threshold + cushion - EPSILON
+
+
+def believed_to_pass(
+    state: State,
+    party: str,
+    b: Beliefs,
+    package: Package,
+    scope: tuple[str, ...],
+    waiting: Sequence[str] | None = None,
+) -> bool:
+    """Whether the party believes every partner in scope (or those still `waiting` to answer)
+    would accept the package, with its caution, and every government could carry it home."""
+    for q in scope if waiting is None else waiting:
+        if q == party:
+            continue
+        need = believed_need(state, b, q, scope) + margin(state, party, q)
+        if b.value(q, package) < need - EPSILON:
+            return False
+    return all(supported(state, party, q, package) for q in scope)
+
+
+# --- searching ---------------------------------------------------------------------------------
+
+
+def candidates(state: State, party: str, b: Beliefs, scope: tuple[str, ...]) -> list[Package]:
+    """Packages of this scope that maximise weighted sums of the party's own score and what it
+    believes its partners' to be, one per weighting (cached on the beliefs)."""
+    key = (party, scope)
+    found: list[Package] | None = b.cache.get(key)
+    if found is not None:
+        return found
+    s = state.scenario
+    scores = state.scorer.parties
+    ids = s.party_ids
+    tables = [b.values[q] for q in scope]
+    columns = []
+    for i, issue in enumerate(s.issues):
+        allowed = [
+            k
+            for k, option in enumerate(issue.options)
+            if fits_scope(option, scope, ids) and not any(scores[q].red[i][k] for q in scope)
+        ] or [index(s).status_quo[i]]
+        columns.append([(k, tuple(t[i][k] for t in tables)) for k in allowed])
+    me = scope.index(party)
+    packages: dict[Package, None] = {}
+    for weights in itertools.product(WEIGHTS, repeat=len(scope) - 1):
+        w = list(weights)
+        w.insert(me, 1.0)
+        packages.setdefault(tuple(_weighted_best(column, w) for column in columns), None)
+    result = list(packages)
+    b.cache[key] = result
+    return result
+
+
+def _weighted_best(column: list[tuple[int, tuple[float, ...]]], w: list[float]) -> int:
+    """The option of a column with the highest weighted sum (the first, on a tie)."""
+    best_k, best_v = column[0][0], -math.inf
+    for k, values in column:
+        v = 0.0
+        for x, y in zip(w, values, strict=True):
+            v += x * y
+        if v > best_v:
+            best_k, best_v = k, v
+    return best_k
+
+
+def pairs(state: State, party: str) -> list[tuple[str, ...]]:
+    """The bilateral scopes open to the party, in the scenario's order."""
+    ids = state.scenario.party_ids
+    return [tuple(p for p in ids if p in (party, q)) for q in ids if q != party]
+
+
+def no_trilateral_deal_in_sight(state: State, party: str, b: Beliefs) -> bool:
+    """Whether none of the trilateral packages the party's search finds is one it believes
+    everyone could accept and carry at home (no caution added: the question is whether any
+    deal exists)."""
+    key = ("in sight", party)
+    found = b.cache.get(key)
+    if found is None:
+        ids = state.scenario.party_ids
+        own = required_value(state, party)
+        found = not any(
+            state.scorer.total(party, p) >= own - EPSILON
+            and all(b.value(q, p) >= b.needs[q] - EPSILON for q in ids if q != party)
+            and all(supported(state, party, q, p) for q in ids)
+            for p in candidates(state, party, b, ids)
+        )
+        b.cache[key] = found
+    return bool(found)
+
+
+def bilateral_turn(state: State, party: str, style: Style) -> bool:
+    """Whether the party is minded this round to settle things with one partner (its
+    bilateral appetite, drawn from the seed)."""
+    return bool(rng(state.seed, "bilateral", state.round, party).random() < style.bilateral)
+
+
+Chooser = Callable[[list[ScoredPackage]], ScoredPackage]
+
+
+def scored(state: State, package: Package, scope: tuple[str, ...]) -> ScoredPackage:
+    """A package with each scope party's score (the party's own, exactly)."""
+    return ScoredPackage(package, scope, tuple(state.scorer.total(q, package) for q in scope))
+
+
+def best_offer(
+    state: State, party: str, style: Style, level: float, nash: bool = False
+) -> ScoredPackage | None:
+    """The package the party would table now, worth at least `level` to it: trilateral if it
+    believes one would pass; bilateral when minded to, or when no trilateral deal is in sight.
+    `nash`: among those, the one with the largest product of believed gains (a modeller)."""
+    b = beliefs(state, party, style.knowledge)
+    ids = state.scenario.party_ids
+    status_quo = index(state.scenario).status_quo
+
+    signed = {(a.package, a.scope) for a in state.agreements}
+
+    def pool(scope: tuple[str, ...], floor: float) -> list[ScoredPackage]:
+        return [
+            scored(state, p, scope)
+            for p in candidates(state, party, b, scope)
+            if p != status_quo
+            and (p, scope) not in signed
+            and state.scorer.total(party, p) >= floor - EPSILON
+            and believed_to_pass(state, party, b, p, scope)
+        ]
+
+    def bilateral() -> list[ScoredPackage]:
+        return [
+            c
+            for pair in pairs(state, party)
+            for c in pool(pair, required_value(state, party, pair))
+        ]
+
+    choose = _by_nash(state, party, b) if nash else _by_own(state, party, b)
+    if last_round(state):
+        # One turn each is left: table what is likeliest to pass, not what is best.
+        return _likeliest(state, party, b, max(level, required_value(state, party)))
+    if bilateral_turn(state, party, style):
+        found = bilateral()
+        if found:
+            return choose(found)
+    level = max(level, required_value(state, party))
+    found = pool(ids, level)
+    if not found and closing(state):
+        package = _best_in_believed_zone(state, party, b, level)
+        if package is not None and package != status_quo:
+            found = [scored(state, package, ids)]
+    if found:
+        return choose(found)
+    if no_trilateral_deal_in_sight(state, party, b):
+        found = bilateral()
+        return choose(found) if found else None
+    return None
+
+
+def last_round(state: State) -> bool:
+    """Whether this is the game's last round."""
+    return state.round >= len(state.scenario.rounds) - 1
+
+
+def _likeliest(state: State, party: str, b: Beliefs, level: float) -> ScoredPackage | None:
+    """The trilateral package worth `level` to the party that it believes likeliest to pass:
+    the one whose smallest believed surplus for a partner, measured in that partner's haze,
+    is largest; from the zone as it believes it to be, or, where that is empty, from its
+    search (a last turn is worth a try)."""
+    ids = state.scenario.party_ids
+    status_quo = index(state.scenario).status_quo
+    needs = {q: b.needs[q] for q in ids}
+    needs[party] = level
+    found = list(
+        believed_zone(
+            state.scenario,
+            state.conditions,
+            {q: b.values[q] for q in ids},
+            {q: b.offsets[q] for q in ids},
+            needs,
+        ).packages
+    )
+    found += candidates(state, party, b, ids)
+    # What a partner tabled or accepted lately is known to be worth what it needs to it.
+    found += [p for q in ids if q != party for p in sorted(b.endorsed[q])]
+
+    def sure(q: str, p: Package) -> float:
+        surplus = b.value(q, p) - b.needs[q]
+        if p in b.endorsed[q]:
+            return max(surplus, 0.0)
+        return surplus - b.risk(q, p)
+
+    def chance(p: Package) -> float:
+        # The smallest surplus a partner is sure of, allowing for the belief's typical error
+        # (the package believed best is the one whose worth is likeliest overestimated).
+        return min(sure(q, p) for q in ids if q != party)
+
+    fit = [
+        p
+        for p in dict.fromkeys(found)
+        if p != status_quo
+        and state.scorer.total(party, p) >= level - EPSILON
+        and all(supported(state, party, q, p) for q in ids)
+    ]
+    if not fit:
+        return None
+    best = max(fit, key=lambda p: (chance(p), state.scorer.total(party, p), p))
+    return scored(state, best, ids)
+
+
+def _best_in_believed_zone(state: State, party: str, b: Beliefs, level: float) -> Package | None:
+    """The zone of agreement as the party believes it to be: its own scores, its beliefs of
+    its partners' scores and needs (plus its caution), everyone's support at home."""
+    ids = state.scenario.party_ids
+    if b.exact:
+        margins = {q: margin(state, party, q) for q in ids if q != party}
+        return best_in_zone(state.scenario, state.conditions, party, margins, level)
+    needs = {q: b.needs[q] + (margin(state, party, q) if q != party else 0.0) for q in ids}
+    needs[party] = required_value(state, party)
+    return best_in_zone(
+        state.scenario,
+        state.conditions,
+        party,
+        floor=level,
+        values={q: b.values[q] for q in ids},
+        offsets={q: b.offsets[q] for q in ids},
+        needs=needs,
+    )
+
+
+def _by_own(state: State, party: str, b: Beliefs) -> Chooser:
+    """Prefer what the partners are believed to take now (their guessed aspiration, a steady
+    concession from their believed best); among those, the best for the party."""
+
+    def appeal(c: ScoredPackage) -> float:
+        return min(
+            b.value(q, c.package) - guessed_aspiration(state, party, b, q)
+            for q in c.scope
+            if q != party
+        )
+
+    def choose(found: list[ScoredPackage]) -> ScoredPackage:
+        likely = [c for c in found if appeal(c) >= 0]
+        if likely:
+            return max(likely, key=lambda c: (c.score(party), c.package))
+        return max(found, key=lambda c: (appeal(c), c.score(party), c.package))
+
+    return choose
+
+
+def _by_nash(state: State, party: str, b: Beliefs) -> Chooser:
+    """The largest product of everyone's believed gains over what they need."""
+
+    def product(c: ScoredPackage) -> float:
+        gains = [c.score(party) - required_value(state, party, c.scope)]
+        gains += [
+            b.value(q, c.package) - believed_need(state, b, q, c.scope)
+            for q in c.scope
+            if q != party
+        ]
+        return math.prod(max(g, 0.0) + 1.0 for g in gains)
+
+    def choose(found: list[ScoredPackage]) -> ScoredPackage:
+        return max(found, key=lambda c: (product(c), c.score(party), c.package))
+
+    return choose
+
+
+def guessed_aspiration(state: State, party: str, b: Beliefs, partner: str) -> float:
+    """What the party guesses a partner holds out for: a steady concession from the best it
+    believes the partner could hope for towards what it believes the partner needs."""
+    key = ("guess", party, partner)
+    found = b.cache.get(key)
+    if found is None:
+        ids = state.scenario.party_ids
+        best = max((b.value(partner, p) for p in candidates(state, party, b, ids)), default=0.0)
+        need = b.needs[partner]
+        found = need + max(0.0, best - need) * (1.0 - progress(state))
+        b.cache[key] = found
+    return float(found)
+
+
+# --- replying ------------------------------------------------------------------------------
+
+
+def explain(score: PartyScore, limit: int = 2) -> str:
+    """The strongest reasons for and against, in the words of the score breakdown."""
+    terms = [t for t in score.breakdown if t.kind != "scale"]
+    pros = sorted((t for t in terms if t.value > 0.5), key=lambda t: -t.value)[:limit]
+    cons = sorted((t for t in terms if t.value < -0.5), key=lambda t: t.value)[:limit]
+    parts = []
+    if pros:
+        parts.append(
+            "for it: " + ", ".join(f"{t.label} (+{t.value:.0f}) [{t.source}]" for t in pros)
+        )
+    if cons:
+        parts.append(
+            "against it: " + ", ".join(f"{t.label} ({t.value:.0f}) [{t.source}]" for t in cons)
+        )
+    return "; ".join(parts)
+
+
+def waiting(state: State, party: str) -> list[str]:
+    """The parties in the offer's scope still to answer it, the party aside."""
+    offer = state.offer
+    assert offer is not None
+    return [q for q in offer.scope if q != party and q not in offer.accepted]
+
+
+def reply(
+    state: State, party: str, style: Style, legal: Legal, level: float, nash: bool = False
+) -> Move:
+    """Accept what beats `level` and its groups at home support; otherwise counter with its
+    own best offer, or reject; every refusal says why."""
+    offer = state.offer
+    assert offer is not None
+    score = state.scorer.score(party, offer.package, offer.scope)
+    bilateral = len(offer.scope) < len(state.scenario.party_ids)
+    b = beliefs(state, party, style.knowledge)
+    if (
+        bilateral
+        and score.total < level
+        and (bilateral_turn(state, party, style) or no_trilateral_deal_in_sight(state, party, b))
+    ):
+        level = required_value(state, party, offer.scope)
+    if legal.accept and score.ratifies and score.total >= level - EPSILON:
+        stale = carried_into_last_round(state, offer.package)
+        if not stale or believed_to_pass(
+            state, party, b, offer.package, offer.scope, waiting(state, party)
+        ):
+            return Accept(party=party)
+        # An old offer a partner still to answer cannot take: accepting it would waste the
+        # last round; table a package that all could take instead, if there is one.
+        better = best_offer(state, party, style, level, nash)
+        if better is None or better.package == offer.package:
+            return Accept(party=party)
+        why = "a partner still to answer could not accept it in time; " + explain(score)
+        return Counter(party=party, package=better.package, scope=better.scope, note=why)
+    better = best_offer(state, party, style, level, nash)
+    why = f"holding out for {level:.0f}, offered {score.total:.0f}: {PHRASES[style.strategy]}"
+    reasons = explain(score)
+    if reasons:
+        why += "; " + reasons
+    if better is not None and better.package != offer.package:
+        return Counter(party=party, package=better.package, scope=better.scope, note=why)
+    return Reject(party=party, note=why)
+
+
+def table(state: State, party: str, style: Style, level: float, nash: bool = False) -> Move:
+    """Its best offer worth `level` to it, or a pass."""
+    better = best_offer(state, party, style, level, nash)
+    if better is not None:
+        return Propose(party=party, package=better.package, scope=better.scope)
+    return Pass(party=party)
