@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 
 from game.core.analysis.simulation import RunResult, Summary, play_runs, simulate, summarise
@@ -32,23 +32,24 @@ def simulate_shared(
     disabled_causes: frozenset[str] = frozenset(),
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    seats: Mapping[str, str] | None = None,
 ) -> Summary:
     """`simulate`, with the games shared out over `jobs` processes when there are enough of
     them; each worker reads the scenario file itself."""
     scenario = source.scenario
     if jobs <= 1 or runs < WORTH_SHARING:
-        return simulate(scenario, runs, seed, disabled_causes, progress)
+        return simulate(scenario, runs, seed, disabled_causes, progress, seats)
     # Small slices, handed out in order: the progress bar moves, and no worker idles long.
     size = max(1, runs // (jobs * 8))
     slices = [range(start, min(runs, start + size)) for start in range(0, runs, size)]
     played: list[RunResult] = []
     with ProcessPoolExecutor(jobs) as pool:
-        work = functools.partial(_play, str(source.path), seed, disabled_causes)
+        work = functools.partial(_play, str(source.path), seed, disabled_causes, dict(seats or {}))
         for part in pool.map(work, slices):
             played += part
             if progress is not None:
                 progress(len(played), runs)
-    return summarise(scenario, seed, played, disabled_causes)
+    return summarise(scenario, seed, played, disabled_causes, seats)
 
 
 @functools.cache
@@ -56,6 +57,8 @@ def _scenario(path: str) -> Scenario:
     return load_scenario(path)
 
 
-def _play(path: str, seed: int, disabled: frozenset[str], runs: range) -> list[RunResult]:
+def _play(
+    path: str, seed: int, disabled: frozenset[str], seats: dict[str, str], runs: range
+) -> list[RunResult]:
     """A worker's share: the games of these runs (the scenario is read once per worker)."""
-    return play_runs(_scenario(path), seed, runs, disabled)
+    return play_runs(_scenario(path), seed, runs, disabled, seats)

@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 # Only the light error type is imported up front: the engine (and pydantic) load inside each
 # command, so the title screen opens as fast as Textual allows.
 from game.core.scenario.errors import LoadError
 
 if TYPE_CHECKING:
-    from game.core.analysis.simulation import Summary
     from game.core.engine.scoring import PartyScore
     from game.core.scenario.model import Scenario
 
@@ -80,6 +78,19 @@ def build_parser() -> argparse.ArgumentParser:
         "and what sank deals",
     )
     simulate.add_argument(
+        "--ai",
+        metavar="P=WHO,...",
+        help="who plays each seat: a difficulty (easy, normal, hard: the scenario's personality "
+        "for the country) or a strategy (boulware, linear, conceder, tit_for_tat, modeller, "
+        "omniscient, accept_first, greedy); e.g. US=hard,MX=normal,CA=boulware",
+    )
+    simulate.add_argument(
+        "--tournament",
+        action="store_true",
+        help="play every strategy against every other (seats rotated; --runs games per "
+        "pairing) and print a table of agreement rate, gain and distance to the frontier",
+    )
+    simulate.add_argument(
         "--jobs",
         type=_positive,
         metavar="N",
@@ -111,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "score":
             return cmd_score(args.scenario, args.package, as_json=args.json)
         if args.command == "simulate":
+            from game.cli_simulate import cmd_simulate, cmd_tournament
+
+            if args.tournament:
+                return cmd_tournament(args.scenario, args.runs, args.seed, args.without, args.json)
             return cmd_simulate(
                 args.scenario,
                 args.runs,
@@ -119,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.json,
                 args.explain,
                 args.jobs,
+                args.ai,
             )
         if args.command == "play":
             return cmd_play(args)
@@ -166,6 +182,8 @@ def cmd_play(args: argparse.Namespace) -> int:
                 "error: --without needs a SCENARIO, whose events it switches off", file=sys.stderr
             )
             return EXIT_USAGE
+        from game.cli_simulate import unknown_cause
+
         problem = unknown_cause(source.scenario, args.without)
         if problem:
             print(problem, file=sys.stderr)
@@ -248,136 +266,6 @@ def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
     else:
         print(render_scores(scenario, scores), end="")
     return EXIT_OK
-
-
-def cmd_simulate(
-    name: str,
-    runs: int,
-    seed: int,
-    without: list[str],
-    as_json: bool,
-    explain: bool = False,
-    jobs: int | None = None,
-) -> int:
-    """Computer-only games: outcome distribution, agreement rate, each party's mean result."""
-    from game.batch import jobs_default, simulate_shared
-    from game.core.scenario.loader import find_scenario
-
-    source = find_scenario(name)
-    scenario = source.scenario
-    problem = unknown_cause(scenario, without)
-    if problem:
-        print(problem, file=sys.stderr)
-        return EXIT_USAGE
-    bar = ProgressBar(sys.stderr)
-    summary = simulate_shared(
-        source, runs, seed, frozenset(without), jobs or jobs_default(), progress=bar.update
-    )
-    bar.close()
-    if as_json:
-        print(json.dumps(summary.as_json(), indent=2))
-    else:
-        print(render_summary(scenario, summary), end="")
-        if explain:
-            print(render_explanation(scenario, summary), end="")
-    return EXIT_OK
-
-
-def unknown_cause(scenario: Scenario, without: list[str]) -> str | None:
-    """The error for a `--without` naming no event's cause, or None when all are known."""
-    from game.core.scenario.problems import did_you_mean
-
-    causes = {e.cause for e in scenario.events if e.cause}
-    for cause in without:
-        if cause not in causes:
-            hint = did_you_mean(cause, causes)
-            return f"error: --without {cause}: no event has that cause; {hint}"
-    return None
-
-
-class ProgressBar:
-    """A progress bar on a terminal's stderr, shown only once the work has taken a second."""
-
-    def __init__(self, stream: TextIO, delay: float = 1.0) -> None:
-        self.stream = stream
-        self.started = time.monotonic()
-        self.delay = delay
-        self.shown = False
-        self.last = 0.0
-        self.interactive = stream.isatty()
-
-    def update(self, done: int, total: int) -> None:
-        """Redraw at most ten times a second."""
-        now = time.monotonic()
-        if not self.interactive or now - self.started < self.delay or now - self.last < 0.1:
-            return
-        self.last = now
-        width = 30
-        filled = width * done // total
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games")
-        self.stream.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        """Clear the bar's line."""
-        if self.shown:
-            self.stream.write("\r" + " " * 60 + "\r")
-            self.stream.flush()
-
-
-def render_summary(scenario: Scenario, s: Summary) -> str:
-    """A simulation summary as plain text."""
-    lines = [f"{scenario.title}: {s.runs} computer-only games, seed {s.seed}"]
-    if s.disabled_causes:
-        lines.append("Switched off: " + ", ".join(s.disabled_causes))
-    lines.append("Outcomes")
-    for outcome, count in s.outcomes.items():
-        share = count / s.runs
-        lines.append(
-            f"  {outcome.replace('_', ' '):<20} {count:6d}  {share:6.1%}  {'#' * round(share * 30)}"
-        )
-    lines.append(
-        f"Agreement rate {s.agreement_rate:.1%}; "
-        f"mean rounds {s.mean_rounds:.1f} of {len(scenario.rounds)}"
-    )
-    lines.append(f"{'Party':<16} {'mean score':>10} {'vs reservation':>15}")
-    for party, p in s.parties.items():
-        lines.append(
-            f"{scenario.party(party).name:<16} {p.mean_score:10.1f} {p.mean_vs_reservation:+15.1f}"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def render_explanation(scenario: Scenario, s: Summary) -> str:
-    """What `--explain` adds: the zone of agreement along the events, and what sank deals."""
-    lines = [
-        "",
-        "Zone of agreement: trilateral packages that all would accept and support at home,",
-        "as the events alone leave it (players' trust-building and consultation widen it)",
-        f"  {'Round':<6} {'Date':<11} {'Packages':>9}  Events",
-    ]
-    for r in s.zone:
-        count = f"{r.packages:,}" + ("" if r.exact else "+")
-        events = [f"{e} [{c}]" if c else e for e, c in zip(r.events, r.causes, strict=True)]
-        first, *rest = events or [""]
-        lines.append(f"  {r.round:<6} {r.date:<11} {count:>9}  {first}".rstrip())
-        lines += [f"  {'':<6} {'':<11} {'':>9}  {event}" for event in rest]
-    if any(not r.exact for r in s.zone):
-        lines.append("  (+: at least this many; the agenda is too large to count them all)")
-    names = {p.id: p.name for p in scenario.parties}
-
-    def by_party(counts: dict[str, int]) -> str:
-        return ", ".join(f"{names.get(p, p)} {n}" for p, n in counts.items() if n) or "none"
-
-    lines.append(
-        f"Accepted packages that failed at home: {sum(s.blocked.values())} ({by_party(s.blocked)})"
-    )
-    lines.append(
-        f"Trilateral agreements that lapsed: {sum(s.lapsed.values())} ({by_party(s.lapsed)})"
-    )
-    deals = ", ".join(f"{pair} {n}" for pair, n in s.bilateral.items() if n) or "none"
-    lines.append(f"Bilateral deals banked: {sum(s.bilateral.values())} ({deals})")
-    return "\n".join(lines) + "\n"
 
 
 def score_json(score: PartyScore) -> dict[str, object]:

@@ -206,6 +206,37 @@ def test_simulate_shared_over_processes_prints_what_one_process_prints(
     assert outputs[0] == outputs[1]
 
 
+def test_simulate_seats_each_country_as_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 10: "`simulate SCENARIO --ai US=hard,MX=normal,CA=boulware` sets each seat";
+    the JSON says who played each seat, and a wrong seat is a usage error with a hint."""
+    args = ["simulate", "spp-2005", "--runs", "3", "--json", "--ai", "US=hard,CA=boulware"]
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["seats"] == {"US": "hard", "CA": "boulware"}
+    assert main(["simulate", "spp-2005", "--runs", "1", "--ai", "US=boulwar"]) == 2
+    assert "did you mean 'boulware'" in capsys.readouterr().err
+    assert main(["simulate", "spp-2005", "--runs", "1", "--ai", "UK=hard"]) == 2
+    assert "no party 'UK'" in capsys.readouterr().err
+
+
+def test_the_tournament_plays_every_strategy_against_every_other(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 10: "`simulate --tournament` plays every strategy against every other (seats
+    rotated, several seeds) and prints a table: agreement rate, mean gain over reservation,
+    distance to the Pareto frontier, to the Nash point"."""
+    from game.core.players.style import STRATEGIES
+
+    args = ["simulate", "spp-2005", "--tournament", "--runs", "1", "--json"]
+    assert main([*args, "--without", "leader_change"]) == 0
+    rows = json.loads(capsys.readouterr().out)["tournament"]
+    assert [r["strategy"] for r in rows] == list(STRATEGIES)
+    for row in rows:
+        assert row["games"] == len(STRATEGIES)
+        assert {"agreement_rate", "mean_gain", "to_frontier", "to_nash"} <= set(row)
+        assert set(row["against"]) == set(STRATEGIES)
+
+
 def test_simulate_refuses_an_unknown_cause_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", "spp-2005", "--runs", "1", "--without", "leader_changes"]) == 2
     assert "did you mean 'leader_change'" in capsys.readouterr().err

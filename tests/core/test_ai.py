@@ -10,7 +10,7 @@ from game.core.analysis.simulation import play_computer_game, simulate
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
 from game.core.engine.state import State
-from game.core.players import tactics
+from game.core.players import search, tactics
 from game.core.players.beliefs import beliefs
 from game.core.players.negotiator import STRATEGIES, choose_move, negotiator_for, play_out
 from game.core.players.strategies.tit_for_tat import TitForTat
@@ -194,14 +194,14 @@ def test_tit_for_tat_gives_back_what_its_partners_concede(spp: Scenario) -> None
     first = (0, 0, 0, 0, 0, 1, 0, 0, 0)
     better = (1, 1, 0, 0, 0, 1, 1, 0, 0)
     state = step(state, Propose(party="US", package=first, scope=ids))
-    curve = tactics.aspiration(state, "CA", style, tactics.best_possible(state, "CA"))
+    curve = tactics.aspiration(state, "CA", style, search.best_possible(state, "CA"))
     assert tft.level(state, "CA") == pytest.approx(curve)  # nothing conceded yet
     state = step(state, Reject(party="MX"))
     while state.to_move != "US":
         state = step(state, Pass(party=state.to_move or ""))
     state = step(state, Propose(party="US", package=better, scope=ids))
     gained = state.scorer.total("CA", better) - state.scorer.total("CA", first)
-    best = tactics.best_possible(state, "CA")
+    best = search.best_possible(state, "CA")
     curve = tactics.aspiration(state, "CA", style, best)
     assert gained > 0
     assert tft.level(state, "CA") == pytest.approx(min(curve, max(curve, best) - gained))

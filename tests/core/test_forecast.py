@@ -17,7 +17,7 @@ from game.core.game import Game
 from game.core.players.beliefs import Knowledge, beliefs
 from game.core.players.estimates import estimate
 from game.core.players.negotiator import choose_move, seat_negotiator
-from game.core.players.tactics import candidates
+from game.core.players.search import candidates
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package, PackageFile, to_package
 from tests.conftest import WITHOUT_CAUSES, spp_file

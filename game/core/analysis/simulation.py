@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, results
 from game.core.analysis.zone_timeline import ZoneRound, zone_timeline
 from game.core.engine.state import State, rng
 from game.core.game import Game
+from game.core.players.negotiator import negotiator_for
+from game.core.players.style import seat_style
 from game.core.scenario.model import Scenario
 
 
@@ -42,6 +44,8 @@ class Summary:
     """Trilateral agreements that lapsed, by the party that walked away."""
     bilateral: dict[str, int] = field(default_factory=dict)
     """Bilateral agreements banked, by pair (e.g. "US-CA")."""
+    seats: dict[str, str] = field(default_factory=dict)
+    """What plays each seat where not the scenario's personality at normal difficulty."""
 
     def as_json(self) -> dict[str, object]:
         """The JSON the command line promises."""
@@ -66,6 +70,8 @@ class Summary:
         result["blocked_at_home"] = dict(self.blocked)
         result["lapsed_by"] = dict(self.lapsed)
         result["bilateral_deals"] = dict(self.bilateral)
+        if self.seats:
+            result["seats"] = dict(self.seats)
         return result
 
 
@@ -75,10 +81,18 @@ def run_seed(seed: int, run: int) -> int:
 
 
 def play_computer_game(
-    scenario: Scenario, seed: int, disabled_causes: frozenset[str] = frozenset()
+    scenario: Scenario,
+    seed: int,
+    disabled_causes: frozenset[str] = frozenset(),
+    seats: Mapping[str, str] | None = None,
 ) -> State:
-    """One game with the computer at every seat, played to its end."""
-    return Game.new(scenario, seed, disabled_causes=disabled_causes).state
+    """One game with the computer at every seat, played to its end (each seat plays the
+    scenario's personality at normal difficulty, or what `seats` names for it: a difficulty
+    or a strategy)."""
+    negotiators = {
+        p: negotiator_for(seat_style(scenario, p, spec)) for p, spec in (seats or {}).items()
+    }
+    return Game.new(scenario, seed, disabled_causes=disabled_causes, negotiators=negotiators).state
 
 
 @dataclass(frozen=True)
@@ -105,13 +119,14 @@ def play_runs(
     seed: int,
     runs: range,
     disabled_causes: frozenset[str] = frozenset(),
+    seats: Mapping[str, str] | None = None,
 ) -> list[RunResult]:
     """Play the computer-only games of these runs of a simulation (a part of them can be
     played elsewhere, and the summary is the same)."""
     ids = scenario.party_ids
     played = []
     for run in runs:
-        state = play_computer_game(scenario, run_seed(seed, run), disabled_causes)
+        state = play_computer_game(scenario, run_seed(seed, run), disabled_causes, seats)
         deal = state.trilateral
         ends = results(state)
         played.append(
@@ -134,6 +149,7 @@ def summarise(
     seed: int,
     played: Sequence[RunResult],
     disabled_causes: frozenset[str] = frozenset(),
+    seats: Mapping[str, str] | None = None,
 ) -> Summary:
     """The summary of a simulation's games, in run order (sums are taken in that order, so
     the summary does not depend on how the games were shared out)."""
@@ -171,6 +187,7 @@ def summarise(
         blocked=dict(blocked),
         lapsed=dict(lapsed),
         bilateral=dict(bilateral),
+        seats=dict(seats or {}),
     )
 
 
@@ -180,11 +197,12 @@ def simulate(
     seed: int,
     disabled_causes: frozenset[str] = frozenset(),
     progress: Callable[[int, int], None] | None = None,
+    seats: Mapping[str, str] | None = None,
 ) -> Summary:
     """Play `runs` computer-only games and summarise them; the same seed gives the same result."""
     played: list[RunResult] = []
     for run in range(runs):
-        played += play_runs(scenario, seed, range(run, run + 1), disabled_causes)
+        played += play_runs(scenario, seed, range(run, run + 1), disabled_causes, seats)
         if progress is not None:
             progress(run + 1, runs)
-    return summarise(scenario, seed, played, disabled_causes)
+    return summarise(scenario, seed, played, disabled_causes, seats)

@@ -8,9 +8,10 @@ trust-building and consultation at home.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from game.core.engine.mechanism import start
+from game.core.engine.state import evolve
 from game.core.engine.timeline import open_round
 from game.core.engine.zone import zone
 from game.core.scenario.model import Scenario
@@ -70,4 +71,4 @@ def zone_timeline(
         )
         if state.round + 1 >= len(scenario.rounds):
             return tuple(rows)
-        state = open_round(replace(state, round=state.round + 1, turn=0, acted=frozenset()))
+        state = open_round(evolve(state, round=state.round + 1, turn=0, acted=frozenset()))

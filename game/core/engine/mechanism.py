@@ -10,12 +10,10 @@ between rounds. Chance comes only from the seed, so the same seed and moves give
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from game.core.engine.conditions import Conditions
 from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.rules import rule_for
-from game.core.engine.state import Difficulty, Seat, State
+from game.core.engine.state import Difficulty, Seat, State, evolve
 from game.core.engine.timeline import open_round
 from game.core.engine.wording import logged
 from game.core.scenario.model import Scenario
@@ -67,7 +65,7 @@ def step(state: State, move: Move) -> State:
     after = rule_for(move)(state, move)
     if move.ends_turn:
         after = _advance(after)
-    return replace(after, moves=(*state.moves, move))
+    return evolve(after, moves=(*state.moves, move))
 
 
 def _advance(state: State) -> State:
@@ -75,8 +73,8 @@ def _advance(state: State) -> State:
     if state.finished:
         return state
     if state.turn + 1 < len(state.order):
-        return replace(state, turn=state.turn + 1)
+        return evolve(state, turn=state.turn + 1)
     if state.round + 1 >= len(state.scenario.rounds):
         outcome = "The deadline has passed without a trilateral agreement."
-        return logged(replace(state, finished=True, turn=0), "end", None, outcome)
-    return open_round(replace(state, round=state.round + 1, turn=0, acted=frozenset()))
+        return logged(evolve(state, finished=True, turn=0), "end", None, outcome)
+    return open_round(evolve(state, round=state.round + 1, turn=0, acted=frozenset()))

@@ -15,7 +15,7 @@ from game.core.engine.effects import after_agreement
 from game.core.engine.legal import blocked_text
 from game.core.engine.numbers import compared
 from game.core.engine.scoring import EPSILON, PartyScore
-from game.core.engine.state import Agreement, Offer, State, rng
+from game.core.engine.state import Agreement, Offer, State, evolve, rng
 from game.core.engine.timeline import open_round
 from game.core.engine.wording import logged, milestones, name
 from game.core.scenario.index import index
@@ -87,16 +87,14 @@ def ratify(state: State, offer: Offer) -> State:
             reasons,
             source=_blocker_source(state, scores[failed[0]]),
         )
-        return replace(state, offer=replace(offer, accepted=()))
+        return evolve(state, offer=replace(offer, accepted=()))
     agreement = Agreement(offer.package, offer.scope, state.round)
     gains = {p: s.total - s.reservation for p, s in scores.items()}
     before = state.conditions
     conditions = after_agreement(state.scenario, state.conditions, offer.scope, gains)
     text = "Supported at home by " + ", ".join(name(state, p) for p in offer.scope) + "."
     state = logged(
-        replace(
-            state, offer=None, conditions=conditions, agreements=(*state.agreements, agreement)
-        ),
+        evolve(state, offer=None, conditions=conditions, agreements=(*state.agreements, agreement)),
         "ratified",
         None,
         text,
@@ -106,7 +104,7 @@ def ratify(state: State, offer: Offer) -> State:
         return state
     if not state.scenario.outcomes.lapses:
         return logged(
-            replace(state, finished=True),
+            evolve(state, finished=True),
             "end",
             None,
             "A trilateral agreement is in force; the negotiation ends.",
@@ -128,16 +126,16 @@ def _hold(state: State, agreement: Agreement) -> State:
     its groups at home no longer support it."""
     rounds = state.scenario.rounds
     while state.round + 1 < len(rounds):
-        state = open_round(replace(state, round=state.round + 1, turn=0, acted=frozenset()))
+        state = open_round(evolve(state, round=state.round + 1, turn=0, acted=frozenset()))
         for party in state.scenario.party_ids:
             lapse = _why_it_lapses(state, party, agreement)
             if lapse is None:
                 continue
             text, why = lapse
             state = logged(state, "lapsed", party, text, why, "Policies D) Trilateral")
-            return replace(state, lapsed=state.round, finished=True)
+            return evolve(state, lapsed=state.round, finished=True)
     return logged(
-        replace(state, finished=True),
+        evolve(state, finished=True),
         "end",
         None,
         "The trilateral agreement held until the deadline.",

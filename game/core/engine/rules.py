@@ -15,7 +15,7 @@ from game.core.engine.legal import legal_moves, offer_problem, reasons_against
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.ratification import ratify
 from game.core.engine.scoring import EPSILON
-from game.core.engine.state import LogKind, Offer, Pending, Revealed, State, rng
+from game.core.engine.state import LogKind, Offer, Pending, Revealed, State, evolve, rng
 from game.core.engine.wording import action_phrase, describe, logged, milestones, name
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
@@ -72,7 +72,7 @@ def _accept(state: State, move: Accept) -> State:
     assert offer is not None
     offer = replace(offer, accepted=(*offer.accepted, move.party))
     state = logged(
-        replace(state, offer=offer), "accept", move.party, f"{name(state, move.party)} accepts."
+        evolve(state, offer=offer), "accept", move.party, f"{name(state, move.party)} accepts."
     )
     if set(offer.accepted) == set(offer.scope):
         return ratify(state, offer)
@@ -105,7 +105,7 @@ def _act(state: State, move: Act) -> State:
         r >= state.round - 1 and p == move.target and a == move.action and t == move.party
         for r, p, a, t in state.acts
     )
-    state = replace(
+    state = evolve(
         state,
         acted=state.acted | {move.party},
         acts=(*state.acts, (state.round, move.party, move.action, move.target)),
@@ -143,7 +143,7 @@ def _act(state: State, move: Act) -> State:
         conditions, said = apply_action_effect(s, conditions, effect, move.party, move.target)
         changes += said
     before = state.conditions
-    state = replace(state, conditions=conditions, pending=tuple(pending))
+    state = evolve(state, conditions=conditions, pending=tuple(pending))
     text = f"{name(state, move.party)}: {action_phrase(s, move.action, move.target)}."
     state = logged(state, "action", move.party, text, tuple(changes), action.source)
     return milestones(state, before)
@@ -181,4 +181,4 @@ def _reject(state: State, party: str, note: str, countering: bool = False) -> St
         reasons or ("no stated reason",),
         revealed=revealed,
     )
-    return replace(state, offer=None)
+    return evolve(state, offer=None)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from game.core.engine.effects import apply_action_effect, apply_event_effect
-from game.core.engine.state import State, rng
+from game.core.engine.state import State, evolve, rng
 from game.core.engine.wording import effect_text, logged, name
 from game.core.scenario.index import index
 from game.core.scenario.timeline import (
@@ -40,7 +39,7 @@ def open_round(state: State) -> State:
             if action.inferred:
                 said = [*said, "its size is a design choice"]
             state = logged(state, "event", p.actor, text, tuple(said), action.source)
-        state = replace(
+        state = evolve(
             state,
             conditions=conditions,
             pending=tuple(p for p in state.pending if p.due > state.round),
@@ -49,12 +48,12 @@ def open_round(state: State) -> State:
     # search starts again: a conditional event may be waiting on the one that just fired.
     events = sorted(state.scenario.events, key=lambda e: e.date)
     while (event := next((e for e in events if _due(state, e, rnd.date)), None)) is not None:
-        state = replace(state, fired=state.fired | {event.id})
+        state = evolve(state, fired=state.fired | {event.id})
         if event.chance < 1 and rng(state.seed, "event", event.id).random() >= event.chance:
             continue
         state = _fire(state, event)
     offered = state.offer.package if state.offer else None
-    return replace(
+    return evolve(
         state, snapshots=(*state.snapshots, state.conditions), offered=(*state.offered, offered)
     )
 
@@ -89,7 +88,7 @@ def _fire(state: State, event: Event) -> State:
         conditions = apply_event_effect(state.scenario, conditions, effect)
     changes = tuple(effect_text(state.scenario, e) for e in event.effects)
     return logged(
-        replace(state, conditions=conditions),
+        evolve(state, conditions=conditions),
         "event",
         None,
         f"{event.title}: {event.text}",

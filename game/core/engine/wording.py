@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from game.core.engine.conditions import Conditions
-from game.core.engine.state import LogEntry, LogKind, Revealed, State
+from game.core.engine.state import LogEntry, LogKind, Revealed, State, evolve
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
@@ -35,7 +33,7 @@ def logged(
 ) -> State:
     """The state with one more line in its log, dated to the current round."""
     entry = LogEntry(state.round, kind, party, text, reasons, source, revealed)
-    return replace(state, log=(*state.log, entry))
+    return evolve(state, log=(*state.log, entry))
 
 
 def describe(state: State, package: Package, scope: tuple[str, ...] | None = None) -> str:

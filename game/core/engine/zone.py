@@ -32,7 +32,10 @@ TAIL = 64
 
 BUDGET = 400_000
 """Partial and whole packages a search examines before it stops: a generated agenda of twenty
-issues has more packages than could ever be counted, and a computer move must stay quick."""
+issues has more packages than could ever be counted."""
+
+MOVE_BUDGET = 20_000
+"""The same, for a search a computer player makes during its turn (a move must stay quick)."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def believed_zone(
 ) -> Zone:
     """The zone of agreement as a negotiator believes it to be: its beliefs of each party's
     points per option (`values`, less `offsets`) and needs; support at home stays public."""
-    return _Search(scenario, conditions, values, offsets, needs).count()
+    return _Search(scenario, conditions, values, offsets, needs).count(MOVE_BUDGET)
 
 
 def best_in_zone(
@@ -96,9 +99,9 @@ def best_in_zone(
     away) and `needs` (what each party needs, margins included); support at home stays public.
     """
     if values is None:
-        return _search(scenario, conditions).best(party, floor, margins or {})
+        return _search(scenario, conditions).best(party, floor, margins or {}, MOVE_BUDGET)
     search = _Search(scenario, conditions, values, offsets or {}, needs or {})
-    return search.best(party, floor, {})
+    return search.best(party, floor, {}, MOVE_BUDGET)
 
 
 _SEARCHES: OrderedDict[tuple[int, Conditions], tuple[Scenario, _Search]] = OrderedDict()
@@ -257,7 +260,7 @@ class _Search:
             self._tails[me] = sorted(self.tail, key=lambda row: (-row[1][me], row[0]))
         return self._tails[me]
 
-    def count(self) -> Zone:
+    def count(self, budget: int = BUDGET) -> Zone:
         """Every package of the zone, counted (up to the budget), with some examples."""
         if not self.possible:
             return Zone(0, ())
@@ -270,7 +273,7 @@ class _Search:
         def walk(i: int, vector: list[float]) -> bool:
             nonlocal total, visited
             visited += 1
-            if visited > BUDGET:
+            if visited > budget:
                 return False
             bound = [a + b for a, b in zip(vector, self.rest[i], strict=True)]
             if not self._satisfied(needed, bound, -1):
@@ -297,7 +300,9 @@ class _Search:
         found.sort(key=lambda package: (-self.first.total(package), package))
         return Zone(total, tuple(found), exact)
 
-    def best(self, party: str, floor: float, margins: dict[str, float]) -> Package | None:
+    def best(
+        self, party: str, floor: float, margins: dict[str, float], budget: int = BUDGET
+    ) -> Package | None:
         """The package of the zone worth most to `party`, and at least `floor` to it, that the
         others value at what they need plus their `margins`."""
         if not self.possible:
@@ -321,7 +326,7 @@ class _Search:
         def walk(i: int, vector: list[float]) -> bool:
             nonlocal visited
             visited += 1
-            if visited > BUDGET:
+            if visited > budget:
                 return False
             incumbent = best[0][0] if best else own_floor
             bound = [a + b for a, b in zip(vector, self.rest[i], strict=True)]

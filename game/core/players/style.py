@@ -119,6 +119,19 @@ def style_for(
     return adjusted(base, difficulty)
 
 
+SEAT_SPECS = ("easy", "normal", "hard", *STRATEGIES)
+"""What a seat may be set to: a difficulty (the scenario's personality at it) or a strategy."""
+
+
+def seat_style(scenario: Scenario, party: str, spec: str) -> Style:
+    """The style a seat spec names: a difficulty, or a strategy (at normal difficulty)."""
+    if spec in ("easy", "normal", "hard"):
+        return style_for(scenario, party, spec)  # type: ignore[arg-type]
+    if spec in STRATEGIES:
+        return style_for(scenario, party, "normal", spec)
+    raise ValueError(f"{spec!r} is neither a difficulty nor a strategy")
+
+
 def adjusted(style: Style, difficulty: Difficulty) -> Style:
     """A style as a difficulty changes it (scripted players and omniscience stay as they are)."""
     if style.strategy in ("accept_first", "greedy"):

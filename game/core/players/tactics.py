@@ -18,7 +18,6 @@ to accept, and why; all from the negotiator's own scores and its beliefs about i
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Sequence
 
@@ -28,9 +27,10 @@ from game.core.engine.scoring import EPSILON, PartyScore, ScoredPackage
 from game.core.engine.state import State, rng
 from game.core.engine.zone import believed_zone, best_in_zone
 from game.core.players.beliefs import Beliefs, beliefs
+from game.core.players.search import candidates, pairs
 from game.core.players.style import Style
 from game.core.scenario.index import index
-from game.core.scenario.packages import Package, fits_scope
+from game.core.scenario.packages import Package
 
 BLUR = 10.0
 """Score points of safety margin demanded from a partner at trust 0 (none at trust 100), less
@@ -44,9 +44,6 @@ hard to read from outside)."""
 CLOSING = 3
 """The last rounds, in which a negotiator searches the whole zone of agreement (as it believes
 it to be) when its usual search finds nothing."""
-
-WEIGHTS = (0.0, 1.0, 3.0)
-"""Weights tried for each partner when searching for packages (its own weight is 1)."""
 
 PHRASES = {
     "boulware": "it holds out until late",
@@ -105,24 +102,6 @@ def aspiration(
     return floor + max(0.0, best - floor) * (1.0 - concede(progress(state), e, style.patience))
 
 
-def best_possible(state: State, party: str) -> float:
-    """The most the party can hope for now: its own score of the best trilateral package for
-    it that crosses nobody's red line (its own scores are its to know)."""
-    scores = state.scorer.parties
-    view = scores[party]
-    ids = state.scenario.party_ids
-    total = 0.0
-    for i, row in enumerate(view.raw):
-        total += max(
-            (r for k, r in enumerate(row) if not any(scores[q].red[i][k] for q in ids)),
-            default=min(row),
-        )
-    return (total - view.low) * view.per_point
-
-
-# --- what it believes of a package ---------------------------------------------------------------
-
-
 def margin(state: State, party: str, partner: str) -> float:
     """The caution a party adds to what a partner needs: more with distrust, and less as the
     deadline nears (a last chance is worth a risk)."""
@@ -169,54 +148,6 @@ def believed_to_pass(
 
 
 # --- searching ---------------------------------------------------------------------------------
-
-
-def candidates(state: State, party: str, b: Beliefs, scope: tuple[str, ...]) -> list[Package]:
-    """Packages of this scope that maximise weighted sums of the party's own score and what it
-    believes its partners' to be, one per weighting (cached on the beliefs)."""
-    key = (party, scope)
-    found: list[Package] | None = b.cache.get(key)
-    if found is not None:
-        return found
-    s = state.scenario
-    scores = state.scorer.parties
-    ids = s.party_ids
-    tables = [b.values[q] for q in scope]
-    columns = []
-    for i, issue in enumerate(s.issues):
-        allowed = [
-            k
-            for k, option in enumerate(issue.options)
-            if fits_scope(option, scope, ids) and not any(scores[q].red[i][k] for q in scope)
-        ] or [index(s).status_quo[i]]
-        columns.append([(k, tuple(t[i][k] for t in tables)) for k in allowed])
-    me = scope.index(party)
-    packages: dict[Package, None] = {}
-    for weights in itertools.product(WEIGHTS, repeat=len(scope) - 1):
-        w = list(weights)
-        w.insert(me, 1.0)
-        packages.setdefault(tuple(_weighted_best(column, w) for column in columns), None)
-    result = list(packages)
-    b.cache[key] = result
-    return result
-
-
-def _weighted_best(column: list[tuple[int, tuple[float, ...]]], w: list[float]) -> int:
-    """The option of a column with the highest weighted sum (the first, on a tie)."""
-    best_k, best_v = column[0][0], -math.inf
-    for k, values in column:
-        v = 0.0
-        for x, y in zip(w, values, strict=True):
-            v += x * y
-        if v > best_v:
-            best_k, best_v = k, v
-    return best_k
-
-
-def pairs(state: State, party: str) -> list[tuple[str, ...]]:
-    """The bilateral scopes open to the party, in the scenario's order."""
-    ids = state.scenario.party_ids
-    return [tuple(p for p in ids if p in (party, q)) for q in ids if q != party]
 
 
 def no_trilateral_deal_in_sight(state: State, party: str, b: Beliefs) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from game.core.engine.legal import Legal, acceptance_problems, required_value
 from game.core.engine.moves import Accept, Act, Move, Pass, Propose, Reject
 from game.core.engine.state import State
-from game.core.players import tactics
+from game.core.players import search, tactics
 from game.core.players.beliefs import beliefs
 from game.core.players.style import Style
 
@@ -62,7 +62,7 @@ class Greedy:
         ids = state.scenario.party_ids
         b = beliefs(state, party, self.style.knowledge)
         # The first weighting of the search counts the party alone: its own best package.
-        package = tactics.candidates(state, party, b, ids)[0]
+        package = search.candidates(state, party, b, ids)[0]
         if (
             acceptance_problems(state, party, package)
             or not state.scorer.score(party, package).ratifies
@@ -72,4 +72,4 @@ class Greedy:
 
     def level(self, state: State, party: str) -> float:
         """Its best, less a point."""
-        return tactics.best_possible(state, party) - 1.0
+        return search.best_possible(state, party) - 1.0

@@ -1,0 +1,121 @@
+"""Finding packages to table: the best for a negotiator on the agenda, and the packages that
+maximise weighted sums of its own score and what it believes its partners' to be.
+
+Scores add up over issues, so for each weighting the best package is found exactly, issue by
+issue. Which options a package of a given scope may hold (no red line of a party in it, nothing
+binding a party outside it) depends on the scenario alone and is worked out once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import OrderedDict
+
+from game.core.engine.scoring import scorer
+from game.core.engine.state import State
+from game.core.players.beliefs import Beliefs
+from game.core.scenario.index import index
+from game.core.scenario.model import Scenario
+from game.core.scenario.packages import Package, fits_scope
+
+WEIGHTS = (0.0, 1.0, 3.0)
+"""Weights tried for each partner when searching for packages (its own weight is 1)."""
+
+
+def best_possible(state: State, party: str) -> float:
+    """The most the party can hope for now: its own score of the best trilateral package for
+    it that crosses nobody's red line (its own scores are its to know)."""
+    key = (id(state.scenario), state.conditions, party)
+    hit = _BEST.get(key)
+    if hit is not None and hit[0] is state.scenario:
+        return hit[1]
+    view = state.scorer.parties[party]
+    total = 0.0
+    for row, allowed in zip(
+        view.raw, _columns(state.scenario, state.scenario.party_ids), strict=True
+    ):
+        total += max(row[k] for k in allowed)
+    best = (total - view.low) * view.per_point
+    _BEST[key] = (state.scenario, best)
+    if len(_BEST) > 512:
+        _BEST.popitem(last=False)
+    return best
+
+
+_BEST: OrderedDict[tuple[object, ...], tuple[Scenario, float]] = OrderedDict()
+_COLUMNS: dict[tuple[int, tuple[str, ...]], tuple[Scenario, list[list[int]]]] = {}
+
+
+def _columns(scenario: Scenario, scope: tuple[str, ...]) -> list[list[int]]:
+    """The options of each issue a package of this scope may hold: none a scope party
+    red-lines, none binding a party outside the scope (the status quo where nothing else is
+    left). Red lines and scopes are the scenario's alone, so this is worked out once."""
+    key = (id(scenario), scope)
+    hit = _COLUMNS.get(key)
+    if hit is None or hit[0] is not scenario:
+        red = scorer(scenario).parties
+        ids = scenario.party_ids
+        status_quo = index(scenario).status_quo
+        table = [
+            [
+                k
+                for k, option in enumerate(issue.options)
+                if fits_scope(option, scope, ids) and not any(red[q].red[i][k] for q in scope)
+            ]
+            or [status_quo[i]]
+            for i, issue in enumerate(scenario.issues)
+        ]
+        hit = _COLUMNS[key] = (scenario, table)
+    return hit[1]
+
+
+# --- what it believes of a package ---------------------------------------------------------------
+
+
+def candidates(state: State, party: str, b: Beliefs, scope: tuple[str, ...]) -> list[Package]:
+    """Packages of this scope that maximise weighted sums of the party's own score and what it
+    believes its partners' to be, one per weighting (cached on the beliefs)."""
+    key = (party, scope)
+    found: list[Package] | None = b.cache.get(key)
+    if found is not None:
+        return found
+    tables = [b.values[q] for q in scope]
+    columns = [
+        [(k, tuple(t[i][k] for t in tables)) for k in allowed]
+        for i, allowed in enumerate(_columns(state.scenario, scope))
+    ]
+    me = scope.index(party)
+    packages: dict[Package, None] = {}
+    for weights in itertools.product(WEIGHTS, repeat=len(scope) - 1):
+        w = list(weights)
+        w.insert(me, 1.0)
+        packages.setdefault(tuple(_weighted_best(column, w) for column in columns), None)
+    result = list(packages)
+    b.cache[key] = result
+    return result
+
+
+def _weighted_best(column: list[tuple[int, tuple[float, ...]]], w: list[float]) -> int:
+    """The option of a column with the highest weighted sum (the first, on a tie)."""
+    best_k, best_v = column[0][0], -math.inf
+    if len(w) == 3:  # the common three-party table, written out: the hot path of simulations
+        w0, w1, w2 = w
+        for k, (a, b, c) in column:
+            v = w0 * a + w1 * b + w2 * c
+            if v > best_v:
+                best_k, best_v = k, v
+        return best_k
+    for k, values in column:
+        v = 0.0
+        for x, y in zip(w, values, strict=True):
+            v += x * y
+        if v > best_v:
+            best_k, best_v = k, v
+    return best_k
+
+
+def pairs(state: State, party: str) -> list[tuple[str, ...]]:
+    """The bilateral scopes open to the party, in the scenario's order."""
+    ids = state.scenario.party_ids
+    return [tuple(p for p in ids if p in (party, q)) for q in ids if q != party]
