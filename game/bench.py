@@ -361,6 +361,58 @@ def forecast_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
     return lines
 
 
+CAUSES = frozenset({"leader_change", "visa_2009", "domestic_opposition"})
+"""The world without the chapter's causes, where deals come within reach (spp-2005)."""
+
+
+def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
+    """The counterparts' quality: what naive and greedy players earn against them on each
+    difficulty, whether deals that exist get made, and how near the frontier the deals lie;
+    in history and, for spp-2005, in the world without the chapter's causes."""
+    from game.core.analysis.quality import DIFFICULTIES, closing, gains_table
+
+    worlds = [("history", frozenset[str]())]
+    if {e.cause for e in scenario.events} >= CAUSES:
+        worlds.append(("without the three causes", CAUSES))
+    players = ["negotiator", "accept_first", "greedy"]
+    lines = [
+        f"Counterpart quality on {scenario.id}: {runs} games per seat and configuration, "
+        f"seed {seed}",
+        "  mean gain over the reservation value of a player seated in each seat in turn,",
+        "  against the scenario's counterparts at each difficulty (negotiator: the scenario's",
+        "  own personality for the country; accept_first takes the first acceptable offer;",
+        "  greedy always demands its maximum)",
+    ]
+    for title, causes in worlds:
+        lines.append(f"  {title}")
+        lines.append("    " + f"{'':<10}" + "".join(f"{p:>14}" for p in players))
+        table = gains_table(scenario, players, runs, seed, causes)
+        for difficulty in DIFFICULTIES:
+            row = [g for g in table if g.difficulty == difficulty]
+            lines.append(f"    {difficulty:<10}" + "".join(f"{g.mean:>+14.2f}" for g in row))
+    from game.core.analysis.quality import seat_gains
+
+    for title, causes in worlds:
+        hard, easy = (
+            seat_gains(scenario, d, "normal", runs, seed, causes) for d in ("hard", "easy")
+        )
+        lines.append(
+            f"  {title}: against normal counterparts, a hard seat earns {hard.mean:+.2f}, "
+            f"an easy one {easy.mean:+.2f}"
+        )
+    lines.append("  deals that exist get made (all seats the scenario's counterparts)")
+    for title, causes in worlds:
+        for difficulty in DIFFICULTIES:
+            c = closing(scenario, runs * 3, seed, difficulty, causes)
+            near = "-" if c.to_frontier is None else f"{c.to_frontier:.2f}"
+            lines.append(
+                f"    {title}, {difficulty}: {c.no_deal} of {c.games} games without a deal, "
+                f"{c.left_on_table} of them ({c.share_left:.0%}) with a deal left on the table; "
+                f"deals {near} from the frontier"
+            )
+    return lines
+
+
 def _refused(tally: Tally) -> float | None:
     """Of the "likely no" and "red line" forecasts, the share the partner refused."""
     told = tally.given.get("likely no", 0) + tally.given.get("red line", 0)
@@ -379,12 +431,23 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="instead of timings: how often the partner forecast came true in computer games",
     )
-    parser.add_argument("--runs", type=int, default=300, help="games per difficulty (--forecast)")
+    parser.add_argument(
+        "--quality",
+        action="store_true",
+        help="instead of timings: what naive players earn against the counterparts, whether "
+        "deals that exist get made, how near the frontier they lie",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=300, help="games per difficulty (--forecast, --quality)"
+    )
     args = parser.parse_args(argv)
     path = resolve_scenario(args.scenario)
     scenario = load_scenario(path)
     if args.forecast:
         print("\n".join(forecast_report(scenario, args.runs, args.seed)))
+        return 0
+    if args.quality:
+        print("\n".join(quality_report(scenario, args.runs, args.seed)))
         return 0
     rows = bench_scoring(scenario, random.Random(args.seed)) + bench_loader(path)
     if not args.quick:

@@ -20,6 +20,7 @@ from game.ui.screens.quit import QuitScreen
 from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
+    from game.core.analysis.debrief import Debrief
     from game.core.engine.moves import Act
     from game.core.engine.state import LogEntry
     from game.core.game import Game, SeatView
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
     from game.ui.screens.table import TableScreen
 
 STYLES = Path(__file__).parent / "styles"
+
+WORKING_AFTER = 0.3
+"""Seconds the end of a game may take before a window with a progress bar shows (most agendas
+are worked out well within it, and a window that flashes past is noise)."""
 
 # The game's own screens import the core (and pydantic with it), and help imports Textual's
 # Markdown widget: both would slow down the title screen, so they are imported where they are
@@ -279,16 +284,52 @@ class PerimeterApp(App[None]):
     # --- the end --------------------------------------------------------------------------
 
     def show_end(self) -> None:
-        """The end screen in place of the table; Enter there goes back to the title."""
+        """The end screen in place of the table; Enter there goes back to the title. What was
+        possible is worked out on a thread; if that takes a moment (a large agenda), a window
+        with a progress bar shows meanwhile, so the screen never freezes."""
         from game.core.analysis.debrief import debrief  # start-up speed
-        from game.ui.screens.end import EndScreen
+        from game.core.analysis.frontier import pareto_frontier
+        from game.ui.screens.working import WorkingScreen
 
         assert self.game is not None and self.seat is not None
-        screen = EndScreen(debrief(self.game.state), self.game.scenario, self.seat.party)
-        if self.table is not None and self.screen is self.table:
-            self.pop_screen()
-        self.table = None
-        self.push_screen(screen, self.to_title)
+        state, party = self.game.state, self.seat.party
+        working: WorkingScreen[Debrief] = WorkingScreen(
+            "Working out what was possible: the Pareto frontier and the Nash package.",
+            "The end of the game",
+        )
+        shown = False
+
+        def leave_table() -> None:
+            if self.table is not None and self.screen is self.table:
+                self.pop_screen()
+            self.table = None
+
+        def show(report: Debrief | None) -> None:
+            from game.ui.screens.end import EndScreen  # start-up speed
+
+            assert report is not None
+            leave_table()
+            self.push_screen(EndScreen(report, state.scenario, party), self.to_title)
+
+        def show_working() -> None:
+            nonlocal shown
+            shown = True
+            leave_table()
+            self.push_screen(working, show)
+
+        def finished(report: Debrief) -> None:
+            if shown:
+                working.finish(report)
+            else:
+                timer.stop()
+                show(report)
+
+        def work() -> None:
+            frontier = pareto_frontier(state.scenario, state.conditions, progress=working.advance)
+            self.call_from_thread(finished, debrief(state, frontier))
+
+        timer = self.set_timer(WORKING_AFTER, show_working)
+        self.run_worker(work, thread=True, group="end", exit_on_error=True)
 
     def on_theory_requested(self, _: TheoryRequested) -> None:
         """The theory card, over the briefing or the end screen that asked for it."""

@@ -15,6 +15,7 @@ from game.ui.screens.end import EndScreen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.notice import NoticeScreen
 from game.ui.screens.table import TableScreen
+from game.ui.screens.working import WorkingScreen
 from tests.conftest import spp_file
 
 
@@ -101,14 +102,27 @@ async def close_notices(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
+async def at_end(pilot: Pilot[None]) -> EndScreen:
+    """The end screen, once the thread that works out what was possible has finished and its
+    window has given way (each pause lets the app handle what the worker sent it)."""
+    app = pilot.app
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await close_notices(pilot)
+        if isinstance(app.screen, EndScreen):
+            return app.screen
+    raise AssertionError(f"no end screen: {app.screen!r}")
+
+
 async def play_to_end(pilot: Pilot[None], accept: bool = True) -> EndScreen:
     """Accept what can be accepted and ratified at home (or just pass), closing every window."""
     app = pilot.app
     assert isinstance(app, PerimeterApp)
     for _ in range(500):
         screen = app.screen
-        if isinstance(screen, EndScreen):
-            return screen
+        if isinstance(screen, EndScreen | WorkingScreen):
+            return await at_end(pilot)
         if isinstance(screen, NoticeScreen):
             await pilot.press("enter")
         elif isinstance(screen, TableScreen):

@@ -19,7 +19,7 @@ from game.core.game import Game
 from game.ui.app import PerimeterApp
 from game.ui.screens.end import EndScreen
 from tests.conftest import WITHOUT_CAUSES, spp_file
-from tests.ui.conftest import game_app_at, played_game, screen_text
+from tests.ui.conftest import at_end, game_app_at, played_game, screen_text
 
 SIZE = (80, 24)
 FAILS_AT_HOME_IN_MEXICO = (0, 0, 1, 3, 0, 2, 0, 0, 0)
@@ -39,7 +39,7 @@ def content(line: str) -> str:
 
 async def first_screen(pilot: Pilot[None]) -> list[str]:
     """The end screen as it opens: the lines between the header and the footer."""
-    await pilot.pause()
+    await at_end(pilot)
     app = pilot.app
     assert isinstance(app, PerimeterApp) and isinstance(app.screen, EndScreen)
     return screen_text(app)[1:-1]

@@ -31,6 +31,7 @@ from game.ui.screens.notice import NoticeScreen
 from game.ui.screens.theory import TheoryScreen
 from tests.conftest import spp_file
 from tests.ui.conftest import (
+    at_end,
     at_table,
     close_notices,
     game_app,
@@ -367,8 +368,7 @@ async def test_t_opens_the_theory_card_from_the_end_screen(tmp_path: Path) -> No
     """Issue 9: the theory card is reachable "from the briefing AND from the end screen"."""
     async with game_app_at(played_game("MX", seed=5), tmp_path).run_test(size=SMALL) as pilot:
         app = pilot.app
-        await pilot.pause()
-        assert isinstance(app.screen, EndScreen)
+        await at_end(pilot)
         assert "t Theory" in screen_text(app)[-1]  # type: ignore[arg-type]
         await pilot.press("t")
         await pilot.pause()

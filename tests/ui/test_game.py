@@ -11,7 +11,6 @@ from game.core.analysis.outcomes import OUTCOME_TEXT
 from game.core.game import Game
 from game.ui.app import make_app
 from game.ui.screens.actions import ActionScreen
-from game.ui.screens.end import EndScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.load import LoadScreen
 from game.ui.screens.new_game import NewGameScreen
@@ -22,6 +21,7 @@ from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from tests.conftest import WITHOUT_CAUSES, spp_file
 from tests.ui.conftest import (
+    at_end,
     at_table,
     close_notices,
     game_app,
@@ -222,9 +222,7 @@ async def test_events_and_votes_open_a_window_with_the_chapters_context(tmp_path
 async def test_the_end_screen_reveals_what_actually_happened(tmp_path: Path) -> None:
     app = game_app_at(played_game("US", seed=8), tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        end = app.screen
-        assert isinstance(end, EndScreen)
+        end = await at_end(pilot)
         texts = " ".join(str(w.render()) for w in end.query("Static"))
         assert "What actually happened" in texts and "2009" in texts
 
@@ -306,8 +304,6 @@ async def test_the_end_of_a_what_if_game_says_which_causes_it_ran_without(
     """Issue 9: a counterfactual game is not history: its end screen says what it left out."""
     game = played_game("US", seed=4, without=frozenset({"visa_2009"}))
     async with game_app_at(game, tmp_path).run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await close_notices(pilot)
-        assert isinstance(app_screen := pilot.app.screen, EndScreen), app_screen
+        await at_end(pilot)
         text = " ".join(line.strip() for line in screen_text(pilot.app))  # type: ignore[arg-type]
         assert "What if: this game ran without the events of visa_2009." in text

@@ -19,8 +19,8 @@ from game.core.scenario.loader import open_scenario
 from game.ui.app import make_app
 from game.ui.screens.notice import NoticeScreen
 from tests.conftest import ROOT, spp_file
+from tests.ui.conftest import at_end, game_app, game_app_at, played_game, table_app
 from tests.ui.conftest import at_table as open_at_table
-from tests.ui.conftest import game_app, game_app_at, played_game, table_app
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 SMALL, LARGE = (80, 24), (120, 36)
@@ -119,7 +119,7 @@ def test_event_window(snap_compare: Any) -> None:
 def test_end_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     """The game MX seed 5 played to the deadline by passing, built through the engine."""
     app = game_app_at(played_game("MX", seed=5), Path("saves"))
-    assert snap_compare(app, terminal_size=size)
+    assert snap_compare(app, terminal_size=size, run_before=at_end)
 
 
 async def at_theory(pilot: Pilot[None]) -> None:

@@ -219,7 +219,7 @@ def _factors(scenario: Scenario, party_id: str, trust: tuple[float, ...]) -> lis
     expects to keep, given its trust in the partners the option binds."""
     fixed = _fixed(scenario, party_id)
     # Only the party's own dyads matter: key on them, so trust elsewhere shares the table.
-    own = tuple(sorted({d for row in fixed for f in row for d, *_ in f.partners}))
+    own = _own_dyads(scenario, party_id)
     key = (id(scenario), party_id, tuple(trust[d] for d in own))
     hit = _FACTORS.get(key)
     if hit is None or hit[0] is not scenario:
@@ -237,6 +237,20 @@ def _factors(scenario: Scenario, party_id: str, trust: tuple[float, ...]) -> lis
         hit = _FACTORS[key] = (scenario, table)
         if len(_FACTORS) > 4096:
             _FACTORS.popitem(last=False)
+    return hit[1]
+
+
+_OWN: dict[tuple[int, str], tuple[Scenario, tuple[int, ...]]] = {}
+
+
+def _own_dyads(scenario: Scenario, party_id: str) -> tuple[int, ...]:
+    """The dyads whose trust discounts some option for the party (worked out once)."""
+    key = (id(scenario), party_id)
+    hit = _OWN.get(key)
+    if hit is None or hit[0] is not scenario:
+        fixed = _fixed(scenario, party_id)
+        own = tuple(sorted({d for row in fixed for f in row for d, *_ in f.partners}))
+        hit = _OWN[key] = (scenario, own)
     return hit[1]
 
 

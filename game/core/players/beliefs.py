@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core.engine.moves import Accept, Counter, Move, Propose, Reject
-from game.core.engine.state import Revealed, State
+from game.core.engine.state import Revealed, State, rng
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -201,10 +201,8 @@ def _errors(seed: int, viewer: str, partner: str, sizes: list[int]) -> list[list
     key = (seed, viewer, partner, tuple(sizes))
     hit = _ERRORS.get(key)
     if hit is None:
-        hit = _ERRORS[key] = [
-            [_unit(seed, "belief", viewer, partner, i, k) for k in range(n)]
-            for i, n in enumerate(sizes)
-        ]
+        draw = rng(seed, "belief", viewer, partner)
+        hit = _ERRORS[key] = [[draw.uniform(-1.0, 1.0) for _ in range(n)] for n in sizes]
         if len(_ERRORS) > 512:
             _ERRORS.popitem(last=False)
     return hit

@@ -57,6 +57,12 @@ def frontier_text(s: Scenario, report: Debrief) -> Text:
     text.append(
         f"{len(report.frontier.points)} packages are Pareto-efficient ({method}).\n", style="dim"
     )
+    if not report.frontier.exact:
+        text.append(
+            f"The agenda is too large to search completely: every efficient package is within "
+            f"{report.frontier.bound:.1f} points, for every party, of one of these.\n",
+            style="dim",
+        )
     if report.nash is not None:
         shares = ", ".join(
             f"{p} {u:.0f}" for p, u in zip(s.party_ids, report.nash.scores, strict=True)

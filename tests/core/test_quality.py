@@ -1,0 +1,46 @@
+"""Counterparts worth negotiating with: naive players earn less against them (small samples here;
+`python -m game.bench --quality` measures the same at scale)."""
+
+from __future__ import annotations
+
+import functools
+
+from game.core.analysis.quality import SeatGains, closing, seat_gains
+from tests.conftest import WITHOUT_CAUSES, spp_file
+
+RUNS = 4
+
+
+@functools.cache
+def _gains(player: str) -> SeatGains:
+    """A player's mean gain, each seat in turn, against hard counterparts in the world without
+    the chapter's causes (where deals come within reach)."""
+    return seat_gains(spp_file().scenario, player, "hard", RUNS, 7, WITHOUT_CAUSES)
+
+
+def test_on_hard_taking_the_first_acceptable_offer_earns_clearly_less_than_negotiating() -> None:
+    """Issue 10: "On hard, a player who accepts the first acceptable offer earns clearly less
+    than one who negotiates" (here: at least 3 points less over the three seats)."""
+    assert _gains("accept_first").mean < _gains("negotiator").mean - 3
+
+
+def test_always_demanding_the_maximum_never_does_better_than_conceding() -> None:
+    """Issue 10: "a naive always-demand-the-maximum player never does better than a reasonable
+    conceding one", in any seat."""
+    greedy, negotiator = _gains("greedy"), _gains("negotiator")
+    assert all(greedy.by_seat[p] <= negotiator.by_seat[p] for p in greedy.by_seat)
+
+
+def test_in_history_no_country_wins_trivially() -> None:
+    """Issue 10: "the United States wins on any difficulty in round 2 by passing and accepting
+    Mexico's first offer": with history's events, taking the first acceptable offer gains a
+    country next to nothing."""
+    naive = seat_gains(spp_file().scenario, "accept_first", "hard", RUNS, 7)
+    assert naive.mean < 1.0
+
+
+def test_counterparts_make_the_deals_that_exist() -> None:
+    """Issue 10: "Counterparts close deals that exist": in the world without the causes, few
+    games end without a deal while one every party would accept and support was left."""
+    c = closing(spp_file().scenario, 12, 7, "normal", WITHOUT_CAUSES)
+    assert c.left_on_table <= max(1, c.games // 10)
