@@ -438,6 +438,12 @@ def main(argv: list[str] | None = None) -> int:
         "deals that exist get made, how near the frontier they lie",
     )
     parser.add_argument(
+        "--agendas",
+        action="store_true",
+        help="instead of timings on the scenario: the frontier, agreements and the side-by-"
+        "side on generated agendas",
+    )
+    parser.add_argument(
         "--runs", type=int, default=300, help="games per difficulty (--forecast, --quality)"
     )
     args = parser.parse_args(argv)
@@ -448,6 +454,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.quality:
         print("\n".join(quality_report(scenario, args.runs, args.seed)))
+        return 0
+    if args.agendas:
+        from game.bench_agendas import agreement_rows, frontier_rows, side_by_side_rows
+
+        print("\n".join(frontier_rows() + agreement_rows() + side_by_side_rows()))
         return 0
     rows = bench_scoring(scenario, random.Random(args.seed)) + bench_loader(path)
     if not args.quick:

@@ -9,15 +9,26 @@ Every game here is built through the engine, then opened in the app as `play --l
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
+from textual.widgets import ProgressBar
 
+from game.core.analysis import frontier
 from game.core.analysis.debrief import Debrief, debrief
+from game.core.analysis.frontier import Frontier
+from game.core.engine.conditions import Conditions
 from game.core.engine.moves import Accept, Pass, Propose
 from game.core.game import Game
+from game.core.scenario.model import Scenario
+from game.ui import app as app_module
 from game.ui.app import PerimeterApp
-from game.ui.screens.end import EndScreen
+from game.ui.screens.end import EndScreen, frontier_text
+from game.ui.screens.working import WorkingScreen
 from tests.conftest import WITHOUT_CAUSES, spp_file
 from tests.ui.conftest import at_end, game_app_at, played_game, screen_text
 
@@ -197,3 +208,49 @@ def test_the_end_screen_help_explains_the_verdict_and_the_constraints() -> None:
     help_text = EndScreen.HELP
     for words in ("you won or lost", "signed", "why", "What bound you hardest", "PgUp/PgDn"):
         assert words in help_text
+
+
+async def test_what_was_possible_is_worked_out_off_the_screen_with_a_progress_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10, point 9: the frontier is "computed off the UI thread with a progress
+    indicator, so no screen freezes". The frontier here waits until the test lets it finish:
+    meanwhile the app still answers keys (help opens and closes) and shows how far it got."""
+    release = threading.Event()
+    real = frontier.pareto_frontier
+
+    def slow(
+        scenario: Scenario, conditions: Conditions, progress: Callable[[int, int], None]
+    ) -> Frontier:
+        progress(1, 4)
+        assert release.wait(timeout=30)
+        return real(scenario, conditions, progress=progress)
+
+    monkeypatch.setattr(frontier, "pareto_frontier", slow)
+    monkeypatch.setattr(app_module, "WORKING_AFTER", 0.001)
+    async with game_app_at(played_game("MX", seed=5), tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        for _ in range(200):  # the 1 ms timer, then the push
+            await pilot.pause()
+            if isinstance(app.screen, WorkingScreen):
+                break
+        assert isinstance(app.screen, WorkingScreen)
+        app.screen.show_progress()
+        await pilot.pause()
+        assert app.screen.query_one(ProgressBar).percentage == 0.25
+        assert "Working out what was possible" in " ".join(screen_text(app))  # type: ignore[arg-type]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Working it out" in " ".join(screen_text(app))  # type: ignore[arg-type]
+        await pilot.press("escape")
+        release.set()
+        assert isinstance(await at_end(pilot), EndScreen)
+
+
+def test_an_approximate_frontier_says_how_close_it_is() -> None:
+    """Issue 10, point 9: "otherwise an approximation whose error bound is computed and
+    shown ("within 0.8 points of the frontier")"."""
+    report = debrief(played_game("MX", seed=5).state)
+    rough = Frontier(report.frontier.points, False, "approximate: test", 0.84)
+    shown = frontier_text(played_game("MX", seed=5).scenario, replace(report, frontier=rough))
+    assert "within 0.8 points, for every party" in shown.plain

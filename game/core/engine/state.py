@@ -152,8 +152,15 @@ class State:
 
     @property
     def scorer(self) -> Scorer:
-        """Scores under the current conditions."""
-        return scorer(self.scenario, self.conditions)
+        """Scores under the current conditions (kept on the state: a computer move asks for
+        them dozens of times, and looking them up by conditions each time cost a tenth of a
+        game; a state evolved with other conditions looks them up again)."""
+        hit = self.__dict__.get("_scorer")
+        if hit is not None and hit[0] is self.conditions:
+            return hit[1]  # type: ignore[no-any-return]
+        found = scorer(self.scenario, self.conditions)
+        self.__dict__["_scorer"] = (self.conditions, found)
+        return found
 
     @property
     def trilateral(self) -> Agreement | None:
