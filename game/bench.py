@@ -456,9 +456,14 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(quality_report(scenario, args.runs, args.seed)))
         return 0
     if args.agendas:
-        from game.bench_agendas import agreement_rows, frontier_rows, side_by_side_rows
+        from game.bench_agendas import (
+            agreement_rows,
+            frontier_rows,
+            parties_rows,
+            side_by_side_rows,
+        )
 
-        print("\n".join(frontier_rows() + agreement_rows() + side_by_side_rows()))
+        print("\n".join(frontier_rows() + agreement_rows() + parties_rows() + side_by_side_rows()))
         return 0
     rows = bench_scoring(scenario, random.Random(args.seed)) + bench_loader(path)
     if not args.quick:

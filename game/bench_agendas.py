@@ -115,3 +115,22 @@ def side_by_side_rows(games: int = 20) -> list[str]:
             f"mean distance to the frontier {near} (on a 0-1 scale)"
         )
     return lines
+
+
+def parties_rows() -> list[str]:
+    """A computer-only game on 9 issues x 4 options as the table grows to the most parties a
+    scenario may seat: the search stays polynomial in them."""
+    from game.bench import generated_scenario
+    from game.core.scenario.model import MAX_PARTIES
+
+    lines = ["Computer-only games as the table grows (9 issues x 4 options)"]
+    for n in sorted({3, 5, MAX_PARTIES}):
+        s = generated_scenario(9, 4, n, seed=3)
+        began = time.perf_counter()
+        deal, times = play(s, 1)
+        took = time.perf_counter() - began
+        lines.append(
+            f"  {n} parties: {took:5.2f} s a game, slowest move {max(times) * 1e3:6.1f} ms, "
+            f"{'a deal' if deal else 'no deal'}"
+        )
+    return lines

@@ -297,7 +297,7 @@ class PerimeterApp(App[None]):
             "Working out what was possible: the Pareto frontier and the Nash package.",
             "The end of the game",
         )
-        shown = False
+        shown = done = False
 
         def leave_table() -> None:
             if self.table is not None and self.screen is self.table:
@@ -313,11 +313,15 @@ class PerimeterApp(App[None]):
 
         def show_working() -> None:
             nonlocal shown
+            if done:  # the timer had already fired when the work finished
+                return
             shown = True
             leave_table()
             self.push_screen(working, show)
 
         def finished(report: Debrief) -> None:
+            nonlocal done
+            done = True
             if shown:
                 working.finish(report)
             else:

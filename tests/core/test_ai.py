@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
+import yaml
 
 from game.core.analysis.simulation import play_computer_game, simulate
 from game.core.engine.mechanism import start, step
@@ -16,8 +18,9 @@ from game.core.players.negotiator import STRATEGIES, choose_move, negotiator_for
 from game.core.players.strategies.tit_for_tat import TitForTat
 from game.core.players.style import STRATEGIES as NAMES
 from game.core.players.style import StrategyName, style_for
+from game.core.scenario.errors import LoadError
 from game.core.scenario.loader import load_scenario
-from game.core.scenario.model import Scenario
+from game.core.scenario.model import MAX_PARTIES, Scenario
 from tests.conftest import DATA
 
 HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
@@ -226,3 +229,27 @@ def test_harder_counterparts_know_more_and_concede_later(spp: Scenario) -> None:
     assert not easy.knowledge.learns and hard.knowledge.learns
     assert easy.concession > normal.concession > hard.concession
     assert easy.patience <= normal.patience <= hard.patience
+
+
+def test_the_search_for_packages_grows_polynomially_with_the_parties() -> None:
+    """Issue 10, point 8: "the number of parties a scenario may declare is bounded, and the
+    search stays polynomial in it" (it tried 3^(n-1) weightings: 2,187 at eight parties). At a
+    three-party table it tries the same nine as before."""
+    assert len(search._weightings(2)) == 9
+    for partners in range(search.FULL_GRID + 1, MAX_PARTIES):
+        tried = search._weightings(partners)
+        assert len(tried) == 1 + 2 * partners + partners * (partners - 1) // 2
+        assert len(set(tried)) == len(tried)
+
+
+def test_a_scenario_may_seat_at_most_eight_parties(tmp_path: Path) -> None:
+    """Issue 10, point 8: the number of parties is bounded, and the error says so plainly."""
+    data = yaml.safe_load((DATA / "good" / "minimal.yaml").read_text(encoding="utf-8"))
+    model = data["parties"][0]
+    data["parties"] = [{**model, "id": f"P{chr(65 + n)}"} for n in range(MAX_PARTIES + 1)]
+    path = tmp_path / "crowded.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(LoadError) as refused:
+        load_scenario(path)
+    assert f"parties: at most {MAX_PARTIES} entries are allowed here, not 9" in str(refused.value)
+    assert "after validation" not in str(refused.value)

@@ -87,13 +87,40 @@ def candidates(state: State, party: str, b: Beliefs, scope: tuple[str, ...]) -> 
     ]
     me = scope.index(party)
     packages: dict[Package, None] = {}
-    for weights in itertools.product(WEIGHTS, repeat=len(scope) - 1):
+    for weights in _weightings(len(scope) - 1):
         w = list(weights)
         w.insert(me, 1.0)
         packages.setdefault(tuple(_weighted_best(column, w) for column in columns), None)
     result = list(packages)
     b.cache[key] = result
     return result
+
+
+FULL_GRID = 4
+"""Up to this many partners every combination of WEIGHTS is tried (81 searches at five
+parties, where fewer left deals unmade on generated agendas); beyond, a polynomial set."""
+
+
+def _weightings(partners: int) -> list[tuple[float, ...]]:
+    """The weights of the partners to try: every combination of WEIGHTS for up to FULL_GRID
+    partners (nine searches at a three-party table); beyond, as many combinations would grow
+    exponentially with the parties, so everyone at 1, each partner alone at each other weight,
+    and each pair of partners at the highest: 1 + 2n + n(n-1)/2 searches for n partners."""
+    if partners <= FULL_GRID:
+        return list(itertools.product(WEIGHTS, repeat=partners))
+    even = (1.0,) * partners
+    alone = [
+        tuple(w if j == i else 1.0 for j in range(partners))
+        for i in range(partners)
+        for w in WEIGHTS
+        if w != 1.0
+    ]
+    both = [
+        tuple(WEIGHTS[-1] if j in (i, k) else 1.0 for j in range(partners))
+        for i in range(partners)
+        for k in range(i + 1, partners)
+    ]
+    return [even, *alone, *both]
 
 
 def _weighted_best(column: list[tuple[int, tuple[float, ...]]], w: list[float]) -> int:

@@ -16,6 +16,11 @@ from game.core.scenario.references import check_references
 from game.core.scenario.rules import NegotiationRules, OutcomeRules, ScoringRules, WendtThresholds
 from game.core.scenario.timeline import Event, Round
 
+MAX_PARTIES = 8
+"""The most parties a scenario may seat. A computer player's search and the debrief's frontier
+stay polynomial in the number of parties, but their cost still grows with it; eight keep a
+computer move well under the bar (python -m game.bench --agendas measures eight)."""
+
 
 class Scenario(Model):
     """A negotiation: who sits at the table, what they fear, what is on the agenda, and when."""
@@ -59,8 +64,8 @@ class Scenario(Model):
     threats: list[Threat] = Field(min_length=1)
     """The threats the parties weigh."""
 
-    parties: list[Party] = Field(min_length=2)
-    """The parties at the table."""
+    parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
+    """The parties at the table (2 to 8: the computer players' search grows with them)."""
 
     issues: list[Issue] = Field(min_length=1)
     """The agenda."""

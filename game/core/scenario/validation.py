@@ -149,6 +149,15 @@ _PATTERN_WORDS = {
 }
 
 
+def _length_words(kind: str, ctx: dict[str, object], value: object) -> str:
+    """A list too short or too long, said plainly (pydantic's words speak of "after
+    validation", which means nothing to an author)."""
+    count = len(value) if isinstance(value, list | dict | str) else ctx.get("actual_length")
+    if kind == "too_long":
+        return f"at most {ctx.get('max_length')} entries are allowed here, not {count}"
+    return f"at least {ctx.get('min_length')} entries are needed here, not {count}"
+
+
 def _message(error: ErrorDetails) -> str:
     """Pydantic's message in the game's words, with the offending value."""
     ctx = error.get("ctx") or {}
@@ -156,6 +165,8 @@ def _message(error: ErrorDetails) -> str:
         message = _PATTERN_WORDS[ctx["pattern"]]
     elif error["type"] == "value_error":
         message = str(ctx.get("error", error["msg"]))
+    elif error["type"] in ("too_short", "too_long"):
+        message = _length_words(error["type"], ctx, error.get("input"))
     else:
         message = error["msg"][0].lower() + error["msg"][1:]
     value = error.get("input")

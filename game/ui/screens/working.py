@@ -52,6 +52,8 @@ frontier the packages it found come.
         """The bar follows the work on a timer."""
         self.sub_title = self.subtitle
         self.set_interval(SHOWN_EVERY, self.show_progress)
+        if self.finished:  # the work ended while the window was being put up
+            self.call_after_refresh(self.on_screen_resume)
 
     def advance(self, done: int, total: int) -> None:
         """How far the work has got. Called from the worker's thread, so it only stores the
