@@ -98,6 +98,21 @@ def build_parser() -> argparse.ArgumentParser:
         "the output is the same)",
     )
     simulate.add_argument("--json", action="store_true", help="machine-readable output")
+
+    report = sub.add_parser(
+        "report", help="the debrief of a saved game as Markdown, for a class discussion"
+    )
+    report.add_argument("save", metavar="SAVE", help="a saved game (saves/*.yaml)")
+    report.add_argument("-o", "--output", metavar="FILE.md", help="write it here, not stdout")
+    report.add_argument(
+        "--what-if",
+        metavar="CAUSE",
+        help="add simulated outcomes from the saved position with and without a cause",
+    )
+    report.add_argument(
+        "--runs", type=_positive, default=40, help="continuations for --what-if (default 40)"
+    )
+    report.add_argument("--seed", type=int, default=1, help="seed of the --what-if runs")
     return parser
 
 
@@ -138,6 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "play":
             return cmd_play(args)
+        if args.command == "report":
+            from game.cli_report import cmd_report
+
+            return cmd_report(args.save, args.output, args.what_if, args.runs, args.seed)
         return cmd_title()
     except LoadError as err:
         for problem in err.problems:

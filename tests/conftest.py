@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from game.core.engine.moves import Accept, Pass, Propose
+from game.core.game import Game
 from game.core.scenario.loader import ScenarioFile, find_scenario, load_scenario
 from game.core.scenario.model import Scenario
 
@@ -41,3 +43,21 @@ def spp_file() -> ScenarioFile:
 def spp() -> Scenario:
     """The built-in SPP 2005 scenario."""
     return load_scenario(ROOT / "scenarios" / "spp-2005.yaml")
+
+
+FAILS_AT_HOME_IN_MEXICO = (0, 0, 1, 3, 0, 2, 0, 0, 0)
+"""An spp-2005 package every country may accept at the start, but Mexico's groups at home vote
+down (Nationalistic and leftist groups)."""
+
+
+def blocked_game() -> Game:
+    """People at every seat: the United States tables a package, Mexico and Canada accept it,
+    Mexico's groups at home vote it down; then everyone passes to the deadline."""
+    game = Game.new(spp_file(), 1, ["US", "MX", "CA"])
+    everyone = ("US", "MX", "CA")
+    game.play(Propose(party="US", package=FAILS_AT_HOME_IN_MEXICO, scope=everyone))
+    game.play(Accept(party="MX"))
+    game.play(Accept(party="CA"))
+    while not game.finished:
+        game.play(Pass(party=game.to_move or ""))
+    return game

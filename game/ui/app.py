@@ -8,9 +8,9 @@ holds it and gives screens the human seat's view of it.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import App
@@ -26,10 +26,14 @@ if TYPE_CHECKING:
     from game.core.game import Game, SeatView
     from game.core.scenario.loader import ScenarioFile
     from game.ui.screens.base import TheoryRequested
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.end import EndScreen
     from game.ui.screens.new_game import NewGameRequest
     from game.ui.screens.table import TableScreen
 
 STYLES = Path(__file__).parent / "styles"
+
+T = TypeVar("T")
 
 WORKING_AFTER = 0.3
 """Seconds the end of a game may take before a window with a progress bar shows (most agendas
@@ -285,55 +289,110 @@ class PerimeterApp(App[None]):
 
     def show_end(self) -> None:
         """The end screen in place of the table; Enter there goes back to the title. What was
-        possible is worked out on a thread; if that takes a moment (a large agenda), a window
-        with a progress bar shows meanwhile, so the screen never freezes."""
+        possible is worked out off the screen's thread (see `work_then`)."""
         from game.core.analysis.debrief import debrief  # start-up speed
         from game.core.analysis.frontier import pareto_frontier
-        from game.ui.screens.working import WorkingScreen
 
         assert self.game is not None and self.seat is not None
         state, party = self.game.state, self.seat.party
-        working: WorkingScreen[Debrief] = WorkingScreen(
-            "Working out what was possible: the Pareto frontier and the Nash package.",
-            "The end of the game",
-        )
-        shown = done = False
 
-        def leave_table() -> None:
+        def work(progress: Callable[[int, int], None]) -> Debrief:
+            frontier = pareto_frontier(state.scenario, state.conditions, progress=progress)
+            return debrief(state, frontier)
+
+        def show(report: Debrief) -> None:
+            from game.ui.screens.end import EndScreen  # start-up speed
+
             if self.table is not None and self.screen is self.table:
                 self.pop_screen()
             self.table = None
-
-        def show(report: Debrief | None) -> None:
-            from game.ui.screens.end import EndScreen  # start-up speed
-
-            assert report is not None
-            leave_table()
             self.push_screen(EndScreen(report, state.scenario, party), self.to_title)
+
+        self.work_then(
+            "Working out what was possible: the Pareto frontier and the Nash package.",
+            "The end of the game",
+            work,
+            show,
+        )
+
+    def work_then(
+        self,
+        text: str,
+        subtitle: str,
+        work: Callable[[Callable[[int, int], None]], T],
+        show: Callable[[T], None],
+    ) -> None:
+        """Run `work` on a thread, then `show` its result. If it takes a moment (a large
+        agenda), a window with a progress bar shows meanwhile, so the screen never freezes;
+        `work` is given the bar's callback (work done, out of how much)."""
+        from game.ui.screens.working import WorkingScreen  # start-up speed
+
+        working: WorkingScreen[T] = WorkingScreen(text, subtitle)
+        shown = done = False
+
+        def close_working(result: T | None) -> None:
+            assert result is not None
+            show(result)
 
         def show_working() -> None:
             nonlocal shown
             if done:  # the timer had already fired when the work finished
                 return
             shown = True
-            leave_table()
-            self.push_screen(working, show)
+            self.push_screen(working, close_working)
 
-        def finished(report: Debrief) -> None:
+        def finished(result: T) -> None:
             nonlocal done
             done = True
             if shown:
-                working.finish(report)
+                working.finish(result)
             else:
                 timer.stop()
-                show(report)
+                show(result)
 
-        def work() -> None:
-            frontier = pareto_frontier(state.scenario, state.conditions, progress=working.advance)
-            self.call_from_thread(finished, debrief(state, frontier))
+        def run() -> None:
+            self.call_from_thread(finished, work(working.advance))
 
         timer = self.set_timer(WORKING_AFTER, show_working)
-        self.run_worker(work, thread=True, group="end", exit_on_error=True)
+        self.run_worker(run, thread=True, group="work", exit_on_error=True)
+
+    def on_end_screen_debrief_requested(self, _: EndScreen.DebriefRequested) -> None:
+        """The class debrief of the game that ended, over the end screen."""
+        from game.core.analysis.class_report import class_report  # start-up speed
+        from game.core.analysis.report_markdown import to_markdown
+        from game.ui.screens.end import EndScreen
+
+        end = self.screen
+        assert self.game is not None and isinstance(end, EndScreen)
+        state, frontier = self.game.state, end.report.frontier
+
+        def show(markdown: str) -> None:
+            from game.ui.screens.debrief import DebriefScreen  # start-up speed
+
+            self.push_screen(DebriefScreen(markdown, state.scenario.title))
+
+        self.work_then(
+            "Writing the debrief: the zone of agreement round by round, the timeline, "
+            "questions for discussion.",
+            "Debrief",
+            lambda _: to_markdown(class_report(state, frontier)),
+            show,
+        )
+
+    def on_debrief_screen_export_requested(self, message: DebriefScreen.ExportRequested) -> None:
+        """Save the debrief as Markdown beside the saves; say where (or why not)."""
+        from game.core.saves.store import game_name, write_atomic  # start-up speed
+
+        assert self.game is not None
+        folder = self.saves_dir or Path("saves")
+        path = folder / f"debrief-{game_name(self.game.state, self.game.started)}.md"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, message.markdown.encode("utf-8"))
+        except OSError as err:
+            self.notify(f"Could not save the debrief: {err.strerror or err}", severity="error")
+            return
+        self.notify(f"Debrief saved to {path}")
 
     def on_theory_requested(self, _: TheoryRequested) -> None:
         """The theory card, over the briefing or the end screen that asked for it."""

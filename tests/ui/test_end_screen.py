@@ -22,20 +22,15 @@ from game.core.analysis import frontier
 from game.core.analysis.debrief import Debrief, debrief
 from game.core.analysis.frontier import Frontier
 from game.core.engine.conditions import Conditions
-from game.core.engine.moves import Accept, Pass, Propose
-from game.core.game import Game
 from game.core.scenario.model import Scenario
 from game.ui import app as app_module
 from game.ui.app import PerimeterApp
 from game.ui.screens.end import EndScreen, frontier_text
 from game.ui.screens.working import WorkingScreen
-from tests.conftest import WITHOUT_CAUSES, spp_file
+from tests.conftest import WITHOUT_CAUSES, blocked_game
 from tests.ui.conftest import at_end, game_app_at, played_game, screen_text
 
 SIZE = (80, 24)
-FAILS_AT_HOME_IN_MEXICO = (0, 0, 1, 3, 0, 2, 0, 0, 0)
-"""An spp-2005 package every country may accept at the start, but Mexico's groups at home vote
-down (Nationalistic and leftist groups)."""
 
 
 def prose(lines: list[str]) -> str:
@@ -75,19 +70,6 @@ async def every_page(pilot: Pilot[None]) -> str:
         pages.append(page)
         lines += page[overlap:]
     return prose(lines)
-
-
-def blocked_game() -> Game:
-    """People at every seat: the United States tables a package, Mexico and Canada accept it,
-    Mexico's groups at home vote it down; then everyone passes to the deadline."""
-    game = Game.new(spp_file(), 1, ["US", "MX", "CA"])
-    everyone = ("US", "MX", "CA")
-    game.play(Propose(party="US", package=FAILS_AT_HOME_IN_MEXICO, scope=everyone))
-    game.play(Accept(party="MX"))
-    game.play(Accept(party="CA"))
-    while not game.finished:
-        game.play(Pass(party=game.to_move or ""))
-    return game
 
 
 def verdict_numbers(report: Debrief, party: str) -> list[str]:

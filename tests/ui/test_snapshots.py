@@ -21,6 +21,7 @@ from game.ui.screens.notice import NoticeScreen
 from tests.conftest import ROOT, spp_file
 from tests.ui.conftest import at_end, game_app, game_app_at, played_game, table_app
 from tests.ui.conftest import at_table as open_at_table
+from tests.ui.test_debrief_screen import open_debrief
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 SMALL, LARGE = (80, 24), (120, 36)
@@ -120,6 +121,12 @@ def test_end_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     """The game MX seed 5 played to the deadline by passing, built through the engine."""
     app = game_app_at(played_game("MX", seed=5), Path("saves"))
     assert snap_compare(app, terminal_size=size, run_before=at_end)
+
+
+def test_debrief_screen(snap_compare: Any) -> None:
+    """The class debrief, opened with `d` from the end screen of MX seed 5."""
+    app = game_app_at(played_game("MX", seed=5), Path("saves"))
+    assert snap_compare(app, terminal_size=SMALL, run_before=open_debrief)
 
 
 async def at_theory(pilot: Pilot[None]) -> None:

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-BAR = "█"
-EMPTY = "░"
+from game.core.analysis.charts import BAR, EMPTY, bar
 
-
-def bar(value: float, width: int = 10, maximum: float = 100.0) -> str:
-    """A horizontal bar of `width` cells for a value out of `maximum`."""
-    filled = max(0, min(width, round(width * value / maximum)))
-    return BAR * filled + EMPTY * (width - filled)
+__all__ = ["BAR", "EMPTY", "bar", "clip", "yes_no"]
 
 
 def clip(text: str, width: int) -> str:

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from game.core.analysis.debrief import Debrief, RoundPoint
@@ -122,6 +123,10 @@ of transformation, dual-bilateralism), its conclusion and its forecast.
 
 ↑/↓ scroll, PgUp/PgDn a page, Home/End to the top or the bottom; `t` the theory card; Enter
 returns to the title screen.
+
+`d` opens the **class debrief**: everything above and more (the zone of agreement round by
+round, trust and the levels of transformation, a timeline, questions for discussion), the same
+as `python main.py report SAVE` writes; `e` there saves it as a Markdown file.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -135,7 +140,11 @@ returns to the title screen.
         Binding("home", "edge(False)", "Top", show=False, priority=True),
         Binding("end", "edge(True)", "Bottom", show=False, priority=True),
         Binding("t", "theory", "Theory"),
+        Binding("d", "debrief", "Debrief"),
     ]
+
+    class DebriefRequested(Message):
+        """The player wants the class debrief of this game (the app builds and opens it)."""
 
     def __init__(self, report: Debrief, scenario: Scenario, party: str) -> None:
         super().__init__()
@@ -197,6 +206,10 @@ returns to the title screen.
     def action_theory(self) -> None:
         """The theory card over the debrief (the app opens it)."""
         self.post_message(TheoryRequested())
+
+    def action_debrief(self) -> None:
+        """The class debrief over this screen (the app opens it)."""
+        self.post_message(self.DebriefRequested())
 
     def action_title(self) -> None:
         """Back to the title screen for another game."""

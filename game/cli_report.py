@@ -1,0 +1,66 @@
+"""`report SAVE`: the class debrief of a saved game as Markdown, on stdout or in a file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from game.cli_simulate import unknown_cause
+from game.core.scenario.errors import LoadError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, seed: int) -> int:
+    """Write the debrief of a save; with `what_if`, a paragraph comparing simulated
+    continuations from the saved position with and without that cause. A bad save raises
+    LoadError, which the command line prints as one line per problem."""
+    from game.core.analysis.class_report import class_report
+    from game.core.analysis.report_markdown import to_markdown
+    from game.core.saves.replay import load_game
+    from game.core.scenario.errors import LoadError
+
+    try:
+        state = load_game(save).state
+    except LoadError as err:
+        print(_one_line(save, err), file=sys.stderr)
+        return EXIT_PROBLEMS
+    paragraph = ""
+    if what_if is not None:
+        problem = unknown_cause(state.scenario, [what_if])
+        if problem:
+            print(problem.replace("--without", "--what-if"), file=sys.stderr)
+            return EXIT_USAGE
+        from game.core.analysis.what_if import what_if as compare
+
+        paragraph = compare(state, what_if, runs, seed).paragraph
+    text = to_markdown(class_report(state), paragraph)
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as err:
+        print(f"{output}: error: cannot write the report: {err.strerror or err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Wrote the debrief of {save} to {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _one_line(save: str, err: LoadError) -> str:
+    """A bad save in one line: its first problem, how many more there are, and, for a scenario
+    given by mistake, what to do with it instead."""
+    from game.core.scenario.loader import read_document
+
+    try:
+        data = read_document(save).data
+    except (LoadError, OSError, ValueError):
+        data = None
+    if isinstance(data, dict) and {"issues", "parties"} <= data.keys():
+        return (
+            f"{save}: error: this is a scenario, not a saved game; play it with "
+            f"`python main.py play {save}`, then report the save the game writes"
+        )
+    first = str(err.problems[0]) if err.problems else f"{save}: error: not a saved game"
+    more = len(err.problems) - 1
+    return first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")

@@ -1,0 +1,204 @@
+"""Discussion questions drawn from what happened in one game, for the class debrief.
+
+Each rule looks for a moment worth discussing (a refusal on a red line, a vote lost at home, a
+lapse, a zone of agreement that collapsed after an event, a deal left on the table, a
+partnership far from the Nash bargain, a pair of countries stuck in distrust) and asks about
+it in the game's own facts, with the chapter section where there is one. The most telling
+moments come first; a general question about history fills in when a game had few.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+
+from game.core.analysis.debrief import Debrief
+from game.core.analysis.record import Record, Refusal
+from game.core.analysis.report_parts import DyadPath, ZoneStep
+from game.core.engine.state import State
+from game.core.scenario.model import Scenario
+
+MOST = 5
+LEAST = 3
+
+
+def questions(
+    state: State,
+    summary: Debrief,
+    record: Record,
+    zones: Sequence[ZoneStep],
+    dyads: Sequence[DyadPath],
+    closest_changes: int | None,
+) -> tuple[str, ...]:
+    """Three to five questions, the most telling first, none repeated."""
+    s = state.scenario
+    found: list[str] = []
+    rules: list[Iterator[str]] = [
+        _red_lines(s, record.refusals),
+        _votes_at_home(s, record.refusals),
+        _lapse(s, summary),
+        _zone_collapse(zones),
+        _left_on_table(summary, zones, closest_changes),
+        _far_from_nash(s, summary),
+        _held_out(s, record.refusals),
+        _distrust(s, dyads),
+    ]
+    for rule in rules:
+        for question in rule:
+            if question not in found:
+                found.append(question)
+                break  # one question per rule, so that the set ranges over the game
+        if len(found) == MOST:
+            break
+    for question in _general(s, summary):
+        if len(found) >= LEAST:
+            break
+        found.append(question)
+    return tuple(found)
+
+
+def _name(s: Scenario, party: str) -> str:
+    return s.party(party).name
+
+
+def _section(source: str) -> str:
+    return f" [{source}]" if source else ""
+
+
+def _red_lines(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
+    """A package refused because it crossed a red line: could the proposer's goals be met
+    without what crossed it?"""
+    for r in refusals:
+        line = next((c for c in r.against if c.kind == "red_line"), None)
+        if line is None or r.kind != "rejected":
+            continue
+        principle = line.label.removeprefix("Red line: ")
+        proposer = _name(s, r.offer.proposer) if r.offer.proposer else "its proposer"
+        yield (
+            f"{_name(s, r.party)} refused the package {proposer} tabled in round "
+            f"{r.round + 1} ({r.date}) because it crossed its red line on "
+            f"{principle}{_section(line.source)}. Was there a package that met "
+            f"{proposer}'s goals without it?"
+        )
+
+
+def _votes_at_home(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
+    """A package voted down at home: what would have won the group over, at what price?"""
+    for r in refusals:
+        if r.kind != "blocked":
+            continue
+        reason = r.reasons[0] if r.reasons else None
+        words = reason.text.removeprefix(f"{_name(s, r.party)}: ") if reason else ""
+        why = f" ({words}{_section(reason.source)})" if reason else ""
+        yield (
+            f"In round {r.round + 1} the package was voted down at home in "
+            f"{_name(s, r.party)}{why}. What could have won those groups over, and what would "
+            f"it have cost the other countries?"
+        )
+
+
+def _lapse(s: Scenario, summary: Debrief) -> Iterator[str]:
+    """A partnership signed and then left to lapse."""
+    lapse = summary.lapse
+    if lapse is None:
+        return
+    titles = {e.title for e in s.events}
+    events = [e.title for e in lapse.events if e.title in titles]
+    after = f" after {', '.join(events)}" if events else ""
+    yield (
+        f"{_name(s, lapse.party)} let the partnership lapse in {lapse.date}"
+        f"{after}{_section(lapse.source)}. Could the partners have kept it alive, or was a "
+        f"signed deal without support at home bound to fail?"
+    )
+
+
+def _zone_collapse(zones: Sequence[ZoneStep]) -> Iterator[str]:
+    """The sharpest fall of the zone of agreement that came with events."""
+    falls = [
+        (before.packages - after.packages, before, after)
+        for before, after in itertools.pairwise(zones)
+        if after.events and after.packages < before.packages
+    ]
+    falls.sort(key=lambda f: -f[0])
+    for _, before, after in falls:
+        events = "; ".join(f"{title}{_section(source)}" for title, source in after.events)
+        yield (
+            f"The zone of agreement fell from {before.packages:,} to {after.packages:,} "
+            f"packages by {after.label} ({events}). Which obstacle of the chapter does this "
+            f"stand for, and could the players have widened the zone again?"
+        )
+
+
+def _left_on_table(
+    summary: Debrief, zones: Sequence[ZoneStep], closest_changes: int | None
+) -> Iterator[str]:
+    """No deal although packages every country would have accepted and backed existed."""
+    if summary.deal is not None or len(zones) < 2:
+        return
+    last = zones[-2]  # the last round as it opened
+    if last.packages <= 0:
+        return
+    near = ""
+    if closest_changes:
+        issues = "issue" if closest_changes == 1 else "issues"
+        near = (
+            f" When it was tabled, the last package on the table was {closest_changes} "
+            f"{issues} away from one every country would have accepted."
+        )
+    yield (
+        f"When {last.label} opened, {last.packages:,} packages would have been accepted and "
+        f"backed at home in every country, yet none was signed.{near} What kept the parties "
+        f"from finding one?"
+    )
+
+
+def _far_from_nash(s: Scenario, summary: Debrief) -> Iterator[str]:
+    """A deal that gave some party much less than the Nash bargaining package would have."""
+    deal, nash = summary.deal, summary.nash
+    if deal is None or nash is None or summary.lapse is not None:
+        return
+    losses = [(n - d, p) for p, d, n in zip(deal.scope, deal.scores, nash.scores, strict=True)]
+    loss, party = max(losses)
+    if loss < 5.0:
+        return
+    yield (
+        f"The deal gave {_name(s, party)} {loss:.0f} points less than the Nash bargaining "
+        f"package would have. Did it concede too much, and why?"
+    )
+
+
+def _held_out(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
+    """A package a party could have accepted and carried at home, refused to hold out."""
+    for r in refusals:
+        if r.could_accept and r.kind == "rejected":
+            yield (
+                f"In round {r.round + 1} {_name(s, r.party)} turned down a package it could "
+                f"have accepted and carried at home, holding out for more. Was that a good bet?"
+            )
+
+
+def _distrust(s: Scenario, dyads: Sequence[DyadPath]) -> Iterator[str]:
+    """The pair that ended least trusting, when it never became cooperative."""
+    for path in sorted(dyads, key=lambda d: d.end.trust):
+        if path.end.system == "cooperative":
+            continue
+        a, b = (_name(s, p) for p in path.parties)
+        yield (
+            f"{a} and {b} ended at trust {path.end.trust:.0f}, {path.end.system}, with "
+            f"{path.end.stage} of the three levels of transformation passed. What would it "
+            f"take to move them towards a cooperative system?"
+        )
+
+
+def _general(s: Scenario, summary: Debrief) -> Iterator[str]:
+    """Questions any game raises, to make up the number."""
+    if s.history.strip():
+        yield (
+            "How does this outcome compare with what actually happened, and which of the "
+            "chapter's causes made the difference?"
+        )
+    yield (
+        "Which constraint, if it were lifted, would have changed the outcome most: a red line, "
+        "a group at home, distrust, or a leader's attention?"
+    )
+    yield "Which move of the game would you make differently, and what would you expect then?"

@@ -1,0 +1,416 @@
+"""The class debrief written out as Markdown: what `report SAVE` prints and the debrief screen
+shows (charts are Unicode in code blocks, so they read the same on paper, on a projector and in
+the terminal)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from game.core.analysis.charts import bar, count_bar, sparkline
+from game.core.analysis.class_report import ClassReport
+from game.core.analysis.constraints import Constraint
+from game.core.analysis.debrief import RoundPoint
+from game.core.analysis.outcomes import OUTCOME_TEXT
+from game.core.analysis.record import Refusal, Tabled
+from game.core.scenario.model import Scenario
+
+ZONE_WIDTH = 30
+"""Cells of the zone-of-agreement bars (with the labels, a line stays under 80 columns)."""
+
+
+def to_markdown(report: ClassReport, what_if: str = "") -> str:
+    """The whole debrief; `what_if` adds a paragraph comparing simulated continuations."""
+    parts = [
+        _head(report),
+        _outcome(report),
+        _package(report),
+        _refusals(report),
+        _constraints(report),
+        _zone(report),
+        _paths(report),
+        _dyads(report),
+        _possible(report),
+        _what_if(what_if),
+        _timeline(report),
+        _questions(report),
+    ]
+    return "\n\n".join(p.strip() for p in parts if p.strip()) + "\n"
+
+
+def _name(s: Scenario, party: str) -> str:
+    return s.party(party).name
+
+
+def _join(names: list[str]) -> str:
+    """Names in a sentence: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _group_reason(s: Scenario, c: Constraint) -> str:
+    """The reason a group at home gave, for a constraint that is that group ("" otherwise)."""
+    if c.kind != "domestic":
+        return ""
+    name = c.label.removeprefix("At home: ")
+    group = next((g for g in s.domestic_groups if g.party == c.party and g.name == name), None)
+    if group is None or not group.reason:
+        return ""
+    return f"Their reason: {group.reason.rstrip('.')}{_src(group.reason_source or group.source)}"
+
+
+def _src(source: str) -> str:
+    return f" [{source}]" if source else ""
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "/").replace("\n", " ")
+
+
+def _head(report: ClassReport) -> str:
+    state = report.state
+    s = state.scenario
+    people = ", ".join(_name(s, p) for p in report.humans) or "the computer at every seat"
+    lines = [
+        f"# Debrief: {s.title}",
+        "",
+        f"Scenario `{s.id}`, seed {state.seed}, {state.difficulty} difficulty; played by: "
+        f"{people}.",
+    ]
+    if state.disabled_causes:
+        lines.append(
+            f"A *what if* game: it ran without the events of "
+            f"{', '.join(sorted(state.disabled_causes))}."
+        )
+    if not state.finished:
+        lines.append("The game is not over: this reads it as it stands.")
+    if s.reference:
+        lines.append(f"Built from: {s.reference}")
+    return "\n".join(lines)
+
+
+def _outcome(report: ClassReport) -> str:
+    s = report.state.scenario
+    d = report.debrief
+    lines = ["## The outcome against history", "", f"**Outcome:** {OUTCOME_TEXT[d.outcome]}."]
+    if d.lapse is not None:
+        lapse = d.lapse
+        lines.append(
+            f"The partnership lapsed on {lapse.date}: {_name(s, lapse.party)} walked away "
+            f"({'; '.join(lapse.reasons) or lapse.text}){_src(lapse.source)}."
+        )
+    if s.history.strip():
+        lines += ["", "### What actually happened", "", s.history.strip()]
+    verdict = _verdict(s.theory)
+    if verdict:
+        lines += ["", "### The chapter's verdict and forecast", "", verdict]
+    return "\n".join(lines)
+
+
+def _verdict(theory: str) -> str:
+    """The paragraphs of the theory card that give the chapter's conclusion and forecast."""
+    paragraphs = re.split(r"\n\s*\n", theory)
+    wanted = [
+        p.strip()
+        for p in paragraphs
+        if re.match(r"\*\*(conclusion|forecast|verdict)", p.strip(), re.IGNORECASE)
+    ]
+    return "\n\n".join(wanted)
+
+
+def _changes_table(s: Scenario, tabled: Tabled) -> list[str]:
+    if not tabled.changes:
+        return ["No change from the status quo on any issue."]
+    lines = ["| Issue | Option | Section |", "|---|---|---|"]
+    for c in tabled.changes:
+        lines.append(f"| {_cell(c.issue)} | {_cell(c.option)} | {_cell(c.source)} |")
+    return lines
+
+
+def _package(report: ClassReport) -> str:
+    s = report.state.scenario
+    d = report.debrief
+    final = d.package
+    if final is None:
+        lines = ["## What was on the table", "", "Nothing was ever put on the table."]
+    else:
+        t = final.tabled
+        scope = _join([_name(s, p) for p in t.scope])
+        by = f"tabled by {_name(s, t.proposer)} on {t.date}" if t.proposer else f"of {t.date}"
+        fate = {
+            "signed": "signed and backed at home",
+            "rejected": "rejected",
+            "blocked": "voted down at home and still on the table at the end",
+            "open": "still on the table at the end, accepted by "
+            + (", ".join(_name(s, p) for p in final.accepted) or "no one"),
+        }[final.fate]
+        everyone = len(t.scope) == len(s.party_ids)
+        if final.fate == "signed" and everyone:
+            title, lead = "What was signed", ""
+        else:
+            title = "What was on the table"
+            lead = "" if everyone else "No trilateral package was ever tabled. "
+        lines = [f"## {title}", "", f"{lead}The last package, between {scope}, {by}: {fate}."]
+        lines.append("")
+        lines += _changes_table(s, t)
+    lines += [
+        "",
+        "Each country's result against its reservation value (what it has without a deal):",
+        "",
+        "| Country | Result | Reservation | Gain | Verdict |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for r in d.results:
+        verdict = d.parties[r.party].verdict
+        lines.append(
+            f"| {_name(s, r.party)} | {r.score:.1f} | {r.reservation:.1f} | {r.gain:+.1f} "
+            f"| {verdict} |"
+        )
+    for side in d.side_deals:
+        if final is not None and side is final.tabled:
+            continue
+        pair = _join([_name(s, p) for p in side.scope])
+        moved = "; ".join(f"{c.issue}: {c.option}" for c in side.changes) or "no change"
+        lines.append(f"\nAlso signed, between {pair} on {side.date}: {moved}.")
+    return "\n".join(lines)
+
+
+def _refusal_line(s: Scenario, r: Refusal) -> str:
+    verb = "voted it down at home" if r.kind == "blocked" else "refused it"
+    if r.countered:
+        verb = "refused it to table its own"
+    by = _name(s, r.offer.proposer) if r.offer.proposer else "a partner"
+    prefix = f"{_name(s, r.party)}: "
+    reasons = (
+        "; ".join(f"{x.text.removeprefix(prefix)}{_src(x.source)}" for x in r.reasons)
+        or "no reason given"
+    )
+    choice = " (it could have accepted: it held out for more)" if r.could_accept else ""
+    line = (
+        f"- Round {r.round + 1} ({r.date}): {_name(s, r.party)} {verb}{choice}, the package "
+        f"{by} tabled: {reasons}."
+    )
+    if r.kind == "blocked":
+        blocker = next((c for c in r.against if c.kind == "domestic" and c.blocks), None)
+        reason = _group_reason(s, blocker) if blocker else ""
+        if reason:
+            line += f" {reason}."
+    return line
+
+
+def _refusals(report: ClassReport) -> str:
+    s = report.state.scenario
+    refusals = report.debrief.refusals
+    if not refusals:
+        return ""
+    lines = ["## Why there is no deal", ""]
+    lines += [_refusal_line(s, r) for r in refusals]
+    return "\n".join(lines)
+
+
+def _constraint_line(s: Scenario, c: Constraint) -> str:
+    how = "rules the package out" if c.blocks else f"{c.points:.1f} points"
+    detail = f": {c.detail}" if c.detail else ""
+    reason = _group_reason(s, c)
+    return f"{c.label} ({how}){detail}{_src(c.source)}" + (f". {reason}" if reason else "")
+
+
+def _constraints(report: ClassReport) -> str:
+    s = report.state.scenario
+    lines = [
+        "## What bound each country",
+        "",
+        "Against the package signed or last on the table, as the game ended: what blocks it "
+        "outright first, then by the points it cost.",
+    ]
+    for p in s.party_ids:
+        found = report.constraints.get(p, ())
+        lines += ["", f"**{_name(s, p)}**", ""]
+        if not found:
+            lines.append("- Nothing held it back.")
+        lines += [f"{n}. {_constraint_line(s, c)}" for n, c in enumerate(found, 1)]
+    if report.red_lines:
+        lines += [
+            "",
+            "Red lines, by how much of the agenda they rule out:",
+            "",
+            "| Country | Red line | Packages ruled out | Share | Section |",
+            "|---|---|---:|---:|---|",
+        ]
+        for r in report.red_lines:
+            lines.append(
+                f"| {_name(s, r.party)} | {_cell(r.name)} | {r.packages:,} | {r.share:.0%} "
+                f"| {_cell(r.source)} |"
+            )
+    return "\n".join(lines)
+
+
+def _zone(report: ClassReport) -> str:
+    steps = report.zone
+    if not steps:
+        return ""
+    most = max(z.packages for z in steps)
+    width = max(len(z.label) for z in steps)
+    chart = [
+        f"{z.label:<{width}} {count_bar(z.packages, most, ZONE_WIDTH)} "
+        f"{z.packages:,}{'' if z.exact else '+'}"
+        for z in steps
+    ]
+    lines = [
+        "## The zone of agreement, round by round",
+        "",
+        "How many packages every country would have accepted and backed at home (the game's "
+        "measure, a design choice of the scenario: the chapter counts no packages).",
+        "",
+        "```",
+        *chart,
+        "```",
+        "",
+    ]
+    for before, z in itertools.pairwise(steps):
+        moved = [f"{title}{_src(source)}" for title, source in z.events]
+        moved += [a.rstrip(".") for a in z.acts]
+        if z.packages == before.packages and (not moved or z.packages == 0):
+            continue  # nothing moved, or nothing was left to move
+        change = z.packages - before.packages
+        lines.append(
+            f"- {z.label}: {change:+,} ({before.packages:,} to {z.packages:,})"
+            + (f" after {'; '.join(moved)}" if moved else "")
+        )
+    if not all(z.exact for z in steps):
+        lines.append("\n`+`: the count stopped at the search's limit; there are more.")
+    return "\n".join(lines)
+
+
+def _path_line(point: RoundPoint) -> str:
+    offer = (
+        f"{bar(point.offered, 16)} {point.offered:5.1f}"
+        if point.offered is not None
+        else f"{'·' * 16}     —"
+    )
+    return (
+        f"{point.date[:7]}  {offer}  need {point.reservation:4.1f}  home "
+        f"{bar(point.support, 10)} {point.support:3.0f}/{point.threshold:.0f}"
+    )
+
+
+def _paths(report: ClassReport) -> str:
+    s = report.state.scenario
+    lines = [
+        "## Score and support at home, round by round",
+        "",
+        "Each country's score of the package on the table as the round opened, its "
+        "reservation value, and its groups' support for that package against what "
+        "ratification needs (with nothing on the table, their approval of the status quo).",
+    ]
+    for p in s.party_ids:
+        lines += ["", f"**{_name(s, p)}**", "", "```"]
+        lines += [_path_line(point) for point in report.debrief.paths[p]]
+        lines.append("```")
+    return "\n".join(lines)
+
+
+def _dyads(report: ClassReport) -> str:
+    s = report.state.scenario
+    lines = [
+        "## Trust and the levels of transformation",
+        "",
+        "The chapter's three levels (breakdown of consensus, critical examination, new "
+        "practices) and Wendt's security systems; trust is the game's measure of them.",
+        "",
+        "| Pair | Trust by round | Trust | Levels passed | System |",
+        "|---|---|---|---:|---|",
+    ]
+    for d in report.dyads:
+        pair = "–".join(_name(s, p) for p in d.parties)
+        first = d.steps[0] if d.steps else d.end
+        trend = sparkline([x.trust for x in d.steps] + [d.end.trust])
+        system = (
+            d.end.system if first.system == d.end.system else f"{first.system} → {d.end.system}"
+        )
+        lines.append(
+            f"| {pair} | `{trend}` | {first.trust:.0f} → {d.end.trust:.0f} | "
+            f"{d.end.stage} of 3 | {system} |"
+        )
+    return "\n".join(lines)
+
+
+def _possible(report: ClassReport) -> str:
+    s = report.state.scenario
+    d = report.debrief
+    f = d.frontier
+    lines = ["## The deal against what was possible", ""]
+    lines.append(f"{len(f.points):,} packages are Pareto-efficient ({f.method}).")
+    if not f.exact:
+        lines.append(
+            f"The agenda is too large to search completely: every efficient package is "
+            f"within {f.bound:.1f} points, for every party, of one found."
+        )
+    if d.nash is not None:
+        shares = ", ".join(
+            f"{_name(s, p)} {u:.1f}" for p, u in zip(d.nash.scope, d.nash.scores, strict=True)
+        )
+        lines.append(f"The Nash bargaining package would have given: {shares}.")
+    else:
+        lines.append("By the end, no package beat every country's reservation value.")
+    if d.distance_to_frontier is not None:
+        near = f"The deal lies {d.distance_to_frontier:.1f} points from the frontier"
+        if d.distance_to_nash is not None:
+            near += f" and {d.distance_to_nash:.1f} from the Nash package"
+        lines.append(near + ".")
+    if d.package is not None:
+        lines.append("")
+        lines.append(_closest(report))
+    return "\n".join(lines)
+
+
+def _closest(report: ClassReport) -> str:
+    s = report.state.scenario
+    final = report.debrief.package
+    assert final is not None
+    near, changed = report.closest, report.closest_changes
+    what = "the package signed" if final.fate == "signed" else "the last package on the table"
+    if near is None:
+        return (
+            f"When {what} was tabled, no package within three issues of it would have been "
+            f"accepted and backed at home by every country."
+        )
+    if changed == 0:
+        return f"When it was tabled, {what} was one every country could accept and back at home."
+    scores = ", ".join(
+        f"{_name(s, p)} {u:.1f}" for p, u in zip(near.scope, near.scores, strict=True)
+    )
+    moves = [
+        f"{issue.name}: {issue.options[k].label}"
+        for issue, k, was in zip(s.issues, near.package, final.tabled.package, strict=True)
+        if k != was
+    ]
+    return (
+        f"The closest package every country would have accepted and backed at home when "
+        f"{what} was tabled changes {changed} issue{'s' if changed != 1 else ''}: "
+        f"{'; '.join(moves)} (scores {scores})."
+    )
+
+
+def _what_if(paragraph: str) -> str:
+    return f"## What if\n\n{paragraph}" if paragraph else ""
+
+
+def _timeline(report: ClassReport) -> str:
+    s = report.state.scenario
+    lines = ["## Timeline", ""]
+    for e in report.timeline:
+        if e.kind in ("round", "pass"):
+            continue
+        # The log names the party in most lines; add it where it does not.
+        named = e.party is None or e.text.startswith(_name(s, e.party))
+        who = "" if named or e.party is None else f"{_name(s, e.party)}: "
+        lines.append(f"- **Round {e.round}, {e.date}** ({e.kind}) {who}{e.text}{_src(e.source)}")
+        lines += [f"  - {reason}" for reason in e.reasons]
+    return "\n".join(lines)
+
+
+def _questions(report: ClassReport) -> str:
+    lines = ["## Questions for discussion", ""]
+    lines += [f"{n}. {q}" for n, q in enumerate(report.questions, 1)]
+    return "\n".join(lines)

@@ -1,0 +1,96 @@
+"""The class debrief in the game: the same Markdown `report SAVE` writes, scrollable, with a key
+to save it as a file for printing or projection."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Markdown
+
+from game.ui.screens.base import GameScreen
+
+
+class DebriefScreen(GameScreen[None]):
+    """The debrief of the game that just ended; Esc goes back to the end screen."""
+
+    HELP = """\
+# The debrief
+
+The debrief a class discusses after a game, the same as `python main.py report SAVE` writes:
+
+- **the outcome against history**: what happened to the SPP and why, the chapter's verdict
+  and forecast;
+- **what was signed** (or last on the table), issue by issue, and each country's result against
+  its reservation value;
+- **what bound each country**, blocking constraints first, then by the points they cost, with
+  the reasons groups at home gave; red lines by how much of the agenda they rule out;
+- **the zone of agreement** round by round, with the events and moves that narrowed or widened
+  it; **score and support at home** per round; **trust and the levels of transformation**;
+- **the deal against what was possible**: the Pareto frontier, the Nash package, the closest
+  package everyone would have accepted;
+- a **timeline** of the game, and **questions for discussion** drawn from this game.
+
+↑/↓ scroll, PgUp/PgDn a page, Home/End; `e` saves it as a Markdown file beside your saves;
+Esc goes back.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("d", "back", "Back", show=False),
+        Binding("down", "scroll(1)", "Scroll", key_display="↑↓", priority=True),
+        Binding("up", "scroll(-1)", "Scroll", show=False, priority=True),
+        Binding("pagedown", "page(1)", "Page", key_display="PgUp/PgDn", priority=True),
+        Binding("pageup", "page(-1)", "Page", show=False, priority=True),
+        Binding("home", "edge(False)", "Top", show=False, priority=True),
+        Binding("end", "edge(True)", "Bottom", show=False, priority=True),
+        Binding("e", "export", "Export"),
+    ]
+
+    class ExportRequested(Message):
+        """The player wants the debrief as a file (the app writes it and says where)."""
+
+        def __init__(self, markdown: str) -> None:
+            super().__init__()
+            self.markdown = markdown
+
+    def __init__(self, markdown: str, title: str) -> None:
+        super().__init__()
+        self.markdown = markdown
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="debrief"):
+            yield Markdown(self.markdown)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Scroll keys work at once."""
+        self.query_one("#debrief", VerticalScroll).focus()
+        self.sub_title = f"Debrief: {self.title_text}"
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll a line."""
+        self.query_one("#debrief", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll a page."""
+        view = self.query_one("#debrief", VerticalScroll)
+        view.scroll_relative(y=pages * max(1, view.size.height - 1), animate=False)
+
+    def action_edge(self, bottom: bool) -> None:
+        """To the top or the bottom."""
+        view = self.query_one("#debrief", VerticalScroll)
+        view.scroll_to(y=view.max_scroll_y if bottom else 0, animate=False)
+
+    def action_export(self) -> None:
+        """Ask the app to save the debrief as Markdown."""
+        self.post_message(self.ExportRequested(self.markdown))
+
+    def action_back(self) -> None:
+        """Back to the end screen."""
+        self.dismiss(None)

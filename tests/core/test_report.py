@@ -1,0 +1,216 @@
+"""The class debrief (issue 11): one model, written as Markdown by `report SAVE` and shown by
+the debrief screen. Games are built through the engine: a deal, a failed vote at home, a game
+without a deal and a lapse, as the issue's point 6 asks ("the report of fixture saves (a deal,
+a failed vote, a no-deal game, a lapse) contains each section with the right facts")."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from game.bench import generated_scenario
+from game.cli import main
+from game.core.analysis.class_report import ClassReport, class_report
+from game.core.analysis.report_markdown import to_markdown
+from game.core.analysis.report_parts import passes
+from game.core.analysis.simulation import play_computer_game
+from game.core.engine.scoring import scorer
+from game.core.engine.zone import zone
+from game.core.game import Game
+from game.core.scenario.loader import load_scenario
+from tests.conftest import DATA, WITHOUT_CAUSES, blocked_game
+from tests.ui.conftest import played_game
+
+SECTIONS = (
+    "# Debrief: ",
+    "## The outcome against history",
+    "### What actually happened",
+    "### The chapter's verdict and forecast",
+    "Each country's result against its reservation value",
+    "## What bound each country",
+    "## The zone of agreement, round by round",
+    "## Score and support at home, round by round",
+    "## Trust and the levels of transformation",
+    "## The deal against what was possible",
+    "## Timeline",
+    "## Questions for discussion",
+)
+
+
+@functools.cache
+def game(kind: str) -> Game:
+    """The four games of the issue's point 6."""
+    if kind == "deal":
+        return played_game("US", seed=1, accept=True, without=WITHOUT_CAUSES)
+    if kind == "lapse":
+        return played_game("US", seed=1, accept=True)
+    if kind == "vote":
+        return blocked_game()
+    return played_game("MX", seed=5)
+
+
+@functools.cache
+def report(kind: str) -> ClassReport:
+    return class_report(game(kind).state)
+
+
+@functools.cache
+def markdown(kind: str) -> str:
+    return to_markdown(report(kind))
+
+
+def section(text: str, title: str) -> str:
+    """One `## ` section of the Markdown, without its heading."""
+    start = text.index(f"## {title}")
+    end = text.find("\n## ", start + 3)
+    return text[start : end if end > 0 else None]
+
+
+@pytest.mark.parametrize("kind", ["deal", "vote", "no deal", "lapse"])
+def test_every_report_has_every_section_of_the_debrief(kind: str) -> None:
+    """Issue 11, point 2: the outcome against history, the package and results, the binding
+    constraints, the zone round by round, the levels of transformation, the frontier and Nash
+    package, a timeline and three to five discussion questions."""
+    text = markdown(kind)
+    for heading in SECTIONS:
+        assert heading in text, heading
+    assert 3 <= len(report(kind).questions) <= 5
+
+
+def test_the_report_of_a_deal_gives_the_package_signed_issue_by_issue_and_each_result() -> None:
+    """ "what was signed (or last on the table), issue by issue, and each party's result
+    against its reservation value"."""
+    r, text = report("deal"), markdown("deal")
+    assert r.debrief.outcome == "security_arrangement"
+    signed = section(text, "What was signed")
+    assert r.debrief.package is not None
+    for change in r.debrief.package.tabled.changes:
+        assert f"| {change.issue} | {change.option} | {change.source} |" in signed
+    for result in r.debrief.results:
+        name = r.state.scenario.party(result.party).name
+        assert f"| {name} | {result.score:.1f} | {result.reservation:.1f} |" in signed
+    assert "a trilateral security arrangement" in section(text, "The outcome against history")
+
+
+def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:
+    """ "which constraints bound each party ... domestic groups (with their stated reasons)"."""
+    text = markdown("vote")
+    why = section(text, "Why there is no deal")
+    assert "Mexico voted it down at home" in why
+    assert "Nationalistic and leftist groups" in why
+    assert "Their reason: " in why and "sovereignty" in why
+    bound = section(text, "What bound each country")
+    mexico = bound[bound.index("**Mexico**") : bound.index("**Canada**")]
+    assert "1. At home: Nationalistic and leftist groups (rules the package out)" in mexico
+
+
+def test_the_report_of_a_game_without_a_deal_counts_the_zone_of_every_round() -> None:
+    """ "the zone of agreement round by round (how many packages all three would have accepted
+    and ratified) with the events that narrowed or widened it, as a chart"."""
+    r, text = report("no deal"), markdown("no deal")
+    s = r.state.scenario
+    counts = [z.packages for z in r.zone]
+    assert counts[:-1] == [zone(s, c).count for c in r.state.snapshots]
+    chart = section(text, "The zone of agreement, round by round")
+    assert "```" in chart and "█" in chart
+    # The fall after Calderón takes office is told with its event and section.
+    assert re.search(r"round 5 \(2007-05-01\): -[\d,]+ .*Calderón takes office in Mexico", chart)
+    assert "[Policies D) Trilateral; A) Ideas]" in chart
+
+
+def test_the_report_of_a_lapse_says_who_walked_away_when_and_why() -> None:
+    """The outcome against history, for a partnership signed and then left to lapse."""
+    r, text = report("lapse"), markdown("lapse")
+    assert r.debrief.lapse is not None
+    outcome = section(text, "The outcome against history")
+    assert f"The partnership lapsed on {r.debrief.lapse.date}" in outcome
+    assert r.state.scenario.party(r.debrief.lapse.party).name in outcome
+    assert any("let the partnership lapse" in q for q in r.questions)
+
+
+@pytest.mark.parametrize("kind", ["deal", "vote", "no deal", "lapse"])
+def test_the_closest_acceptable_package_passes_and_none_changes_fewer_issues(kind: str) -> None:
+    """ "the package closest to the deal that every party would have accepted": it passes
+    (no red line, enough for everyone, backed at home), and no package with fewer changes
+    does."""
+    r = report(kind)
+    final = r.debrief.package
+    assert final is not None
+    tabled = final.tabled
+    conditions = r.state.snapshots[tabled.round]
+    scores = scorer(r.state.scenario, conditions)
+    if r.closest is None:
+        return
+    assert passes(scores, r.closest.package)
+    changed = sum(a != b for a, b in zip(r.closest.package, tabled.package, strict=True))
+    assert changed == r.closest_changes
+    sizes = [len(i.options) for i in r.state.scenario.issues]
+    for fewer in range(changed):
+        for issues in itertools.combinations(range(len(sizes)), fewer):
+            for picks in itertools.product(*(range(sizes[i]) for i in issues)):
+                package = list(tabled.package)
+                for i, k in zip(issues, picks, strict=True):
+                    package[i] = k
+                assert not passes(scores, tuple(package))
+
+
+@pytest.mark.parametrize("kind", ["deal", "vote", "no deal", "lapse"])
+def test_the_levels_of_transformation_end_where_the_game_ended(kind: str) -> None:
+    """ "how far each pair of countries got through the three levels of transformation and
+    where trust ended"."""
+    r = report(kind)
+    text = section(markdown(kind), "Trust and the levels of transformation")
+    for path in r.dyads:
+        assert len(path.steps) == len(r.state.snapshots)
+        names = "–".join(r.state.scenario.party(p).name for p in path.parties)
+        row = next(line for line in text.splitlines() if line.startswith(f"| {names} |"))
+        assert f"→ {path.end.trust:.0f} |" in row and f"{path.end.stage} of 3" in row
+
+
+def test_questions_come_from_what_happened_in_this_game() -> None:
+    """ "three to five discussion questions generated from what happened in this game"."""
+    vote = report("vote").questions
+    assert any("voted down at home in Mexico" in q for q in vote)
+    lapse = report("lapse").questions
+    assert any("let the partnership lapse" in q for q in lapse)
+    assert vote != lapse
+
+
+@pytest.mark.parametrize(("parties", "issues", "options"), [(2, 4, 3), (3, 6, 4), (5, 5, 3)])
+def test_any_valid_scenario_gets_a_report(parties: int, issues: int, options: int) -> None:
+    """A file that validates must debrief without a crash: generated scenarios of other
+    sizes, played by the computer, and the repository's minimal one."""
+    s = generated_scenario(issues, options, parties, seed=parties)
+    text = to_markdown(class_report(play_computer_game(s, 7)))
+    assert "## Questions for discussion" in text
+    tiny = load_scenario(DATA / "good" / "minimal.yaml")
+    assert "## Timeline" in to_markdown(class_report(play_computer_game(tiny, 3)))
+
+
+def test_report_writes_the_debrief_of_a_save_to_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "`python main.py report SAVE [-o FILE.md]` writes a Markdown debrief"."""
+    path = game("vote").save(tmp_path)
+    out = tmp_path / "debrief.md"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == markdown("vote")
+    assert main(["report", str(path)]) == 0
+    assert capsys.readouterr().out == markdown("vote")
+
+
+def test_report_gives_one_line_for_a_file_that_is_not_a_save(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "every bad save given to `report` gets one clear line naming the file, never a
+    traceback"."""
+    scenario = DATA / "good" / "minimal.yaml"
+    for bad in (scenario, tmp_path / "missing.yaml", tmp_path):
+        assert main(["report", str(bad)]) == 1
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1, err
+        assert str(bad) in err and "Traceback" not in err

@@ -1,0 +1,66 @@
+"""The debrief screen (issue 11, point 1): "the same content opens in the game from the end
+screen (a debrief screen, scrollable, keyboard-first). Both come from one debrief model in the
+core." """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Markdown
+
+from game.core.analysis.class_report import class_report
+from game.core.analysis.report_markdown import to_markdown
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.end import EndScreen
+from tests.ui.conftest import at_end, game_app_at, played_game, screen_text
+
+SIZE = (80, 24)
+
+
+async def open_debrief(pilot: Pilot[None]) -> DebriefScreen:
+    """From the end screen, `d` as its footer shows, until the debrief is up."""
+    app = pilot.app
+    await at_end(pilot)
+    assert "d Debrief" in screen_text(app)[-1]  # type: ignore[arg-type]
+    await pilot.press("d")
+    for _ in range(200):  # the debrief is written on a thread, then shown
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if isinstance(app.screen, DebriefScreen):
+            return app.screen
+    raise AssertionError(f"no debrief: {app.screen!r}")
+
+
+async def test_d_on_the_end_screen_opens_the_same_debrief_report_writes(tmp_path: Path) -> None:
+    """The screen shows the Markdown `report SAVE` writes, built from the same model."""
+    game = played_game("MX", seed=5)
+    async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
+        screen = await open_debrief(pilot)
+        assert screen.markdown == to_markdown(class_report(game.state))
+        assert screen.query_one(Markdown).source == screen.markdown
+        assert "Debrief: The Security and Prosperity" in " ".join(screen_text(pilot.app))  # type: ignore[arg-type]
+
+
+async def test_the_debrief_scrolls_exports_and_goes_back_with_the_keys_it_shows(
+    tmp_path: Path,
+) -> None:
+    """Keyboard-first: ↑↓/PgUp/PgDn/End scroll to the questions, `e` saves the Markdown beside
+    the saves, Esc returns to the end screen."""
+    game = played_game("CA", seed=3, accept=True)
+    async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        screen = await open_debrief(pilot)
+        footer = screen_text(app)[-1]  # type: ignore[arg-type]
+        for key in ("↑↓", "PgUp/PgDn", "esc Back", "e Export"):
+            assert key in footer
+        await pilot.press("end")
+        await pilot.pause()
+        assert "Questions for discussion" in " ".join(screen_text(app))  # type: ignore[arg-type]
+        await pilot.press("e")
+        await pilot.pause()
+        [written] = tmp_path.glob("debrief-*.md")
+        assert written.read_text(encoding="utf-8") == screen.markdown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
