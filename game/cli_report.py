@@ -35,6 +35,8 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
 
         paragraph = compare(state, what_if, runs, seed).paragraph
     text = to_markdown(class_report(state), paragraph)
+    if output is not None and output.lower().endswith((".html", ".htm")):
+        text = to_html(text, state.scenario.title)
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -64,3 +66,33 @@ def _one_line(save: str, err: LoadError) -> str:
     first = str(err.problems[0]) if err.problems else f"{save}: error: not a saved game"
     more = len(err.problems) - 1
     return first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Debrief: {title}</title>
+<style>
+body {{ font: 20px/1.5 system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; }}
+pre {{ font-size: 16px; line-height: 1.2; background: #f4f4f4; padding: 0.5em; }}
+table {{ border-collapse: collapse; }}
+td, th {{ border: 1px solid #999; padding: 0.2em 0.5em; }}
+</style>
+</head>
+<body>
+{body}</body>
+</html>
+"""
+"""A page for projection: large type, the charts in a monospaced block."""
+
+
+def to_html(markdown: str, title: str) -> str:
+    """The debrief as an HTML page. Raw HTML in scenario text is shown as text, never run
+    (scenario files are untrusted)."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
+    return PAGE.format(title=html.escape(title), body=renderer.render(markdown))

@@ -14,6 +14,7 @@ import pytest
 
 from game.bench import generated_scenario
 from game.cli import main
+from game.cli_report import to_html
 from game.core.analysis.class_report import ClassReport, class_report
 from game.core.analysis.report_markdown import to_markdown
 from game.core.analysis.report_parts import passes
@@ -214,3 +215,16 @@ def test_report_gives_one_line_for_a_file_that_is_not_a_save(
         err = capsys.readouterr().err
         assert len(err.strip().splitlines()) == 1, err
         assert str(bad) in err and "Traceback" not in err
+
+
+def test_report_writes_a_page_to_project_that_never_runs_scenario_html(tmp_path: Path) -> None:
+    """Issue 11, point 3: "an optional HTML or SVG export if it serves projection"; scenario
+    text is untrusted, so markup in it is shown, not run."""
+    path = game("vote").save(tmp_path)
+    out = tmp_path / "debrief.html"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<table>" in page and "<pre><code>" in page
+    assert "<h2>Questions for discussion</h2>" in page
+    assert "&lt;b&gt;" in to_html("a <b>bold</b> claim", "<i>title</i>")
+    assert "<b>" not in to_html("a <b>bold</b> claim", "<i>title</i>")
