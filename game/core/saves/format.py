@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field
+from pydantic import BaseModel, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from game.core.engine.state import Difficulty, Seat
 from game.core.saves import legacy
@@ -23,11 +24,36 @@ FORMAT_VERSION = 2
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 """A sha256 digest in lower-case hexadecimal."""
 
+KnownVersion = Literal[1, 2]
+"""The save formats this code reads."""
+
+
+def _whole_number_only(value: Any) -> Any:
+    """Refuse `true` and `1.0` like any wrong version: pydantic checks a Literal by equality,
+    and in Python True == 1 == 1.0, so it would take them for format 1 even in strict mode."""
+    if isinstance(value, bool | float):
+        versions = [str(v) for v in get_args(KnownVersion)]
+        expected = f"{', '.join(versions[:-1])} or {versions[-1]}"
+        raise PydanticCustomError(
+            "literal_error", "Input should be {expected}", {"expected": expected}
+        )
+    return value
+
+
+FormatVersion = Annotated[KnownVersion, BeforeValidator(_whole_number_only)]
+"""A version this code reads, written as a whole number."""
+
+
+class _Version(BaseModel):
+    """The format version alone (other keys ignored), checked before the layout it names."""
+
+    format_version: FormatVersion
+
 
 class SaveFile(Model):
     """A saved game: how it started and every move since, with digests to check the replay."""
 
-    format_version: Literal[1, 2]
+    format_version: FormatVersion
     """Version of the save format (format 1 files are upgraded when read)."""
 
     scenario: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -92,24 +118,27 @@ def read_save(path: Path | str) -> tuple[Document, SaveFile]:
     doc = read_document(path)
     data = doc.data
     version = data.get("format_version") if isinstance(data, dict) else None
-    if isinstance(version, int) and not isinstance(version, bool):
-        if version > FORMAT_VERSION:
-            raise LoadError(
-                [
-                    problem_at(
-                        doc,
-                        file,
-                        ("format_version",),
-                        f"this save was written by a newer Perimeter (save format {version}); "
-                        f"this version reads formats 1 to {FORMAT_VERSION}: update Perimeter "
-                        "to open it",
-                    )
-                ]
-            )
-        if version == 1:
-            doc = legacy.upgrade(doc)
-            try:
-                return doc, validate(doc, SaveFile, file)
-            except LoadError as err:
-                raise LoadError([legacy.in_old_names(p) for p in err.problems]) from None
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise LoadError(
+            [
+                problem_at(
+                    doc,
+                    file,
+                    ("format_version",),
+                    f"this save was written by a newer Perimeter (save format {version}); "
+                    f"this version reads formats 1 to {FORMAT_VERSION}: update Perimeter "
+                    "to open it",
+                )
+            ]
+        )
+    if isinstance(data, dict) and "format_version" in data:
+        # A wrong version says nothing of the layout, so it is reported alone, not with every
+        # key that a layout it does not name would call unknown.
+        version = validate(doc, _Version, file).format_version
+    if version == 1:
+        doc = legacy.upgrade(doc)
+        try:
+            return doc, validate(doc, SaveFile, file)
+        except LoadError as err:
+            raise LoadError([legacy.in_old_names(p) for p in err.problems]) from None
     return doc, validate(doc, SaveFile, file)

@@ -6,7 +6,9 @@ import contextlib
 import datetime as dt
 import os
 import re
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,6 +98,7 @@ def _write_save(
             f"the game is of {state.scenario.id!r}, the file of {source.scenario.id!r}"
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(path.parent)
     write_atomic(path, render(state, source, started).encode("utf-8"))
     return path
 
@@ -155,9 +158,24 @@ def _dump(data: dict[str, Any], flow: bool | None) -> str:
     )
 
 
+TEMP_SUFFIX = ".tmp"
+"""How the temporary file of a save in progress ends; it starts with '.' and the save's name."""
+
+STALE_AFTER = 60.0
+"""Seconds after which a save's temporary file is taken for what a killed save left behind: a
+save takes milliseconds, so one in progress in another process is never that old."""
+
+_TEMP_NAME = re.compile(r"\..+\.yaml\.[A-Za-z0-9_]+" + re.escape(TEMP_SUFFIX))
+"""`.{save name}.{random}.tmp`, as `write_atomic` names them (the random part is mkstemp's)."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, flush it to disk, then rename it over."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temporary file beside the target, flush it to disk, then rename it over.
+
+    A process killed before the rename leaves the temporary file behind (hidden, and never
+    listed as a save); `remove_stale_temps` deletes it once it is `STALE_AFTER` seconds old.
+    """
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -169,6 +187,33 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     _fsync_folder(path.parent)
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Delete the temporary files that saves killed midway left in a folder, once they are
+    `STALE_AFTER` seconds old (younger ones may be a save in progress elsewhere); return how
+    many went. Called whenever a game is saved or the folder listed, so they cannot pile up.
+    Never raises: a file that cannot be examined or removed is left for the next time."""
+    now = time.time()
+    removed = 0
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError:
+        return 0
+    for entry in entries:
+        if not _TEMP_NAME.fullmatch(entry.name):
+            continue
+        try:
+            # lstat: a symbolic link of that name is not ours, whatever it points to.
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < STALE_AFTER:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed += 1
+    return removed
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -188,7 +233,9 @@ def _fsync_folder(folder: Path) -> None:
 
 def list_saves(folder: Path) -> list[SaveSummary]:
     """Every *.yaml in the folder, newest first; a file that cannot be read is listed with ok
-    False and its first problem, and never stops the others from being listed."""
+    False and its first problem, and never stops the others from being listed. Stale temporary
+    files of killed saves are removed on the way (see `remove_stale_temps`)."""
+    remove_stale_temps(Path(folder))
     try:
         files = [p for p in Path(folder).glob("*.yaml") if p.is_file()]
     except OSError:

@@ -16,8 +16,17 @@ class FileProblem:
     message: str
 
     def __str__(self) -> str:
+        """`FILE:LINE:COL: error: PATH: MESSAGE`, always on one line."""
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{where}: error: {self.path}: {self.message}"
+        return _one_line(f"{where}: error: {self.path}: {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """The text with line breaks and other unprintable characters escaped as Python would:
+    a key or file name may hold any of them, and each problem must stay one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class LoadError(Exception):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,16 +37,39 @@ class ScenarioFile:
     """sha256 of the file's bytes, in hexadecimal (saves record it to find the file again)."""
 
 
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+"""Read-only; without waiting (opening a named pipe otherwise blocks until something writes to
+it, which would hang the game on a bad path); untranslated bytes on Windows."""
+
+
 def read_bytes(path: Path | str) -> bytes:
-    """A file's bytes, refusing anything larger than a scenario may be."""
+    """A regular file's bytes, refusing anything larger than a scenario may be, and a folder,
+    named pipe or device without waiting on it."""
     name = str(path)
+
+    def cannot(why: str) -> LoadError:
+        return LoadError([FileProblem(name, None, None, "(file)", f"cannot read: {why}")])
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as err:
-        raise LoadError(
-            [FileProblem(name, None, None, "(file)", f"cannot read: {err.strerror}")]
-        ) from None
+        raise cannot(err.strerror or str(err)) from None
+    except ValueError:  # a path with a NUL character
+        raise cannot("the name holds a NUL character") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        raw = b""
+        if stat.S_ISREG(mode):
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise cannot(err.strerror or str(err)) from None
+    finally:
+        os.close(fd)
+    if stat.S_ISDIR(mode):
+        raise cannot("it is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise cannot("it is not a regular file (a named pipe or a device?)")
     if len(raw) > MAX_BYTES:
         raise LoadError(
             [

@@ -128,7 +128,9 @@ def parse(text: str) -> Document:
     except yaml.YAMLError as err:
         position = getattr(err, "position", None)
         where = mark_of_offset(text, position) if isinstance(position, int) else None
-        raise _refuse(f"YAML error: {err}", where) from None
+        # Its second line, `in "<unicode string>", position N`, is what `where` says better.
+        what = str(err).split("\n", 1)[0]
+        raise _refuse(f"YAML error: {what}", where) from None
     except RecursionError:
         raise _refuse(f"the document is nested too deeply (limit {MAX_DEPTH})") from None
     if root is None:
