@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from game.core.game import Game, SeatView
     from game.core.scenario.loader import ScenarioFile
     from game.ui.screens.base import TheoryRequested
+    from game.ui.screens.branch import BranchChoice
     from game.ui.screens.debrief import DebriefScreen
     from game.ui.screens.end import EndScreen
     from game.ui.screens.new_game import NewGameRequest
+    from game.ui.screens.replay import ReplayScreen
     from game.ui.screens.table import TableScreen
 
 STYLES = Path(__file__).parent / "styles"
@@ -404,6 +406,51 @@ class PerimeterApp(App[None]):
     def to_title(self, _: object = None) -> None:
         """Back at the title screen, with no game."""
         self.game, self.seat, self.table = None, None, None
+
+    # --- replay and branch ------------------------------------------------------------------
+
+    def on_end_screen_replay_requested(self, _: EndScreen.ReplayRequested) -> None:
+        """The game move by move as the seat saw it ("What if"), over the end screen."""
+        from game.core.analysis.steps import replay  # start-up speed
+        from game.ui.screens.replay import ReplayScreen
+
+        assert self.game is not None and self.seat is not None
+        self.push_screen(ReplayScreen(replay(self.game.state), self.seat.party))
+
+    def on_replay_screen_branch_asked(self, message: ReplayScreen.BranchAsked) -> None:
+        """Which country to play and which cause to switch off in a branch from the round the
+        replay shows; the choice starts it."""
+        from game.ui.screens.branch import BranchScreen  # start-up speed
+
+        assert self.game is not None
+        round_ = message.round
+        screen = BranchScreen(self.game.state, round_, message.party)
+        self.push_screen(screen, lambda choice: self.start_branch(round_, choice))
+
+    def start_branch(self, round_: int, choice: BranchChoice | None) -> None:
+        """A new game from the opening of the round, at the table; the finished game and its
+        save are left as they were."""
+        if choice is None:
+            return
+        from game.core.analysis.steps import branch  # start-up speed
+
+        assert self.game is not None
+        old = self.game
+        made = branch(
+            old.state,
+            round_,
+            [choice.party],
+            choice.without,
+            source=old.source,
+            saves_dir=self.saves_dir,
+        )
+        # The branch is a new game: the replay and the end screen under it give way, as if the
+        # player had gone back to the title and started one.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
+            self.pop_screen()
+        self.to_title()
+        self.open_game(made.game)
+        self.notify(f"{made.summary} Your finished game is unchanged.", title="Branch", timeout=10)
 
     # --- everywhere -------------------------------------------------------------------------
 

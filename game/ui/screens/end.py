@@ -127,10 +127,15 @@ returns to the title screen.
 `d` opens the **class debrief**: everything above and more (the zone of agreement round by
 round, trust and the levels of transformation, a timeline, questions for discussion), the same
 as `python main.py report SAVE` writes; `e` there saves it as a Markdown file.
+
+`w` (**What if**) replays the game move by move, as you saw it, and branches a new game from
+any round: as the same country or another, and with one of the chapter's causes switched off
+if you like.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "title", "Title screen"),
+        # "Title", not "Title screen": the footer needs the columns at 80x24.
+        Binding("enter", "title", "Title"),
         # The scroll keys are the screen's, so the footer can show them (the scrolled view's
         # own bindings are hidden there).
         Binding("down", "scroll(1)", "Scroll", key_display="↑↓", priority=True),
@@ -141,10 +146,14 @@ as `python main.py report SAVE` writes; `e` there saves it as a Markdown file.
         Binding("end", "edge(True)", "Bottom", show=False, priority=True),
         Binding("t", "theory", "Theory"),
         Binding("d", "debrief", "Debrief"),
+        Binding("w", "what_if", "What if"),
     ]
 
     class DebriefRequested(Message):
         """The player wants the class debrief of this game (the app builds and opens it)."""
+
+    class ReplayRequested(Message):
+        """The player wants the game move by move, to branch from it (the app opens it)."""
 
     def __init__(self, report: Debrief, scenario: Scenario, party: str) -> None:
         super().__init__()
@@ -210,6 +219,10 @@ as `python main.py report SAVE` writes; `e` there saves it as a Markdown file.
     def action_debrief(self) -> None:
         """The class debrief over this screen (the app opens it)."""
         self.post_message(self.DebriefRequested())
+
+    def action_what_if(self) -> None:
+        """The game move by move over this screen (the app opens it)."""
+        self.post_message(self.ReplayRequested())
 
     def action_title(self) -> None:
         """Back to the title screen for another game."""

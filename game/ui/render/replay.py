@@ -1,0 +1,114 @@
+"""A game step by step, as one seat saw it: where the game was, what just happened, the package
+on the table and what it was worth to whom."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from game.core.engine.numbers import figures
+from game.core.engine.state import LogEntry
+from game.core.game import SeatView
+from game.ui.render.agenda import scope_words
+from game.ui.render.marks import yes_no
+from game.ui.render.partners import STYLES
+from game.ui.render.table import log_line
+
+
+def where(view: SeatView, step: int, last: int) -> Text:
+    """The status line: who you are, which move, the round and its date, the chair."""
+    s = view.scenario
+    mark = "*" if s.rounds[min(view.round, len(s.rounds) - 1)].inferred else ""
+    text = Text(f"You: {s.party(view.party).name}", style="bold")
+    if step == 0:
+        text.append(" · the start")
+    elif step == last and view.finished:
+        text.append(" · the end", style="bold")
+    else:
+        text.append(f" · move {step} of {last}")
+    text.append(f" · round {view.round + 1}/{len(s.rounds)} · {view.date}{mark}")
+    return text.append(f" · chair {view.chair}")
+
+
+def move(view: SeatView, entries: tuple[LogEntry, ...], step: int) -> Text:
+    """The move made at this step, with the reasons given for it (at the start: how the game
+    began)."""
+    if step == 0:
+        return followed(view, entries, "How the game began")
+    text = Text("Just now\n", style="bold underline")
+    if entries:
+        line = log_line(view.scenario, entries[0])
+        # The move itself stands out: its first line, after the date (its reasons stay dim).
+        first = line.plain.find("\n")
+        line.stylize("bold", 8, first if first >= 0 else len(line))
+        text.append_text(line)
+    return text
+
+
+def followed(view: SeatView, entries: tuple[LogEntry, ...], heading: str = "Then") -> Text:
+    """What the log recorded after the move: a test of support at home, the next round and
+    its events (empty when nothing followed)."""
+    text = Text()
+    if not entries:
+        return text
+    text.append(f"{heading}\n", style="bold underline")
+    for entry in entries:
+        text.append_text(log_line(view.scenario, entry)).append("\n")
+    text.rstrip()
+    return text
+
+
+def on_table(view: SeatView) -> Text:
+    """The package on the table: from whom, whom it binds, who had accepted, what it changes."""
+    offer = view.offer
+    text = Text("On the table\n", style="bold underline")
+    if offer is None:
+        return text.append("Nothing.", style="dim")
+    s = view.scenario
+    text.append(f"From {s.party(offer.proposer).name}, binding ")
+    text.append(f"{scope_words(offer.scope, s.party_ids)}. ")
+    waiting = [p for p in offer.scope if p not in offer.accepted]
+    text.append(f"Accepted: {', '.join(offer.accepted) or 'nobody'}")
+    text.append(f" · waiting for: {', '.join(waiting) or '—'}\n", style="dim")
+    changed = [
+        (issue, issue.options[k])
+        for issue, k, q in zip(s.issues, offer.package, view.status_quo, strict=True)
+        if k != q
+    ]
+    for issue, option in changed:
+        text.append(f"  • {issue.short or issue.name}: {option.label}\n")
+    if not changed:
+        text.append("  • no change to any issue\n")
+    text.rstrip()
+    return text
+
+
+def worth(view: SeatView) -> Text:
+    """What the package on the table was worth, as the seat saw it then: its own score exactly,
+    each partner's as the range its trust allowed."""
+    offer = view.offer
+    text = Text("What it was worth, as you saw it\n", style="bold underline")
+    if offer is None:
+        return text.append("Nothing to weigh.", style="dim")
+    s = view.scenario
+    if view.party in offer.scope:
+        own = view.score(offer.package, offer.scope)
+        f = figures(own)
+        # "You", not the country's name: the status line says it, and the line fits 80 columns.
+        text.append(f"You: {f.total}", style="bold")
+        text.append(f", you needed {f.needed} · acceptable ")
+        text.append_text(yes_no(own.acceptable))
+        text.append(" · backed at home ")
+        text.append_text(yes_no(own.ratifies)).append("\n")
+    else:
+        text.append(f"It did not bind you, {s.party(view.party).name}.\n")
+    for partner in (p for p in offer.scope if p != view.party):
+        e = view.estimate(partner, offer.package, offer.scope)
+        # Whole numbers, as the table's partner forecast shows them.
+        text.append(f"{s.party(partner).name}: about {e.low:.0f}–{e.high:.0f}", style="bold")
+        text.append(f", holding out for about {e.target_low:.0f}–{e.target_high:.0f} · ")
+        text.append(e.verdict, style=STYLES[e.verdict]).append("\n")
+    text.append(
+        "Your own numbers are exact; a partner's are your estimate then, as wide as your distrust.",
+        style="dim italic",
+    )
+    return text

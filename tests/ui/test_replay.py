@@ -1,0 +1,210 @@
+"""The game move by move and a branch from it, with the keys (issue 11, point 4): "from a save
+or the end screen, replay the game move by move (step forward and back), and branch: restart
+from round N as the same or another country, or with one of the chapter's causes switched off".
+
+Every game here is built through the engine, then opened in the app as `play --load` would.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from game.core.analysis.steps import Steps, replay
+from game.core.game import Game
+from game.ui.app import PerimeterApp
+from game.ui.render import replay as text
+from game.ui.screens.branch import BranchScreen
+from game.ui.screens.end import EndScreen
+from game.ui.screens.replay import ReplayScreen
+from game.ui.screens.table import TableScreen
+from tests.ui.conftest import at_end, game_app_at, played_game, screen_text
+
+SIZE = (80, 24)
+
+
+@functools.cache
+def finished() -> Game:
+    """Mexico's game, seed 7, passed to the deadline (shared: the tests only read it)."""
+    return played_game("MX", 7)
+
+
+@functools.cache
+def steps() -> Steps:
+    return replay(finished().state)
+
+
+async def open_replay(pilot: Pilot[None]) -> ReplayScreen:
+    """From the end screen, `w`."""
+    await at_end(pilot)
+    await pilot.press("w")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReplayScreen)
+    return screen
+
+
+def footer(app: PerimeterApp) -> str:
+    return screen_text(app)[-1]
+
+
+def status(app: PerimeterApp) -> str:
+    """The replay's status line."""
+    return screen_text(app)[1].strip()
+
+
+async def test_w_on_the_end_screen_opens_the_replay_and_esc_goes_back(tmp_path: Path) -> None:
+    """ "From a save or the end screen, replay the game move by move": `w` on the end screen
+    opens it at the start; both footers show their keys, all of them at 80x24."""
+    app = game_app_at(finished(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_end(pilot)
+        assert "w What if" in footer(app) and footer(app).rstrip().endswith("? Help")
+        screen = await open_replay(pilot)
+        assert screen.index == 0
+        assert status(app) == "You: Mexico · the start · round 1/9 · 2005-03-01* · chair US"
+        assert "How the game began" in screen_text(app)[2]
+        keys = footer(app)
+        for shown in ("←→ Move", "Home/End", "PgUp/PgDn Round", "b Branch", "esc Back"):
+            assert shown in keys
+        assert keys.rstrip().endswith("? Help")  # nothing cut off
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+
+
+async def test_stepping_back_and_forward_with_the_keys_shows_the_same_state(
+    tmp_path: Path,
+) -> None:
+    """ "Step forward and back": → and ← (and . and ,) move a move at a time, and the screen
+    shows the replayed state of that step, the same each time it comes back to it."""
+    app = game_app_at(finished(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_replay(pilot)
+        await pilot.press("right", "right", "right")
+        await pilot.pause()
+        assert screen.index == 3
+        shown = screen_text(app)
+        assert status(app).startswith("You: Mexico · move 3 of 34 · round 1/9")
+        move = steps().news(3)[0].text
+        assert any(move in line for line in shown)
+        await pilot.press("left", "right", "full_stop", "comma")
+        await pilot.pause()
+        assert screen.index == 3 and screen_text(app) == shown
+        await pilot.press("left")
+        await pilot.pause()
+        assert screen.index == 2 and screen_text(app) != shown
+
+
+async def test_page_keys_go_a_round_and_home_end_to_the_ends(tmp_path: Path) -> None:
+    app = game_app_at(finished(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_replay(pilot)
+        starts = steps().round_starts
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert screen.index == starts[2]
+        assert "round 3/9" in status(app)
+        await pilot.press("right", "pageup")
+        await pilot.pause()
+        assert screen.index == starts[2]
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.index == starts[1]
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.index == steps().last
+        assert "the end · round 9/9" in status(app)
+        await pilot.press("right")  # nothing after the end
+        await pilot.pause()
+        assert screen.index == steps().last
+        await pilot.press("home", "left")
+        await pilot.pause()
+        assert screen.index == 0
+
+
+def test_the_table_and_its_worth_are_shown_as_the_seat_saw_them() -> None:
+    """ "The package on the table and each party's score of it as the human seat saw it": its
+    own score exactly, a partner's as its estimate then (a range), never the exact number."""
+    whole = steps()
+    step = next(i for i, s in enumerate(whole.states) if s.offer and "MX" in s.offer.scope)
+    view = whole.view(step, "MX")
+    offer = view.offer
+    assert offer is not None
+    shown = text.on_table(view).plain + "\n" + text.worth(view).plain
+    proposer = view.scenario.party(offer.proposer).name
+    assert f"From {proposer}, binding all three" in shown
+    own = view.score(offer.package, offer.scope).total
+    assert f"You: {own:.1f}, you needed" in shown
+    state = whole.states[step]
+    for partner in (p for p in offer.scope if p != "MX"):
+        e = view.estimate(partner, offer.package, offer.scope)
+        name = view.scenario.party(partner).name
+        assert f"{name}: about {e.low:.0f}–{e.high:.0f}" in shown
+        exact = state.scorer.score(partner, offer.package).total
+        assert f"{exact:.1f}" not in shown
+
+
+async def test_b_branches_a_new_game_at_the_table_as_another_country_without_a_cause(
+    tmp_path: Path,
+) -> None:
+    """ "Branch: restart from round N as the same or another country, or with one of the
+    chapter's causes switched off": from the replay at round 6, `b`, Canada, without
+    leader_change, Enter: the new game is at the table, as Canada, in that world, its moves
+    before round 6 the finished game's; the finished game is unchanged."""
+    old = finished()
+    digest = old.state.digest()
+    app = game_app_at(old, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_replay(pilot)
+        await pilot.press("b", "escape")  # Esc in the window: back to the replay, no branch
+        await pilot.pause()
+        assert app.screen is screen and app.game is old
+        await pilot.press(*["pagedown"] * 5)
+        await pilot.pause()
+        assert screen.index == steps().round_starts[5]
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BranchScreen)
+        text = "\n".join(screen_text(app))
+        assert "Branch from round 6 (2007-11-15)" in text
+        assert "▸ Mexico" in text and "▸ Nothing: history as it happened" in text
+        await pilot.press("down", "tab", "down", "down")
+        await pilot.pause()
+        assert "▸ Without leader_change" in "\n".join(screen_text(app))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["TitleScreen", "TableScreen"]
+        game = app.game
+        assert game is not None and game is not old
+        assert game.humans == ("CA",) and game.to_move == "CA"
+        assert game.state.disabled_causes == {"leader_change"}
+        before = steps().round_starts[5]
+        assert game.state.moves[:before] == old.state.moves[:before]
+        assert game.state.round == 5
+        assert screen_text(app)[1].strip().startswith("You: Canada · round 6/9")
+        assert old.state.digest() == digest
+
+
+async def at_replay_step(pilot: Pilot[None]) -> None:
+    """The replay after Canada's first package is on the table (five moves in)."""
+    await open_replay(pilot)
+    await pilot.press(*["right"] * 5)
+    await pilot.pause()
+
+
+async def at_branch_window(pilot: Pilot[None]) -> None:
+    await at_replay_step(pilot)
+    await pilot.press("b")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("run_before", [at_replay_step, at_branch_window], ids=["replay", "branch"])
+def test_snapshot_at_80x24(snap_compare: Any, run_before: Any, tmp_path: Path) -> None:
+    app = game_app_at(finished(), tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
