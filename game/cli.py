@@ -113,6 +113,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--runs", type=_positive, default=40, help="continuations for --what-if (default 40)"
     )
     report.add_argument("--seed", type=int, default=1, help="seed of the --what-if runs")
+
+    roll_up = sub.add_parser(
+        "class",
+        help="one table of many groups' saves of a scenario, next to computer-only games",
+    )
+    roll_up.add_argument(
+        "saves", nargs="+", metavar="SAVE", help="saved games (a folder: every *.yaml in it)"
+    )
+    roll_up.add_argument("--csv", metavar="FILE", help="also write the table as CSV (UTF-8)")
+    roll_up.add_argument(
+        "--runs", type=_positive, default=200, help="computer-only games to compare with (200)"
+    )
+    roll_up.add_argument("--seed", type=int, default=1, help="seed of those games (1)")
     return parser
 
 
@@ -157,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.cli_report import cmd_report
 
             return cmd_report(args.save, args.output, args.what_if, args.runs, args.seed)
+        if args.command == "class":
+            from game.cli_class import cmd_class
+
+            return cmd_class(args.saves, args.csv, args.runs, args.seed)
         return cmd_title()
     except LoadError as err:
         for problem in err.problems:
