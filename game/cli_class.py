@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# `report`'s one line for a bad save, shared so both commands word it alike (it is to become
-# public API of cli_report; that file was being edited elsewhere when this was written).
-from game.cli_report import _one_line as bad_save_line
+# `report`'s one line for a bad save, shared so both commands word it alike.
+from game.cli_report import bad_save_line
 
 if TYPE_CHECKING:
     from game.core.analysis.simulation import Summary

@@ -23,7 +23,7 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
     try:
         state = load_game(save).state
     except LoadError as err:
-        print(_one_line(save, err), file=sys.stderr)
+        print(bad_save_line(save, err), file=sys.stderr)
         return EXIT_PROBLEMS
     paragraph = ""
     if what_if is not None:
@@ -33,7 +33,11 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
             return EXIT_USAGE
         from game.core.analysis.what_if import what_if as compare
 
-        paragraph = compare(state, what_if, runs, seed).paragraph
+        try:
+            paragraph = compare(state, what_if, runs, seed).paragraph
+        except ValueError as err:  # e.g. the saved game already runs without that cause
+            print(f"error: --what-if {what_if}: {err}", file=sys.stderr)
+            return EXIT_USAGE
     text = to_markdown(class_report(state), paragraph)
     if output is not None and output.lower().endswith((".html", ".htm")):
         text = to_html(text, state.scenario.title)
@@ -49,7 +53,7 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
     return EXIT_OK
 
 
-def _one_line(save: str, err: LoadError) -> str:
+def bad_save_line(save: str, err: LoadError) -> str:
     """A bad save in one line: its first problem, how many more there are, and, for a scenario
     given by mistake, what to do with it instead."""
     from game.core.scenario.loader import read_document
@@ -61,7 +65,7 @@ def _one_line(save: str, err: LoadError) -> str:
     if isinstance(data, dict) and {"issues", "parties"} <= data.keys():
         return (
             f"{save}: error: this is a scenario, not a saved game; play it with "
-            f"`python main.py play {save}`, then report the save the game writes"
+            f"`python main.py play {save}` first: the game writes its saves in saves/"
         )
     first = str(err.problems[0]) if err.problems else f"{save}: error: not a saved game"
     more = len(err.problems) - 1

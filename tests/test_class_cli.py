@@ -138,7 +138,7 @@ def test_a_scenario_given_as_a_save_is_named_as_such(
     assert code == 1 and len(group_lines(out)) == 1
     assert err.splitlines() == [
         f"{scenario}: error: this is a scenario, not a saved game; play it with "
-        f"`python main.py play {scenario}`, then report the save the game writes"
+        f"`python main.py play {scenario}` first: the game writes its saves in saves/"
     ]
 
 

@@ -8,45 +8,34 @@ holds it and gives screens the human seat's view of it.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.app import App
 from textual.binding import Binding, BindingType
 
+from game.ui.flows.ending import EndingFlow
 from game.ui.screens.quit import QuitScreen
 from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
-    from game.core.analysis.debrief import Debrief
     from game.core.engine.moves import Act
     from game.core.engine.state import LogEntry
     from game.core.game import Game, SeatView
     from game.core.scenario.loader import ScenarioFile
     from game.ui.screens.base import TheoryRequested
-    from game.ui.screens.branch import BranchChoice
-    from game.ui.screens.debrief import DebriefScreen
-    from game.ui.screens.end import EndScreen
     from game.ui.screens.new_game import NewGameRequest
-    from game.ui.screens.replay import ReplayScreen
     from game.ui.screens.table import TableScreen
 
 STYLES = Path(__file__).parent / "styles"
-
-T = TypeVar("T")
-
-WORKING_AFTER = 0.3
-"""Seconds the end of a game may take before a window with a progress bar shows (most agendas
-are worked out well within it, and a window that flashes past is noise)."""
 
 # The game's own screens import the core (and pydantic with it), and help imports Textual's
 # Markdown widget: both would slow down the title screen, so they are imported where they are
 # first needed, in the handlers below, each marked "start-up speed".
 
 
-class PerimeterApp(App[None]):
+class PerimeterApp(EndingFlow):
     """Perimeter in the terminal: title, new game, briefing, the table, the end."""
 
     CSS_PATH = str(STYLES / "app.tcss")
@@ -287,170 +276,12 @@ class PerimeterApp(App[None]):
             self.table.message(Text(f"Saved to {path}", style="green"))
         return path
 
-    # --- the end --------------------------------------------------------------------------
-
-    def show_end(self) -> None:
-        """The end screen in place of the table; Enter there goes back to the title. What was
-        possible is worked out off the screen's thread (see `work_then`)."""
-        from game.core.analysis.debrief import debrief  # start-up speed
-        from game.core.analysis.frontier import pareto_frontier
-
-        assert self.game is not None and self.seat is not None
-        state, party = self.game.state, self.seat.party
-
-        def work(progress: Callable[[int, int], None]) -> Debrief:
-            frontier = pareto_frontier(state.scenario, state.conditions, progress=progress)
-            return debrief(state, frontier)
-
-        def show(report: Debrief) -> None:
-            from game.ui.screens.end import EndScreen  # start-up speed
-
-            if self.table is not None and self.screen is self.table:
-                self.pop_screen()
-            self.table = None
-            self.push_screen(EndScreen(report, state.scenario, party), self.to_title)
-
-        self.work_then(
-            "Working out what was possible: the Pareto frontier and the Nash package.",
-            "The end of the game",
-            work,
-            show,
-        )
-
-    def work_then(
-        self,
-        text: str,
-        subtitle: str,
-        work: Callable[[Callable[[int, int], None]], T],
-        show: Callable[[T], None],
-    ) -> None:
-        """Run `work` on a thread, then `show` its result. If it takes a moment (a large
-        agenda), a window with a progress bar shows meanwhile, so the screen never freezes;
-        `work` is given the bar's callback (work done, out of how much)."""
-        from game.ui.screens.working import WorkingScreen  # start-up speed
-
-        working: WorkingScreen[T] = WorkingScreen(text, subtitle)
-        shown = done = False
-
-        def close_working(result: T | None) -> None:
-            assert result is not None
-            show(result)
-
-        def show_working() -> None:
-            nonlocal shown
-            if done:  # the timer had already fired when the work finished
-                return
-            shown = True
-            self.push_screen(working, close_working)
-
-        def finished(result: T) -> None:
-            nonlocal done
-            done = True
-            if shown:
-                working.finish(result)
-            else:
-                timer.stop()
-                show(result)
-
-        def run() -> None:
-            self.call_from_thread(finished, work(working.advance))
-
-        timer = self.set_timer(WORKING_AFTER, show_working)
-        self.run_worker(run, thread=True, group="work", exit_on_error=True)
-
-    def on_end_screen_debrief_requested(self, _: EndScreen.DebriefRequested) -> None:
-        """The class debrief of the game that ended, over the end screen."""
-        from game.core.analysis.class_report import class_report  # start-up speed
-        from game.core.analysis.report_markdown import to_markdown
-        from game.ui.screens.end import EndScreen
-
-        end = self.screen
-        assert self.game is not None and isinstance(end, EndScreen)
-        state, frontier = self.game.state, end.report.frontier
-
-        def show(markdown: str) -> None:
-            from game.ui.screens.debrief import DebriefScreen  # start-up speed
-
-            self.push_screen(DebriefScreen(markdown, state.scenario.title))
-
-        self.work_then(
-            "Writing the debrief: the zone of agreement round by round, the timeline, "
-            "questions for discussion.",
-            "Debrief",
-            lambda _: to_markdown(class_report(state, frontier)),
-            show,
-        )
-
-    def on_debrief_screen_export_requested(self, message: DebriefScreen.ExportRequested) -> None:
-        """Save the debrief as Markdown beside the saves; say where (or why not)."""
-        from game.core.saves.store import game_name, write_atomic  # start-up speed
-
-        assert self.game is not None
-        folder = self.saves_dir or Path("saves")
-        path = folder / f"debrief-{game_name(self.game.state, self.game.started)}.md"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, message.markdown.encode("utf-8"))
-        except OSError as err:
-            self.notify(f"Could not save the debrief: {err.strerror or err}", severity="error")
-            return
-        self.notify(f"Debrief saved to {path}")
-
     def on_theory_requested(self, _: TheoryRequested) -> None:
         """The theory card, over the briefing or the end screen that asked for it."""
         from game.ui.screens.theory import TheoryScreen  # start-up speed (Markdown is heavy)
 
         assert self.game is not None
         self.push_screen(TheoryScreen(self.game.scenario))
-
-    def to_title(self, _: object = None) -> None:
-        """Back at the title screen, with no game."""
-        self.game, self.seat, self.table = None, None, None
-
-    # --- replay and branch ------------------------------------------------------------------
-
-    def on_end_screen_replay_requested(self, _: EndScreen.ReplayRequested) -> None:
-        """The game move by move as the seat saw it ("What if"), over the end screen."""
-        from game.core.analysis.steps import replay  # start-up speed
-        from game.ui.screens.replay import ReplayScreen
-
-        assert self.game is not None and self.seat is not None
-        self.push_screen(ReplayScreen(replay(self.game.state), self.seat.party))
-
-    def on_replay_screen_branch_asked(self, message: ReplayScreen.BranchAsked) -> None:
-        """Which country to play and which cause to switch off in a branch from the round the
-        replay shows; the choice starts it."""
-        from game.ui.screens.branch import BranchScreen  # start-up speed
-
-        assert self.game is not None
-        round_ = message.round
-        screen = BranchScreen(self.game.state, round_, message.party)
-        self.push_screen(screen, lambda choice: self.start_branch(round_, choice))
-
-    def start_branch(self, round_: int, choice: BranchChoice | None) -> None:
-        """A new game from the opening of the round, at the table; the finished game and its
-        save are left as they were."""
-        if choice is None:
-            return
-        from game.core.analysis.steps import branch  # start-up speed
-
-        assert self.game is not None
-        old = self.game
-        made = branch(
-            old.state,
-            round_,
-            [choice.party],
-            choice.without,
-            source=old.source,
-            saves_dir=self.saves_dir,
-        )
-        # The branch is a new game: the replay and the end screen under it give way, as if the
-        # player had gone back to the title and started one.
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
-            self.pop_screen()
-        self.to_title()
-        self.open_game(made.game)
-        self.notify(f"{made.summary} Your finished game is unchanged.", title="Branch", timeout=10)
 
     # --- everywhere -------------------------------------------------------------------------
 

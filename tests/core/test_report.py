@@ -228,3 +228,14 @@ def test_report_writes_a_page_to_project_that_never_runs_scenario_html(tmp_path:
     assert "<h2>Questions for discussion</h2>" in page
     assert "&lt;b&gt;" in to_html("a <b>bold</b> claim", "<i>title</i>")
     assert "<b>" not in to_html("a <b>bold</b> claim", "<i>title</i>")
+
+
+def test_report_what_if_a_cause_the_game_already_ran_without_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "never a traceback": `--what-if` a cause the saved game already ran without is bad
+    usage (exit 2), said in one line."""
+    path = played_game("US", seed=4, without=frozenset({"visa_2009"})).save(tmp_path)
+    assert main(["report", str(path), "--what-if", "visa_2009", "--runs", "2"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: --what-if visa_2009: ") and len(err.splitlines()) == 1

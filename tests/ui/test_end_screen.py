@@ -23,8 +23,8 @@ from game.core.analysis.debrief import Debrief, debrief
 from game.core.analysis.frontier import Frontier
 from game.core.engine.conditions import Conditions
 from game.core.scenario.model import Scenario
-from game.ui import app as app_module
 from game.ui.app import PerimeterApp
+from game.ui.flows import ending
 from game.ui.screens.end import EndScreen, frontier_text
 from game.ui.screens.working import WorkingScreen
 from tests.conftest import WITHOUT_CAUSES, blocked_game
@@ -209,7 +209,7 @@ async def test_what_was_possible_is_worked_out_off_the_screen_with_a_progress_ba
         return real(scenario, conditions, progress=progress)
 
     monkeypatch.setattr(frontier, "pareto_frontier", slow)
-    monkeypatch.setattr(app_module, "WORKING_AFTER", 0.001)
+    monkeypatch.setattr(ending, "WORKING_AFTER", 0.001)
     async with game_app_at(played_game("MX", seed=5), tmp_path).run_test(size=SIZE) as pilot:
         app = pilot.app
         for _ in range(200):  # the 1 ms timer, then the push

@@ -22,7 +22,7 @@ from game.ui.screens.branch import BranchScreen
 from game.ui.screens.end import EndScreen
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
-from tests.ui.conftest import at_end, game_app_at, played_game, screen_text
+from tests.ui.conftest import at_end, at_table, game_app_at, played_game, screen_text
 
 SIZE = (80, 24)
 
@@ -208,3 +208,32 @@ async def at_branch_window(pilot: Pilot[None]) -> None:
 def test_snapshot_at_80x24(snap_compare: Any, run_before: Any, tmp_path: Path) -> None:
     app = game_app_at(finished(), tmp_path)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+async def test_w_in_the_log_replays_a_game_in_progress_and_a_branch_saves_it_first(
+    tmp_path: Path,
+) -> None:
+    """ "What if" from any point, "from a save": a game still in progress (as `play --load`
+    opens it) replays from its log with `w`; branching from it saves the game first, so
+    nothing is lost."""
+    going = played_game("MX", seed=5, accept=True, stop_before_accepting=True)
+    assert not going.finished
+    moves = going.state.moves
+    app = game_app_at(going, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_table(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        assert "w What if" in footer(app)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BranchScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+        assert app.game is not going
+        [saved] = [p for p in tmp_path.glob("*.yaml") if "autosave" not in p.name]
+        assert Game.load(saved).state.moves == moves

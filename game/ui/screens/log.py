@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from game.core.game import SeatView
@@ -28,12 +29,21 @@ author's choice) and every test of support at home. A round whose date the autho
 so.
 
 ↑/↓ and PgUp/PgDn scroll, Home and End jump; Esc or `l` goes back to the table.
+
+`w` (*What if*) replays the game so far move by move, as you saw it, and lets you branch: a
+new game from the opening of any round, as the same or another country, or with one of the
+chapter's causes switched off. The game you are playing is left as it is.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("l", "back", "Back", show=False),
+        Binding("w", "replay", "What if"),
     ]
+
+    class ReplayRequested(Message):
+        """The player wants the game so far move by move, to branch from it (the app opens
+        it)."""
 
     def __init__(self, view: SeatView) -> None:
         super().__init__()
@@ -51,6 +61,10 @@ so.
         scroll.focus()
         scroll.scroll_end(animate=False, immediate=True)
         self.sub_title = "The log"
+
+    def action_replay(self) -> None:
+        """Ask the app for the replay of the game so far."""
+        self.post_message(self.ReplayRequested())
 
     def action_back(self) -> None:
         """Back to the table."""
