@@ -44,7 +44,7 @@ world no longer allows ends the replay there, and the new game starts just befor
 message says so).
 
 ↑/↓ choose in a list, Tab moves to the other list, Enter starts the new game, Esc goes back.
-Your finished game is not changed.
+The game you branch from is not changed (one still in progress is saved first).
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,9 +66,14 @@ Your finished game is not changed.
         date = s.rounds[self.round].date.isoformat()
         with Vertical(id="branch-box") as box:
             box.border_title = f"Branch from round {self.round + 1} ({date})"
+            kept = (
+                "your finished game is not changed"
+                if self.state.finished
+                else "your game so far is saved first"
+            )
             yield Static(
                 "A new game from this round's opening, the moves before it replayed. "
-                "Enter starts it; your finished game is not changed.",
+                f"Enter starts it; {kept}.",
                 id="branch-intro",
             )
             yield Label("Play as")
