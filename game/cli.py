@@ -8,6 +8,9 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+# The `serve` and `join` parsers (their module loads nothing heavy until a command runs).
+from game.cli_serve import add_parsers as add_serve_parsers
+
 # Only the light error type is imported up front: the engine (and pydantic) load inside each
 # command, so the title screen opens as fast as Textual allows.
 from game.core.scenario.errors import LoadError
@@ -29,7 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="play a negotiation in the terminal")
     play.add_argument("scenario", nargs="?", help="built-in id or path (default: choose on screen)")
-    play.add_argument("--as", dest="party", choices=["US", "MX", "CA"], help="the country you play")
+    play.add_argument(
+        "--as",
+        dest="party",
+        metavar="PARTY[,PARTY...]",
+        help="the country you play (its code in the scenario, e.g. MX); several, comma-separated "
+        "(MX,CA), for a hot seat: teams take turns at one keyboard",
+    )
     play.add_argument("--seed", type=int, help="seed for a repeatable game")
     play.add_argument("--load", metavar="SAVE", help="continue a saved game")
     play.add_argument(
@@ -126,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--runs", type=_positive, default=200, help="computer-only games to compare with (200)"
     )
     roll_up.add_argument("--seed", type=int, default=1, help="seed of those games (1)")
+    add_serve_parsers(sub)
     return parser
 
 
@@ -174,6 +184,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.cli_class import cmd_class
 
             return cmd_class(args.saves, args.csv, args.runs, args.seed)
+        if args.command == "serve":
+            from game.cli_serve import cmd_serve
+
+            return cmd_serve(args)
+        if args.command == "join":
+            from game.cli_serve import cmd_join
+
+            return cmd_join(args.store)
         return cmd_title()
     except LoadError as err:
         for problem in err.problems:
@@ -212,6 +230,20 @@ def cmd_play(args: argparse.Namespace) -> int:
         make_app(game=Game.load(args.load, saves_dir=saves), saves_dir=saves).run()
         return EXIT_OK
     source = find_scenario(args.scenario) if args.scenario is not None else None
+    parties: str | tuple[str, ...] | None = None
+    if args.party is not None:
+        codes = tuple(dict.fromkeys(c.strip() for c in args.party.split(",") if c.strip()))
+        if source is not None:
+            known = source.scenario.party_ids
+            unknown = [c for c in codes if c not in known]
+            if unknown or not codes:
+                print(
+                    f"error: --as {args.party}: {source.scenario.id} has no country "
+                    f"{', '.join(unknown) or '(none given)'}; its countries are {', '.join(known)}",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+        parties = codes[0] if len(codes) == 1 else codes
     if args.without:
         if source is None:
             print(
@@ -228,7 +260,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         scenario=source,
         saves_dir=saves,
         seed=args.seed,
-        party=args.party,
+        party=parties,
         difficulty=args.difficulty,
         without=args.without,
     ).run()

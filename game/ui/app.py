@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from game.ui.flows.classroom import ClassroomFlow
 from game.ui.flows.ending import EndingFlow
 from game.ui.screens.quit import QuitScreen
 from game.ui.screens.title import TitleScreen
@@ -35,7 +36,7 @@ STYLES = Path(__file__).parent / "styles"
 # first needed, in the handlers below, each marked "start-up speed".
 
 
-class PerimeterApp(EndingFlow):
+class PerimeterApp(ClassroomFlow, EndingFlow):
     """Perimeter in the terminal: title, new game, briefing, the table, the end."""
 
     CSS_PATH = str(STYLES / "app.tcss")
@@ -55,7 +56,7 @@ class PerimeterApp(EndingFlow):
         scenario: ScenarioFile | None = None,
         saves_dir: Path | None = None,
         seed: int | None = None,
-        party: str | None = None,
+        party: str | Iterable[str] | None = None,
         game: Game | None = None,
         difficulty: str = "normal",
         blink: bool = True,
@@ -67,7 +68,8 @@ class PerimeterApp(EndingFlow):
         self.start_scenario = scenario
         self.saves_dir = saves_dir or Path("saves")
         self.start_seed = seed
-        self.start_party = party
+        self.start_parties = (party,) if isinstance(party, str) else tuple(party or ())
+        """The countries people play (`play --as`; several: a hot seat)."""
         self.start_difficulty = difficulty
         self.start_without = tuple(without)
         """Causes to switch off in the game to come (`play --without`)."""
@@ -77,6 +79,8 @@ class PerimeterApp(EndingFlow):
         self.table: TableScreen | None = None
         self.shown = 0
         """How many log entries have been shown (events and votes open a window once)."""
+        self.briefed: set[str] = set()
+        """The countries whose people have seen their briefing in this game."""
         self.farewell: str | None = None
         """What the terminal shows once the app has closed (where the game was saved)."""
 
@@ -87,20 +91,20 @@ class PerimeterApp(EndingFlow):
         self.push_screen(TitleScreen())
         if self.game is not None:
             self.open_game(self.game)
-        elif self.start_party is not None and self.start_scenario is not None:
+        elif self.start_parties and self.start_scenario is not None:
             from game.ui.screens.new_game import NewGameRequest, difficulty_of  # start-up speed
 
             seed = self.start_seed if self.start_seed is not None else random.randrange(1, 10**6)
             difficulty = difficulty_of(self.start_difficulty)
             request = NewGameRequest(
                 self.start_scenario,
-                self.start_party,
+                self.start_parties,
                 seed,
                 difficulty,
                 frozenset(self.start_without),
             )
             self.begin(request)
-        elif self.start_party is not None or self.start_scenario is not None:
+        elif self.start_parties or self.start_scenario is not None:
             self.choose_new_game()
 
     def on_title_screen_chosen(self, message: TitleScreen.Chosen) -> None:
@@ -127,7 +131,7 @@ class PerimeterApp(EndingFlow):
         screen = NewGameScreen(
             catalogue(),
             self.start_scenario,
-            self.start_party,
+            self.start_parties,
             self.start_seed,
             self.start_difficulty,
             blink=self.blink,
@@ -136,22 +140,22 @@ class PerimeterApp(EndingFlow):
         self.push_screen(screen, self.begin)
 
     def begin(self, request: NewGameRequest | None) -> None:
-        """Start the chosen game and show the briefing; Enter there opens the table."""
+        """Start the chosen game and show the briefing; Enter there opens the table. In a hot
+        seat the first team due confirms it is at the keyboard first."""
         if request is None:
             return
         from game.core.game import Game  # start-up speed
-        from game.ui.screens.briefing import BriefingScreen
 
         game = Game.new(
             request.source,
             request.seed,
-            [request.party],
+            request.parties,
             difficulty=request.difficulty,
             saves_dir=self.saves_dir,
             disabled_causes=request.disabled_causes,
         )
-        self.game, self.seat, self.shown = game, game.view(request.party), 0
-        self.push_screen(BriefingScreen(self.seat), self.open_table)
+        self.game, self.shown, self.briefed = game, 0, set()
+        self.seat_person(self.person_due(game))
 
     def choose_save(self) -> None:
         """The list of saves; the chosen one is loaded."""
@@ -182,13 +186,51 @@ class PerimeterApp(EndingFlow):
     def open_game(self, game: Game) -> None:
         """A loaded game: the table, or the end if it is over. What happened before is not
         shown again as windows (it is in the log)."""
-        party = game.to_move if game.to_move in game.humans else None
-        party = party or (game.humans[0] if game.humans else game.scenario.party_ids[0])
-        self.game, self.seat, self.shown = game, game.view(party), len(game.state.log)
+        self.game, self.shown = game, len(game.state.log)
+        # A loaded game's people have read their briefings before.
+        self.briefed = set(game.humans)
+        party = self.person_due(game)
         if game.finished:
+            self.seat = game.view(party)
             self.show_end()
         else:
+            self.seat_person(party)
+
+    @staticmethod
+    def person_due(game: Game) -> str:
+        """The country whose person plays next (the first person's, when none is due)."""
+        if game.to_move in game.humans:
+            return game.to_move
+        return game.humans[0] if game.humans else game.scenario.party_ids[0]
+
+    def seat_person(self, party: str) -> None:
+        """Give the keyboard to the person playing `party`: in a hot seat, after a hand-off
+        screen that shows nothing private until they confirm; then their briefing the first
+        time, then their table."""
+        assert self.game is not None
+        if len(self.game.humans) < 2:
+            self.sit_down(party)
+            return
+        from game.ui.screens.handoff import HandOffScreen  # start-up speed
+
+        if self.table is not None and self.screen is self.table:
+            self.pop_screen()
+        self.table, self.seat = None, None
+        state = self.game.state
+        screen = HandOffScreen(state.scenario, party, state.round, state.date)
+        self.push_screen(screen, lambda _: self.sit_down(party))
+
+    def sit_down(self, party: str) -> None:
+        """The person playing `party` is at the keyboard: their briefing (once), their table."""
+        from game.ui.screens.briefing import BriefingScreen  # start-up speed
+
+        assert self.game is not None
+        self.seat = self.game.view(party)
+        if party in self.briefed:
             self.open_table()
+            return
+        self.briefed.add(party)
+        self.push_screen(BriefingScreen(self.seat), self.open_table)
 
     # --- at the table -----------------------------------------------------------------------
 
@@ -224,6 +266,9 @@ class PerimeterApp(EndingFlow):
             self.push_screen(screen, lambda _: self._next_notice(news, n + 1))
         elif self.game.finished:
             self.show_end()
+        elif self.seat is not None and self.person_due(self.game) != self.seat.party:
+            # A hot seat: the next person due is another team.
+            self.seat_person(self.person_due(self.game))
 
     def on_table_screen_actions_requested(self, message: TableScreen.ActionsRequested) -> None:
         """The diplomatic actions window; the chosen one is played at the table."""
@@ -314,7 +359,7 @@ def make_app(
     scenario: ScenarioFile | None = None,
     saves_dir: Path | None = None,
     seed: int | None = None,
-    party: str | None = None,
+    party: str | Iterable[str] | None = None,
     game: Game | None = None,
     difficulty: str = "normal",
     blink: bool = True,

@@ -12,6 +12,7 @@ from game.core.game import Game
 from game.ui.app import PerimeterApp, make_app
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen
+from game.ui.screens.handoff import HandOffScreen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.notice import NoticeScreen
 from game.ui.screens.table import TableScreen
@@ -93,6 +94,15 @@ async def to_table(pilot: Pilot[None]) -> TableScreen:
     await close_notices(pilot)
     assert isinstance(app.screen, TableScreen)
     return app.screen
+
+
+async def past_hand_off(pilot: Pilot[None]) -> None:
+    """In a game with several people (a hot seat), the team due confirms it is at the
+    keyboard (the hand-off screen); a game it already knows needs no briefing."""
+    await pilot.pause()
+    if isinstance(pilot.app.screen, HandOffScreen):
+        await pilot.press("enter")
+        await pilot.pause()
 
 
 async def close_notices(pilot: Pilot[None]) -> None:

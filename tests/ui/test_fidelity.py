@@ -36,6 +36,7 @@ from tests.ui.conftest import (
     close_notices,
     game_app,
     game_app_at,
+    past_hand_off,
     played_game,
     screen_text,
     table_app,
@@ -110,7 +111,7 @@ async def test_the_event_window_on_screen_shows_calderons_real_date(tmp_path: Pa
             break
         game.play(Pass(party=game.to_move or ""))
     async with game_app_at(game, tmp_path).run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await past_hand_off(pilot)
         await close_notices(pilot)
         await pilot.press("p")
         await pilot.pause()

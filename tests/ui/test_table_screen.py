@@ -19,6 +19,7 @@ from tests.ui.conftest import (
     at_table,
     close_notices,
     game_app_at,
+    past_hand_off,
     screen_text,
     table_app,
     widget_text,
@@ -114,7 +115,7 @@ async def test_a_bilateral_offer_says_who_has_accepted_and_who_is_awaited(
         game.play(Pass(party=game.to_move or ""))
     app = game_app_at(game, tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await past_hand_off(pilot)  # people play both countries: the US team confirms first
         assert isinstance(app.screen, TableScreen)
         assert "Accepted: MX · waiting for: US" in widget_text(app, "#on-table")
 

@@ -18,8 +18,10 @@ from textual.widgets import (
     Label,
     RadioSet,
     Select,
+    SelectionList,
     Static,
 )
+from textual.widgets.selection_list import Selection
 
 from game.core.engine.state import Difficulty
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
@@ -45,11 +47,18 @@ class NewGameRequest:
     """What the player chose: the app starts the game from it."""
 
     source: ScenarioFile
-    party: str
+    parties: tuple[str, ...]
+    """The countries people play at this keyboard, in the scenario's order (two or more: a hot
+    seat, taking turns)."""
     seed: int
     difficulty: Difficulty
     disabled_causes: frozenset[str] = frozenset()
     """The causes whose events this game runs without (a "what if")."""
+
+    @property
+    def party(self) -> str:
+        """The first country people play."""
+        return self.parties[0]
 
 
 HISTORY = "history"
@@ -77,7 +86,9 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
 # New game
 
 - **Scenario**: the negotiation to play (built-in ones and any valid `./scenarios/*.yaml`).
-- **Country**: the party you speak for; the computer plays the others.
+- **Countries at this keyboard**: the country you speak for (↑/↓, then Space or Enter); the
+  computer plays the others. Tick two or three for a **hot seat**: teams share the keyboard and
+  take turns, and between turns a hand-off screen hides one team's numbers from the next.
 - **Difficulty**: how long the computer's negotiators hold out before conceding.
 - **Seed**: fixes every chance draw. Note it down: the same seed and the same moves replay the
   same game, so a class can compare groups fairly.
@@ -98,7 +109,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         self,
         catalogue: list[CatalogueEntry],
         scenario: ScenarioFile | None = None,
-        party: str | None = None,
+        party: str | Iterable[str] | None = None,
         seed: int | None = None,
         difficulty: str = "normal",
         blink: bool = True,
@@ -118,7 +129,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             else:
                 self.choices.append(scenario)
         self.want_scenario = scenario
-        self.want_party = party
+        self.want_parties = (party,) if isinstance(party, str) else tuple(party or ())
         self.seed = seed if seed is not None else random.randrange(1, 1_000_000)
         self.difficulty = difficulty_of(difficulty)
         self.blink = blink
@@ -141,7 +152,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             yield Static(id="scenario-summary")
             with Horizontal(id="new-game-row"):
                 with Vertical(id="country-box"):
-                    yield Label("Country")
+                    yield Label("Countries at this keyboard")
                 with Vertical():
                     yield Label("Difficulty")
                     with RadioSet(id="difficulty"):
@@ -192,12 +203,15 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         self.query_one("#scenario-summary", Static).update(scenario.summary.strip())
         await self.query("#country").remove()
         ids = scenario.party_ids
-        wanted = self.want_party if self.want_party in ids else ids[0]
-        buttons = [
-            MarkedRadioButton(f"{p.name} ({p.id})", value=p.id == wanted, name=p.id)
-            for p in scenario.parties
-        ]
-        await self.query_one("#country-box", Vertical).mount(RadioSet(*buttons, id="country"))
+        people = [p for p in self.want_parties if p in ids] or [ids[0]]
+        countries: SelectionList[str] = SelectionList(
+            *(
+                Selection(_country(p.name, p.id, p.id in people), p.id, p.id in people)
+                for p in scenario.parties
+            ),
+            id="country",
+        )
+        await self.query_one("#country-box", Vertical).mount(countries)
         what_if = self.query_one("#what-if", Select)
         choices = what_if_choices(scenario, self.want_without)
         what_if.set_options(choices)
@@ -210,16 +224,36 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         """Say in words what is chosen (the radio buttons show it by colour only)."""
         self._show_chosen()
 
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        """A country ticked or unticked: say so in the list's words too (not by colour alone),
+        and in the sentence below."""
+        if self.chosen_file is None:
+            return
+        chosen = set(event.selection_list.selected)
+        for n, p in enumerate(self.chosen_file.scenario.parties):
+            event.selection_list.replace_option_prompt_at_index(
+                n, _country(p.name, p.id, p.id in chosen)
+            )
+        self._show_chosen()
+
     def _show_chosen(self) -> None:
         if self.chosen_file is None:
             return
-        party = self.chosen_party()
-        name = self.chosen_file.scenario.party(party).name if party else "no country yet"
+        scenario = self.chosen_file.scenario
+        parties = self.chosen_parties()
+        names = _joined([scenario.party(p).name for p in parties])
         level = self.chosen_difficulty()
-        chosen = f"You will play {name}, difficulty {level}: {DIFFICULTY_TEXT[level]}."
+        if not parties:
+            chosen = "Tick a country to play (Space)."
+        elif len(parties) == 1:
+            chosen = f"You will play {names}, difficulty {level}: {DIFFICULTY_TEXT[level]}."
+        else:
+            computer = [q.name for q in scenario.parties if q.id not in parties]
+            rest = f"; the computer plays {_joined(computer)}" if computer else ""
+            chosen = f"Hot seat: {names} take turns at this keyboard{rest}. Difficulty {level}."
         off = self.chosen_causes()
         if off:
-            n = sum(1 for e in self.chosen_file.scenario.events if e.cause in off)
+            n = sum(1 for e in scenario.events if e.cause in off)
             chosen += f" What if: {n} event{'s' if n != 1 else ''} will not happen."
         self.query_one("#chosen", Static).update(chosen)
 
@@ -236,11 +270,13 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         """Back to the title."""
         self.dismiss(None)
 
-    def chosen_party(self) -> str | None:
-        """The country whose radio button is on."""
-        sets = self.query("#country").results(RadioSet)
-        pressed = next((s.pressed_button for s in sets if s.pressed_button is not None), None)
-        return pressed.name if pressed is not None else None
+    def chosen_parties(self) -> tuple[str, ...]:
+        """The countries ticked, in the scenario's order."""
+        lists = self.query("#country").results(SelectionList)
+        ticked = {p for found in lists for p in found.selected}
+        if self.chosen_file is None:
+            return ()
+        return tuple(p for p in self.chosen_file.scenario.party_ids if p in ticked)
 
     def chosen_difficulty(self) -> Difficulty:
         """The difficulty whose radio button is on."""
@@ -257,9 +293,9 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
     def action_begin(self) -> None:
         """Hand the choice to the app, which starts the game."""
         error = self.query_one("#new-game-error", Static)
-        party = self.chosen_party()
-        if self.chosen_file is None or party is None:
-            error.update("Choose a scenario and a country first.")
+        parties = self.chosen_parties()
+        if self.chosen_file is None or not parties:
+            error.update("Choose a scenario and tick a country first (Space).")
             return
         text = self.query_one("#seed", Input).value.strip()
         try:
@@ -269,6 +305,18 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             return
         self.dismiss(
             NewGameRequest(
-                self.chosen_file, party, seed, self.chosen_difficulty(), self.chosen_causes()
+                self.chosen_file, parties, seed, self.chosen_difficulty(), self.chosen_causes()
             )
         )
+
+
+def _country(name: str, party: str, person: bool) -> str:
+    """A country in the list, saying in words who plays it (the tick is not colour alone)."""
+    return f"{name} ({party}): {'people' if person else 'computer'}"
+
+
+def _joined(names: list[str]) -> str:
+    """Names in a sentence: "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

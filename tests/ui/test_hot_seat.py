@@ -1,0 +1,159 @@
+"""Hot seat (issue 12, point 1): "two or three human countries at one terminal, computer
+counterparts at the empty seats. Between turns a hand-off screen hides the previous country's
+private scores; nothing private shows until the next country confirms it is at the
+keyboard." """
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from game.cli import main
+from game.core.game import Game
+from game.ui.app import PerimeterApp, make_app
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.handoff import HandOffScreen
+from game.ui.screens.new_game import NewGameScreen
+from game.ui.screens.table import TableScreen
+from tests.conftest import spp_file
+from tests.ui.conftest import close_notices, screen_text
+
+SIZE = (80, 24)
+
+
+def private_numbers(game: Game, party: str) -> set[str]:
+    """What only `party` may see, as its table shows it: what it needs, its reservation value,
+    and its own score of the offer on the table (one decimal)."""
+    view = game.view(party)
+    numbers = {f"{view.needed():.1f}", f"{view.requirement().reservation:.1f}"}
+    if view.offer is not None:
+        numbers.add(f"{view.score(view.offer.package).total:.1f}")
+    return numbers
+
+
+def shown(app: PerimeterApp) -> str:
+    return "\n".join(screen_text(app))
+
+
+async def confirm(pilot: Pilot[None]) -> None:
+    """The team named on the hand-off screen says it is there; its briefing, the first time."""
+    app = pilot.app
+    assert isinstance(app.screen, HandOffScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    if isinstance(app.screen, BriefingScreen):
+        await pilot.press("enter")
+        await pilot.pause()
+    await close_notices(pilot)
+
+
+async def test_a_hand_off_screen_stands_between_teams_and_shows_nothing_private(
+    tmp_path: Path,
+) -> None:
+    """From the first turn: a hand-off names the team due and shows no number of anyone's;
+    after it confirms, its table shows its own numbers and no other team's."""
+    app = make_app(scenario=spp_file(), party=("US", "MX"), seed=3, saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        game = app.game
+        assert game is not None and game.humans == ("US", "MX")
+        handoffs = 0
+        for turn in range(30):
+            if isinstance(app.screen, TableScreen):
+                # The same team is due again (e.g. it chairs the next round): no hand-off.
+                assert app.seat is not None and app.seat.party == game.to_move
+                await pilot.press("p")
+                await pilot.pause()
+                await close_notices(pilot)
+                continue
+            screen = app.screen
+            assert isinstance(screen, HandOffScreen), screen
+            handoffs += 1
+            due = screen.party
+            other = "MX" if due == "US" else "US"
+            text = shown(app)
+            assert "Pass the keyboard" in text and game.scenario.party(due).name in text
+            # Only the round and its date are numbers here.
+            numbers = set(re.findall(r"\d+(?:\.\d+)?", text))
+            allowed = {str(game.state.round + 1), str(len(game.scenario.rounds))}
+            assert numbers <= allowed | set(game.state.date.split("-")), numbers
+            await confirm(pilot)
+            assert isinstance(app.screen, TableScreen)
+            table = shown(app)
+            assert f"You: {game.scenario.party(due).name}" in table
+            leaked = (private_numbers(game, other) - private_numbers(game, due)) & set(
+                re.findall(r"\d+\.\d", table)
+            )
+            assert not leaked, (turn, leaked)
+            await pilot.press("p")
+            await pilot.pause()
+            await close_notices(pilot)
+            if handoffs == 4:
+                break
+        assert handoffs == 4
+
+
+async def test_one_team_alone_never_sees_a_hand_off(tmp_path: Path) -> None:
+    """A single person plays as before: briefing, then the table, no hand-off."""
+    app = make_app(scenario=spp_file(), party="MX", seed=3, saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await close_notices(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        await close_notices(pilot)
+        assert isinstance(app.screen, TableScreen)
+
+
+async def test_the_new_game_screen_starts_a_hot_seat_when_two_countries_are_ticked(
+    tmp_path: Path,
+) -> None:
+    """ "two or three human countries at one terminal": ticking a second country (Space) on
+    the new-game screen starts a game in which people play both; the list says who plays each
+    in words, not by colour alone."""
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        text = shown(app)
+        assert "United States (US): people" in text and "Mexico (MX): computer" in text
+        app.screen.query_one("#country").focus()
+        await pilot.press("down", "space")
+        await pilot.pause()
+        text = shown(app)
+        assert "Mexico (MX): people" in text
+        assert "Hot seat: United States and Mexico take turns" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.game is not None and app.game.humans == ("US", "MX")
+        assert isinstance(app.screen, HandOffScreen)
+
+
+def test_play_as_several_countries_is_a_hot_seat_and_an_unknown_code_bad_usage(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`play --as US,MX` hands the app both countries; a code the scenario does not declare is
+    a clear error with exit 2 (issue 13, point 6)."""
+    import game.ui.app as app_module
+
+    made: list[dict[str, object]] = []
+
+    class Fake:
+        def __init__(self, **kwargs: object) -> None:
+            made.append(kwargs)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(app_module, "make_app", lambda **kw: Fake(**kw))
+    assert main(["play", "spp-2005", "--as", "US,MX", "--seed", "3"]) == 0
+    assert made[0]["party"] == ("US", "MX")
+    assert main(["play", "spp-2005", "--as", "US,QQ"]) == 2
+    err = capsys.readouterr().err
+    assert "QQ" in err and "US, MX, CA" in err and len(err.strip().splitlines()) == 1
