@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.engine.conditions import Conditions
 from game.core.engine.mechanism import start
 from game.core.engine.state import evolve
 from game.core.engine.timeline import open_round
@@ -41,6 +42,19 @@ class ZoneRound:
             "exact": self.exact,
             "events": list(self.events),
         }
+
+
+def round_conditions(
+    scenario: Scenario, seed: int, disabled_causes: frozenset[str] = frozenset()
+) -> tuple[Conditions, ...]:
+    """The conditions as each round opens when no one moves: what the events alone make of the
+    world (chance events drawn from the seed, as in a game)."""
+    state = start(scenario, seed, disabled_causes=disabled_causes)
+    found = [state.conditions]
+    while state.round + 1 < len(scenario.rounds):
+        state = open_round(evolve(state, round=state.round + 1, turn=0, acted=frozenset()))
+        found.append(state.conditions)
+    return tuple(found)
 
 
 def zone_timeline(

@@ -1,0 +1,277 @@
+"""Teaching warnings for a valid scenario: what plays, but would teach little or mislead.
+
+None of these stops a game (`validate` exits 0 unless `--strict`): a scenario with an empty
+zone of agreement in 2009 is history, not a mistake. But an author balancing a scenario wants
+to know when no round leaves a deal possible, when one point of one number decides the outcome,
+or when an option, a threat, an event or a stance can never matter. Each warning is a path in
+the scenario file (so the command line can position it) and a sentence saying what to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from game.core.analysis.simulation import simulate
+from game.core.analysis.zone_timeline import round_conditions, zone_timeline
+from game.core.engine.conditions import Conditions
+from game.core.engine.scoring import EPSILON, scorer
+from game.core.engine.zone import zone
+from game.core.scenario.index import index
+from game.core.scenario.model import Scenario
+from game.core.scenario.problems import Problem
+
+KNIFE_EDGE = 0.20
+"""How far one point of one number may move the agreement rate before it is a knife edge (the
+issue's measure: Canada's attention at 77, 78, 79, 80 gave 0, 11.5, 47.5 and 65.5% deals)."""
+
+KNIFE_RUNS = 100
+"""Computer-only games on each side of a number the zone marks as sensitive."""
+
+
+@dataclass(frozen=True)
+class Knob:
+    """A documented number an author sets: where it is, what it is, how to move it."""
+
+    path: tuple[str | int, ...]
+    label: str
+    value: float
+
+
+def teaching_warnings(scenario: Scenario, seed: int = 1, knife_edges: bool = True) -> list[Problem]:
+    """Every teaching warning, in the order of the file's sections. `knife_edges` runs the
+    (slower) search for numbers one point of which decides the outcome."""
+    found = [
+        *_threats_unaddressed(scenario),
+        *_red_lines_block_everything(scenario),
+        *_dominated_options(scenario, seed),
+        *_stances_on_status_quo(scenario),
+        *_events_that_never_fire(scenario),
+        *_empty_zones(scenario, seed),
+    ]
+    if knife_edges:
+        found += _knife_edges(scenario, seed)
+    return found
+
+
+def _threats_unaddressed(s: Scenario) -> list[Problem]:
+    addressed = {t for issue in s.issues for o in issue.options for t in o.addresses}
+    return [
+        Problem(
+            ("threats", n, "id"),
+            f"no option addresses the threat {t.id!r}: its priority can never change a score",
+        )
+        for n, t in enumerate(s.threats)
+        if t.id not in addressed
+    ]
+
+
+def _red_lines_block_everything(s: Scenario) -> list[Problem]:
+    """A party with a red line on every option of some issue can accept no package at all."""
+    views = scorer(s).parties
+    found = []
+    for party in s.party_ids:
+        for i, issue in enumerate(s.issues):
+            if all(views[party].red[i][k] for k in range(len(issue.options))):
+                found.append(
+                    Problem(
+                        ("issues", i, "options"),
+                        f"every option of {issue.id!r} crosses a red line of {party}: it can "
+                        f"accept no package at all",
+                    )
+                )
+    return found
+
+
+def _dominated_options(s: Scenario, seed: int) -> list[Problem]:
+    """An option (other than the status quo) that another option of its issue beats for every
+    party in every round, as the events leave the world: as much value, as much support at
+    home, no red line it lacks, and more of one."""
+    rounds = [list(scorer(s, c).parties.values()) for c in round_conditions(s, seed)]
+    status_quo = index(s).status_quo
+    found = []
+    for i, issue in enumerate(s.issues):
+        for k, option in enumerate(issue.options):
+            if k == status_quo[i]:
+                continue
+            for j, other in enumerate(issue.options):
+                if j != k and all(_beats(views, i, j, k) for views in rounds):
+                    found.append(
+                        Problem(
+                            ("issues", i, "options", k, "id"),
+                            f"{option.id!r} is dominated: in every round every party prefers "
+                            f"{other.id!r} (as much value and support at home, no red line "
+                            f"more), so no one has a reason to table it",
+                        )
+                    )
+                    break
+    return found
+
+
+def _beats(views: list[Any], i: int, j: int, k: int) -> bool:
+    """Whether option j of issue i is at least as good as option k for every party, and
+    better for one."""
+    better = False
+    for v in views:
+        if v.red[i][j] and not v.red[i][k]:
+            return False
+        a, b = v.raw[i][j], v.raw[i][k]
+        da, db = v.fixed[i][j].deltas, v.fixed[i][k].deltas
+        if a < b - EPSILON or any(x < y - EPSILON for x, y in zip(da, db, strict=True)):
+            return False
+        if a > b + EPSILON or any(x > y + EPSILON for x, y in zip(da, db, strict=True)):
+            better = True
+    return better
+
+
+def _stances_on_status_quo(s: Scenario) -> list[Problem]:
+    """A group's stance on a status-quo option (or a tag only status-quo options carry) moves
+    its approval of no change at all: every package starts from it, so it only shifts the
+    group's baseline, which `approval` already sets."""
+    status_quo = index(s).status_quo
+    sq_ids = {f"{issue.id}.{issue.options[status_quo[i]].id}" for i, issue in enumerate(s.issues)}
+    sq_tags: set[str] = set()
+    other_tags: set[str] = set()
+    for i, issue in enumerate(s.issues):
+        for k, o in enumerate(issue.options):
+            (sq_tags if k == status_quo[i] else other_tags).update(o.tags)
+    found = []
+    for g, group in enumerate(s.domestic_groups):
+        for n, stance in enumerate(group.stances):
+            on_option = stance.option is not None and stance.option in sq_ids
+            on_tag = stance.tag is not None and stance.tag in sq_tags - other_tags
+            if on_option or on_tag:
+                what = stance.option if on_option else f"tag {stance.tag!r}"
+                found.append(
+                    Problem(
+                        ("domestic_groups", g, "stances", n),
+                        f"a stance on a status-quo option ({what}): it changes the group's "
+                        f"baseline, not how it sees any change; set its approval instead",
+                    )
+                )
+    return found
+
+
+def _events_that_never_fire(s: Scenario) -> list[Problem]:
+    last = s.rounds[-1].date
+    return [
+        Problem(
+            ("events", n, "date"),
+            f"dated {e.date.isoformat()}, after the last round ({last.isoformat()}): it never "
+            f"happens in a game",
+        )
+        for n, e in enumerate(s.events)
+        if e.date > last
+    ]
+
+
+def _empty_zones(s: Scenario, seed: int) -> list[Problem]:
+    """Rounds that open with no package every party would accept and back at home, as the
+    events alone leave the world (trust-building may still open one)."""
+    rows = zone_timeline(s, seed)
+    empty = [r for r in rows if r.packages == 0]
+    if not empty:
+        return []
+    if len(empty) == len(rows):
+        return [
+            Problem(
+                ("rounds",),
+                "no round has a zone of agreement: no package is acceptable to every party and "
+                "backed at home, so computer games never end in a deal unless trust-building "
+                "opens one (check reservation values, red lines and approval)",
+            )
+        ]
+    return [
+        Problem(
+            ("rounds", r.round - 1),
+            f"round {r.round} ({r.date}) opens with an empty zone of agreement"
+            + (f", after {'; '.join(r.events)}" if r.events else ""),
+        )
+        for r in empty
+    ]
+
+
+def knobs(s: Scenario) -> list[Knob]:
+    """The documented numbers an author tunes that a point can move: each party's attention
+    and ratification threshold, each group's approval, each dyad's trust."""
+    found = []
+    for n, p in enumerate(s.parties):
+        found.append(Knob(("parties", n, "attention"), f"{p.id} attention", p.attention))
+        found.append(
+            Knob(
+                ("parties", n, "ratification_threshold"),
+                f"{p.id} ratification threshold",
+                p.ratification_threshold,
+            )
+        )
+    for n, g in enumerate(s.domestic_groups):
+        found.append(Knob(("domestic_groups", n, "approval"), f"{g.id} approval", g.approval))
+    for n, d in enumerate(s.dyads):
+        found.append(Knob(("dyads", n, "trust"), f"{'-'.join(d.parties)} trust", d.trust))
+    return found
+
+
+def moved(s: Scenario, knob: Knob, by: float) -> Scenario | None:
+    """The scenario with one number moved (None when that would leave its range)."""
+    data = s.model_dump(mode="python")
+    target: Any = data
+    for part in knob.path[:-1]:
+        target = target[part]
+    value = knob.value + by
+    if not 0.0 <= value <= 100.0:
+        return None
+    target[knob.path[-1]] = value
+    try:
+        return Scenario.model_validate(data)
+    except ValueError:
+        return None
+
+
+def _zone_counts(s: Scenario) -> tuple[int, ...]:
+    """The zone of agreement as each round opens (the cheap signal of where a number bites)."""
+    return tuple(r.packages for r in zone_timeline(s, 1))
+
+
+def sensitive(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+    """Whether a zone changed enough to be worth simulating: a round opens or closes, or its
+    count changes by half."""
+    for a, b in zip(before, after, strict=True):
+        if (a == 0) != (b == 0) or abs(a - b) > max(a, b) / 2:
+            return True
+    return False
+
+
+def _knife_edges(
+    s: Scenario, seed: int, rate: Callable[[Scenario], float] | None = None
+) -> list[Problem]:
+    """Numbers one point of which moves the agreement rate by more than KNIFE_EDGE. The zone
+    picks the candidates (it is exact and quick); computer games confirm them."""
+    measure = rate or (lambda sc: simulate(sc, KNIFE_RUNS, seed).agreement_rate)
+    base_zone = _zone_counts(s)
+    base_rate: float | None = None
+    found = []
+    for knob in knobs(s):
+        for by in (-1.0, 1.0):
+            other = moved(s, knob, by)
+            if other is None or not sensitive(base_zone, _zone_counts(other)):
+                continue
+            base_rate = measure(s) if base_rate is None else base_rate
+            now = measure(other)
+            if abs(now - base_rate) > KNIFE_EDGE:
+                found.append(
+                    Problem(
+                        knob.path,
+                        f"a knife edge: {knob.label} at {knob.value + by:g} instead of "
+                        f"{knob.value:g} moves computer games' agreement rate from "
+                        f"{base_rate:.0%} to {now:.0%} ({KNIFE_RUNS} games each); a class's "
+                        f"result may hang on this one number",
+                    )
+                )
+                break
+    return found
+
+
+def zone_now(s: Scenario) -> int:
+    """The zone of agreement as the game starts (for `analyze`)."""
+    return zone(s, Conditions.initial(s)).count

@@ -1,0 +1,131 @@
+"""Teaching warnings (issue 13, point 4): "an empty zone of agreement in any round; a knife-edge
+scenario (one documented number moved by one point flips the agreement rate by more than 20
+points — name it); an option dominated for every party; a threat no option addresses; an event
+that can never fire; a party whose red lines block every package; a stance on a status-quo
+option"."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import yaml
+
+from game.core.analysis import teaching_checks
+from game.core.analysis.teaching_checks import teaching_warnings
+from game.core.scenario.model import Scenario
+from tests.conftest import DATA, spp_file
+
+MINIMAL: dict[str, Any] = yaml.safe_load((DATA / "good" / "minimal.yaml").read_text("utf-8"))
+
+
+def scenario(change: Any = None) -> Scenario:
+    """The minimal test scenario, changed by a function of its data."""
+    data = copy.deepcopy(MINIMAL)
+    if change is not None:
+        change(data)
+    return Scenario.model_validate(data)
+
+
+def warned(s: Scenario) -> dict[tuple[str | int, ...], str]:
+    return {p.path: p.message for p in teaching_warnings(s, knife_edges=False)}
+
+
+def test_a_threat_no_option_addresses_is_named() -> None:
+    """ "a threat no option addresses"."""
+
+    def add(data: dict[str, Any]) -> None:
+        data["threats"].append({"id": "cyber", "name": "Cyber", "kind": "hard", "source": "x"})
+
+    assert "no option addresses the threat 'cyber'" in warned(scenario(add))[("threats", 2, "id")]
+    assert ("threats", 0, "id") not in warned(scenario())
+
+
+def test_a_party_whose_red_lines_block_every_package_is_named() -> None:
+    """ "a party whose red lines block every package": both border options carry the tag
+    Betaland's red line forbids."""
+
+    def tag(data: dict[str, Any]) -> None:
+        data["issues"][0]["options"][0]["tags"] = ["joint_patrols"]
+
+    message = warned(scenario(tag))[("issues", 0, "options")]
+    assert "every option of 'border' crosses a red line of BB" in message
+
+
+def test_an_option_every_party_likes_less_than_another_is_dominated() -> None:
+    """ "an option dominated for every party": the same measure at a cost to Alphaland."""
+
+    def add(data: dict[str, Any]) -> None:
+        options = data["issues"][1]["options"]
+        options.append(
+            {"id": "talks", "label": "Talks", "addresses": {"crime": 0.2}, "source": "x"}
+        )
+        options.append(
+            {
+                "id": "costly_talks",
+                "label": "Costly talks",
+                "addresses": {"crime": 0.2},
+                "cost": {"AA": 3},
+                "source": "x",
+            }
+        )
+
+    found = warned(scenario(add))
+    assert "'costly_talks' is dominated" in found[("issues", 1, "options", 3, "id")]
+    assert "'talks'" in found[("issues", 1, "options", 3, "id")]
+    assert ("issues", 1, "options", 2, "id") not in found
+
+
+def test_a_stance_on_a_status_quo_option_is_named() -> None:
+    """ "a stance on a status-quo option"."""
+
+    def stance(data: dict[str, Any]) -> None:
+        data["domestic_groups"][1]["stances"] = [
+            {"option": "border.keep", "delta": 5, "source": "x"}
+        ]
+
+    assert (
+        "status-quo option (border.keep)"
+        in warned(scenario(stance))[("domestic_groups", 1, "stances", 0)]
+    )
+
+
+def test_an_event_after_the_last_round_never_fires_and_is_named() -> None:
+    """ "an event that can never fire": dated after the last round, before the deadline."""
+
+    def late(data: dict[str, Any]) -> None:
+        data["events"][0]["date"] = "2005-12-01"
+
+    assert "after the last round" in warned(scenario(late))[("events", 0, "date")]
+
+
+def test_a_round_that_opens_with_an_empty_zone_is_named() -> None:
+    """ "an empty zone of agreement in any round": spp-2005's last round, after Obama and the
+    visa (history: the SPP lapsed in 2009)."""
+    found = warned(spp_file().scenario)
+    assert "round 9 (2009-07-15) opens with an empty zone of agreement" in found[("rounds", 8)]
+    assert ("rounds", 0) not in found
+
+
+def test_a_knife_edge_names_the_number_and_both_rates() -> None:
+    """ "a knife-edge scenario (one documented number moved by one point flips the agreement
+    rate by more than 20 points — name it)": one point of attention closes the minimal
+    scenario's zone; with games that agree 90% of the time at the scenario's number and 10%
+    one point off, the warning names it; where the games do not change, nothing is said."""
+    s = scenario()
+
+    def flips(other: Scenario) -> float:
+        return 0.9 if other is s else 0.1
+
+    found = {p.path: p.message for p in teaching_checks._knife_edges(s, 1, flips)}
+    assert "a knife edge: AA attention at 99 instead of 100" in found[("parties", 0, "attention")]
+    assert "from 90% to 10%" in found[("parties", 0, "attention")]
+    assert teaching_checks._knife_edges(s, 1, lambda other: 0.5) == []
+
+
+def test_the_zone_decides_which_numbers_are_simulated() -> None:
+    """Only a number whose point opens or closes a round's zone, or halves it, is worth the
+    computer games."""
+    assert teaching_checks.sensitive((1, 1), (0, 0))
+    assert teaching_checks.sensitive((100, 10), (100, 4))
+    assert not teaching_checks.sensitive((100, 10), (90, 8))
