@@ -62,3 +62,16 @@ def _play(
 ) -> list[RunResult]:
     """A worker's share: the games of these runs (the scenario is read once per worker)."""
     return play_runs(_scenario(path), seed, runs, disabled, seats)
+
+
+def agreement_rates(scenarios: list[Scenario], runs: int, seed: int, jobs: int) -> list[float]:
+    """The agreement rate of `runs` computer-only games of each scenario (as `simulate` gives
+    it), the scenarios shared out over `jobs` processes (`analyze` tries dozens of variants)."""
+    if jobs <= 1 or len(scenarios) < 2:
+        return [simulate(s, runs, seed).agreement_rate for s in scenarios]
+    with ProcessPoolExecutor(min(jobs, len(scenarios))) as pool:
+        return list(pool.map(functools.partial(_rate, runs, seed), scenarios))
+
+
+def _rate(runs: int, seed: int, scenario: Scenario) -> float:
+    return simulate(scenario, runs, seed).agreement_rate

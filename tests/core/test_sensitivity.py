@@ -1,0 +1,55 @@
+"""`analyze` (issue 13, point 5): "the zone of agreement per round, which constraints bind whom,
+the sensitivity of the outcome to each party's key numbers — so an author can tune in minutes,
+not hours"."""
+
+from __future__ import annotations
+
+from game.core.analysis.sensitivity import analyze, render
+from game.core.analysis.simulation import simulate
+from game.core.analysis.teaching_checks import knobs, moved
+from game.core.analysis.zone_timeline import zone_timeline
+from game.core.scenario.loader import load_scenario
+from game.core.scenario.model import Scenario
+from tests.conftest import DATA
+
+MINIMAL = load_scenario(DATA / "good" / "minimal.yaml")
+
+
+def test_games_are_played_only_where_a_number_moves_the_zone() -> None:
+    """Every number is tried on the zone (exact, quick); computer games only where the zone
+    moved, so the slow measure is spent where it can differ."""
+    played: list[Scenario] = []
+
+    def rates(found: list[Scenario]) -> list[float]:
+        played.extend(found)
+        return [0.5 if s is MINIMAL else 0.25 for s in found]
+
+    a = analyze(MINIMAL, runs=4, seed=1, rates=rates)
+    base = tuple(r.packages for r in zone_timeline(MINIMAL, 1))
+    assert played[0] is MINIMAL and a.agreement == 0.5
+    assert [r.packages for r in a.zone] == list(base)
+    for sens in a.sensitivity:
+        for n in sens.nudges:
+            assert (n.agreement is not None) <= (n.zone != base)
+    assert len(played) == 1 + sum(n.agreement is not None for s in a.sensitivity for n in s.nudges)
+    # A point less attention closes the minimal scenario's zone: that number leads the list.
+    assert a.sensitivity[0].moves_zone
+    assert {s.label for s in a.sensitivity} == {k.label for k in knobs(MINIMAL)}
+
+
+def test_the_rates_shown_are_those_of_computer_games_of_the_moved_scenario() -> None:
+    """With real games (a few), each rate shown is `simulate`'s for the scenario with that one
+    number moved."""
+    a = analyze(MINIMAL, runs=3, seed=2)
+    assert a.agreement == simulate(MINIMAL, 3, 2).agreement_rate
+    knob = next(k for k in knobs(MINIMAL) if k.label == "AA attention")
+    sens = next(s for s in a.sensitivity if s.label == "AA attention")
+    for n in sens.nudges:
+        if n.agreement is not None:
+            other = moved(MINIMAL, knob, n.by)
+            assert other is not None
+            assert n.agreement == simulate(other, 3, 2).agreement_rate
+    text = render(a)
+    for heading in ("## Zone of agreement", "## What binds each party", "## Sensitivity"):
+        assert heading in text
+    assert "AA attention (now 100" in text
