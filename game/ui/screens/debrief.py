@@ -11,11 +11,13 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Markdown
 
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import ReadingScreen
 
 
-class DebriefScreen(GameScreen[None]):
+class DebriefScreen(ReadingScreen[None]):
     """The debrief of the game that just ended; Esc goes back to the end screen."""
+
+    SCROLL_ID = "debrief"
 
     HELP = """\
 # The debrief
@@ -41,12 +43,7 @@ Esc goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("d", "back", "Back", show=False),
-        Binding("down", "scroll(1)", "Scroll", key_display="↑↓", priority=True),
-        Binding("up", "scroll(-1)", "Scroll", show=False, priority=True),
-        Binding("pagedown", "page(1)", "Page", key_display="PgUp/PgDn", priority=True),
-        Binding("pageup", "page(-1)", "Page", show=False, priority=True),
-        Binding("home", "edge(False)", "Top", show=False, priority=True),
-        Binding("end", "edge(True)", "Bottom", show=False, priority=True),
+        *ReadingScreen.SCROLL_KEYS,
         Binding("e", "export", "Export"),
     ]
 
@@ -72,20 +69,6 @@ Esc goes back.
         """Scroll keys work at once."""
         self.query_one("#debrief", VerticalScroll).focus()
         self.sub_title = f"Debrief: {self.title_text}"
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll a line."""
-        self.query_one("#debrief", VerticalScroll).scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        """Scroll a page."""
-        view = self.query_one("#debrief", VerticalScroll)
-        view.scroll_relative(y=pages * max(1, view.size.height - 1), animate=False)
-
-    def action_edge(self, bottom: bool) -> None:
-        """To the top or the bottom."""
-        view = self.query_one("#debrief", VerticalScroll)
-        view.scroll_to(y=view.max_scroll_y if bottom else 0, animate=False)
 
     def action_export(self) -> None:
         """Ask the app to save the debrief as Markdown."""

@@ -17,7 +17,7 @@ from game.core.analysis.debrief import Debrief, RoundPoint
 from game.core.scenario.model import Scenario
 from game.ui import render
 from game.ui.render import outcome
-from game.ui.screens.base import GameScreen, TheoryRequested
+from game.ui.screens.base import ReadingScreen, TheoryRequested
 
 
 def path_chart(path: tuple[RoundPoint, ...]) -> Text:
@@ -79,8 +79,10 @@ def frontier_text(s: Scenario, report: Debrief) -> Text:
     return text
 
 
-class EndScreen(GameScreen[None]):
+class EndScreen(ReadingScreen[None]):
     """The result and the debrief; Enter dismisses it."""
+
+    SCROLL_ID = "end"
 
     HELP = """\
 # The end
@@ -136,14 +138,7 @@ if you like.
     BINDINGS: ClassVar[list[BindingType]] = [
         # "Title", not "Title screen": the footer needs the columns at 80x24.
         Binding("enter", "title", "Title"),
-        # The scroll keys are the screen's, so the footer can show them (the scrolled view's
-        # own bindings are hidden there).
-        Binding("down", "scroll(1)", "Scroll", key_display="↑↓", priority=True),
-        Binding("up", "scroll(-1)", "Scroll", show=False, priority=True),
-        Binding("pagedown", "page(1)", "Page", key_display="PgUp/PgDn", priority=True),
-        Binding("pageup", "page(-1)", "Page", show=False, priority=True),
-        Binding("home", "edge(False)", "Top", show=False, priority=True),
-        Binding("end", "edge(True)", "Bottom", show=False, priority=True),
+        *ReadingScreen.SCROLL_KEYS,
         Binding("t", "theory", "Theory"),
         Binding("d", "debrief", "Debrief"),
         Binding("w", "what_if", "What if"),
@@ -165,9 +160,9 @@ if you like.
         s, report, party = self.scenario, self.report, self.party
         yield Header()
         with VerticalScroll(id="end"):
-            head = outcome.verdict(report, party).append("\n")
+            head = outcome.verdict(s, report, party).append("\n")
             head.append("Outcome: ", style="bold")
-            head.append(render.outcome_title(report), style="bold reverse")
+            head.append(render.outcome_title(s, report), style="bold reverse")
             if report.without:
                 head.append(
                     f"\nWhat if: this game ran without the events of {', '.join(report.without)}."
@@ -196,21 +191,6 @@ if you like.
         """Scroll keys work at once."""
         self.query_one("#end").focus()
         self.sub_title = "The end"
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the debrief up or down a line."""
-        view = self.query_one("#end", VerticalScroll)
-        view.scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        """Scroll the debrief up or down a page."""
-        view = self.query_one("#end", VerticalScroll)
-        view.scroll_relative(y=pages * max(1, view.size.height - 1), animate=False)
-
-    def action_edge(self, bottom: bool) -> None:
-        """Scroll to the top or the bottom of the debrief."""
-        view = self.query_one("#end", VerticalScroll)
-        view.scroll_to(y=view.max_scroll_y if bottom else 0, animate=False)
 
     def action_theory(self) -> None:
         """The theory card over the debrief (the app opens it)."""
