@@ -8,6 +8,9 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+# The `serve` and `join` parsers (their module loads nothing heavy until a command runs).
+from game.cli_serve import add_parsers as add_serve_parsers
+
 # Only the light error type is imported up front: the engine (and pydantic) load inside each
 # command, so the title screen opens as fast as Textual allows.
 from game.core.scenario.errors import LoadError
@@ -132,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--runs", type=_positive, default=200, help="computer-only games to compare with (200)"
     )
     roll_up.add_argument("--seed", type=int, default=1, help="seed of those games (1)")
+    add_serve_parsers(sub)
     return parser
 
 
@@ -180,6 +184,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.cli_class import cmd_class
 
             return cmd_class(args.saves, args.csv, args.runs, args.seed)
+        if args.command == "serve":
+            from game.cli_serve import cmd_serve
+
+            return cmd_serve(args)
+        if args.command == "join":
+            from game.cli_serve import cmd_join
+
+            return cmd_join(args.store)
         return cmd_title()
     except LoadError as err:
         for problem in err.problems:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from game.ui.flows.classroom import ClassroomFlow
 from game.ui.flows.ending import EndingFlow
 from game.ui.screens.quit import QuitScreen
 from game.ui.screens.title import TitleScreen
@@ -35,7 +36,7 @@ STYLES = Path(__file__).parent / "styles"
 # first needed, in the handlers below, each marked "start-up speed".
 
 
-class PerimeterApp(EndingFlow):
+class PerimeterApp(ClassroomFlow, EndingFlow):
     """Perimeter in the terminal: title, new game, briefing, the table, the end."""
 
     CSS_PATH = str(STYLES / "app.tcss")

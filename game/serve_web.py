@@ -1,0 +1,74 @@
+"""The web server of `serve`: textual-serve runs `join STORE` for each browser that opens the
+page and relays its terminal over a websocket; this adds what a class needs on top of it."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from textual_serve.server import Server
+
+FORBIDDEN_HOST = (
+    "This class game answers only at this computer's own address (127.0.0.1 or localhost); "
+    "the instructor can open it to the network with serve --public."
+)
+FORBIDDEN_ORIGIN = "The game's websocket answers only its own page."
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a host name or address is this computer's own (reachable from nowhere else)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class ClassServer(Server):
+    """textual-serve's server, with the page's websocket address taken from the address the
+    browser used, and two refusals: a request naming another host when the game is served on
+    this computer only (a web page elsewhere that points a name at 127.0.0.1 cannot reach
+    it), and a websocket opened from another site's page."""
+
+    def __init__(self, command: str, host: str, port: int, banner: str, public: bool) -> None:
+        super().__init__(command, host=host, port=port, title="Perimeter")
+        self.banner = banner
+        """What the terminal shows once the server starts: the address and the codes."""
+        self.public = public
+        """Whether the page may be reached from other computers (serve --public)."""
+
+    def initialize_logging(self) -> None:
+        """Warnings and errors only: the instructor's terminal keeps the codes in view."""
+        logging.basicConfig(level=logging.WARNING, format="%(message)s")
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Print the banner (in place of textual-serve's)."""
+        print(self.banner, flush=True)
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        """The page, whose websocket address is the one the browser used for the page (a
+        class reaches the instructor's computer by its network address, not by `0.0.0.0`)."""
+        self._check_host(request)
+        # Read by the page's template before anything else can run: no other request can
+        # change it in between.
+        self.public_url = f"{request.scheme}://{request.host}"
+        response: web.StreamResponse = await super().handle_index(request)
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """The websocket that runs one browser's game, opened only from the game's page."""
+        self._check_host(request)
+        origin = request.headers.get("Origin")
+        if origin is not None and urlsplit(origin).netloc != request.host:
+            raise web.HTTPForbidden(text=FORBIDDEN_ORIGIN)
+        return await super().handle_websocket(request)
+
+    def _check_host(self, request: web.Request) -> None:
+        if self.public:
+            return
+        host = urlsplit(f"//{request.host}").hostname or ""
+        if not is_loopback(host):
+            raise web.HTTPForbidden(text=FORBIDDEN_HOST)

@@ -1,0 +1,166 @@
+"""`python main.py serve` (issue 12, point 2): "serves the game to browsers (textual-serve) on
+127.0.0.1:8000 by default (`--host`, `--port`); binding to a non-loopback address needs an
+explicit flag and prints a warning." Point 5: "a server test that starts `serve` on a free
+loopback port, fetches the page over HTTP and opens its websocket"."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from game.cli import main
+from game.cli_serve import banner_text
+from game.core.classroom import ClassGame
+from tests.conftest import ROOT, spp_file
+
+STARTING = 60.0
+"""Seconds the server, and then the game in the first browser, may take to start (a bound on
+a shared, noisy machine, not a measure)."""
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
+    """`serve` on a free loopback port with its game in a temporary file, until it answers;
+    stopped as Ctrl+C would stop it, however the test ends."""
+    port, store = free_port(), tmp_path / "class.sqlite"
+    command = [sys.executable, "main.py", "serve", "spp-2005", "--seed", "7"]
+    command += ["--port", str(port), "--store", str(store)]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + STARTING
+        while not answers(port):
+            assert time.monotonic() < deadline, "serve did not start listening"
+            try:
+                process.wait(timeout=0.1)  # the poll's pace, and a server that died says so
+            except subprocess.TimeoutExpired:
+                continue
+            raise AssertionError(f"serve ended: {process.communicate()}")
+        yield port, store, process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+
+
+def get(port: int, host: str | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/")
+    if host is not None:
+        request.add_header("Host", host)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+async def test_serve_answers_with_the_page_and_its_websocket_runs_the_game(
+    server: tuple[int, Path, subprocess.Popen[str]],
+) -> None:
+    """The page comes over HTTP, names its websocket, and the websocket relays the game's
+    first screen; the server then stops cleanly on SIGTERM (as on Ctrl+C) and the game stays
+    in its file."""
+    port, store, process = server
+    status, page = get(port)
+    assert status == 200
+    assert "textual" in page and f"ws://127.0.0.1:{port}/ws" in page
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=80&height=24") as websocket,
+    ):
+        first = await websocket.receive(timeout=STARTING)
+        assert first.type == aiohttp.WSMsgType.BINARY and first.data
+    process.terminate()
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "Join codes" in out and "instructor" in out
+    assert ClassGame.open_as_instructor(store).codes()["MX"] in out
+
+
+async def test_serve_refuses_another_hosts_name_and_another_sites_websocket(
+    server: tuple[int, Path, subprocess.Popen[str]],
+) -> None:
+    """Served on this computer only, a request naming another host is refused (a page
+    elsewhere that points its name at 127.0.0.1 cannot reach the game), and so is a websocket
+    opened from another site's page."""
+    port = server[0]
+    assert get(port, host=f"localhost:{port}")[0] == 200
+    assert get(port, host=f"evil.example:{port}")[0] == 403
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as err:
+            await session.ws_connect(
+                f"ws://127.0.0.1:{port}/ws", headers={"Origin": "http://evil.example"}
+            )
+        assert err.value.status == 403
+
+
+def test_a_host_other_computers_can_reach_needs_public(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Binding to a non-loopback address needs an explicit flag": without --public it is a
+    usage error saying why, before anything is created."""
+    store = tmp_path / "class.sqlite"
+    assert main(["serve", "--host", "0.0.0.0", "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert "--public" in err and len(err.strip().splitlines()) == 1
+    assert not store.exists()
+
+
+def test_with_public_the_banner_warns_that_anyone_on_the_network_can_open_the_page(
+    tmp_path: Path,
+) -> None:
+    """ "... and prints a warning" (the banner, without opening a port to the network here)."""
+    game = ClassGame.create(tmp_path / "class.sqlite", spp_file(), 1, ["MX"])
+    banner = banner_text(game, "0.0.0.0", 8000, elsewhere=True)
+    assert "warning" in banner and "anyone" in banner
+    assert "warning" not in banner_text(game, "127.0.0.1", 8000, elsewhere=False)
+
+
+def test_serve_refuses_unknown_countries_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "class.sqlite"
+    assert main(["serve", "--humans", "US,ZZ", "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert "ZZ" in err and len(err.strip().splitlines()) == 1
+    assert not store.exists()
+
+
+def test_join_names_a_file_that_is_not_a_class_game_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database\n" * 200, encoding="utf-8")
+    assert main(["join", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert str(bad) in err and len(err.strip().splitlines()) == 1
