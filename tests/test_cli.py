@@ -547,3 +547,46 @@ def test_score_labels_the_status_quo_line_as_the_status_quo(
         panel = panel_text(party, MERIDA).splitlines()
         at = next(i for i, x in enumerate(panel) if x.strip().startswith(value))
         assert panel[at - 1].strip() == "Status quo"
+
+
+def test_every_command_finds_a_scenario_by_the_id_scenarios_lists(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13: "`scenarios` lists a file by its `id:`, but `play/score/simulate` accept only
+    the file name"; now every command takes the id `scenarios` lists, or a path."""
+    import game.ui.app as app_module
+    from game.core.scenario.loader import ScenarioFile
+
+    (tmp_path / "scenarios").mkdir()
+    mine = tmp_path / "scenarios" / "my-file.yaml"
+    mine.write_text((DATA / "good" / "minimal.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "p.yaml").write_text("options: {border: patrols}\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["scenarios"]) == 0
+    listed = capsys.readouterr().out
+    assert re.search(r"^minimal\s+Minimal test scenario$", listed, re.MULTILINE), listed
+    for name in ("minimal", str(mine)):
+        assert main(["score", name, "p.yaml"]) == 0
+        assert main(["simulate", name, "--runs", "1", "--ai", "BB=hard"]) == 0
+        monkeypatch.setattr(app_module, "make_app", lambda **kw: _FakeApp(**kw))
+        MADE.clear()
+        assert main(["play", name, "--as", "BB"]) == 0
+        [kwargs] = MADE
+        source = kwargs["scenario"]
+        assert isinstance(source, ScenarioFile) and source.path.resolve() == mine.resolve()
+    capsys.readouterr()
+    assert main(["score", "minimall", "p.yaml"]) == 1
+    assert "no such scenario; did you mean 'minimal'?" in capsys.readouterr().err
+
+
+def test_party_codes_outside_the_scenario_are_usage_errors_in_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 13: "`--as` takes any party code the scenario declares; an unknown code is a clear
+    error with exit 2" (`play --as`, `simulate --ai`), never a traceback."""
+    minimal = str(DATA / "good" / "minimal.yaml")
+    assert main(["play", minimal, "--as", "CA"]) == 2
+    assert main(["simulate", minimal, "--runs", "1", "--ai", "CA=hard"]) == 2
+    err = capsys.readouterr().err
+    assert "has no country CA; its countries are AA, BB" in err
+    assert "no party 'CA' in minimal" in err and "Traceback" not in err

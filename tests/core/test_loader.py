@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,8 @@ CASES = [
     ("unknown_tag.yaml", 45, None, ["unknown tag 'joint_patrol'", "did you mean 'joint_patrols'"]),
     ("unknown_party.yaml", 44, None, ["issues.0.options.1.binds.1", "unknown party 'CC'"]),
     ("missing_field.yaml", 28, None, ["parties.1.name", "required key 'name' is missing"]),
-    ("wrong_type.yaml", 26, None, ["parties.0.ratification_threshold", "valid number", "'high'"]),
-    ("out_of_range.yaml", 76, None, ["dyads.0.trust", "less than or equal to 100"]),
+    ("wrong_type.yaml", 26, None, ["parties.0.ratification_threshold", "a number", "'high'"]),
+    ("out_of_range.yaml", 76, None, ["dyads.0.trust", "from 0 to 100", "(got 150)"]),
     ("two_status_quo.yaml", 52, None, ["2 status-quo options", "exactly one"]),
     ("bad_effect_kind.yaml", 86, None, ["events.0.effects.0", "'mood'", "'trust'"]),
     ("bad_party_code.yaml", 28, None, ["parties.1.id", "two or three capital letters"]),
@@ -51,7 +52,31 @@ CASES = [
     ("round_out_of_order.yaml", 79, None, ["rounds.1.date", "date order"]),
     ("unknown_party_in_action.yaml", 92, 14, ["actions.0.by.1", "unknown party 'CA'"]),
     ("unknown_party_in_leverage.yaml", 89, 23, ["negotiation.leverage.US", "unknown party"]),
-    ("bad_date.yaml", 6, None, ["deadline", "month must be in 1..12"]),
+    ("bad_date.yaml", 6, None, ["deadline", "month must be in 1..12", "YYYY-MM-DD"]),
+    # Issue 13: the YAML reader's complaints in plain words.
+    ("bad_indentation.yaml", 22, None, ["check the indentation of this line", "briefing"]),
+    ("unquoted_colon.yaml", 4, None, ['put this text in quotes: "Two parties: two issues."']),
+    ("tab_indent.yaml", 22, 1, ["a tab indents this line", "spaces"]),
+    ("date_not_iso.yaml", 6, 11, ["deadline", "YYYY-MM-DD", "'01/01/2006'"]),
+    ("non_ascii_id.yaml", 11, 9, ["threats.0.id", "lowercase ASCII letters, digits and _", "'é'"]),
+    ("space_in_id.yaml", 81, 9, ["events.0.id", "lowercase ASCII letters", "no spaces"]),
+    ("raw_control_character.yaml", 4, 22, ["control character #x0007 (U+0007)"]),
+    # Issue 13: what the engine cannot use, refused with the allowed range.
+    ("infinite_cost.yaml", 44, 20, ["issues.0.options.1.cost.AA", "from 0 to 1000", "(got inf)"]),
+    ("nan_event_delta.yaml", 86, 46, ["events.0.effects.0.delta", "from -100 to 100", "nan"]),
+    ("overflowing_threat_scale.yaml", 5, None, ["scoring.threat_scale", "from 0.001 to 10"]),
+    ("control_character.yaml", 3, None, ["title", "control characters (found U+001B)"]),
+    (
+        "share_weights.yaml",
+        24,
+        16,
+        ["priorities.terror.weight", "0 to 100, not 0 to 1", "write 80"],
+    ),
+    ("consult_partner.yaml", 92, 5, ["actions.0.target", "consult", "target: group"]),
+    ("stage_delta_fraction.yaml", 93, None, ["actions.0.effects.0.delta", "whole levels"]),
+    ("effect_needs_partner.yaml", 94, None, ["convergence", "needs target: partner"]),
+    ("format_version_true.yaml", 2, None, ["format_version", "should be 1", "(got True)"]),
+    ("format_version_float.yaml", 2, None, ["format_version", "should be 1", "(got 1.0)"]),
 ]
 
 
@@ -77,7 +102,7 @@ def test_bad_scenario_reports_file_line_and_words(
 
 def test_every_bad_fixture_has_a_case() -> None:
     assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(
-        [c[0] for c in CASES] + ["several_problems.yaml"]
+        [c[0] for c in CASES] + ["several_problems.yaml", "type_and_reference_errors.yaml"]
     )
 
 
@@ -86,6 +111,111 @@ def test_all_problems_are_reported_at_once() -> None:
         load_scenario(BAD / "several_problems.yaml")
     paths = [p.path for p in caught.value.problems]
     assert "parties.1.name" in paths and "dyads.0.trust" in paths
+
+
+def test_type_and_reference_errors_are_reported_together_in_file_order() -> None:
+    """Issue 13: "`validate` reports all problems at once (structure and references in one
+    pass)"; the tester saw 1 of 5."""
+    with pytest.raises(LoadError) as caught:
+        load_scenario(BAD / "type_and_reference_errors.yaml")
+    found = [(p.line, p.path) for p in caught.value.problems]
+    assert found == [
+        (3, "title"),
+        (24, "parties.0.priorities.terrorism"),
+        (26, "parties.0.ratification_threshold"),
+        (45, "issues.0.options.1.tags.0"),
+        (73, "domestic_groups.1.approval"),
+    ]
+    assert all(p.column for p in caught.value.problems)
+
+
+def test_a_refused_id_is_not_reported_again_through_what_refers_to_it() -> None:
+    """A party code in the wrong form is one problem, not one more per reference to it."""
+    with pytest.raises(LoadError) as caught:
+        load_scenario(BAD / "bad_party_code.yaml")
+    assert [p.path for p in caught.value.problems] == ["parties.1.id"]
+
+
+SCHEMA_JARGON = (
+    "after validation",
+    "instance of",
+    "discriminator",
+    "Value error",
+    "Field required",
+)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BAD.glob("*.yaml")))
+def test_no_message_speaks_the_validation_library_s_words(name: str) -> None:
+    """Issue 13: plain words, no "after validation" or other library jargon."""
+    try:
+        load_scenario(BAD / name)
+    except LoadError as err:
+        text = str(err)
+    else:  # pragma: no cover - every fixture is bad
+        raise AssertionError(f"{name} loaded")
+    for word in SCHEMA_JARGON:
+        assert word not in text, text
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "words"),
+    [
+        ("title: x\nsummary: Two parties: two issues.\n", 'put this text in quotes: "Two'),
+        ("tags:\n  - a: b: c\n", 'put this text in quotes: "b: c"'),
+        ("parties:\n  - id: US\n    name: x\n   leader: y\n", "indentation of this line: 'leader"),
+        ("a:\n  b: 1\n c: 2\n", "check the indentation of this line: 'c: 2'"),
+        ("a:\n\t- 1\n", "a tab indents this line"),
+        ('a: "abc\nb: 2\n', "a quote opened here is never closed"),
+        ("a: [1, 2\nb: 3\n", "not closed"),
+        ("a: - b\n", "must start a line of its own"),
+        ("a: 'it's'\n", "double a ' inside"),
+    ],
+)
+def test_yaml_syntax_errors_are_said_in_an_author_s_words(yaml_text: str, words: str) -> None:
+    """Issue 13: wrong indentation and an unquoted colon "never say 'indentation' or 'quote
+    this'"; they now do, at the line in question."""
+    with pytest.raises(yamlsafe.YamlRefused) as caught:
+        yamlsafe.parse(yaml_text)
+    (problem,) = caught.value.problems
+    assert words in problem.message
+    assert problem.mark is not None
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("title", "[a, b]", "expected text, not a list"),
+        ("title", "1984", 'put it in quotes: "1984"'),
+        ("start", "2005-1-32", "YYYY-MM-DD"),
+        ("deadline", "tomorrow", "YYYY-MM-DD"),
+        ("scoring", "[a, b]", "expected a mapping"),
+        ("actions", "{a: 1}", "expected a list"),
+        ("id", "Minimal Scenario", "lowercase ASCII letters, digits and hyphens"),
+    ],
+)
+def test_schema_errors_are_said_in_an_author_s_words(
+    tmp_path: Path, field: str, value: str, words: str
+) -> None:
+    text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if not line.startswith(f"{field}:")]
+    path = tmp_path / "s.yaml"
+    path.write_text("\n".join([*lines, f"{field}: {value}"]), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_scenario(path)
+    assert words in str(caught.value)
+    for word in SCHEMA_JARGON:
+        assert word not in str(caught.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    """Issue 13: non-regular files (FIFOs, devices) are refused "without blocking"."""
+    fifo = tmp_path / "scenario.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(LoadError) as caught:
+        load_scenario(fifo)
+    assert "not a regular file" in str(caught.value)
 
 
 def test_a_mistyped_key_is_reported_once_with_a_hint() -> None:

@@ -178,6 +178,14 @@ def bilateral_turn(state: State, party: str, style: Style) -> bool:
 Chooser = Callable[[list[ScoredPackage]], ScoredPackage]
 
 
+def crosses_own_red_line(state: State, party: str, package: Package) -> bool:
+    """Whether the package crosses one of the party's red lines, so that it may not table it:
+    a partner's package can, and so can the search's fallback to the status quo on an issue
+    where every option, the status quo too, crosses a red line."""
+    red = state.scorer.parties[party].red
+    return any(red[i][k] for i, k in enumerate(package))
+
+
 def scored(state: State, package: Package, scope: tuple[str, ...]) -> ScoredPackage:
     """A package with each scope party's score (the party's own, exactly)."""
     return ScoredPackage(package, scope, tuple(state.scorer.total(q, package) for q in scope))
@@ -201,6 +209,7 @@ def best_offer(
             for p in candidates(state, party, b, scope)
             if p != status_quo
             and (p, scope) not in signed
+            and not crosses_own_red_line(state, party, p)
             and state.scorer.total(party, p) >= floor - EPSILON
             and believed_to_pass(state, party, b, p, scope)
         ]
@@ -276,6 +285,7 @@ def _likeliest(state: State, party: str, b: Beliefs, level: float) -> ScoredPack
         p
         for p in dict.fromkeys(found)
         if p != status_quo
+        and not crosses_own_red_line(state, party, p)
         and state.scorer.total(party, p) >= level - EPSILON
         and all(supported(state, party, q, p) for q in ids)
     ]

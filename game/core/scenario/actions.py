@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from game.core.scenario.base import Model, PartyId, Percent, Share, Slug, Source
+from game.core.scenario.base import Delta, Model, PartyId, Percent, Share, Slug, Source
 
 
 class ActionEffect(Model):
@@ -22,30 +22,34 @@ class ActionEffect(Model):
     'others' the actor's dyads with everyone else. For reservation: the actor, the partner,
     both, or the others."""
 
-    delta: float = 0.0
-    """Change in points (levels for stage)."""
+    delta: Delta = 0.0
+    """Change in points, from -100 to 100; for stage, levels: a whole number from -3 to 3."""
 
     share: Share = 0.0
-    """For convergence: the fraction of the gap between the two priorities closed."""
+    """For convergence: the fraction of the gap between the two priorities closed, from 0
+    to 1."""
 
     chance: Share = 1.0
-    """Probability that the effect happens (drawn from the game's seed)."""
+    """Probability that the effect happens, from 0 to 1 (drawn from the game's seed)."""
 
     at_stage: Annotated[int, Field(ge=0, le=2)] | None = None
     """For stage: the effect applies only when the dyad is at this level, so each action moves
     the dyad through one particular level of transformation."""
 
     after_rounds: Annotated[int, Field(ge=0, le=10)] = 0
-    """Rounds before the effect lands (a unilateral act pays now and costs trust later)."""
+    """Rounds before the effect lands, from 0 to 10 (a unilateral act pays now and costs trust
+    later)."""
 
     min_trust: Percent | None = None
-    """The effect lands only when trust between the actor and the partner is at least this:
-    a step distrust forbids, such as breaking the old consensus with a partner one doubts."""
+    """The effect lands only when trust between the actor and the partner is at least this
+    (from 0 to 100; the action needs target: partner): a step distrust forbids, such as
+    breaking the old consensus with a partner one doubts."""
 
     mutual: bool = False
     """The effect lands only when the partner has taken the same action towards the actor in
     this round or the one before: a step two countries must both take, such as breaking the
-    old consensus together. A one-sided attempt is logged as waiting for the partner."""
+    old consensus together (the action needs target: partner). A one-sided attempt is logged
+    as waiting for the partner."""
 
 
 class Action(Model):
@@ -64,7 +68,10 @@ class Action(Model):
     """What the action is, for the help and the log."""
 
     target: Literal["partner", "group", "none"] = "partner"
-    """What the actor chooses: a partner country, one of its own domestic groups, or nothing."""
+    """What the actor chooses: a partner country, one of its own domestic groups, or nothing.
+    A consult action, and only it, targets a group; an effect on the partner (trust or stage
+    with who: partner or both, convergence, reservation with who: partner or both) needs
+    target: partner, and an approval effect needs target: group."""
 
     by: list[PartyId] = []
     """The parties that may take the action; empty: every party. For an act the chapter

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from game.core.scenario.base import Model, PartyId, Share, Slug, Source
+from game.core.scenario.base import Model, PartyId, Points, Share, Slug, Source
 
 
 class Analogue(Model):
@@ -42,8 +42,8 @@ class Option(Model):
     """The parties the option commits; empty means every party (trilateral). Only the parties it
     binds gain from it, pay for it, or react to its tags."""
 
-    cost: dict[PartyId, Annotated[float, Field(ge=0)]] = {}
-    """What the option costs each party it binds, in value points."""
+    cost: dict[PartyId, Points] = {}
+    """What the option costs each party it binds, in value points from 0 to 1000."""
 
     tags: list[Slug] = []
     """Tags that principles and domestic groups react to (ids from the scenario's tag list)."""

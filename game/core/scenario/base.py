@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 PartyId = Annotated[str, Field(pattern=r"^[A-Z]{2,3}$", examples=["US", "MX", "CA"])]
 """A party's short code: two or three capital letters."""
@@ -18,11 +19,38 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 Percent = Annotated[float, Field(ge=0.0, le=100.0)]
 """A number between 0 and 100."""
 
+Delta = Annotated[float, Field(ge=-100.0, le=100.0)]
+"""A change in points, from -100 to 100: whatever it moves runs from 0 to 100 (and is kept
+there), so a larger change could do no more."""
+
+Points = Annotated[float, Field(ge=0.0, le=1000.0)]
+"""Value points an option costs or a principle takes away, from 0 to 1000: the most a threat
+can be worth (priority 100, fully addressed, threat_scale 10) is 1000, and bounded terms keep
+every sum, and so every score, a finite number."""
+
 Source = Annotated[str, Field(min_length=1, examples=["B) Threats", "Policies B) US-MX"])]
 """Where a fact comes from: the chapter section it rests on (e.g. "B) Threats")."""
 
 
-class Model(BaseModel):
-    """Base of every scenario model: frozen, unknown keys rejected, docstrings as descriptions."""
+def whole_number(expected: str) -> BeforeValidator:
+    """A check for a Literal of whole numbers (a format version) that refuses `true` and `1.0`:
+    pydantic checks a Literal by equality, and in Python True == 1 == 1.0, so it would take
+    them for version 1 even in strict mode (the saves' format version had the same flaw)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    def check(value: Any) -> Any:
+        if isinstance(value, bool | float):
+            raise PydanticCustomError(
+                "literal_error", "Input should be {expected}", {"expected": expected}
+            )
+        return value
+
+    return BeforeValidator(check)
+
+
+class Model(BaseModel):
+    """Base of every scenario model: frozen, unknown keys rejected, docstrings as descriptions,
+    and no infinite or not-a-number values (.inf and .nan would turn every score into nan)."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+    )

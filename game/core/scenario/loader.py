@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.core.scenario.errors import FileProblem, LoadError
-from game.core.scenario.model import Scenario
+from game.core.scenario.model import Scenario, data_problems
 from game.core.scenario.packages import PackageFile, check_package_file
 from game.core.scenario.problems import Problem, did_you_mean
 from game.core.scenario.validation import positioned, validate
@@ -112,7 +112,7 @@ def read_document(path: Path | str) -> Document:
 def open_scenario(path: Path | str) -> ScenarioFile:
     """Read and validate a scenario file, keeping its path and the digest of its bytes."""
     raw = read_bytes(path)
-    scenario = validate(parse_document(raw, str(path)), Scenario, str(path))
+    scenario = validate(parse_document(raw, str(path)), Scenario, str(path), fallback=data_problems)
     return ScenarioFile(Path(path), scenario, hashlib.sha256(raw).hexdigest())
 
 
@@ -122,7 +122,8 @@ def load_scenario(path: Path | str) -> Scenario:
 
 
 def find_scenario(name: str) -> ScenarioFile:
-    """A scenario given as a built-in id, an id in ./scenarios, or a path, read and validated."""
+    """A scenario given as an id that `scenarios` lists (built-in or in ./scenarios) or a path,
+    read and validated: every command finds scenarios through this."""
     return open_scenario(resolve_scenario(name))
 
 
@@ -149,16 +150,41 @@ def local_scenarios(cwd: Path | None = None) -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
+def declared_id(path: Path) -> str | None:
+    """The `id:` a scenario file declares, read without validating the rest (None when the file
+    cannot be read or declares none)."""
+    try:
+        data = read_document(path).data
+    except LoadError:
+        return None
+    ident = data.get("id") if isinstance(data, dict) else None
+    return ident if isinstance(ident, str) else None
+
+
 def resolve_scenario(name: str) -> Path:
-    """The file of a scenario given as a built-in id, an id in ./scenarios, or a path."""
+    """The file of a scenario given as a path, or as the name `scenarios` lists for it: the
+    `id:` it declares (built-in files first, then ./scenarios), or else its file name without
+    .yaml (how `scenarios` lists a file with problems)."""
     candidate = Path(name)
     if candidate.suffix in (".yaml", ".yml") or candidate.exists():
         return candidate
-    for folder in (builtin_dir(), Path.cwd() / "scenarios"):
-        path = folder / f"{name}.yaml"
-        if path.is_file():
+    files = builtin_scenarios() + local_scenarios()
+    # Files are usually named after their id: try those first, so that the common case reads
+    # one file instead of every one.
+    named = [p for p in files if p.stem == name]
+    declared = {p: declared_id(p) for p in named}
+    for path in named:
+        if declared[path] == name:
             return path
-    known = [p.stem for p in builtin_scenarios() + local_scenarios()]
+    for path in files:
+        if path not in declared:
+            declared[path] = declared_id(path)
+        if declared[path] == name:
+            return path
+    if named:
+        # `scenarios` lists a file it cannot read by its file name: opening it reports why.
+        return named[0]
+    known = {declared[p] or p.stem for p in files}
     raise LoadError(
         [
             FileProblem(

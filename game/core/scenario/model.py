@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
 from game.core.scenario.actions import Action
 from game.core.scenario.agenda import Issue
-from game.core.scenario.base import Model, Slug
+from game.core.scenario.base import Model, Slug, whole_number
 from game.core.scenario.parties import DomesticGroup, Dyad, Party, Principle, Threat
+from game.core.scenario.problems import Problem
 from game.core.scenario.references import check_references
 from game.core.scenario.rules import NegotiationRules, OutcomeRules, ScoringRules, WendtThresholds
 from game.core.scenario.timeline import Event, Round
+from game.core.scenario.usable import check_usable
+
+
+def data_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """Every problem of a scenario's data beyond its schema: cross-references, and what the
+    engine could not play. Reads a validated scenario's dump, or the file's data as written
+    when the schema refused part of it (so that every problem comes out in one run)."""
+    return check_references(data) + check_usable(data)
+
 
 MAX_PARTIES = 8
 """The most parties a scenario may seat. A computer player's search and the debrief's frontier
@@ -25,8 +36,8 @@ computer move well under the bar (python -m game.bench --agendas measures eight)
 class Scenario(Model):
     """A negotiation: who sits at the table, what they fear, what is on the agenda, and when."""
 
-    format_version: Literal[1] = 1
-    """Version of this file format."""
+    format_version: Annotated[Literal[1], whole_number("1")] = 1
+    """Version of this file format: 1."""
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     """Scenario identifier used on the command line (e.g. spp-2005)."""
@@ -96,7 +107,7 @@ class Scenario(Model):
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Scenario:
-        problems = check_references(self)
+        problems = data_problems(self.model_dump())
         sink = info.context.get("reference_problems") if isinstance(info.context, dict) else None
         if isinstance(sink, list):
             # The loader collects the problems itself so it can position each one in the file.

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from game.core.scenario.base import Model, PartyId, Percent, Share, Slug, Source
+from game.core.scenario.base import Model, PartyId, Percent, Points, Share, Slug, Source
 
 
 class Threat(Model):
@@ -35,7 +35,8 @@ class Priority(Model):
     """How much one party fears one threat."""
 
     weight: Percent
-    """Priority from 0 (no concern) to 100 (the gravest concern)."""
+    """Priority from 0 (no concern) to 100 (the gravest concern); a share such as 0.8 is
+    refused as a slip for 80."""
 
     figure: str = ""
     """The survey figure behind the weight, as the briefing shows it (e.g. "82% 'grave threat'")."""
@@ -68,8 +69,9 @@ class Reservation(Model):
     """What the status quo means for this party."""
 
     bilateral_alternatives: Percent = 0.0
-    """Points (on the 0-100 score scale) added to the value of the status-quo package because
-    the party has bilateral alternatives; side deals during the game raise it further."""
+    """Points (on the 0-100 score scale, from 0 to 100) added to the value of the status-quo
+    package because the party has bilateral alternatives; side deals during the game raise it
+    further."""
 
     source: Source
     """Chapter section."""
@@ -85,12 +87,12 @@ class Personality(Model):
     in kind; modeller: learns what its partners value from their offers and replies and seeks
     the package that gives everyone most."""
 
-    concession: Annotated[float, Field(gt=0, le=10)] | None = None
-    """The concession exponent: below 1 it holds out (Boulware), 1 is linear, above 1 it gives
-    ground early. Empty: the strategy's own."""
+    concession: Annotated[float, Field(ge=0.01, le=10)] | None = None
+    """The concession exponent, from 0.01 to 10: below 1 it holds out (Boulware), 1 is linear,
+    above 1 it gives ground early. Empty: the strategy's own."""
 
     patience: Annotated[float, Field(ge=0, le=0.9)] = 0.0
-    """Share of the game it holds firm before it starts to concede."""
+    """Share of the game it holds firm before it starts to concede, from 0 to 0.9."""
 
     unilateral: Share = 0.25
     """Appetite for unilateral moves: the chance per turn that it acts alone (once) towards a
@@ -129,10 +131,12 @@ class Party(Model):
     """Threat priorities by threat id; a threat left out has priority 0."""
 
     ratification_threshold: Percent
-    """Weighted approval of the domestic groups needed to ratify a deal at home."""
+    """Weighted approval of the domestic groups needed to ratify a deal at home, from 0 to 100
+    (a share such as 0.5 is refused as a slip for 50)."""
 
     attention: Percent = 100.0
-    """The leader's attention to the trilateral agenda (events move it)."""
+    """The leader's attention to the trilateral agenda, from 0 to 100 (events move it; a share
+    such as 0.7 is refused as a slip for 70)."""
 
     reservation: Reservation
     """The party's reservation value: what it has without a trilateral deal."""
@@ -159,8 +163,8 @@ class Principle(Model):
     tags: list[Slug] = Field(min_length=1)
     """An option binding the party and carrying any of these tags triggers the principle."""
 
-    penalty: Annotated[float, Field(ge=0)] = 0.0
-    """Value points lost for each option that triggers it."""
+    penalty: Points = 0.0
+    """Value points lost for each option that triggers it, from 0 to 1000."""
 
     red_line: bool = False
     """True when the party cannot accept any package that triggers it."""
@@ -188,7 +192,7 @@ class Stance(Model):
     """...or to this one option, written ISSUE.OPTION."""
 
     delta: Annotated[float, Field(ge=-100, le=100)]
-    """Approval change in points (negative: the group objects)."""
+    """Approval change in points, from -100 to 100 (negative: the group objects)."""
 
     inferred: bool = False
     """True when the stance is the scenario author's inference."""
@@ -226,11 +230,13 @@ class DomesticGroup(Model):
     reason_source: str = ""
     """Chapter section of `reason` when it differs from the group's `source`."""
 
-    weight: Annotated[float, Field(gt=0)]
-    """Relative weight in the party's ratification vote."""
+    weight: Annotated[float, Field(gt=0, le=1000)]
+    """Relative weight in the party's ratification vote: above 0, at most 1000 (only the
+    ratio between a party's groups counts)."""
 
     approval: Percent
-    """Approval of the government's course at the start, 0-100."""
+    """Approval of the government's course at the start, from 0 to 100 (a share such as 0.6 is
+    refused as a slip for 60)."""
 
     stances: list[Stance] = []
     """How the group reacts to tags and options."""
@@ -246,7 +252,7 @@ class Dyad(Model):
     """The two parties."""
 
     trust: Percent
-    """Trust between them, 0-100."""
+    """Trust between them, from 0 to 100 (a share such as 0.5 is refused as a slip for 50)."""
 
     stage: Annotated[int, Field(ge=0, le=3)] = 0
     """Levels of transformation passed: 1 breakdown of consensus, 2 critical examination,

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from game.core.scenario.base import Model, PartyId, Percent, Share, Slug, Source
+from game.core.scenario.base import Delta, Model, PartyId, Percent, Share, Slug, Source
 
 
 class Round(Model):
@@ -38,8 +38,8 @@ class PriorityEffect(Model):
     threat: Slug
     """Which threat."""
 
-    delta: float
-    """Change in priority points (the result stays within 0-100)."""
+    delta: Delta
+    """Change in priority points, from -100 to 100 (the result stays within 0-100)."""
 
 
 class TrustEffect(Model):
@@ -51,8 +51,8 @@ class TrustEffect(Model):
     dyad: tuple[PartyId, PartyId]
     """The two parties."""
 
-    delta: float
-    """Change in trust points (the result stays within 0-100)."""
+    delta: Delta
+    """Change in trust points, from -100 to 100 (the result stays within 0-100)."""
 
 
 class StageEffect(Model):
@@ -65,7 +65,7 @@ class StageEffect(Model):
     """The two parties."""
 
     delta: Annotated[int, Field(ge=-3, le=3)]
-    """Levels gained (or lost); the result stays within 0-3."""
+    """Levels gained (or lost), a whole number from -3 to 3; the result stays within 0-3."""
 
 
 class AttentionEffect(Model):
@@ -77,8 +77,8 @@ class AttentionEffect(Model):
     party: PartyId
     """Whose leader."""
 
-    delta: float
-    """Change in attention points (the result stays within 0-100)."""
+    delta: Delta
+    """Change in attention points, from -100 to 100 (the result stays within 0-100)."""
 
 
 class ApprovalEffect(Model):
@@ -90,8 +90,8 @@ class ApprovalEffect(Model):
     group: Slug
     """Which domestic group."""
 
-    delta: float
-    """Change in approval points (the result stays within 0-100)."""
+    delta: Delta
+    """Change in approval points, from -100 to 100 (the result stays within 0-100)."""
 
 
 class ReservationEffect(Model):
@@ -103,8 +103,9 @@ class ReservationEffect(Model):
     party: PartyId
     """Whose reservation value."""
 
-    delta: float
-    """Change in points on the 0-100 score scale."""
+    delta: Delta
+    """Change in points on the 0-100 score scale, from -100 to 100 (the result stays within
+    0-100)."""
 
 
 Effect = Annotated[
@@ -129,7 +130,7 @@ class TrustBelow(Model):
     """The two parties."""
 
     value: Percent
-    """Threshold."""
+    """Threshold, from 0 to 100."""
 
 
 class TrustAbove(Model):
@@ -142,7 +143,7 @@ class TrustAbove(Model):
     """The two parties."""
 
     value: Percent
-    """Threshold."""
+    """Threshold, from 0 to 100."""
 
 
 class ApprovalBelow(Model):
@@ -155,7 +156,7 @@ class ApprovalBelow(Model):
     """The domestic group."""
 
     value: Percent
-    """Threshold."""
+    """Threshold, from 0 to 100."""
 
 
 class AttentionBelow(Model):
@@ -168,7 +169,7 @@ class AttentionBelow(Model):
     """Whose leader."""
 
     value: Percent
-    """Threshold."""
+    """Threshold, from 0 to 100."""
 
 
 Condition = Annotated[
@@ -204,7 +205,7 @@ class Event(Model):
     event without conditions is scripted and fires on its date."""
 
     chance: Share = 1.0
-    """Probability that the event fires once due (drawn from the game's seed)."""
+    """Probability that the event fires once due, from 0 to 1 (drawn from the game's seed)."""
 
     inferred: bool = False
     """True when the date or effects are the scenario author's design choice."""

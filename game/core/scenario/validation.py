@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from game.core.scenario.errors import FileProblem, LoadError
+from game.core.scenario.lenient import REFUSED
+from game.core.scenario.plain import Bounds, plain_message
 from game.core.scenario.problems import PathPart, Problem, did_you_mean
 from game.core.scenario.yamlsafe import Document
 
@@ -35,12 +38,17 @@ def validate(
     file: str,
     context: dict[str, Any] | None = None,
     at: tuple[PathPart, ...] = (),
+    fallback: Callable[[Mapping[str, Any]], list[Problem]] | None = None,
 ) -> T:
     """Validate the data at a path of the document (the whole of it by default) against a model
     or type, mapping every error back to its line and column.
 
     Problems that a model's validators collect in `context["reference_problems"]` (instead of
-    raising) are positioned the same way.
+    raising) are positioned the same way. Those validators never run when the schema refuses
+    the data, so `fallback`, given, then runs the same checks over the data as written, less
+    the values the schema refused: a file with type errors and reference errors gets all of
+    them in one run, and a refused value (a party code in lower case, say) is not reported a
+    second time through everything that refers to it.
     """
     sink: list[Problem] = []
     ctx = {"reference_problems": sink, **(context or {})}
@@ -50,10 +58,31 @@ def validate(
     try:
         result: T = _adapter(target).validate_python(data, context=ctx)
     except ValidationError as err:
-        raise LoadError(schema_problems(doc, target, file, err.errors(), at)) from None
+        errors = err.errors()
+        problems = schema_problems(doc, target, file, errors, at)
+        if fallback is not None and isinstance(data, Mapping):
+            refused = [_data_path(doc.data, at, e["loc"]) for e in errors]
+            usable = _without(data, [path[len(at) :] for path, missing in refused if not missing])
+            problems += [
+                positioned(doc, file, Problem((*at, *p.path), p.message)) for p in fallback(usable)
+            ]
+        raise LoadError(problems) from None
     if sink:
         raise LoadError([positioned(doc, file, Problem((*at, *p.path), p.message)) for p in sink])
     return result
+
+
+def _without(data: Any, paths: list[tuple[PathPart, ...]]) -> Any:
+    """A copy of the data with REFUSED in place of the values at these paths."""
+    pruned = copy.deepcopy(data)
+    for path in sorted(paths, key=len, reverse=True):
+        parent: Any = pruned
+        for part in path[:-1]:
+            parent = parent[part]
+        if path and isinstance(parent, dict | list):
+            # _data_path only follows keys and indexes that exist, so this one does.
+            parent[path[-1]] = REFUSED  # type: ignore[index]
+    return pruned
 
 
 def positioned(doc: Document, file: str, problem: Problem) -> FileProblem:
@@ -110,7 +139,7 @@ def _schema_problem(
         mark = doc.mark(data_path, prefer_key=True)
     else:
         path = data_path if missing is None else (*data_path, missing)
-        message = _message(error)
+        message = plain_message(error, _bounds(model, error["loc"]))
         mark = doc.mark(data_path)
     dotted = Problem(path, message).dotted()
     return FileProblem(file, mark.line, mark.column, dotted, message)
@@ -140,46 +169,6 @@ def _data_path(
     return tuple(path), None
 
 
-_PATTERN_WORDS = {
-    r"^[A-Z]{2,3}$": "expected a party code of two or three capital letters, e.g. 'US'",
-    r"^[a-z][a-z0-9_]*$": "expected an id of lower-case letters, digits and underscores, "
-    "starting with a letter",
-    r"^[a-z0-9][a-z0-9-]*$": "expected lower-case letters, digits and hyphens, e.g. 'spp-2005'",
-    r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$": "expected ISSUE.OPTION, e.g. 'migration.free_movement'",
-}
-
-
-def _length_words(kind: str, ctx: dict[str, object], value: object) -> str:
-    """A list too short or too long, said plainly (pydantic's words speak of "after
-    validation", which means nothing to an author)."""
-    count = len(value) if isinstance(value, list | dict | str) else ctx.get("actual_length")
-    if kind == "too_long":
-        return f"at most {ctx.get('max_length')} entries are allowed here, not {count}"
-    return f"at least {ctx.get('min_length')} entries are needed here, not {count}"
-
-
-def _message(error: ErrorDetails) -> str:
-    """Pydantic's message in the game's words, with the offending value."""
-    ctx = error.get("ctx") or {}
-    if error["type"] == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_WORDS:
-        message = _PATTERN_WORDS[ctx["pattern"]]
-    elif error["type"] == "value_error":
-        message = str(ctx.get("error", error["msg"]))
-    elif error["type"] in ("too_short", "too_long"):
-        message = _length_words(error["type"], ctx, error.get("input"))
-    else:
-        message = error["msg"][0].lower() + error["msg"][1:]
-    value = error.get("input")
-    if isinstance(value, str | int | float | bool) and error["type"] != "value_error":
-        shown = (
-            repr(value)
-            if not isinstance(value, str) or len(value) <= 40
-            else repr(value[:37] + "...")
-        )
-        message += f" (got {shown})"
-    return message
-
-
 def _allowed_keys(model: Any, loc: Iterable[int | str]) -> list[str]:
     """Field names of the model found at a pydantic location, for did-you-mean hints."""
     current: Any = model
@@ -189,6 +178,38 @@ def _allowed_keys(model: Any, loc: Iterable[int | str]) -> list[str]:
             return []
     found = _single_model(_strip(current))
     return list(found.model_fields) if found else []
+
+
+def _bounds(model: Any, loc: Iterable[int | str]) -> Bounds:
+    """The documented range of the number at a pydantic location (for "from 0 to 100")."""
+    parts = list(loc)
+    current: Any = model
+    for part in parts[:-1]:
+        current = _descend(current, part)
+        if current is None:
+            return Bounds()
+    last = parts[-1] if parts else None
+    found = _single_model(_strip(current))
+    if found is not None and isinstance(last, str) and last in found.model_fields:
+        field = found.model_fields[last]
+        return _collect(field.annotation, Bounds(), field.metadata)
+    below = _descend(current, last) if last is not None else current
+    return _collect(below, Bounds(), []) if below is not None else Bounds()
+
+
+def _collect(tp: Any, bounds: Bounds, metadata: Iterable[Any]) -> Bounds:
+    """Bounds from constraint objects (annotated_types' Ge, Le...) and the types they sit on."""
+    for item in metadata:
+        bounds = bounds.narrowed(item)
+        for inner in getattr(item, "metadata", ()):  # a FieldInfo inside Annotated[...]
+            bounds = bounds.narrowed(inner)
+    if typing.get_origin(tp) is typing.Annotated:
+        base, *extra = typing.get_args(tp)
+        return _collect(base, bounds, extra)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _collect(members[0], bounds, ()) if len(members) == 1 else bounds
+    return bounds.of_type(tp)
 
 
 def _strip(tp: Any) -> Any:

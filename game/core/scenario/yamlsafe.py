@@ -10,6 +10,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.core.scenario.problems import PathPart
+from game.core.scenario.yamlwords import plain_syntax_error
 
 try:  # The C parser is much faster; fall back to the pure-Python one where libyaml is missing.
     from yaml import CSafeLoader as _Loader
@@ -121,13 +122,20 @@ def parse(text: str) -> Document:
         # compose() builds the node graph only: tags are recorded, never constructed.
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else None
-        what = " ".join(str(x) for x in (err.context, err.problem) if x)
+        what, at = plain_syntax_error(text, err)
+        where = Mark(at.line + 1, at.column + 1) if at is not None else None
         raise _refuse(f"YAML syntax error: {what}", where) from None
     except yaml.YAMLError as err:
         position = getattr(err, "position", None)
         where = mark_of_offset(text, position) if isinstance(position, int) else None
+        character = getattr(err, "character", None)
+        if isinstance(character, str | int) and "unacceptable character" in str(err):
+            code = ord(character) if isinstance(character, str) else character
+            raise _refuse(
+                f"the file holds the control character #x{code:04x} (U+{code:04X}), which YAML "
+                "refuses; remove it",
+                where,
+            ) from None
         # Its second line, `in "<unicode string>", position N`, is what `where` says better.
         what = str(err).split("\n", 1)[0]
         raise _refuse(f"YAML error: {what}", where) from None
@@ -238,9 +246,14 @@ class _Builder:
             try:
                 return self.scalars.construct_object(node)
             except (ConstructorError, ValueError) as err:
+                hint = ""
+                if node.tag == "tag:yaml.org,2002:timestamp":
+                    hint = "; write dates as YYYY-MM-DD"
                 self.problems.append(
                     YamlProblem(
-                        f"cannot read value {node.value[:40]!r}: {err}", _node_mark(node), path
+                        f"cannot read value {node.value[:40]!r}: {err}{hint}",
+                        _node_mark(node),
+                        path,
                     )
                 )
                 return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.engine.legal import Legal, acceptance_problems, required_value
+from game.core.engine.legal import Legal, offer_problem, required_value
 from game.core.engine.moves import Accept, Act, Move, Pass, Propose, Reject
 from game.core.engine.state import State
 from game.core.players import search, tactics
@@ -57,14 +57,14 @@ class Greedy:
         return tactics.reply(state, party, self.style, legal, self.level(state, party))
 
     def propose(self, state: State, party: str) -> Move:
-        """Its maximum, whether or not anyone would take it (a pass if its own groups at home
-        would not back even that)."""
+        """Its maximum, whether or not anyone would take it (a pass if it may not table it, as
+        when its best is the status quo, or its own groups at home would not back even that)."""
         ids = state.scenario.party_ids
         b = beliefs(state, party, self.style.knowledge)
         # The first weighting of the search counts the party alone: its own best package.
         package = search.candidates(state, party, b, ids)[0]
         if (
-            acceptance_problems(state, party, package)
+            offer_problem(state, party, package, ids) is not None
             or not state.scorer.score(party, package).ratifies
         ):
             return Pass(party=party)

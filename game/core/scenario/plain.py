@@ -1,0 +1,182 @@
+"""The schema's complaints in an author's words: what is wrong and what would be right, with the
+allowed range of a number, and none of the validation library's own vocabulary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+import annotated_types
+from pydantic_core import ErrorDetails
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The documented range of a number field, as far as it has one."""
+
+    low: float | None = None
+    low_open: bool = False
+    high: float | None = None
+    high_open: bool = False
+    whole: bool = False
+
+    def narrowed(self, constraint: Any) -> Bounds:
+        """These bounds with one more constraint object (annotated_types' Ge, Gt, Le, Lt)."""
+        if isinstance(constraint, annotated_types.Ge):
+            return replace(self, low=float(constraint.ge), low_open=False)  # type: ignore[arg-type]
+        if isinstance(constraint, annotated_types.Gt):
+            return replace(self, low=float(constraint.gt), low_open=True)  # type: ignore[arg-type]
+        if isinstance(constraint, annotated_types.Le):
+            return replace(self, high=float(constraint.le), high_open=False)  # type: ignore[arg-type]
+        if isinstance(constraint, annotated_types.Lt):
+            return replace(self, high=float(constraint.lt), high_open=True)  # type: ignore[arg-type]
+        return self
+
+    def of_type(self, tp: Any) -> Bounds:
+        """These bounds, knowing the field holds whole numbers or any number."""
+        return replace(self, whole=tp is int)
+
+    def words(self) -> str:
+        """ "a number from 0 to 100", "a whole number from -3 to 3", "a number above 0"..."""
+        kind = "a whole number" if self.whole else "a number"
+        low, high = self.low, self.high
+        if low is not None and high is not None:
+            if self.low_open:
+                return f"{kind} above {low:g} and at most {high:g}"
+            return f"{kind} from {low:g} to {high:g}"
+        if low is not None:
+            return f"{kind} {'above' if self.low_open else 'of at least'} {low:g}"
+        if high is not None:
+            return f"{kind} {'below' if self.high_open else 'of at most'} {high:g}"
+        return kind
+
+
+_PATTERN_WORDS = {
+    r"^[A-Z]{2,3}$": "expected a party code of two or three capital letters (A to Z), e.g. 'US'",
+    r"^[a-z][a-z0-9_]*$": "ids use lowercase ASCII letters, digits and _, starting with a letter",
+    r"^[a-z0-9][a-z0-9-]*$": "a scenario id uses lowercase ASCII letters, digits and hyphens, "
+    "e.g. 'spp-2005'",
+    r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$": "expected ISSUE.OPTION, e.g. 'migration.free_movement'",
+}
+
+_DATE = "expected a date written YYYY-MM-DD, e.g. 2005-03-23"
+
+_LIST = "expected a list: one '- ' line per entry, or [a, b] on one line"
+
+_MAPPING = "expected a mapping: 'key: value' lines, indented under this key"
+
+_WORDS = {
+    "string_type": "expected text",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": _LIST,
+    "tuple_type": _LIST,
+    "set_type": _LIST,
+    "dict_type": _MAPPING,
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "string_too_short": "this text may not be empty",
+    "missing": "a value is missing here (a pair such as [US, MX] needs both)",
+}
+"""Plain words for the error types the scenario and save models can raise."""
+
+_NUMBER_ERRORS = {
+    "finite_number",
+    "greater_than",
+    "greater_than_equal",
+    "less_than",
+    "less_than_equal",
+}
+
+
+def _offending(value: str) -> str:
+    """What in an id breaks the rule: a space, a character outside ASCII, a capital."""
+    if " " in value:
+        return "; no spaces"
+    odd = next((c for c in value if not c.isascii()), None)
+    if odd is not None:
+        return f"; {odd!r} is not ASCII"
+    return ""
+
+
+def _length_words(kind: str, ctx: dict[str, Any], value: object) -> str:
+    """A list too short or too long, said plainly."""
+    count = len(value) if isinstance(value, list | dict | str | tuple) else ctx.get("actual_length")
+    if kind == "too_long":
+        return f"at most {ctx.get('max_length')} entries are allowed here, not {count}"
+    return f"at least {ctx.get('min_length')} entries are needed here, not {count}"
+
+
+def _shown(value: object) -> str:
+    """A value as read, shortened (the saves' messages show numbers and booleans this way)."""
+    if isinstance(value, str) and len(value) > 40:
+        return repr(value[:37] + "...")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
+
+
+def _words(error: ErrorDetails, bounds: Bounds) -> str:
+    kind = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    value = error.get("input")
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_WORDS:
+        extra = _offending(value) if isinstance(value, str) else ""
+        return _PATTERN_WORDS[ctx["pattern"]] + extra
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", error["msg"]))
+    if kind in ("too_short", "too_long"):
+        return _length_words(kind, ctx, value)
+    if kind in _NUMBER_ERRORS or kind == "int_from_float":
+        if kind != "finite_number" and bounds.low is None and bounds.high is None:
+            bounds = Bounds().narrowed(_constraint(kind, ctx))
+        return f"expected {bounds.words()}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return _DATE
+    if kind == "string_type" and isinstance(value, int | float | dt.date):
+        return f'expected text; put it in quotes: "{value}"'
+    if kind == "string_type" and isinstance(value, list | dict):
+        what = "a list" if isinstance(value, list) else "a mapping"
+        return f"expected text, not {what}; put it in quotes if the brackets or ': ' belong to it"
+    if kind == "string_too_long":
+        return f"at most {ctx.get('max_length')} characters are allowed here"
+    if kind == "literal_error":
+        return f"input should be {ctx.get('expected')}"
+    key = str(ctx.get("discriminator", "kind")).strip("'")
+    if kind == "union_tag_invalid":
+        return f"unknown {key} {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}"
+    if kind == "union_tag_not_found":
+        return f"required key {key!r} is missing: it says which kind of entry this is"
+    if kind in _WORDS:
+        return _WORDS[kind]
+    message = error["msg"]
+    return message[0].lower() + message[1:]
+
+
+def _constraint(kind: str, ctx: dict[str, Any]) -> Any:
+    limit = next(iter(ctx.values()), None)
+    if not isinstance(limit, int | float):
+        return None
+    return {
+        "greater_than": annotated_types.Gt,
+        "greater_than_equal": annotated_types.Ge,
+        "less_than": annotated_types.Lt,
+        "less_than_equal": annotated_types.Le,
+    }[kind](limit)
+
+
+def plain_message(error: ErrorDetails, bounds: Bounds = Bounds()) -> str:
+    """A schema error in plain words, with the value that was given."""
+    message = _words(error, bounds)
+    value = error.get("input")
+    if value is None and error["type"].endswith("_type"):
+        return message + " (nothing is written here)"
+    if isinstance(value, str | int | float | bool | dt.date) and error["type"] not in (
+        "value_error",
+        "assertion_error",
+    ):
+        message += f" (got {_shown(value)})"
+    return message
