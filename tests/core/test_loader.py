@@ -208,6 +208,24 @@ def test_schema_errors_are_said_in_an_author_s_words(
         assert word not in str(caught.value)
 
 
+def test_one_party_s_weights_on_a_0_1_scale_are_refused_among_others_on_0_100(
+    tmp_path: Path,
+) -> None:
+    """Issue 13: "weights on a 0-1 scale are accepted ... silently"."""
+    text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        text.replace("weight: 80,", "weight: 0.8,").replace("weight: 20,", "weight: 0.2,")
+    )
+    with pytest.raises(LoadError) as caught:
+        load_scenario(path)
+    assert [p.path for p in caught.value.problems] == [
+        "parties.0.priorities.terror.weight",
+        "parties.0.priorities.crime.weight",
+    ]
+    assert "not 0 to 1: 0.8 looks like a share; write 80" in str(caught.value)
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
     """Issue 13: non-regular files (FIFOs, devices) are refused "without blocking"."""

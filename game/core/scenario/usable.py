@@ -79,18 +79,18 @@ def _slips(found: list[Problem], what: str, values: list[tuple[Path, Any]]) -> N
 
 def _shares_for_points(data: Mapping[str, Any], found: list[Problem]) -> None:
     """Weights, thresholds, attention, approval and trust run from 0 to 100; a file that writes
-    all of one kind between 0 and 1 has slipped to a 0-1 scale, and those values would count
-    for almost nothing."""
+    all of one kind (or a party all its priority weights) between 0 and 1 has slipped to a 0-1
+    scale, and those values would count for almost nothing."""
     parties = entries(data, "parties")
-    _slips(
-        found,
-        "priority weights",
-        [
-            (("parties", pi, "priorities", threat, "weight"), mapping(priority).get("weight"))
-            for pi, party in parties
-            for threat, priority in mapping(party.get("priorities")).items()
-        ],
-    )
+    for pi, party in parties:  # each party's weights are one scale, set by one hand
+        _slips(
+            found,
+            "priority weights",
+            [
+                (("parties", pi, "priorities", threat, "weight"), mapping(priority).get("weight"))
+                for threat, priority in mapping(party.get("priorities")).items()
+            ],
+        )
     for key, what, default in (
         ("ratification_threshold", "ratification thresholds", None),
         ("attention", "attention levels", 100.0),  # the default, as in the model
