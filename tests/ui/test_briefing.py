@@ -89,6 +89,11 @@ def briefing(party: str) -> Briefing:
             app = game_app(party, seed=5, saves=Path(saves))
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause()
+                # On a loaded machine the footer may be drawn a refresh later than the rest.
+                for _ in range(50):
+                    if screen_text(app)[-1].strip():
+                        break
+                    await pilot.pause()
                 view = seat(app)
                 lines = screen_text(app)
                 summary = briefing_text(app, only_shown=True)
