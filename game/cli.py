@@ -61,12 +61,30 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check scenario files (exit 0 valid, 1 problems, 2 usage)"
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument(
+        "--strict", action="store_true", help="teaching warnings count as problems (exit 1)"
+    )
+
+    analyze = sub.add_parser(
+        "analyze",
+        help="the zone of agreement by round, what binds whom, and how the outcome answers "
+        "each number (to balance a scenario)",
+    )
+    analyze.add_argument("scenario", help="an id `scenarios` lists, or a path")
+    analyze.add_argument("--runs", type=_positive, default=100, help="games per variant")
+    analyze.add_argument("--seed", type=int, default=1)
+    analyze.add_argument("--jobs", type=_positive, help="processes (default: every core)")
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format")
 
     score = sub.add_parser("score", help="score a package for every party, with the breakdown")
     score.add_argument("scenario", help="built-in id (e.g. spp-2005) or path")
-    score.add_argument("package", help="package file (YAML: options: {ISSUE: OPTION}, scope: [..])")
+    score.add_argument(
+        "package",
+        nargs="+",
+        metavar="PACKAGE",
+        help="package file(s) (YAML: options: {ISSUE: OPTION}, scope: [..])",
+    )
     score.add_argument("--json", action="store_true", help="machine-readable output")
 
     simulate = sub.add_parser("simulate", help="play computer-only games and summarise them")
@@ -153,7 +171,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "scenarios":
             return cmd_scenarios()
         if args.command == "validate":
-            return cmd_validate(args.files)
+            from game.cli_authoring import cmd_validate
+
+            return cmd_validate(args.files, args.strict)
+        if args.command == "analyze":
+            from game.cli_authoring import cmd_analyze
+
+            return cmd_analyze(args.scenario, args.runs, args.seed, args.jobs)
         if args.command == "schema":
             print(schema_text(), end="")
             return EXIT_OK
@@ -288,30 +312,6 @@ def cmd_scenarios() -> int:
     return EXIT_OK
 
 
-def cmd_validate(files: Sequence[str]) -> int:
-    """Check each file; print every problem; exit 1 if any file has one."""
-    from game.core.scenario.loader import load_scenario
-
-    failed = 0
-    for name in files:
-        try:
-            scenario = load_scenario(name)
-        except LoadError as err:
-            failed += 1
-            for problem in err.problems:
-                print(problem, file=sys.stderr)
-            continue
-        print(
-            f"{name}: ok ({scenario.id}: {len(scenario.parties)} parties, "
-            f"{len(scenario.issues)} issues, "
-            f"{sum(len(i.options) for i in scenario.issues)} options)"
-        )
-    if failed:
-        print(f"{failed} of {len(files)} file(s) have problems", file=sys.stderr)
-        return EXIT_PROBLEMS
-    return EXIT_OK
-
-
 def schema_text() -> str:
     """The JSON Schema of the scenario format, as committed in scenarios/scenario.schema.json."""
     from game.core.scenario.model import Scenario
@@ -321,17 +321,29 @@ def schema_text() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def cmd_score(scenario_name: str, package_file: str, as_json: bool) -> int:
-    """Score a package for every party in its scope."""
+def cmd_score(scenario_name: str, package_files: Sequence[str], as_json: bool) -> int:
+    """Score each package for every party in its scope. With one package the JSON is
+    `{"parties": ...}`; with several, `{"packages": [{"file": ..., "parties": ...}, ...]}`."""
     from game.core.engine.scoring import score_package_file
     from game.core.scenario.loader import find_scenario, load_package_file
 
     scenario = find_scenario(scenario_name).scenario
-    package = load_package_file(package_file, scenario)
-    scores = score_package_file(scenario, package)
+    # Every file read (and checked) before anything is printed: one bad file, no half output.
+    packages = [(name, load_package_file(name, scenario)) for name in package_files]
+    scored = [(name, score_package_file(scenario, package)) for name, package in packages]
     if as_json:
-        print(json.dumps({"parties": {p: score_json(s) for p, s in scores.items()}}, indent=2))
-    else:
+        parts = [
+            {"file": name, "parties": {p: score_json(s) for p, s in scores.items()}}
+            for name, scores in scored
+        ]
+        body: dict[str, object] = (
+            {"parties": parts[0]["parties"]} if len(parts) == 1 else {"packages": parts}
+        )
+        print(json.dumps(body, indent=2))
+        return EXIT_OK
+    for n, (name, scores) in enumerate(scored):
+        if len(scored) > 1:
+            print(f"{'' if n == 0 else chr(10)}== {name}")
         print(render_scores(scenario, scores), end="")
     return EXIT_OK
 

@@ -1,0 +1,66 @@
+"""The authoring commands: `validate` with its teaching warnings (`--strict` makes them fail),
+and `analyze`, for balancing a scenario."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Sequence
+
+from game.core.scenario.errors import LoadError
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def cmd_validate(files: Sequence[str], strict: bool = False) -> int:
+    """Check each file; print every problem, then each valid file's teaching warnings; exit 1
+    if any file has a problem (or, with `strict`, a warning)."""
+    from game.core.analysis.teaching_checks import teaching_warnings
+    from game.core.scenario.loader import find_scenario, read_document
+
+    failed = warned = 0
+    for name in files:
+        try:
+            source = find_scenario(name)
+        except LoadError as err:
+            failed += 1
+            for problem in err.problems:
+                print(problem, file=sys.stderr)
+            continue
+        scenario = source.scenario
+        print(
+            f"{name}: ok ({scenario.id}: {len(scenario.parties)} parties, "
+            f"{len(scenario.issues)} issues, "
+            f"{sum(len(i.options) for i in scenario.issues)} options)"
+        )
+        warnings = teaching_warnings(scenario)
+        if warnings:
+            warned += 1
+            doc = read_document(source.path)
+            for w in warnings:
+                mark = doc.mark(w.path, prefer_key=True)
+                where = f"{source.path}:{mark.line}:{mark.column}"
+                print(f"{where}: warning: {w.describe()}", file=sys.stderr)
+    if failed:
+        print(f"{failed} of {len(files)} file(s) have problems", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if warned and strict:
+        counted = f"{warned} of {len(files)} file(s) have teaching warnings (--strict)"
+        print(counted, file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_analyze(name: str, runs: int, seed: int, jobs: int | None) -> int:
+    """Print the analysis of a scenario (its id or its path). A bad file raises LoadError,
+    which the command line prints as one line per problem."""
+    from game.batch import agreement_rates, jobs_default
+    from game.core.analysis.sensitivity import analyze, render
+    from game.core.scenario.loader import find_scenario
+
+    source = find_scenario(name)
+    rates = functools.partial(
+        agreement_rates, runs=runs, seed=seed, jobs=jobs if jobs is not None else jobs_default()
+    )
+    print(render(analyze(source.scenario, runs, seed, rates)), end="")
+    return EXIT_OK

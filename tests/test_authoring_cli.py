@@ -1,0 +1,76 @@
+"""The authoring commands (issue 13): `validate` with teaching warnings ("exit 0 unless
+`--strict`"), `analyze SCENARIO`, and `score` with several package files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game.cli import main
+from tests.conftest import DATA, ROOT
+
+MINIMAL = DATA / "good" / "minimal.yaml"
+
+
+def late_event(tmp_path: Path) -> Path:
+    """The minimal scenario with its event dated after the last round (it can never fire)."""
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    data["events"][0]["date"] = "2005-12-01"
+    path = tmp_path / "late.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_teaching_warnings_are_positioned_and_exit_0_unless_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Teaching warnings (exit 0 unless `--strict`)", each at its line and column."""
+    path = late_event(tmp_path)
+    assert main(["validate", str(path)]) == 0
+    err = capsys.readouterr().err
+    line = next(x for x in err.splitlines() if "never happens" in x)
+    assert re.match(rf"{re.escape(str(path))}:\d+:\d+: warning: events\.0\.date: dated ", line)
+    assert main(["validate", "--strict", str(path)]) == 1
+    assert "have teaching warnings (--strict)" in capsys.readouterr().err
+
+
+def test_analyze_prints_the_zone_the_constraints_and_the_sensitivity(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "`python main.py analyze SCENARIO`: the zone of agreement per round, which constraints
+    bind whom, the sensitivity of the outcome to each party's key numbers"."""
+    assert main(["analyze", str(MINIMAL), "--runs", "2", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    for heading in ("## Zone of agreement", "## What binds each party", "## Sensitivity"):
+        assert heading in out
+    assert "- round 1 (2005-02-01): " in out
+
+
+def test_score_takes_several_package_files_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "`score` takes several package files at once"; one package keeps its JSON."""
+    first = tmp_path / "a.yaml"
+    first.write_text("options: {border: patrols}\n", encoding="utf-8")
+    second = tmp_path / "b.yaml"
+    second.write_text("options: {mobility: open}\n", encoding="utf-8")
+    assert main(["score", str(MINIMAL), str(first), str(second), "--json"]) == 0
+    both = json.loads(capsys.readouterr().out)
+    assert [p["file"] for p in both["packages"]] == [str(first), str(second)]
+    assert main(["score", str(MINIMAL), str(first), "--json"]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert one == {"parties": both["packages"][0]["parties"]}
+    assert main(["score", str(MINIMAL), str(first), str(second)]) == 0
+    out = capsys.readouterr().out
+    assert f"== {first}" in out and f"== {second}" in out
+
+
+def test_validate_finds_a_scenario_by_its_id_too(capsys: pytest.CaptureFixture[str]) -> None:
+    """ "a scenario is addressed by its `id:` or its path, consistently in every command"."""
+    assert main(["validate", "spp-2005"]) == 0
+    assert main(["validate", str(ROOT / "scenarios" / "spp-2005.yaml")]) == 0
+    assert capsys.readouterr().out.count("ok (spp-2005") == 2
