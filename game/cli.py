@@ -16,6 +16,8 @@ from game.cli_serve import add_parsers as add_serve_parsers
 from game.core.scenario.errors import LoadError
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from game.core.engine.scoring import PartyScore
     from game.core.scenario.model import Scenario
 
@@ -227,14 +229,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`); stop quietly.
         sys.stderr.close()
         return EXIT_OK
+    except Exception as err:  # an internal error: a report, never a traceback on screen
+        from game.crash import report_crash
+
+        return report_crash(err)
+
+
+def ran(app: App[None]) -> int:
+    """Run the terminal game; a crash inside it becomes a report and exit code 3, like any
+    internal error (Textual would print a traceback)."""
+    app.run()
+    crash = getattr(app, "crash", None)
+    if crash is not None:
+        from game.crash import report_crash
+
+        return report_crash(crash)
+    return EXIT_OK
 
 
 def cmd_title() -> int:
     """Without a command: the title screen."""
     from game.ui.app import make_app
 
-    make_app().run()
-    return EXIT_OK
+    return ran(make_app())
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -251,8 +268,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     saves = Path("saves")
     if args.load:
-        make_app(game=Game.load(args.load, saves_dir=saves), saves_dir=saves).run()
-        return EXIT_OK
+        return ran(make_app(game=Game.load(args.load, saves_dir=saves), saves_dir=saves))
     source = find_scenario(args.scenario) if args.scenario is not None else None
     parties: str | tuple[str, ...] | None = None
     if args.party is not None:
@@ -280,15 +296,15 @@ def cmd_play(args: argparse.Namespace) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
-    make_app(
+    app = make_app(
         scenario=source,
         saves_dir=saves,
         seed=args.seed,
         party=parties,
         difficulty=args.difficulty,
         without=args.without,
-    ).run()
-    return EXIT_OK
+    )
+    return ran(app)
 
 
 def cmd_scenarios() -> int:

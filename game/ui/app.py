@@ -81,6 +81,8 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         """How many log entries have been shown (events and votes open a window once)."""
         self.briefed: set[str] = set()
         """The countries whose people have seen their briefing in this game."""
+        self.crash: Exception | None = None
+        """An error that ended the app, for the command line's crash report."""
         self.farewell: str | None = None
         """What the terminal shows once the app has closed (where the game was saved)."""
 
@@ -329,6 +331,18 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         self.push_screen(TheoryScreen(self.game.scenario))
 
     # --- everywhere -------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled error ends the app, as in Textual; it is kept for the command line,
+        which writes a crash report and says sorry in one line (issue 13: never a raw
+        traceback on screen). Tests (Pilot) still see it raised."""
+        self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """Textual prints the traceback of a crash as the app closes: not here (see above)."""
+        if self.crash is None:
+            super()._print_error_renderables()
 
     def action_help(self) -> None:
         """Help for whatever screen is showing."""
