@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="teaching warnings count as problems (exit 1)"
     )
 
+    new = sub.add_parser("new", help="write a starting scenario (or a copy of one) to edit")
+    new.add_argument("id", metavar="ID", help="the new scenario's id, e.g. revive-spp-2012")
+    new.add_argument("--from", dest="template", metavar="SCENARIO", help="copy this scenario")
+    new.add_argument("-o", "--output", metavar="FILE", help="default: scenarios/ID.yaml")
+
     analyze = sub.add_parser(
         "analyze",
         help="the zone of agreement by round, what binds whom, and how the outcome answers "
@@ -176,6 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.cli_authoring import cmd_validate
 
             return cmd_validate(args.files, args.strict)
+        if args.command == "new":
+            from game.cli_new import cmd_new
+
+            return cmd_new(args.id, args.template, args.output)
         if args.command == "analyze":
             from game.cli_authoring import cmd_analyze
 

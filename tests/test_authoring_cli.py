@@ -74,3 +74,39 @@ def test_validate_finds_a_scenario_by_its_id_too(capsys: pytest.CaptureFixture[s
     assert main(["validate", "spp-2005"]) == 0
     assert main(["validate", str(ROOT / "scenarios" / "spp-2005.yaml")]) == 0
     assert capsys.readouterr().out.count("ok (spp-2005") == 2
+
+
+def test_new_writes_a_commented_starting_scenario_that_validates_and_plays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "`python main.py new ID [--from SCENARIO]` writes a commented starting scenario that
+    validates", with the schema beside it; it never overwrites a file."""
+    from game.core.analysis.simulation import play_computer_game
+    from game.core.scenario.loader import load_scenario
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "my-class"]) == 0
+    path = tmp_path / "scenarios" / "my-class.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./scenario.schema.json")
+    assert (tmp_path / "scenarios" / "scenario.schema.json").exists()
+    scenario = load_scenario(path)
+    assert scenario.id == "my-class" and play_computer_game(scenario, 1).finished
+    assert main(["validate", "my-class", "--strict"]) == 0
+    assert main(["new", "my-class"]) == 1
+    assert "exists already" in capsys.readouterr().err
+    assert main(["new", "Bad Id"]) == 2
+
+
+def test_new_from_copies_a_scenario_under_the_new_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--from spp-2005`: every comment and section pointer kept, only the id changed."""
+    from game.core.scenario.loader import load_scenario
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "spp-copy", "--from", "spp-2005"]) == 0
+    copy = (tmp_path / "scenarios" / "spp-copy.yaml").read_text(encoding="utf-8")
+    original = (ROOT / "scenarios" / "spp-2005.yaml").read_text(encoding="utf-8")
+    assert copy.replace("id: spp-copy", "id: spp-2005", 1) == original
+    assert load_scenario(tmp_path / "scenarios" / "spp-copy.yaml").id == "spp-copy"
