@@ -12,15 +12,18 @@ from game.core.scenario.base import Model, PartyId, Percent, Share
 class ScoringRules(Model):
     """The constants that turn a package into a value; every one is a design choice."""
 
-    threat_scale: float = Field(1.0, gt=0)
-    """Value points for fully addressing a threat of priority 1 (priorities run 0-100)."""
+    threat_scale: float = Field(1.0, ge=0.001, le=10)
+    """Value points for fully addressing a threat of priority 1 (priorities run 0-100), from
+    0.001 to 10 (at 10, a priority-100 threat fully addressed is worth 1000 points, as much as
+    the largest cost)."""
 
-    domestic_scale: float = Field(0.5, ge=0)
-    """Value points per point of approval change, times the group's share of the home vote."""
+    domestic_scale: float = Field(0.5, ge=0, le=10)
+    """Value points per point of approval change, times the group's share of the home vote,
+    from 0 to 10."""
 
     trust_discount: Share = 0.5
     """Share of a joint measure's threat value a party expects to lose with a partner it does
-    not trust at all (trust 0); at trust 100 nothing is lost."""
+    not trust at all (trust 0), from 0 to 1; at trust 100 nothing is lost."""
 
 
 class WendtThresholds(Model):
