@@ -181,6 +181,8 @@ class ProgressBar:
 
 def render_summary(scenario: Scenario, s: Summary) -> str:
     """A simulation summary as plain text."""
+    from game.core.analysis.outcomes import outcome_label
+
     lines = [f"{scenario.title}: {s.runs} computer-only games, seed {s.seed}"]
     if s.disabled_causes:
         lines.append("Switched off: " + ", ".join(s.disabled_causes))
@@ -188,7 +190,8 @@ def render_summary(scenario: Scenario, s: Summary) -> str:
     for outcome, count in s.outcomes.items():
         share = count / s.runs
         lines.append(
-            f"  {outcome.replace('_', ' '):<20} {count:6d}  {share:6.1%}  {'#' * round(share * 30)}"
+            f"  {outcome_label(scenario, outcome):<20} {count:6d}  {share:6.1%}  "
+            f"{'#' * round(share * 30)}"
         )
     lines.append(
         f"Agreement rate {s.agreement_rate:.1%}; "
@@ -204,9 +207,12 @@ def render_summary(scenario: Scenario, s: Summary) -> str:
 
 def render_explanation(scenario: Scenario, s: Summary) -> str:
     """What `--explain` adds: the zone of agreement along the events, and what sank deals."""
+    from game.core.engine.wording import deal_kind
+
+    kind = deal_kind(scenario)
     lines = [
         "",
-        "Zone of agreement: trilateral packages that all would accept and support at home,",
+        f"Zone of agreement: {kind} packages that all would accept and support at home,",
         "as the events alone leave it (players' trust-building and consultation widen it)",
         f"  {'Round':<6} {'Date':<11} {'Packages':>9}  Events",
     ]
@@ -227,8 +233,11 @@ def render_explanation(scenario: Scenario, s: Summary) -> str:
         f"Accepted packages that failed at home: {sum(s.blocked.values())} ({by_party(s.blocked)})"
     )
     lines.append(
-        f"Trilateral agreements that lapsed: {sum(s.lapsed.values())} ({by_party(s.lapsed)})"
+        f"{kind.capitalize()} agreements that lapsed: {sum(s.lapsed.values())} "
+        f"({by_party(s.lapsed)})"
     )
-    deals = ", ".join(f"{pair} {n}" for pair, n in s.bilateral.items() if n) or "none"
-    lines.append(f"Bilateral deals banked: {sum(s.bilateral.values())} ({deals})")
+    if len(scenario.party_ids) > 2:
+        # With two parties every deal is between everyone: no pair is left to bank a side deal.
+        deals = ", ".join(f"{pair} {n}" for pair, n in s.bilateral.items() if n) or "none"
+        lines.append(f"Bilateral deals banked: {sum(s.bilateral.values())} ({deals})")
     return "\n".join(lines) + "\n"

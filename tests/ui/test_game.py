@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from game.core.analysis.outcomes import OUTCOME_TEXT
+from game.core.analysis.outcomes import OUTCOMES, outcome_text
 from game.core.game import Game
 from game.ui.app import make_app
 from game.ui.screens.actions import ActionScreen
@@ -44,9 +44,9 @@ async def test_a_complete_game_can_be_played_as_each_country(
     async with app.run_test(size=(80, 24)) as pilot:
         await to_table(pilot)
         end = await play_to_end(pilot)
-        assert end.report.outcome in OUTCOME_TEXT
+        assert end.report.outcome in OUTCOMES
         outcome = str(end.query_one("#outcome").render())
-        assert OUTCOME_TEXT[end.report.outcome] in outcome
+        assert outcome_text(end.scenario, end.report.outcome) in outcome
     assert list(tmp_path.glob("autosave-*.yaml")), "no autosave was written"
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.core.engine.state import State
+from game.core.engine.wording import deal_kind, every_country
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
@@ -23,17 +24,43 @@ OUTCOMES: tuple[Outcome, ...] = (
 
 # "Security community" keeps the chapter's meaning (identity and trust between two countries,
 # [Fragmented Region]); no outcome is called that.
-OUTCOME_TEXT: dict[Outcome, str] = {
-    "security_arrangement": "a trilateral security arrangement, supported at home in all three "
-    "countries and still in force at the deadline",
-    "prosperity_only": "a prosperity-only partnership: a trilateral deal that leaves security "
-    "practically out",
-    "lapsed": "a partnership signed and then left to lapse before the deadline, "
-    '"no longer an active initiative" [Policies D) Trilateral]',
-    "dual_bilateralism": "no trilateral deal: dual-bilateralism, what happened in 2009 "
-    "[Policies D) Trilateral]",
-    "breakdown": "no trilateral deal, and a relationship has broken down into mistrust",
-}
+
+
+def outcome_text(scenario: Scenario, outcome: Outcome) -> str:
+    """The outcome in a sentence, for the end screen and the debrief: the scenario's own
+    wording (its `outcomes.text`, which may say what actually happened), else the game's, which
+    names no history and counts the parties, so that a two-party game never reads
+    "trilateral"."""
+    own = getattr(scenario.outcomes.text, outcome)
+    if own:
+        return " ".join(own.split())
+    kind, two = deal_kind(scenario), len(scenario.party_ids) == 2
+    if outcome == "security_arrangement":
+        every = every_country(scenario)
+        held = " and still in force at the deadline" if scenario.outcomes.lapses else ""
+        return f"a {kind} security arrangement, supported at home in {every}{held}"
+    if outcome == "prosperity_only":
+        return f"a prosperity-only partnership: a {kind} deal that leaves security practically out"
+    if outcome == "lapsed":
+        return "a partnership signed and then left to lapse before the deadline"
+    if outcome == "dual_bilateralism":
+        if two:
+            return "no agreement: the two countries keep the status quo"
+        # Pastor's "dual-bilateralism" names the region's two bilateral relationships, each with
+        # Washington [Fragmented Region; Policies C) MX-CA]: a word for three parties only.
+        dual = " (dual-bilateralism)" if len(scenario.party_ids) == 3 else ""
+        return f"no {kind} deal: cooperation stays bilateral{dual}"
+    if two:
+        return "no agreement, and the relationship has broken down into mistrust"
+    return f"no {kind} deal, and a relationship has broken down into mistrust"
+
+
+def outcome_label(scenario: Scenario, outcome: Outcome) -> str:
+    """The outcome in a word or two, for a table of outcomes (`simulate`): its name, except
+    that with two parties a game without a deal has no third country to make it "dual"."""
+    if outcome == "dual_bilateralism" and len(scenario.party_ids) == 2:
+        return "no agreement"
+    return outcome.replace("_", " ")
 
 
 def security_changes(scenario: Scenario, package: Package) -> int:

@@ -11,7 +11,7 @@ from game.core.analysis.charts import bar, count_bar, sparkline
 from game.core.analysis.class_report import ClassReport
 from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import RoundPoint
-from game.core.analysis.outcomes import OUTCOME_TEXT
+from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import Refusal, Tabled
 from game.core.scenario.model import Scenario
 
@@ -92,7 +92,7 @@ def _head(report: ClassReport) -> str:
 def _outcome(report: ClassReport) -> str:
     s = report.state.scenario
     d = report.debrief
-    lines = ["## The outcome against history", "", f"**Outcome:** {OUTCOME_TEXT[d.outcome]}."]
+    lines = ["## The outcome against history", "", f"**Outcome:** {outcome_text(s, d.outcome)}."]
     if d.lapse is not None:
         lapse = d.lapse
         lines.append(

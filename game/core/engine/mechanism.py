@@ -15,7 +15,7 @@ from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.rules import rule_for
 from game.core.engine.state import Difficulty, Seat, State, evolve
 from game.core.engine.timeline import open_round
-from game.core.engine.wording import logged
+from game.core.engine.wording import deal_kind, logged
 from game.core.scenario.model import Scenario
 
 
@@ -75,6 +75,7 @@ def _advance(state: State) -> State:
     if state.turn + 1 < len(state.order):
         return evolve(state, turn=state.turn + 1)
     if state.round + 1 >= len(state.scenario.rounds):
-        outcome = "The deadline has passed without a trilateral agreement."
+        kind = deal_kind(state.scenario)
+        outcome = f"The deadline has passed without a {kind} agreement."
         return logged(evolve(state, finished=True, turn=0), "end", None, outcome)
     return open_round(evolve(state, round=state.round + 1, turn=0, acted=frozenset()))

@@ -17,7 +17,7 @@ from game.core.engine.numbers import compared
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import Agreement, Offer, State, evolve, rng
 from game.core.engine.timeline import open_round
-from game.core.engine.wording import logged, milestones, name
+from game.core.engine.wording import deal_kind, logged, milestones, name
 from game.core.scenario.index import index
 
 
@@ -107,14 +107,15 @@ def ratify(state: State, offer: Offer) -> State:
             evolve(state, finished=True),
             "end",
             None,
-            "A trilateral agreement is in force; the negotiation ends.",
+            f"A {deal_kind(state.scenario)} agreement is in force; the negotiation ends.",
         )
     return _hold(
         logged(
             state,
             "end",
             None,
-            "A trilateral agreement is in force; it must now hold until the deadline.",
+            f"A {deal_kind(state.scenario)} agreement is in force; it must now hold until the "
+            "deadline.",
         ),
         agreement,
     )
@@ -138,7 +139,7 @@ def _hold(state: State, agreement: Agreement) -> State:
         evolve(state, finished=True),
         "end",
         None,
-        "The trilateral agreement held until the deadline.",
+        f"The {deal_kind(state.scenario)} agreement held until the deadline.",
     )
 
 

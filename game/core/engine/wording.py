@@ -22,6 +22,20 @@ def name(state: State, party: str) -> str:
     return state.scenario.party(party).name
 
 
+def deal_kind(scenario: Scenario) -> str:
+    """What a deal among every party at the table is called: "bilateral" for two parties,
+    "trilateral" for three (the chapter's North America), "4-party" and so on beyond."""
+    n = len(scenario.party_ids)
+    return {2: "bilateral", 3: "trilateral"}.get(n, f"{n}-party")
+
+
+def every_country(scenario: Scenario) -> str:
+    """Every party at the table, in words: "both countries", "all three countries", "all 4
+    countries"."""
+    n = len(scenario.party_ids)
+    return {2: "both countries", 3: "all three countries"}.get(n, f"all {n} countries")
+
+
 def logged(
     state: State,
     kind: LogKind,

@@ -67,6 +67,27 @@ class NegotiationRules(Model):
     bilateralism than its partners do."""
 
 
+class OutcomeTexts(Model):
+    """How the end screen and the debrief word each outcome of this scenario, in a sentence
+    that may name what actually happened with its section. Empty: the game's own wording, which
+    names no history (it only counts the parties: bilateral, trilateral...)."""
+
+    security_arrangement: str = ""
+    """A deal supported at home, in force at the end, that moves enough security issues."""
+
+    prosperity_only: str = ""
+    """A deal supported at home that moves too few security issues."""
+
+    lapsed: str = ""
+    """A deal signed and then left to lapse before the deadline."""
+
+    dual_bilateralism: str = ""
+    """No deal among all the parties (with two parties: no deal at all)."""
+
+    breakdown: str = ""
+    """No deal among all the parties, and a pair's trust below `breakdown_trust_below`."""
+
+
 class OutcomeRules(Model):
     """How the end of a game is classified (a design choice)."""
 
@@ -86,6 +107,9 @@ class OutcomeRules(Model):
     breakdown_trust_below: Percent = 25.0
     """Without a trilateral deal, a game that ends with any dyad's trust below this is a
     breakdown; otherwise it is dual-bilateralism."""
+
+    text: OutcomeTexts = OutcomeTexts()
+    """The scenario's own wording of each outcome (optional, outcome by outcome)."""
 
     @model_validator(mode="before")
     @classmethod

@@ -8,8 +8,9 @@ from rich.text import Text
 
 from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import Debrief, Lapse
-from game.core.analysis.outcomes import OUTCOME_TEXT
+from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import EventNote, Refusal, Tabled
+from game.core.engine.wording import deal_kind, every_country
 from game.core.scenario.model import Scenario
 
 
@@ -27,12 +28,12 @@ def outcome_summary(scenario: Scenario, report: Debrief) -> Table:
     return grid
 
 
-def outcome_title(report: Debrief) -> str:
-    """The outcome in words."""
-    return OUTCOME_TEXT[report.outcome]
+def outcome_title(scenario: Scenario, report: Debrief) -> str:
+    """The outcome in words (the scenario's own, where it gives them)."""
+    return outcome_text(scenario, report.outcome)
 
 
-def verdict(report: Debrief, party: str) -> Text:
+def verdict(scenario: Scenario, report: Debrief, party: str) -> Text:
     """Won or lost, in plain words: your result against your reservation value."""
     mine = report.parties[party]
     r = mine.result
@@ -52,7 +53,9 @@ def verdict(report: Debrief, party: str) -> Text:
     elif report.deal is None or report.lapse is not None:
         text.append("You neither won nor lost.", style="bold")
         lead = (
-            "The partnership you signed lapsed, so" if report.lapse else "With no trilateral deal"
+            "The partnership you signed lapsed, so"
+            if report.lapse
+            else f"With no {deal_kind(scenario)} deal"
         )
         text.append(
             f" {lead} your result is your reservation value, {r.reservation:.1f}:"
@@ -103,13 +106,16 @@ def package(scenario: Scenario, report: Debrief, party: str) -> Text:
         by = f", tabled by {scenario.party(t.proposer).name} on {t.date}" if t.proposer else ""
         if final.fate == "signed" and len(t.scope) == everyone:
             text.append("Signed: ", style="bold")
-            text.append(f"the trilateral package{by}, backed at home in all three countries:\n")
+            text.append(
+                f"the {deal_kind(scenario)} package{by}, backed at home in "
+                f"{every_country(scenario)}:\n"
+            )
         else:
             if len(t.scope) < everyone:
-                text.append("No trilateral package was ever tabled. ", style="bold")
+                text.append(f"No {deal_kind(scenario)} package was ever tabled. ", style="bold")
                 what = f"The last package on the table, between {_names(scenario, t.scope, party)}"
             else:
-                what = "The last trilateral package on the table"
+                what = f"The last {deal_kind(scenario)} package on the table"
             text.append(f"{what}{by}", style="bold")
             if final.fate == "signed":
                 text.append(", was signed between them:\n")
@@ -192,7 +198,7 @@ def why(scenario: Scenario, report: Debrief, party: str) -> Text | None:
     text = Text().append("Why there is no deal\n", style="bold underline")
     if not report.refusals:
         if report.package is None or len(report.package.tabled.scope) < len(scenario.party_ids):
-            text.append("No trilateral package was ever put on the table.\n")
+            text.append(f"No {deal_kind(scenario)} package was ever put on the table.\n")
         else:
             text.append(
                 "Nobody refused the package at the table, but not everyone in it accepted it "

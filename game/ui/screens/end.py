@@ -160,9 +160,9 @@ if you like.
         s, report, party = self.scenario, self.report, self.party
         yield Header()
         with VerticalScroll(id="end"):
-            head = outcome.verdict(report, party).append("\n")
+            head = outcome.verdict(s, report, party).append("\n")
             head.append("Outcome: ", style="bold")
-            head.append(render.outcome_title(report), style="bold reverse")
+            head.append(render.outcome_title(s, report), style="bold reverse")
             if report.without:
                 head.append(
                     f"\nWhat if: this game ran without the events of {', '.join(report.without)}."

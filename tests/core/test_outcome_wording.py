@@ -1,0 +1,91 @@
+"""How an outcome is worded: the scenario's own sentence where it gives one, else the game's,
+which names no history and never says "trilateral" of a two-party game."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.core.analysis.outcomes import OUTCOMES, Outcome, outcome_label, outcome_text
+from game.core.analysis.simulation import play_computer_game
+from game.core.engine.wording import deal_kind, every_country
+from game.core.scenario.loader import find_scenario
+from game.core.scenario.model import Scenario
+
+# spp-2005's outcome lines as the game printed them before the wording moved into the
+# scenario file (its `outcomes.text`, and the game's own wording for three parties).
+SPP_2005 = {
+    "security_arrangement": "a trilateral security arrangement, supported at home in all three "
+    "countries and still in force at the deadline",
+    "prosperity_only": "a prosperity-only partnership: a trilateral deal that leaves security "
+    "practically out",
+    "lapsed": "a partnership signed and then left to lapse before the deadline, "
+    '"no longer an active initiative" [Policies D) Trilateral]',
+    "dual_bilateralism": "no trilateral deal: dual-bilateralism, what happened in 2009 "
+    "[Policies D) Trilateral]",
+    "breakdown": "no trilateral deal, and a relationship has broken down into mistrust",
+}
+
+
+def test_spp_2005_words_its_outcomes_exactly_as_before() -> None:
+    spp = find_scenario("spp-2005").scenario
+    assert {o: outcome_text(spp, o) for o in OUTCOMES} == SPP_2005
+    assert [outcome_label(spp, o) for o in OUTCOMES] == [
+        "security arrangement",
+        "prosperity only",
+        "lapsed",
+        "dual bilateralism",
+        "breakdown",
+    ]
+
+
+def test_only_spp_2005_says_what_happened_in_2009() -> None:
+    """The 2009 ending is spp-2005's history [Policies D) Trilateral], not every scenario's."""
+    for scenario_id in ("revive-spp", "merida-2007", "smart-border-2001"):
+        s = find_scenario(scenario_id).scenario
+        assert not any("what happened in 2009" in outcome_text(s, o) for o in OUTCOMES)
+
+
+def test_a_scenario_words_an_outcome_in_its_own_sentence() -> None:
+    merida = find_scenario("merida-2007").scenario
+    assert "Mérida Initiative" in outcome_text(merida, "security_arrangement")
+    revive = find_scenario("revive-spp").scenario
+    assert outcome_text(revive, "dual_bilateralism") == (
+        "no trilateral deal: dual-bilateralism goes on, as the chapter forecasts [Conclusion]"
+    )
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES)
+def test_a_two_party_game_is_never_called_trilateral(minimal: Scenario, outcome: Outcome) -> None:
+    """tests/data/good/minimal.yaml seats two parties and words no outcome of its own."""
+    assert not minimal.outcomes.text.model_dump(exclude_defaults=True)
+    text = outcome_text(minimal, outcome)
+    assert "trilateral" not in text and "three" not in text and "dual" not in text
+    assert "trilateral" not in outcome_label(minimal, outcome)
+    assert outcome_label(minimal, "dual_bilateralism") == "no agreement"
+
+
+def test_deals_are_named_by_how_many_parties_they_bind(minimal: Scenario) -> None:
+    spp = find_scenario("spp-2005").scenario
+    assert (deal_kind(minimal), every_country(minimal)) == ("bilateral", "both countries")
+    assert (deal_kind(spp), every_country(spp)) == ("trilateral", "all three countries")
+    data = minimal.model_dump(mode="python")
+    for new in ("CC", "DD"):
+        data["parties"].append(dict(data["parties"][1], id=new, name=new))
+        data["domestic_groups"].append(dict(data["domestic_groups"][1], id=new.lower(), party=new))
+    data["dyads"] += [
+        {"parties": pair, "trust": 50.0, "source": "Conclusion"}
+        for pair in (("AA", "CC"), ("AA", "DD"), ("BB", "CC"), ("BB", "DD"), ("CC", "DD"))
+    ]
+    four = Scenario.model_validate(data)
+    assert (deal_kind(four), every_country(four)) == ("4-party", "all 4 countries")
+    assert outcome_text(four, "dual_bilateralism") == "no 4-party deal: cooperation stays bilateral"
+
+
+def test_the_log_of_a_two_party_game_never_says_trilateral() -> None:
+    """The engine's own lines (a deal in force, the deadline passed) count the parties."""
+    smart = find_scenario("smart-border-2001").scenario
+    state = play_computer_game(smart, 1)
+    assert state.trilateral is not None
+    texts = [entry.text for entry in state.log]
+    assert "A bilateral agreement is in force; the negotiation ends." in texts
+    assert not any("trilateral" in t.lower() for t in texts)

@@ -1,0 +1,67 @@
+"""A two-party game read as a reader sees it: the end screen and `simulate` count the parties
+("bilateral", "both countries", "no agreement") and never speak of a trilateral deal."""
+
+from __future__ import annotations
+
+from game.cli_simulate import render_explanation, render_summary
+from game.core.analysis.debrief import debrief
+from game.core.analysis.outcomes import outcome_text
+from game.core.analysis.simulation import play_computer_game, simulate
+from game.core.engine.state import State
+from game.core.scenario.loader import find_scenario
+from game.ui.render import outcome
+
+
+def end_screen_text(state: State, party: str) -> str:
+    """What the end screen says of a finished game, as plain text."""
+    s = state.scenario
+    report = debrief(state)
+    parts = [
+        outcome.verdict(s, report, party).plain,
+        outcome.outcome_title(s, report),
+        outcome.package(s, report, party).plain,
+    ]
+    why = outcome.why(s, report, party)
+    if why is not None:
+        parts.append(why.plain)
+    # The chapter's section pointer is a name, not a claim about the game.
+    return "\n".join(parts).replace("Policies D) Trilateral", "a section")
+
+
+def test_a_signed_two_party_deal_is_bilateral_and_backed_in_both_countries() -> None:
+    smart = find_scenario("smart-border-2001").scenario
+    state = play_computer_game(smart, 1)
+    text = end_screen_text(state, "CA")
+    assert "the bilateral package" in text and "backed at home in both countries" in text
+    assert outcome_text(smart, "security_arrangement") in text
+    assert "trilateral" not in text.lower() and "all three" not in text
+
+
+def test_a_failed_two_party_deal_has_no_trilateral_in_it() -> None:
+    """merida-2007, seed 4: Washington rejects Mexico's last package."""
+    merida = find_scenario("merida-2007").scenario
+    state = play_computer_game(merida, 4)
+    text = end_screen_text(state, "MX")
+    assert "With no bilateral deal" in text and "The last bilateral package" in text
+    assert "Why there is no deal" in text
+    assert "trilateral" not in text.lower() and "dual-bilateralism" not in text
+
+
+def test_simulate_counts_the_parties_of_a_two_party_scenario() -> None:
+    merida = find_scenario("merida-2007").scenario
+    summary = simulate(merida, 5, 1)
+    text = render_summary(merida, summary) + render_explanation(merida, summary)
+    assert "no agreement" in text and "dual bilateralism" not in text
+    assert "Zone of agreement: bilateral packages" in text
+    # With two parties every deal binds both: there is no side deal to bank.
+    assert "Bilateral deals banked" not in text
+    assert "trilateral" not in text.lower()
+
+
+def test_simulate_still_words_spp_2005_as_before() -> None:
+    spp = find_scenario("spp-2005").scenario
+    summary = simulate(spp, 2, 1)
+    text = render_summary(spp, summary) + render_explanation(spp, summary)
+    assert "  dual bilateralism   " in text
+    assert "Zone of agreement: trilateral packages that all would accept" in text
+    assert "Trilateral agreements that lapsed: " in text and "Bilateral deals banked: " in text
