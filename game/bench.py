@@ -210,18 +210,9 @@ def generated_scenario(
 
 def bench_computer_moves(scenario: Scenario, games: int) -> tuple[float, float]:
     """Median and slowest computer move over whole games (caches start cold)."""
-    from game.core.engine.mechanism import start, step
-    from game.core.players.negotiator import choose_move
+    from game.bench_agendas import play
 
-    times = []
-    for seed in range(games):
-        state = start(scenario, seed)
-        while not state.finished:
-            party = state.to_move or ""
-            began = time.perf_counter()
-            move = choose_move(state, party)
-            times.append(time.perf_counter() - began)
-            state = step(state, move)
+    times = [t for seed in range(games) for t in play(scenario, seed)[1]]
     return statistics.median(times), max(times)
 
 

@@ -13,6 +13,7 @@ from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import RoundPoint
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import Refusal, Tabled
+from game.core.engine.wording import joined
 from game.core.scenario.model import Scenario
 
 ZONE_WIDTH = 30
@@ -40,11 +41,6 @@ def to_markdown(report: ClassReport, what_if: str = "") -> str:
 
 def _name(s: Scenario, party: str) -> str:
     return s.party(party).name
-
-
-def _join(names: list[str]) -> str:
-    """Names in a sentence: "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _group_reason(s: Scenario, c: Constraint) -> str:
@@ -135,7 +131,7 @@ def _package(report: ClassReport) -> str:
         lines = ["## What was on the table", "", "Nothing was ever put on the table."]
     else:
         t = final.tabled
-        scope = _join([_name(s, p) for p in t.scope])
+        scope = joined([_name(s, p) for p in t.scope])
         by = f"tabled by {_name(s, t.proposer)} on {t.date}" if t.proposer else f"of {t.date}"
         fate = {
             "signed": "signed and backed at home",
@@ -169,7 +165,7 @@ def _package(report: ClassReport) -> str:
     for side in d.side_deals:
         if final is not None and side is final.tabled:
             continue
-        pair = _join([_name(s, p) for p in side.scope])
+        pair = joined([_name(s, p) for p in side.scope])
         moved = "; ".join(f"{c.issue}: {c.option}" for c in side.changes) or "no change"
         lines.append(f"\nAlso signed, between {pair} on {side.date}: {moved}.")
     return "\n".join(lines)

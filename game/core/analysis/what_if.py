@@ -32,6 +32,7 @@ from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, results
 from game.core.analysis.simulation import run_seed
 from game.core.analysis.steps import Steps, check_cause, replay, replay_moves
 from game.core.engine.state import Seat, State, evolve
+from game.core.engine.wording import joined
 from game.core.game import Game
 from game.core.scenario.timeline import Event
 
@@ -207,12 +208,12 @@ def paragraph(w: WhatIf) -> str:
         parts.append(f"The events of {w.cause}{still}: {'; '.join(w.events)}.")
     if w.before:
         parts.append(
-            f"{_joined(w.before)} had already happened by then: without them, the game's first "
+            f"{joined(w.before)} had already happened by then: without them, the game's first "
             f"{w.moves} moves were replayed in a world where they never happened."
         )
     if w.opening:
         parts.append(
-            f"Round {start_.round + 1} opened with {_joined(w.opening)}: with the cause the "
+            f"Round {start_.round + 1} opened with {joined(w.opening)}: with the cause the "
             "continuations start just after it; without it, it never happens."
         )
     if w.without_cause.stopped:
@@ -234,8 +235,3 @@ def _spread(world: World, n: int) -> str:
     )
     said = [f"{c} of {n} in {OUTCOME_WORDS[o]}" for o, c in seen]
     return said[0].replace(" in ", " ended in ", 1) + "".join(f", {x}" for x in said[1:])
-
-
-def _joined(items: tuple[str, ...]) -> str:
-    """Items in a sentence: "a", "a and b", "a, b and c"."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

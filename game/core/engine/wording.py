@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.core.engine.conditions import Conditions
 from game.core.engine.state import LogEntry, LogKind, Revealed, State, evolve
 from game.core.scenario.index import index
@@ -27,6 +29,13 @@ def deal_kind(scenario: Scenario) -> str:
     "trilateral" for three (the chapter's North America), "4-party" and so on beyond."""
     n = len(scenario.party_ids)
     return {2: "bilateral", 3: "trilateral"}.get(n, f"{n}-party")
+
+
+def joined(words: Sequence[str]) -> str:
+    """Words in a sentence: "a", "a and b", "a, b and c" ("" for none)."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def every_country(scenario: Scenario) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from game.core.engine.wording import joined
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
 from game.ui.render.marks import clip
@@ -35,12 +36,6 @@ def agenda(
             line.append("*", style="bold yellow")
         lines.append(line)
     return Text("\n").join(lines)
-
-
-def joined(parties: tuple[str, ...] | list[str]) -> str:
-    """Party ids in words: "US", "US and MX", "US, MX and CA"."""
-    items = list(parties)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def scope_words(scope: tuple[str, ...], everyone: tuple[str, ...]) -> str:

@@ -10,7 +10,7 @@ from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import Debrief, Lapse
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import EventNote, Refusal, Tabled
-from game.core.engine.wording import deal_kind, every_country
+from game.core.engine.wording import deal_kind, every_country, joined
 from game.core.scenario.model import Scenario
 
 
@@ -78,10 +78,7 @@ def verdict(scenario: Scenario, report: Debrief, party: str) -> Text:
 
 def _names(scenario: Scenario, parties: tuple[str, ...] | list[str], party: str) -> str:
     """Countries in words, "you" marked: "Mexico (you) and Canada"."""
-    names = [scenario.party(p).name + (" (you)" if p == party else "") for p in parties]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return joined([scenario.party(p).name + (" (you)" if p == party else "") for p in parties])
 
 
 def _changes(tabled: Tabled) -> Text:

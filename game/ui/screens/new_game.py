@@ -24,6 +24,7 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from game.core.engine.state import Difficulty
+from game.core.engine.wording import joined
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.core.scenario.model import Scenario
 from game.ui.screens.base import GameScreen
@@ -241,7 +242,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             return
         scenario = self.chosen_file.scenario
         parties = self.chosen_parties()
-        names = _joined([scenario.party(p).name for p in parties])
+        names = joined([scenario.party(p).name for p in parties])
         level = self.chosen_difficulty()
         if not parties:
             chosen = "Tick a country to play (Space)."
@@ -249,7 +250,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             chosen = f"You will play {names}, difficulty {level}: {DIFFICULTY_TEXT[level]}."
         else:
             computer = [q.name for q in scenario.parties if q.id not in parties]
-            rest = f"; the computer plays {_joined(computer)}" if computer else ""
+            rest = f"; the computer plays {joined(computer)}" if computer else ""
             chosen = f"Hot seat: {names} take turns at this keyboard{rest}. Difficulty {level}."
         off = self.chosen_causes()
         if off:
@@ -313,10 +314,3 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
 def _country(name: str, party: str, person: bool) -> str:
     """A country in the list, saying in words who plays it (the tick is not colour alone)."""
     return f"{name} ({party}): {'people' if person else 'computer'}"
-
-
-def _joined(names: list[str]) -> str:
-    """Names in a sentence: "A", "A and B", "A, B and C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
