@@ -22,7 +22,7 @@ import hashlib
 import struct
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.core.engine.moves import Accept, Counter, Move, Propose, Reject
 from game.core.engine.state import Revealed, State, rng
@@ -49,9 +49,9 @@ class Knowledge:
     """Sees every partner's exact scores (for analyses; labelled wherever it is offered)."""
 
 
-@dataclass(frozen=True)
-class Observation:
-    """Something a partner did that says what it values."""
+class Observation(NamedTuple):
+    """Something a partner did that says what it values (a named tuple: a game makes
+    thousands of them)."""
 
     party: str
     package: Package
@@ -112,27 +112,26 @@ class Beliefs:
                 self.endorsed[o.party].add(o.package)
         for q in s.party_ids:
             view = scores[q]
-            true = [[r * view.per_point for r in row] for row in view.raw]
+            per_point = view.per_point
             need = view.requirement.total
             if q != viewer and not knowledge.omniscient:
                 trust = state.conditions.trust[ix.dyad(viewer, q)]
                 size = HAZE * knowledge.haze * (100.0 - trust) / 100.0
-                errors = _errors(state.seed, viewer, q, [len(row) for row in true])
-                sq = self.status_quo
-                # The status quo is public: errors are on what an option changes from it.
+                errors, need_error = _errors(state.seed, viewer, q, view.raw, self.status_quo)
+                # The status quo is public: errors are on what an option changes from it
+                # (its error is 0).
                 true = [
-                    [
-                        v + (size * e if k != sq[i] else 0.0)
-                        for k, (v, e) in enumerate(zip(row, row_e, strict=True))
-                    ]
-                    for i, (row, row_e) in enumerate(zip(true, errors, strict=True))
+                    [r * per_point + size * e for r, e in zip(row, row_e, strict=True)]
+                    for row, row_e in zip(view.raw, errors, strict=True)
                 ]
-                need += size / 2 * _need_error(state.seed, viewer, q)
+                need += size / 2 * need_error
                 self.haze[q] = size
+            else:
+                true = [[r * per_point for r in row] for row in view.raw]
             self.values[q] = true
             self.needs[q] = need
             # Normalised scores are sums of per-option points minus this constant.
-            self.offsets[q] = view.low * view.per_point
+            self.offsets[q] = view.low * per_point
         if knowledge.learns and not knowledge.omniscient:
             for entry in state.log:
                 for fact in entry.revealed:
@@ -149,7 +148,7 @@ class Beliefs:
     def value(self, party: str, package: Package) -> float:
         """What the package is believed to be worth to the party (exact for the viewer)."""
         table = self.values[party]
-        return sum(row[k] for row, k in zip(table, package, strict=True)) - self.offsets[party]
+        return sum([row[k] for row, k in zip(table, package, strict=True)]) - self.offsets[party]
 
     def _told(self, fact: Revealed) -> None:
         """Take in a partner's stated worth of a package and its need. What moves either
@@ -193,16 +192,23 @@ def _unit(*parts: object) -> float:
     return value / 2**63 - 1.0
 
 
-_ERRORS: OrderedDict[tuple[object, ...], list[list[float]]] = OrderedDict()
+_ERRORS: OrderedDict[tuple[object, ...], tuple[list[list[float]], float]] = OrderedDict()
 
 
-def _errors(seed: int, viewer: str, partner: str, sizes: list[int]) -> list[list[float]]:
-    """The viewer's error on each option's value to the partner, in [-1, 1] (fixed per game)."""
-    key = (seed, viewer, partner, tuple(sizes))
+def _errors(
+    seed: int, viewer: str, partner: str, raw: list[list[float]], status_quo: Package
+) -> tuple[list[list[float]], float]:
+    """The viewer's error on each option's value to the partner, in [-1, 1], 0 on the status
+    quo, and its error on what the partner needs (fixed per game, so cached)."""
+    sizes = tuple(len(row) for row in raw)
+    key = (seed, viewer, partner, sizes, status_quo)
     hit = _ERRORS.get(key)
     if hit is None:
         draw = rng(seed, "belief", viewer, partner)
-        hit = _ERRORS[key] = [[draw.uniform(-1.0, 1.0) for _ in range(n)] for n in sizes]
+        errors = [[draw.uniform(-1.0, 1.0) for _ in range(n)] for n in sizes]
+        for row, k in zip(errors, status_quo, strict=True):
+            row[k] = 0.0
+        hit = _ERRORS[key] = (errors, _need_error(seed, viewer, partner))
         if len(_ERRORS) > 512:
             _ERRORS.popitem(last=False)
     return hit

@@ -12,8 +12,9 @@ are the design's reading of the chapter, not the chapter's findings.
 from __future__ import annotations
 
 from game.core.engine.moves import Act
-from game.core.engine.state import State, rng
+from game.core.engine.state import State
 from game.core.players.beliefs import beliefs
+from game.core.players.draws import first_draw
 from game.core.players.style import Style
 from game.core.players.tactics import no_trilateral_deal_in_sight
 from game.core.scenario.index import index
@@ -52,7 +53,7 @@ def _of_kind(state: State, actions: tuple[Act, ...], kind: str) -> list[Act]:
 
 
 def _chance(state: State, party: str, habit: str, p: float) -> bool:
-    return bool(rng(state.seed, habit, state.round, party).random() < p)
+    return first_draw(state.seed, habit, state.round, party) < p
 
 
 def _trust(state: State, a: str, b: str) -> float:

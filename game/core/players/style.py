@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
-from game.core.engine.state import Difficulty, State, rng
+from game.core.engine.state import Difficulty, State
 from game.core.players.beliefs import Knowledge
+from game.core.players.draws import first_draw
 from game.core.scenario.model import Scenario
 from game.core.scenario.parties import Personality
 
@@ -88,7 +89,7 @@ class Style:
     def exponent(self, state: State, party: str) -> float:
         """The concession exponent for this game: the style's, times a private draw between
         1/TEMPERAMENT and TEMPERAMENT (fixed by the seed)."""
-        draw = rng(state.seed, "temperament", party).random() * 2 - 1
+        draw = first_draw(state.seed, "temperament", party) * 2 - 1
         return float(self.concession * TEMPERAMENT**draw)
 
     def exponent_range(self) -> tuple[float, float]:

@@ -24,9 +24,10 @@ from collections.abc import Callable, Sequence
 from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
 from game.core.engine.scoring import EPSILON, PartyScore, ScoredPackage
-from game.core.engine.state import State, rng
+from game.core.engine.state import State
 from game.core.engine.zone import believed_zone, best_in_zone
 from game.core.players.beliefs import Beliefs, beliefs
+from game.core.players.draws import first_draw
 from game.core.players.search import candidates, pairs
 from game.core.players.style import Style
 from game.core.scenario.index import index
@@ -172,7 +173,7 @@ def no_trilateral_deal_in_sight(state: State, party: str, b: Beliefs) -> bool:
 def bilateral_turn(state: State, party: str, style: Style) -> bool:
     """Whether the party is minded this round to settle things with one partner (its
     bilateral appetite, drawn from the seed)."""
-    return bool(rng(state.seed, "bilateral", state.round, party).random() < style.bilateral)
+    return first_draw(state.seed, "bilateral", state.round, party) < style.bilateral
 
 
 Chooser = Callable[[list[ScoredPackage]], ScoredPackage]
