@@ -225,6 +225,26 @@ def beliefs(state: State, viewer: str, knowledge: Knowledge) -> Beliefs:
     """The viewer's beliefs now. They change only with the conditions, the round (strategies
     keep per-round working in them) and, for a negotiator that learns, the evidence: so they
     are cached on those, and a turn's many questions share one set."""
+    # The same state is asked again and again in a turn (its diplomacy, its reply, its
+    # offer): kept on it, checked against everything beliefs are made from, since `evolve`
+    # hands a state's attributes on to the next.
+    inputs = (state.scenario, state.seed, state.conditions, state.round, state.moves, state.log)
+    memo: _Memo | None = state.__dict__.get("_beliefs")
+    if memo is None or any(a is not b for a, b in zip(memo[0], inputs, strict=True)):
+        memo = (inputs, {})
+        state.__dict__["_beliefs"] = memo
+    found = memo[1].get((viewer, knowledge))
+    if found is None:
+        found = memo[1][viewer, knowledge] = _beliefs(state, viewer, knowledge)
+    return found
+
+
+_Memo = tuple[tuple[object, ...], dict[tuple[str, Knowledge], Beliefs]]
+"""What a state keeps of the beliefs asked of it: what they were made from, and each."""
+
+
+def _beliefs(state: State, viewer: str, knowledge: Knowledge) -> Beliefs:
+    """`beliefs`, cached across states on what they are made from."""
     evidence = _evidence(state, viewer) if knowledge.learns else ()
     key = (
         id(state.scenario),

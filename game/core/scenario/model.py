@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from pydantic import Field, ValidationInfo, model_validator
 
@@ -119,25 +119,70 @@ class Scenario(Model):
     # Look-ups used by the engine and the UI.
     def party(self, party_id: str) -> Party:
         """The party with this id."""
-        return next(p for p in self.parties if p.id == party_id)
+        return _find(self._parties, party_id, "party")
 
     def issue(self, issue_id: str) -> Issue:
         """The issue with this id."""
-        return next(i for i in self.issues if i.id == issue_id)
+        return _find(self._issues, issue_id, "issue")
 
     def group(self, group_id: str) -> DomesticGroup:
         """The domestic group with this id."""
-        return next(g for g in self.domestic_groups if g.id == group_id)
+        return _find(self._groups, group_id, "domestic group")
 
     def action(self, action_id: str) -> Action:
         """The diplomatic action with this id."""
-        return next(a for a in self.actions if a.id == action_id)
+        return _find(self._actions, action_id, "action")
 
     def threat(self, threat_id: str) -> Threat:
         """The threat with this id."""
-        return next(t for t in self.threats if t.id == threat_id)
+        return _find(self._threats, threat_id, "threat")
+
+    # Items by id, worked out once: computer players look actions up at every turn.
+    @cached_property
+    def _parties(self) -> dict[str, Party]:
+        return _by_id(self.parties)
+
+    @cached_property
+    def _issues(self) -> dict[str, Issue]:
+        return _by_id(self.issues)
+
+    @cached_property
+    def _groups(self) -> dict[str, DomesticGroup]:
+        return _by_id(self.domestic_groups)
+
+    @cached_property
+    def _actions(self) -> dict[str, Action]:
+        return _by_id(self.actions)
+
+    @cached_property
+    def _threats(self) -> dict[str, Threat]:
+        return _by_id(self.threats)
 
     @cached_property
     def party_ids(self) -> tuple[str, ...]:
         """Party ids in file order."""
         return tuple(p.id for p in self.parties)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _by_id(items: Sequence[_Item]) -> dict[str, _Item]:
+    """Items by id, the first of any that share one (as a scan in file order finds)."""
+    table: dict[str, _Item] = {}
+    for item in items:
+        table.setdefault(item.id, item)
+    return table
+
+
+def _find(table: Mapping[str, _Item], item_id: str, kind: str) -> _Item:
+    """An item by id, or a KeyError naming what is missing."""
+    found = table.get(item_id)
+    if found is None:
+        raise KeyError(f"the scenario has no {kind} with id {item_id!r}")
+    return found
