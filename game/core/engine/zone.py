@@ -14,13 +14,14 @@ scanned in a single loop: it is the deepest and busiest part of the search.
 
 from __future__ import annotations
 
-import functools
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
 from math import prod
+from operator import add
 
 from game.core.engine.conditions import Conditions
-from game.core.engine.scoring import EPSILON, scorer
+from game.core.engine.scoring import EPSILON, PartyScorer, scorer
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
 
@@ -122,8 +123,86 @@ def _search(scenario: Scenario, conditions: Conditions) -> _Search:
     return made
 
 
-Row = tuple[tuple[int, ...], list[float]]
-"""A combination of options and its flat vector (see `_Search`)."""
+class _Agenda:
+    """What a search needs that the scenario alone fixes: the options no party red-lines, where
+    each party's groups sit in a vector, their shares and thresholds, and each option's approval
+    changes (none of these move with the conditions: see `values._fixed`). Worked out once per
+    scenario; a search adds the values and approvals of its conditions or beliefs."""
+
+    def __init__(self, scenario: Scenario, views: list[PartyScorer]) -> None:
+        # Options no party red-lines; all three are bound by a trilateral package.
+        self.allowed = [
+            [k for k in range(len(issue.options)) if not any(v.red[i][k] for v in views)]
+            for i, issue in enumerate(scenario.issues)
+        ]
+        self.possible = all(self.allowed)
+        width = len(views)
+        self.layout: list[list[tuple[int, float]]] = []
+        for v in views:
+            self.layout.append([(width + g, share) for g, (_, _, share, _) in enumerate(v.groups)])
+            width += len(v.groups)
+        self.width = width
+        self.thresholds = [v.threshold - EPSILON for v in views]
+        # The support part of every option's vector: its approval changes, party by party.
+        self.support = [
+            [
+                [f.deltas[g] for v in views for f in (v.fixed[i][k],) for g in range(len(v.groups))]
+                for k in range(len(issue.options))
+            ]
+            for i, issue in enumerate(scenario.issues)
+        ]
+        # Each issue's terms of the spread from the groups (weighted by their shares), and the
+        # most its options add to each group's approval.
+        shares = [share for groups in self.layout for _, share in groups]
+        self.spread: list[list[float]] = []
+        self.most: list[list[float]] = []
+        for i, a in enumerate(self.allowed):
+            columns = list(zip(*(self.support[i][k] for k in a), strict=True))
+            if not a:
+                columns = [(0.0,)] * len(shares)
+            self.spread.append(
+                [w * (max(c) - min(c)) for w, c in zip(shares, columns, strict=True)]
+            )
+            self.most.append([max(c) for c in columns])
+        self._tails: dict[tuple[int, ...], tuple[list[tuple[int, ...]], list[list[float]]]] = {}
+
+    def tail(self, issues: tuple[int, ...]) -> tuple[list[tuple[int, ...]], list[list[float]]]:
+        """Every combination of the options of these issues, in the search's order, and the
+        support part of their vectors column by column, each a sum built an issue at a time
+        (cached: the searches of a game order their issues in few ways)."""
+        hit = self._tails.get(issues)
+        if hit is None:
+            combos: list[tuple[int, ...]] = [()]
+            for i in issues:
+                combos = [(*c, k) for c in combos for k in self.allowed[i]]
+            columns = []
+            for g in range(len(self.most[0]) if self.most else 0):
+                column = [0.0]
+                for i in issues:
+                    adds = [self.support[i][k][g] for k in self.allowed[i]]
+                    column = [x + y for x in column for y in adds]
+                columns.append(column)
+            if len(self._tails) >= 256:
+                self._tails.clear()
+            hit = self._tails[issues] = (combos, columns)
+        return hit
+
+
+_AGENDAS: OrderedDict[int, tuple[Scenario, _Agenda]] = OrderedDict()
+
+
+def _agenda(scenario: Scenario, views: list[PartyScorer]) -> _Agenda:
+    """The scenario's fixed part of the search tables (cached: every search of a game shares
+    it, while the conditions and a negotiator's beliefs change from search to search)."""
+    hit = _AGENDAS.get(id(scenario))
+    if hit is not None and hit[0] is scenario:
+        _AGENDAS.move_to_end(id(scenario))
+        return hit[1]
+    made = _Agenda(scenario, views)
+    _AGENDAS[id(scenario)] = (scenario, made)
+    if len(_AGENDAS) > 16:
+        _AGENDAS.popitem(last=False)
+    return made
 
 
 class _Search:
@@ -132,6 +211,8 @@ class _Search:
     Every partial package is one flat vector: each party's value (on the raw scale), then the
     approval change of each party's groups at home. An option adds its own vector, so a search
     step is one vector sum, and the bounds compare against vectors of the best remaining sums.
+    The tail's combinations are kept column by column, so that a scan of the tail is a few
+    filters over all its rows at once.
     """
 
     def __init__(
@@ -145,107 +226,142 @@ class _Search:
         scores = scorer(scenario, conditions)
         ids = scenario.party_ids
         views = [scores.parties[p] for p in ids]
+        agenda = _agenda(scenario, views)
         self.ids = ids
         self.n = n = len(scenario.issues)
         self.first = views[0]
-        # Options no party red-lines; all three are bound by a trilateral package.
-        self.allowed = [
-            [k for k in range(len(issue.options)) if not any(v.red[i][k] for v in views)]
-            for i, issue in enumerate(scenario.issues)
-        ]
-        self.possible = all(self.allowed)
-        width = len(views)
-        # What each party's options must add up to (its required score, on the raw scale),
-        # where its value sits in the vector, and where its groups' changes sit.
+        self.parties = len(views)
+        self.possible = agenda.possible
+        # What each party's options must add up to (its required score, on the raw scale).
         self.needed = [v.requirement.total + v.low * v.per_point - EPSILON for v in views]
         self.offsets = [v.low * v.per_point for v in views]
-        self.groups: list[list[tuple[int, float, float]]] = []
-        self.thresholds = [v.threshold - EPSILON for v in views]
-        for v in views:
-            self.groups.append(
-                [(width + g, share, approval) for g, (_, _, share, approval) in enumerate(v.groups)]
-            )
-            width += len(v.groups)
-        self.width = width
         if values is not None:
             # A negotiator's beliefs in place of the parties' own values and needs.
             self.offsets = [(offsets or {})[p] for p in ids]
             self.needed = [
                 (needs or {})[p] + o - EPSILON for p, o in zip(ids, self.offsets, strict=True)
             ]
-        own = [
-            [[r * v.per_point for r in row] for row in v.raw] if values is None else values[p]
-            for p, v in zip(ids, views, strict=True)
+        # Each party with groups at home: where their changes sit in the vector, their shares
+        # and approvals now, and the support it needs.
+        self.checks = [
+            ([(at, share, g[3]) for (at, share), g in zip(layout, v.groups, strict=True)], need)
+            for layout, v, need in zip(agenda.layout, views, agenda.thresholds, strict=True)
+            if layout
         ]
-        # The vector of every option.
-        self.vectors = [
-            [
-                [table[i][k] for table in own]
-                + [
-                    f.deltas[g]
-                    for v in views
-                    for f in (v.fixed[i][k],)
-                    for g in range(len(v.groups))
-                ]
-                for k in range(len(issue.options))
+        self._tails: dict[int, list[int]] = {}
+        self.issue_at = list(range(n))
+        self.split = n
+        self.allowed: list[list[int]] = []
+        self.vectors: list[list[list[float]]] = []
+        self.rest: list[list[float]] = []
+        self.combos: list[tuple[int, ...]] = []
+        self.columns: list[list[float]] = []
+        if self.possible:
+            own = [
+                [[r * v.per_point for r in row] for row in v.raw] if values is None else values[p]
+                for p, v in zip(ids, views, strict=True)
             ]
-            for i, issue in enumerate(scenario.issues)
-        ]
+            self._tables(agenda, own)
+
+    def _tables(self, agenda: _Agenda, own: list[list[list[float]]]) -> None:
+        """The search's order of issues, the vectors of their options, the tail's columns and
+        the best remaining sums, from each party's value of each option (`own`)."""
         # The search takes the issues that matter most first, so that its bounds bite early,
         # and leaves the least telling ones for the tail; packages are put back in order.
-        weights = [1.0] * len(views) + [share for g in self.groups for _, share, _ in g]
-        columns = [
-            list(zip(*(self.vectors[i][k] for k in self.allowed[i]), strict=True))
-            if self.allowed[i]
-            else [(0.0,)] * width
-            for i in range(n)
-        ]
-        spread = [
-            sum(w * (max(c) - min(c)) for w, c in zip(weights, columns[i], strict=True))
-            for i in range(n)
-        ]
-        self.issue_at = sorted(range(n), key=lambda i: (-spread[i], i))
-        self.allowed = [self.allowed[i] for i in self.issue_at]
-        self.vectors = [self.vectors[i] for i in self.issue_at]
+        # An issue's spread: the range of each party's values over the allowed options, then
+        # the groups' terms (summed in that order); the most of each value joins the group's.
+        spread = []
+        most = []
+        for i, a in enumerate(agenda.allowed):
+            terms = []
+            top = []
+            for table in own:
+                row = table[i]
+                if len(row) != len(a):
+                    row = [row[k] for k in a]
+                high = max(row)
+                terms.append(high - min(row))
+                top.append(high)
+            spread.append(sum(terms + agenda.spread[i]))
+            most.append(top + agenda.most[i])
+        # Equal spreads keep the issues' order (the sort is stable, reversed or not).
+        order = sorted(range(self.n), key=spread.__getitem__, reverse=True)
+        self.issue_at = order
+        self.allowed = [agenda.allowed[i] for i in order]
         # The tail: the last issues whose combinations fit in one table.
-        split = n
+        split = self.n
         while split > 0 and prod(len(a) for a in self.allowed[split - 1 :]) <= TAIL:
             split -= 1
         self.split = split
-        self.tail = self._combinations(split, n) if self.possible else []
-        # The most the issues from i on can still add, component by component.
-        self.rest = [[0.0] * width for _ in range(n + 1)]
-        for i in range(n - 1, -1, -1):
-            best = [max(c) for c in columns[self.issue_at[i]]]
-            self.rest[i] = [a + b for a, b in zip(self.rest[i + 1], best, strict=True)]
-        self._tails: dict[int, list[Row]] = {}
-
-    def _combinations(self, start: int, stop: int) -> list[Row]:
-        """Every combination of the options of issues start..stop-1, with its vector (built an
-        issue at a time, adding one option's vector to each shorter combination)."""
-        rows: list[Row] = [((), [0.0] * self.width)]
-        for i in range(start, stop):
-            options = [(k, self.vectors[i][k]) for k in self.allowed[i]]
-            rows = [
-                ((*c, k), [a + b for a, b in zip(row, add, strict=True)])
-                for c, row in rows
-                for k, add in options
+        # The vector of every option of the issues before the tail.
+        self.vectors = [
+            [
+                [*value, *support]
+                for value, support in zip(
+                    zip(*(t[i] for t in own), strict=True), agenda.support[i], strict=True
+                )
             ]
+            for i in order[:split]
+        ]
+        tail = order[split:]
+        self.combos, support = agenda.tail(tuple(tail))
+        self.columns = []
+        for table in own:
+            column = [0.0]
+            for i in tail:
+                adds = [table[i][k] for k in agenda.allowed[i]]
+                column = [x + y for x in column for y in adds]
+            self.columns.append(column)
+        self.columns += support
+        # The most the issues from i on can still add, component by component.
+        rest = [[0.0] * agenda.width]
+        for i in reversed(order):
+            rest.append([a + b for a, b in zip(rest[-1], most[i], strict=True)])
+        rest.reverse()
+        self.rest = rest
+
+    def _fits(
+        self, vector: list[float], rows: list[int], needed: list[float], skip: int
+    ) -> list[int]:
+        """The tail's rows (of `rows`, in their order) that added to `vector` give every party
+        (but `skip`) the value it needs and every party the support at home it needs."""
+        columns = self.columns
+        for j in range(self.parties):
+            if j != skip and rows:
+                have, need, column = vector[j], needed[j], columns[j]
+                rows = [t for t in rows if not have + column[t] < need]
+        for groups, threshold in self.checks:
+            if not rows:
+                break
+            supports = [0.0] * len(rows)
+            for at, share, approval in groups:
+                have, column = vector[at], columns[at]
+                # written out: max(0.0, min(100.0, x)), the clamped approval of a group
+                supports = [
+                    s + share * ((x if x > 0.0 else 0.0) if x < 100.0 else 100.0)
+                    for s, t in zip(supports, rows, strict=True)
+                    for x in (approval + (have + column[t]),)
+                ]
+            rows = [t for s, t in zip(supports, rows, strict=True) if not s < threshold]
         return rows
 
-    def _satisfied(self, needed: list[float], vector: list[float], skip: int) -> bool:
-        """Whether a vector gives every party (but `skip`) the value it needs and the support
-        at home it needs; a bound when the vector holds the best remaining sums."""
-        for j, groups in enumerate(self.groups):
-            if j != skip and vector[j] < needed[j]:
-                return False
-            if groups:
-                support = 0.0
-                for at, share, approval in groups:
-                    support += share * max(0.0, min(100.0, approval + vector[at]))
-                if support < self.thresholds[j]:
-                    return False
-        return True
+    def _bounded(
+        self, vector: list[float], rest: list[float], needed: list[float], skip: int
+    ) -> bool:
+        """Whether even the best remaining sums (`rest`) added to `vector` leave some party (but
+        `skip`) short of the value it needs or of the support at home it needs."""
+        for j in range(self.parties):
+            if j != skip and vector[j] + rest[j] < needed[j]:
+                return True
+        for groups, threshold in self.checks:
+            support = 0.0
+            for at, share, approval in groups:
+                x = approval + (vector[at] + rest[at])
+                # written out: max(0.0, min(100.0, x))
+                support += share * ((x if x > 0.0 else 0.0) if x < 100.0 else 100.0)
+            if support < threshold:
+                return True
+        return False
 
     def _package(self, choices: tuple[int, ...]) -> Package:
         """A package in the scenario's order of issues from the search's choices."""
@@ -254,10 +370,12 @@ class _Search:
             package[self.issue_at[position]] = k
         return tuple(package)
 
-    def _sorted_tail(self, me: int) -> list[Row]:
-        """The tail's combinations, the most valuable to party `me` first."""
+    def _sorted_tail(self, me: int) -> list[int]:
+        """The tail's rows, the most valuable to party `me` first (equal ones in the order of
+        their combinations, which is the rows' order: the sort is stable)."""
         if me not in self._tails:
-            self._tails[me] = sorted(self.tail, key=lambda row: (-row[1][me], row[0]))
+            column = self.columns[me]
+            self._tails[me] = sorted(range(len(column)), key=column.__getitem__, reverse=True)
         return self._tails[me]
 
     def count(self, budget: int = BUDGET) -> Zone:
@@ -267,7 +385,9 @@ class _Search:
         found: list[Package] = []
         total = 0
         visited = 0
-        split, needed = self.split, self.needed
+        split, needed, rest, vectors = self.split, self.needed, self.rest, self.vectors
+        bounded, fits, combos, package = self._bounded, self._fits, self.combos, self._package
+        everyone = list(range(len(combos)))
         chosen = [0] * self.n
 
         def walk(i: int, vector: list[float]) -> bool:
@@ -275,28 +395,22 @@ class _Search:
             visited += 1
             if visited > budget:
                 return False
-            bound = [a + b for a, b in zip(vector, self.rest[i], strict=True)]
-            if not self._satisfied(needed, bound, -1):
+            if bounded(vector, rest[i], needed, -1):
                 return True
             if i == split:
-                visited += len(self.tail)
-                for c, row in self.tail:
-                    if self._satisfied(
-                        needed, [a + b for a, b in zip(vector, row, strict=True)], -1
-                    ):
-                        total += 1
-                        if len(found) < KEEP:
-                            found.append(self._package((*chosen[:split], *c)))
+                visited += len(everyone)
+                rows = fits(vector, everyone, needed, -1)
+                total += len(rows)
+                for t in rows[: KEEP - len(found)]:
+                    found.append(package((*chosen[:split], *combos[t])))
                 return True
             for k in self.allowed[i]:
                 chosen[i] = k
-                if not walk(
-                    i + 1, [a + b for a, b in zip(vector, self.vectors[i][k], strict=True)]
-                ):
+                if not walk(i + 1, list(map(add, vector, vectors[i][k]))):
                     return False
             return True
 
-        exact = walk(0, [0.0] * self.width)
+        exact = walk(0, [0.0] * len(rest[0]))
         found.sort(key=lambda package: (-self.first.total(package), package))
         return Zone(total, tuple(found), exact)
 
@@ -308,17 +422,20 @@ class _Search:
         if not self.possible:
             return None
         me = self.ids.index(party)
-        split = self.split
+        split, rest, vectors = self.split, self.rest, self.vectors
+        bounded, fits, combos, package = self._bounded, self._fits, self.combos, self._package
         needed = [n + margins.get(q, 0.0) for n, q in zip(self.needed, self.ids, strict=True)]
         # The own value must reach what the party needs and the floor (on the raw scale).
         own_floor = max(self.needed[me], floor + self.offsets[me] - EPSILON)
-        # Options and tail combinations in the order of their value to the party: good
-        # packages come first, and a scan of the tail can stop at the first that fits.
+        # Options and tail rows in the order of their value to the party: good packages come
+        # first, and a scan of the tail can stop at the first that fits. Equal values keep
+        # the options' order (the sort is stable, reversed or not).
         order = [
-            sorted(a, key=functools.partial(_rank, self.vectors[i], me))
-            for i, a in enumerate(self.allowed)
+            sorted(a, key=[vector[me] for vector in vectors[i]].__getitem__, reverse=True)
+            for i, a in enumerate(self.allowed[:split])
         ]
         tail = self._sorted_tail(me)
+        ranked = [self.columns[me][t] for t in tail]
         best: list[tuple[float, Package]] = []
         visited = 0
         chosen = [0] * self.n
@@ -329,33 +446,33 @@ class _Search:
             if visited > budget:
                 return False
             incumbent = best[0][0] if best else own_floor
-            bound = [a + b for a, b in zip(vector, self.rest[i], strict=True)]
-            if bound[me] < incumbent or not self._satisfied(needed, bound, me):
+            if vector[me] + rest[i][me] < incumbent or bounded(vector, rest[i], needed, me):
                 return True
             if i == split:
-                for c, row in tail:
-                    visited += 1
-                    mine = vector[me] + row[me]
-                    if mine < incumbent:
-                        break
-                    if self._satisfied(
-                        needed, [a + b for a, b in zip(vector, row, strict=True)], me
-                    ):
-                        best[:] = [(mine, self._package((*chosen[:split], *c)))]
-                        break
+                # The rows worth at least the incumbent to the party come first: a scan that
+                # checks them one at a time stops at the first that fits, or at the first
+                # worth less, and counts each row it looks at.
+                mine = vector[me]
+                reach = bisect_left(
+                    range(len(tail)), True, key=lambda m: mine + ranked[m] < incumbent
+                )
+                rows = fits(vector, tail[:reach], needed, me)
+                if rows:
+                    visited += tail.index(rows[0]) + 1
+                    best[:] = [
+                        (
+                            mine + self.columns[me][rows[0]],
+                            package((*chosen[:split], *combos[rows[0]])),
+                        )
+                    ]
+                else:
+                    visited += reach + (1 if reach < len(tail) else 0)
                 return True
             for k in order[i]:
                 chosen[i] = k
-                if not walk(
-                    i + 1, [a + b for a, b in zip(vector, self.vectors[i][k], strict=True)]
-                ):
+                if not walk(i + 1, list(map(add, vector, vectors[i][k]))):
                     return False
             return True
 
-        walk(0, [0.0] * self.width)
+        walk(0, [0.0] * len(rest[0]))
         return best[0][1] if best else None
-
-
-def _rank(vectors: list[list[float]], me: int, k: int) -> tuple[float, int]:
-    """The sort key of option k of an issue: most valuable to party `me` first."""
-    return (-vectors[k][me], k)
