@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
-from math import prod
+from math import inf, prod
 from operator import add
 
 from game.core.engine.conditions import Conditions
@@ -345,13 +345,12 @@ class _Search:
             rows = [t for s, t in zip(supports, rows, strict=True) if not s < threshold]
         return rows
 
-    def _bounded(
-        self, vector: list[float], rest: list[float], needed: list[float], skip: int
-    ) -> bool:
-        """Whether even the best remaining sums (`rest`) added to `vector` leave some party (but
-        `skip`) short of the value it needs or of the support at home it needs."""
+    def _short(self, vector: list[float], rest: list[float], floors: list[float]) -> bool:
+        """Whether even the best remaining sums (`rest`) added to `vector` leave some party
+        short of the value it needs (`floors`: minus infinity where it is not checked) or of
+        the support at home it needs (early exits: most partial packages fail a value)."""
         for j in range(self.parties):
-            if j != skip and vector[j] + rest[j] < needed[j]:
+            if vector[j] + rest[j] < floors[j]:
                 return True
         for groups, threshold in self.checks:
             support = 0.0
@@ -384,33 +383,43 @@ class _Search:
             return Zone(0, ())
         found: list[Package] = []
         total = 0
-        visited = 0
-        split, needed, rest, vectors = self.split, self.needed, self.rest, self.vectors
-        bounded, fits, combos, package = self._bounded, self._fits, self.combos, self._package
+        split, rest, vectors, allowed = self.split, self.rest, self.vectors, self.allowed
+        short, fits, combos, package = self._short, self._fits, self.combos, self._package
+        floors = self.needed + [-inf] * (len(rest[0]) - self.parties)
         everyone = list(range(len(combos)))
         chosen = [0] * self.n
+        # Each partial package is counted as it is visited, the search's root first.
+        visited = 1
 
         def walk(i: int, vector: list[float]) -> bool:
+            """Search on from a partial package of depth i within its bound (False: out of
+            budget). Written out: each option is checked against its bound before it is
+            walked, so that a dropped one costs no call."""
             nonlocal total, visited
-            visited += 1
-            if visited > budget:
-                return False
-            if bounded(vector, rest[i], needed, -1):
-                return True
             if i == split:
                 visited += len(everyone)
-                rows = fits(vector, everyone, needed, -1)
+                rows = fits(vector, everyone, floors, -1)
                 total += len(rows)
                 for t in rows[: KEEP - len(found)]:
                     found.append(package((*chosen[:split], *combos[t])))
                 return True
-            for k in self.allowed[i]:
+            after, options = rest[i + 1], vectors[i]
+            for k in allowed[i]:
+                visited += 1
+                if visited > budget:
+                    return False
+                step = list(map(add, vector, options[k]))
+                if short(step, after, floors):
+                    continue
                 chosen[i] = k
-                if not walk(i + 1, list(map(add, vector, vectors[i][k]))):
+                if not walk(i + 1, step):
                     return False
             return True
 
-        exact = walk(0, [0.0] * len(rest[0]))
+        start = [0.0] * len(rest[0])
+        exact = visited <= budget
+        if exact and not short(start, rest[0], floors):
+            exact = walk(0, start)
         found.sort(key=lambda package: (-self.first.total(package), package))
         return Zone(total, tuple(found), exact)
 
@@ -423,10 +432,13 @@ class _Search:
             return None
         me = self.ids.index(party)
         split, rest, vectors = self.split, self.rest, self.vectors
-        bounded, fits, combos, package = self._bounded, self._fits, self.combos, self._package
+        short, fits, combos, package = self._short, self._fits, self.combos, self._package
         needed = [n + margins.get(q, 0.0) for n, q in zip(self.needed, self.ids, strict=True)]
-        # The own value must reach what the party needs and the floor (on the raw scale).
+        # The own value must reach what the party needs and the floor (on the raw scale): it
+        # is checked against the incumbent, not with the others' needs.
         own_floor = max(self.needed[me], floor + self.offsets[me] - EPSILON)
+        floors = needed + [-inf] * (len(rest[0]) - self.parties)
+        floors[me] = -inf
         # Options and tail rows in the order of their value to the party: good packages come
         # first, and a scan of the tail can stop at the first that fits. Equal values keep
         # the options' order (the sort is stable, reversed or not).
@@ -437,17 +449,15 @@ class _Search:
         tail = self._sorted_tail(me)
         ranked = [self.columns[me][t] for t in tail]
         best: list[tuple[float, Package]] = []
-        visited = 0
         chosen = [0] * self.n
+        # Each partial package is counted as it is visited, the search's root first.
+        visited = 1
 
         def walk(i: int, vector: list[float]) -> bool:
+            """Search on from a partial package of depth i within its bound (False: out of
+            budget). Written out like `count`'s."""
             nonlocal visited
-            visited += 1
-            if visited > budget:
-                return False
             incumbent = best[0][0] if best else own_floor
-            if vector[me] + rest[i][me] < incumbent or bounded(vector, rest[i], needed, me):
-                return True
             if i == split:
                 # The rows worth at least the incumbent to the party come first: a scan that
                 # checks them one at a time stops at the first that fits, or at the first
@@ -456,7 +466,7 @@ class _Search:
                 reach = bisect_left(
                     range(len(tail)), True, key=lambda m: mine + ranked[m] < incumbent
                 )
-                rows = fits(vector, tail[:reach], needed, me)
+                rows = fits(vector, tail[:reach], floors, me)
                 if rows:
                     visited += tail.index(rows[0]) + 1
                     best[:] = [
@@ -468,11 +478,31 @@ class _Search:
                 else:
                     visited += reach + (1 if reach < len(tail) else 0)
                 return True
-            for k in order[i]:
-                chosen[i] = k
-                if not walk(i + 1, list(map(add, vector, vectors[i][k]))):
+            after, options = rest[i + 1], vectors[i]
+            ks = order[i]
+            for position, k in enumerate(ks):
+                visited += 1
+                if visited > budget:
                     return False
+                step = list(map(add, vector, options[k]))
+                if step[me] + after[me] < incumbent:
+                    # The options left are worth no more to the party, and the incumbent has
+                    # not moved: each is visited and dropped in turn.
+                    visited += len(ks) - position - 1
+                    return visited <= budget
+                if short(step, after, floors):
+                    continue
+                chosen[i] = k
+                if not walk(i + 1, step):
+                    return False
+                incumbent = best[0][0] if best else own_floor
             return True
 
-        walk(0, [0.0] * len(rest[0]))
+        start = [0.0] * len(rest[0])
+        if (
+            visited <= budget
+            and not start[me] + rest[0][me] < own_floor
+            and not short(start, rest[0], floors)
+        ):
+            walk(0, start)
         return best[0][1] if best else None
