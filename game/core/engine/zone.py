@@ -248,24 +248,28 @@ class _Search:
             for layout, v, need in zip(agenda.layout, views, agenda.thresholds, strict=True)
             if layout
         ]
-        self._tails: dict[int, list[int]] = {}
+        self._tails: dict[int, tuple[list[int], list[float]]] = {}
+        self.agenda = agenda
+        self.own = [
+            [[r * v.per_point for r in row] for row in v.raw] if values is None else values[p]
+            for p, v in zip(ids, views, strict=True)
+        ]
         self.issue_at = list(range(n))
         self.split = n
         self.allowed: list[list[int]] = []
-        self.vectors: list[list[list[float]]] = []
-        self.rest: list[list[float]] = []
+        # Built when the search first reaches them (many searches stop early): the vectors
+        # of the options at each depth before the tail, the tail's combinations and columns.
+        self.vectors: list[list[list[float]] | None] = []
         self.combos: list[tuple[int, ...]] = []
         self.columns: list[list[float]] = []
+        self.rest: list[list[float]] = []
         if self.possible:
-            own = [
-                [[r * v.per_point for r in row] for row in v.raw] if values is None else values[p]
-                for p, v in zip(ids, views, strict=True)
-            ]
-            self._tables(agenda, own)
+            self._order()
 
-    def _tables(self, agenda: _Agenda, own: list[list[list[float]]]) -> None:
-        """The search's order of issues, the vectors of their options, the tail's columns and
-        the best remaining sums, from each party's value of each option (`own`)."""
+    def _order(self) -> None:
+        """The search's order of issues and the best remaining sums, from each party's value
+        of each option (`own`) and the scenario's part of the tables."""
+        agenda, own = self.agenda, self.own
         # The search takes the issues that matter most first, so that its bounds bite early,
         # and leaves the least telling ones for the tail; packages are put back in order.
         # An issue's spread: the range of each party's values over the allowed options, then
@@ -293,32 +297,39 @@ class _Search:
         while split > 0 and prod(len(a) for a in self.allowed[split - 1 :]) <= TAIL:
             split -= 1
         self.split = split
-        # The vector of every option of the issues before the tail.
-        self.vectors = [
-            [
-                [*value, *support]
-                for value, support in zip(
-                    zip(*(t[i] for t in own), strict=True), agenda.support[i], strict=True
-                )
-            ]
-            for i in order[:split]
-        ]
-        tail = order[split:]
-        self.combos, support = agenda.tail(tuple(tail))
-        self.columns = []
-        for table in own:
-            column = [0.0]
-            for i in tail:
-                adds = [table[i][k] for k in agenda.allowed[i]]
-                column = [x + y for x in column for y in adds]
-            self.columns.append(column)
-        self.columns += support
+        self.vectors = [None] * split
         # The most the issues from i on can still add, component by component.
         rest = [[0.0] * agenda.width]
         for i in reversed(order):
-            rest.append([a + b for a, b in zip(rest[-1], most[i], strict=True)])
+            rest.append(list(map(add, rest[-1], most[i])))
         rest.reverse()
         self.rest = rest
+
+    def _options(self, depth: int) -> list[list[float]]:
+        """The vector of every option of the issue at this depth (before the tail)."""
+        i = self.issue_at[depth]
+        made = [
+            [*value, *support]
+            for value, support in zip(
+                zip(*(t[i] for t in self.own), strict=True), self.agenda.support[i], strict=True
+            )
+        ]
+        self.vectors[depth] = made
+        return made
+
+    def _tail(self) -> None:
+        """The tail's combinations and their vectors, column by column (the values' part
+        summed an issue at a time, as the scenario's part is)."""
+        tail = self.issue_at[self.split :]
+        self.combos, support = self.agenda.tail(tuple(tail))
+        self.columns = []
+        for table in self.own:
+            column = [0.0]
+            for i in tail:
+                adds = [table[i][k] for k in self.agenda.allowed[i]]
+                column = [x + y for x in column for y in adds]
+            self.columns.append(column)
+        self.columns += support
 
     def _fits(
         self, vector: list[float], rows: list[int], needed: list[float], skip: int
@@ -345,17 +356,21 @@ class _Search:
             rows = [t for s, t in zip(supports, rows, strict=True) if not s < threshold]
         return rows
 
-    def _short(self, vector: list[float], rest: list[float], floors: list[float]) -> bool:
-        """Whether even the best remaining sums (`rest`) added to `vector` leave some party
-        short of the value it needs (`floors`: minus infinity where it is not checked) or of
-        the support at home it needs (early exits: most partial packages fail a value)."""
+    def _short(
+        self, vector: list[float], option: list[float], rest: list[float], floors: list[float]
+    ) -> bool:
+        """Whether the bound of `option` added to `vector` (with the best sums still possible
+        after it, `rest`) leaves some party short of the value it needs (`floors`: minus
+        infinity where it is not checked) or of the support at home it needs. Written out
+        component by component with early exits: most options fail on a value, and need no
+        vector of their own."""
         for j in range(self.parties):
-            if vector[j] + rest[j] < floors[j]:
+            if (vector[j] + option[j]) + rest[j] < floors[j]:
                 return True
         for groups, threshold in self.checks:
             support = 0.0
             for at, share, approval in groups:
-                x = approval + (vector[at] + rest[at])
+                x = approval + ((vector[at] + option[at]) + rest[at])
                 # written out: max(0.0, min(100.0, x))
                 support += share * ((x if x > 0.0 else 0.0) if x < 100.0 else 100.0)
             if support < threshold:
@@ -369,12 +384,15 @@ class _Search:
             package[self.issue_at[position]] = k
         return tuple(package)
 
-    def _sorted_tail(self, me: int) -> list[int]:
+    def _sorted_tail(self, me: int) -> tuple[list[int], list[float]]:
         """The tail's rows, the most valuable to party `me` first (equal ones in the order of
-        their combinations, which is the rows' order: the sort is stable)."""
+        their combinations, which is the rows' order: the sort is stable), and their values."""
         if me not in self._tails:
+            if not self.columns:
+                self._tail()
             column = self.columns[me]
-            self._tails[me] = sorted(range(len(column)), key=column.__getitem__, reverse=True)
+            rows = sorted(range(len(column)), key=column.__getitem__, reverse=True)
+            self._tails[me] = (rows, [column[t] for t in rows])
         return self._tails[me]
 
     def count(self, budget: int = BUDGET) -> Zone:
@@ -384,9 +402,8 @@ class _Search:
         found: list[Package] = []
         total = 0
         split, rest, vectors, allowed = self.split, self.rest, self.vectors, self.allowed
-        short, fits, combos, package = self._short, self._fits, self.combos, self._package
+        short, fits, package = self._short, self._fits, self._package
         floors = self.needed + [-inf] * (len(rest[0]) - self.parties)
-        everyone = list(range(len(combos)))
         chosen = [0] * self.n
         # Each partial package is counted as it is visited, the search's root first.
         visited = 1
@@ -397,28 +414,31 @@ class _Search:
             walked, so that a dropped one costs no call."""
             nonlocal total, visited
             if i == split:
-                visited += len(everyone)
-                rows = fits(vector, everyone, floors, -1)
+                if not self.columns:
+                    self._tail()
+                visited += len(self.combos)
+                rows = fits(vector, list(range(len(self.combos))), floors, -1)
                 total += len(rows)
                 for t in rows[: KEEP - len(found)]:
-                    found.append(package((*chosen[:split], *combos[t])))
+                    found.append(package((*chosen[:split], *self.combos[t])))
                 return True
             after, options = rest[i + 1], vectors[i]
+            if options is None:
+                options = self._options(i)
             for k in allowed[i]:
                 visited += 1
                 if visited > budget:
                     return False
-                step = list(map(add, vector, options[k]))
-                if short(step, after, floors):
+                if short(vector, options[k], after, floors):
                     continue
                 chosen[i] = k
-                if not walk(i + 1, step):
+                if not walk(i + 1, list(map(add, vector, options[k]))):
                     return False
             return True
 
         start = [0.0] * len(rest[0])
         exact = visited <= budget
-        if exact and not short(start, rest[0], floors):
+        if exact and not short(start, start, rest[0], floors):
             exact = walk(0, start)
         found.sort(key=lambda package: (-self.first.total(package), package))
         return Zone(total, tuple(found), exact)
@@ -432,7 +452,12 @@ class _Search:
             return None
         me = self.ids.index(party)
         split, rest, vectors = self.split, self.rest, self.vectors
-        short, fits, combos, package = self._short, self._fits, self.combos, self._package
+        short, fits, package, sorted_tail = (
+            self._short,
+            self._fits,
+            self._package,
+            self._sorted_tail,
+        )
         needed = [n + margins.get(q, 0.0) for n, q in zip(self.needed, self.ids, strict=True)]
         # The own value must reach what the party needs and the floor (on the raw scale): it
         # is checked against the incumbent, not with the others' needs.
@@ -443,11 +468,9 @@ class _Search:
         # first, and a scan of the tail can stop at the first that fits. Equal values keep
         # the options' order (the sort is stable, reversed or not).
         order = [
-            sorted(a, key=[vector[me] for vector in vectors[i]].__getitem__, reverse=True)
-            for i, a in enumerate(self.allowed[:split])
+            sorted(a, key=self.own[me][i].__getitem__, reverse=True)
+            for i, a in zip(self.issue_at[:split], self.allowed[:split], strict=True)
         ]
-        tail = self._sorted_tail(me)
-        ranked = [self.columns[me][t] for t in tail]
         best: list[tuple[float, Package]] = []
         chosen = [0] * self.n
         # Each partial package is counted as it is visited, the search's root first.
@@ -462,6 +485,7 @@ class _Search:
                 # The rows worth at least the incumbent to the party come first: a scan that
                 # checks them one at a time stops at the first that fits, or at the first
                 # worth less, and counts each row it looks at.
+                tail, ranked = sorted_tail(me)
                 mine = vector[me]
                 reach = bisect_left(
                     range(len(tail)), True, key=lambda m: mine + ranked[m] < incumbent
@@ -472,28 +496,30 @@ class _Search:
                     best[:] = [
                         (
                             mine + self.columns[me][rows[0]],
-                            package((*chosen[:split], *combos[rows[0]])),
+                            package((*chosen[:split], *self.combos[rows[0]])),
                         )
                     ]
                 else:
                     visited += reach + (1 if reach < len(tail) else 0)
                 return True
             after, options = rest[i + 1], vectors[i]
+            if options is None:
+                options = self._options(i)
             ks = order[i]
             for position, k in enumerate(ks):
                 visited += 1
                 if visited > budget:
                     return False
-                step = list(map(add, vector, options[k]))
-                if step[me] + after[me] < incumbent:
+                option = options[k]
+                if (vector[me] + option[me]) + after[me] < incumbent:
                     # The options left are worth no more to the party, and the incumbent has
                     # not moved: each is visited and dropped in turn.
                     visited += len(ks) - position - 1
                     return visited <= budget
-                if short(step, after, floors):
+                if short(vector, option, after, floors):
                     continue
                 chosen[i] = k
-                if not walk(i + 1, step):
+                if not walk(i + 1, list(map(add, vector, option))):
                     return False
                 incumbent = best[0][0] if best else own_floor
             return True
@@ -501,8 +527,8 @@ class _Search:
         start = [0.0] * len(rest[0])
         if (
             visited <= budget
-            and not start[me] + rest[0][me] < own_floor
-            and not short(start, rest[0], floors)
+            and not (start[me] + start[me]) + rest[0][me] < own_floor
+            and not short(start, start, rest[0], floors)
         ):
             walk(0, start)
         return best[0][1] if best else None
