@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import inf, prod
 from operator import add
@@ -146,7 +147,12 @@ class _Agenda:
         # The support part of every option's vector: its approval changes, party by party.
         self.support = [
             [
-                [f.deltas[g] for v in views for f in (v.fixed[i][k],) for g in range(len(v.groups))]
+                tuple(
+                    f.deltas[g]
+                    for v in views
+                    for f in (v.fixed[i][k],)
+                    for g in range(len(v.groups))
+                )
                 for k in range(len(issue.options))
             ]
             for i, issue in enumerate(scenario.issues)
@@ -259,7 +265,7 @@ class _Search:
         self.allowed: list[list[int]] = []
         # Built when the search first reaches them (many searches stop early): the vectors
         # of the options at each depth before the tail, the tail's combinations and columns.
-        self.vectors: list[list[list[float]] | None] = []
+        self.vectors: list[list[tuple[float, ...]] | None] = []
         self.combos: list[tuple[int, ...]] = []
         self.columns: list[list[float]] = []
         self.rest: list[list[float]] = []
@@ -305,11 +311,11 @@ class _Search:
         rest.reverse()
         self.rest = rest
 
-    def _options(self, depth: int) -> list[list[float]]:
+    def _options(self, depth: int) -> list[tuple[float, ...]]:
         """The vector of every option of the issue at this depth (before the tail)."""
         i = self.issue_at[depth]
         made = [
-            [*value, *support]
+            value + support
             for value, support in zip(
                 zip(*(t[i] for t in self.own), strict=True), self.agenda.support[i], strict=True
             )
@@ -357,7 +363,7 @@ class _Search:
         return rows
 
     def _short(
-        self, vector: list[float], option: list[float], rest: list[float], floors: list[float]
+        self, vector: list[float], option: Sequence[float], rest: list[float], floors: list[float]
     ) -> bool:
         """Whether the bound of `option` added to `vector` (with the best sums still possible
         after it, `rest`) leaves some party short of the value it needs (`floors`: minus
