@@ -9,7 +9,10 @@ Scores and support are sums over issues (support is clamped per group, which onl
 so the packages are found by branch and bound: an issue at a time, dropping a partial package
 as soon as even the best remaining options could not lift some party to what it needs or its
 support to the threshold. The last few issues are joined into one table of their combinations,
-scanned in a single loop: it is the deepest and busiest part of the search.
+kept column by column and filtered over all its rows at once: it is the deepest and busiest
+part of the search. What the scenario alone fixes (red lines, groups at home, approval changes)
+is worked out once per scenario; a negotiator's search adds its beliefs, and builds the tables
+of a depth when it first gets there.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from math import inf, prod
+from math import inf
 from operator import add
 
 from game.core.engine.conditions import Conditions
@@ -124,6 +127,15 @@ def _search(scenario: Scenario, conditions: Conditions) -> _Search:
     return made
 
 
+def _sums(parts: list[list[float]]) -> list[float]:
+    """Every sum of one number of each part (the last part's varying fastest), each added up
+    from 0.0 a part at a time, as a combination's vector is an issue at a time."""
+    sums = [0.0]
+    for part in parts:
+        sums = [x + y for x in sums for y in part]
+    return sums
+
+
 class _Agenda:
     """What a search needs that the scenario alone fixes: the options no party red-lines, where
     each party's groups sit in a vector, their shares and thresholds, and each option's approval
@@ -143,51 +155,39 @@ class _Agenda:
             self.layout.append([(width + g, share) for g, (_, _, share, _) in enumerate(v.groups)])
             width += len(v.groups)
         self.width = width
+        self.groups = width - len(views)
         self.thresholds = [v.threshold - EPSILON for v in views]
         # The support part of every option's vector: its approval changes, party by party.
         self.support = [
             [
-                tuple(
-                    f.deltas[g]
-                    for v in views
-                    for f in (v.fixed[i][k],)
-                    for g in range(len(v.groups))
-                )
+                tuple(d for v in views for d in v.fixed[i][k].deltas[: len(v.groups)])
                 for k in range(len(issue.options))
             ]
             for i, issue in enumerate(scenario.issues)
         ]
         # Each issue's terms of the spread from the groups (weighted by their shares), and the
-        # most its options add to each group's approval.
+        # most its options add to each group's approval (none where no option is allowed).
         shares = [share for groups in self.layout for _, share in groups]
         self.spread: list[list[float]] = []
         self.most: list[list[float]] = []
         for i, a in enumerate(self.allowed):
-            columns = list(zip(*(self.support[i][k] for k in a), strict=True))
-            if not a:
-                columns = [(0.0,)] * len(shares)
-            self.spread.append(
-                [w * (max(c) - min(c)) for w, c in zip(shares, columns, strict=True)]
-            )
-            self.most.append([max(c) for c in columns])
+            cs = list(zip(*(self.support[i][k] for k in a), strict=True))
+            self.spread.append([w * (max(c) - min(c)) for w, c in zip(shares, cs, strict=True)])
+            self.most.append([max(c) for c in cs])
         self._tails: dict[tuple[int, ...], tuple[list[tuple[int, ...]], list[list[float]]]] = {}
 
     def tail(self, issues: tuple[int, ...]) -> tuple[list[tuple[int, ...]], list[list[float]]]:
         """Every combination of the options of these issues, in the search's order, and the
-        support part of their vectors column by column, each a sum built an issue at a time
-        (cached: the searches of a game order their issues in few ways)."""
+        support part of their vectors, group by group (cached: searches share tails)."""
         hit = self._tails.get(issues)
         if hit is None:
             combos: list[tuple[int, ...]] = [()]
             for i in issues:
                 combos = [(*c, k) for c in combos for k in self.allowed[i]]
-            columns = []
-            for g in range(len(self.most[0]) if self.most else 0):
-                column = [0.0]
-                for i in issues:
-                    adds = [self.support[i][k][g] for k in self.allowed[i]]
-                    column = [x + y for x in column for y in adds]
-                columns.append(column)
+            columns = [
+                _sums([[self.support[i][k][g] for k in self.allowed[i]] for i in issues])
+                for g in range(self.groups)
+            ]
             if len(self._tails) >= 256:
                 self._tails.clear()
             hit = self._tails[issues] = (combos, columns)
@@ -217,8 +217,7 @@ class _Search:
     Every partial package is one flat vector: each party's value (on the raw scale), then the
     approval change of each party's groups at home. An option adds its own vector, so a search
     step is one vector sum, and the bounds compare against vectors of the best remaining sums.
-    The tail's combinations are kept column by column, so that a scan of the tail is a few
-    filters over all its rows at once.
+    The tail is kept column by column (a column per component), for filters over all its rows.
     """
 
     def __init__(
@@ -232,9 +231,9 @@ class _Search:
         scores = scorer(scenario, conditions)
         ids = scenario.party_ids
         views = [scores.parties[p] for p in ids]
-        agenda = _agenda(scenario, views)
+        self.agenda = agenda = _agenda(scenario, views)
         self.ids = ids
-        self.n = n = len(scenario.issues)
+        self.n = len(scenario.issues)
         self.first = views[0]
         self.parties = len(views)
         self.possible = agenda.possible
@@ -247,35 +246,22 @@ class _Search:
             self.needed = [
                 (needs or {})[p] + o - EPSILON for p, o in zip(ids, self.offsets, strict=True)
             ]
-        # Each party with groups at home: where their changes sit in the vector, their shares
-        # and approvals now, and the support it needs.
+        self.own = [
+            [[r * v.per_point for r in row] for row in v.raw] if values is None else values[p]
+            for p, v in zip(ids, views, strict=True)
+        ]
+        # Each party with groups at home: where they sit in a vector, shares, approvals, need.
         self.checks = [
             ([(at, share, g[3]) for (at, share), g in zip(layout, v.groups, strict=True)], need)
             for layout, v, need in zip(agenda.layout, views, agenda.thresholds, strict=True)
             if layout
         ]
-        self._tails: dict[int, tuple[list[int], list[float]]] = {}
-        self.agenda = agenda
-        self.own = [
-            [[r * v.per_point for r in row] for row in v.raw] if values is None else values[p]
-            for p, v in zip(ids, views, strict=True)
-        ]
-        self.issue_at = list(range(n))
-        self.split = n
-        self.allowed: list[list[int]] = []
-        # Built when the search first reaches them (many searches stop early): the vectors
-        # of the options at each depth before the tail, the tail's combinations and columns.
-        self.vectors: list[list[tuple[float, ...]] | None] = []
-        self.combos: list[tuple[int, ...]] = []
-        self.columns: list[list[float]] = []
-        self.rest: list[list[float]] = []
-        if self.possible:
+        if self.possible:  # else count and best stop at once
             self._order()
 
     def _order(self) -> None:
-        """The search's order of issues and the best remaining sums, from each party's value
-        of each option (`own`) and the scenario's part of the tables."""
-        agenda, own = self.agenda, self.own
+        """The search's order of issues and the best sums still possible after each depth."""
+        agenda = self.agenda
         # The search takes the issues that matter most first, so that its bounds bite early,
         # and leaves the least telling ones for the tail; packages are put back in order.
         # An issue's spread: the range of each party's values over the allowed options, then
@@ -285,7 +271,7 @@ class _Search:
         for i, a in enumerate(agenda.allowed):
             terms = []
             top = []
-            for table in own:
+            for table in self.own:
                 row = table[i]
                 if len(row) != len(a):
                     row = [row[k] for k in a]
@@ -295,57 +281,56 @@ class _Search:
             spread.append(sum(terms + agenda.spread[i]))
             most.append(top + agenda.most[i])
         # Equal spreads keep the issues' order (the sort is stable, reversed or not).
-        order = sorted(range(self.n), key=spread.__getitem__, reverse=True)
-        self.issue_at = order
+        self.issue_at = order = sorted(range(self.n), key=spread.__getitem__, reverse=True)
         self.allowed = [agenda.allowed[i] for i in order]
+        self.position_of = sorted(range(self.n), key=order.__getitem__)  # each issue's depth
         # The tail: the last issues whose combinations fit in one table.
         split = self.n
-        while split > 0 and prod(len(a) for a in self.allowed[split - 1 :]) <= TAIL:
+        size = 1  # the number of combinations of the issues from split on
+        while split > 0 and size * len(self.allowed[split - 1]) <= TAIL:
+            size *= len(self.allowed[split - 1])
             split -= 1
         self.split = split
-        self.vectors = [None] * split
-        # The most the issues from i on can still add, component by component.
-        rest = [[0.0] * agenda.width]
+        # Built when the search first reaches them (many searches stop early): the vectors of
+        # the options at each depth before the tail, the tail's combinations and columns.
+        self.vectors: list[list[tuple[float, ...]] | None] = [None] * split
+        self.combos: list[tuple[int, ...]] = []
+        self.columns: list[list[float]] = []
+        self._tails: dict[int, tuple[list[int], list[float]]] = {}
+        # The most the issues from each depth on can still add, component by component.
+        self.rest = [[0.0] * agenda.width]
         for i in reversed(order):
-            rest.append(list(map(add, rest[-1], most[i])))
-        rest.reverse()
-        self.rest = rest
+            self.rest.append(list(map(add, self.rest[-1], most[i])))
+        self.rest.reverse()
 
     def _options(self, depth: int) -> list[tuple[float, ...]]:
         """The vector of every option of the issue at this depth (before the tail)."""
         i = self.issue_at[depth]
-        made = [
-            value + support
-            for value, support in zip(
-                zip(*(t[i] for t in self.own), strict=True), self.agenda.support[i], strict=True
-            )
-        ]
+        values = zip(*[table[i] for table in self.own], strict=True)
+        made = [v + s for v, s in zip(values, self.agenda.support[i], strict=True)]
         self.vectors[depth] = made
         return made
 
-    def _tail(self) -> None:
-        """The tail's combinations and their vectors, column by column (the values' part
-        summed an issue at a time, as the scenario's part is)."""
+    def _tail(self) -> list[tuple[int, ...]]:
+        """The tail's combinations, and their vectors component by component (made once)."""
+        if self.columns:
+            return self.combos
         tail = self.issue_at[self.split :]
         self.combos, support = self.agenda.tail(tuple(tail))
-        self.columns = []
-        for table in self.own:
-            column = [0.0]
-            for i in tail:
-                adds = [table[i][k] for k in self.agenda.allowed[i]]
-                column = [x + y for x in column for y in adds]
-            self.columns.append(column)
+        allowed = self.agenda.allowed
+        self.columns = [
+            _sums([[table[i][k] for k in allowed[i]] for i in tail]) for table in self.own
+        ]
         self.columns += support
+        return self.combos
 
-    def _fits(
-        self, vector: list[float], rows: list[int], needed: list[float], skip: int
-    ) -> list[int]:
+    def _fits(self, vector: list[float], rows: list[int], floors: list[float]) -> list[int]:
         """The tail's rows (of `rows`, in their order) that added to `vector` give every party
-        (but `skip`) the value it needs and every party the support at home it needs."""
+        the value it needs (`floors`: minus infinity, unchecked) and the support it needs."""
         columns = self.columns
         for j in range(self.parties):
-            if j != skip and rows:
-                have, need, column = vector[j], needed[j], columns[j]
+            if floors[j] > -inf and rows:
+                have, need, column = vector[j], floors[j], columns[j]
                 rows = [t for t in rows if not have + column[t] < need]
         for groups, threshold in self.checks:
             if not rows:
@@ -365,11 +350,10 @@ class _Search:
     def _short(
         self, vector: list[float], option: Sequence[float], rest: list[float], floors: list[float]
     ) -> bool:
-        """Whether the bound of `option` added to `vector` (with the best sums still possible
-        after it, `rest`) leaves some party short of the value it needs (`floors`: minus
-        infinity where it is not checked) or of the support at home it needs. Written out
-        component by component with early exits: most options fail on a value, and need no
-        vector of their own."""
+        """Whether `option` added to `vector`, with the best sums still possible after it
+        (`rest`), leaves some party short of the value it needs (`floors`: minus infinity where
+        it is not checked) or of the support at home it needs. Written out with early exits,
+        and no vector made: most options fail on a value."""
         for j in range(self.parties):
             if (vector[j] + option[j]) + rest[j] < floors[j]:
                 return True
@@ -385,17 +369,13 @@ class _Search:
 
     def _package(self, choices: tuple[int, ...]) -> Package:
         """A package in the scenario's order of issues from the search's choices."""
-        package = [0] * self.n
-        for position, k in enumerate(choices):
-            package[self.issue_at[position]] = k
-        return tuple(package)
+        return tuple(map(choices.__getitem__, self.position_of))
 
     def _sorted_tail(self, me: int) -> tuple[list[int], list[float]]:
         """The tail's rows, the most valuable to party `me` first (equal ones in the order of
         their combinations, which is the rows' order: the sort is stable), and their values."""
         if me not in self._tails:
-            if not self.columns:
-                self._tail()
+            self._tail()
             column = self.columns[me]
             rows = sorted(range(len(column)), key=column.__getitem__, reverse=True)
             self._tails[me] = (rows, [column[t] for t in rows])
@@ -409,28 +389,23 @@ class _Search:
         total = 0
         split, rest, vectors, allowed = self.split, self.rest, self.vectors, self.allowed
         short, fits, package = self._short, self._fits, self._package
-        floors = self.needed + [-inf] * (len(rest[0]) - self.parties)
+        floors = self.needed + [-inf] * self.agenda.groups
         chosen = [0] * self.n
-        # Each partial package is counted as it is visited, the search's root first.
-        visited = 1
+        visited = 1  # partial and whole packages examined, the root first
 
         def walk(i: int, vector: list[float]) -> bool:
             """Search on from a partial package of depth i within its bound (False: out of
-            budget). Written out: each option is checked against its bound before it is
-            walked, so that a dropped one costs no call."""
+            budget). Each option is counted and checked here, so a dropped one costs no call."""
             nonlocal total, visited
             if i == split:
-                if not self.columns:
-                    self._tail()
-                visited += len(self.combos)
-                rows = fits(vector, list(range(len(self.combos))), floors, -1)
+                combos = self._tail()
+                visited += len(combos)
+                rows = fits(vector, list(range(len(combos))), floors)
                 total += len(rows)
                 for t in rows[: KEEP - len(found)]:
-                    found.append(package((*chosen[:split], *self.combos[t])))
+                    found.append(package((*chosen[:split], *combos[t])))
                 return True
-            after, options = rest[i + 1], vectors[i]
-            if options is None:
-                options = self._options(i)
+            after, options = rest[i + 1], vectors[i] or self._options(i)
             for k in allowed[i]:
                 visited += 1
                 if visited > budget:
@@ -458,59 +433,44 @@ class _Search:
             return None
         me = self.ids.index(party)
         split, rest, vectors = self.split, self.rest, self.vectors
-        short, fits, package, sorted_tail = (
-            self._short,
-            self._fits,
-            self._package,
-            self._sorted_tail,
-        )
-        needed = [n + margins.get(q, 0.0) for n, q in zip(self.needed, self.ids, strict=True)]
-        # The own value must reach what the party needs and the floor (on the raw scale): it
-        # is checked against the incumbent, not with the others' needs.
+        short, fits, package = self._short, self._fits, self._package
+        # The own value must reach what the party needs and the floor (on the raw scale).
         own_floor = max(self.needed[me], floor + self.offsets[me] - EPSILON)
-        floors = needed + [-inf] * (len(rest[0]) - self.parties)
+        floors = [n + margins.get(q, 0.0) for n, q in zip(self.needed, self.ids, strict=True)]
         floors[me] = -inf
-        # Options and tail rows in the order of their value to the party: good packages come
-        # first, and a scan of the tail can stop at the first that fits. Equal values keep
-        # the options' order (the sort is stable, reversed or not).
+        floors += [-inf] * self.agenda.groups
+        # Options and tail rows in the order of their value to the party, so that good packages
+        # come first (equal values keep their order: the sort is stable, reversed or not).
         order = [
             sorted(a, key=self.own[me][i].__getitem__, reverse=True)
             for i, a in zip(self.issue_at[:split], self.allowed[:split], strict=True)
         ]
         best: list[tuple[float, Package]] = []
         chosen = [0] * self.n
-        # Each partial package is counted as it is visited, the search's root first.
-        visited = 1
+        visited = 1  # partial and whole packages examined, the root first
 
         def walk(i: int, vector: list[float]) -> bool:
             """Search on from a partial package of depth i within its bound (False: out of
-            budget). Written out like `count`'s."""
+            budget), as `count` does; each option must also be worth the incumbent."""
             nonlocal visited
             incumbent = best[0][0] if best else own_floor
             if i == split:
-                # The rows worth at least the incumbent to the party come first: a scan that
-                # checks them one at a time stops at the first that fits, or at the first
-                # worth less, and counts each row it looks at.
-                tail, ranked = sorted_tail(me)
+                # A scan of the rows one at a time would stop at the first that fits or the
+                # first worth less than the incumbent, and count each row it looks at.
+                tail, ranked = self._sorted_tail(me)
                 mine = vector[me]
                 reach = bisect_left(
                     range(len(tail)), True, key=lambda m: mine + ranked[m] < incumbent
                 )
-                rows = fits(vector, tail[:reach], floors, me)
+                rows = fits(vector, tail[:reach], floors)
                 if rows:
                     visited += tail.index(rows[0]) + 1
-                    best[:] = [
-                        (
-                            mine + self.columns[me][rows[0]],
-                            package((*chosen[:split], *self.combos[rows[0]])),
-                        )
-                    ]
+                    combo = (*chosen[:split], *self.combos[rows[0]])
+                    best[:] = [(mine + self.columns[me][rows[0]], package(combo))]
                 else:
                     visited += reach + (1 if reach < len(tail) else 0)
                 return True
-            after, options = rest[i + 1], vectors[i]
-            if options is None:
-                options = self._options(i)
+            after, options = rest[i + 1], vectors[i] or self._options(i)
             ks = order[i]
             for position, k in enumerate(ks):
                 visited += 1
@@ -519,7 +479,7 @@ class _Search:
                 option = options[k]
                 if (vector[me] + option[me]) + after[me] < incumbent:
                     # The options left are worth no more to the party, and the incumbent has
-                    # not moved: each is visited and dropped in turn.
+                    # not moved: each would be visited and dropped in turn.
                     visited += len(ks) - position - 1
                     return visited <= budget
                 if short(vector, option, after, floors):
@@ -531,10 +491,7 @@ class _Search:
             return True
 
         start = [0.0] * len(rest[0])
-        if (
-            visited <= budget
-            and not (start[me] + start[me]) + rest[0][me] < own_floor
-            and not short(start, start, rest[0], floors)
-        ):
+        bounded = 0.0 + rest[0][me] < own_floor or short(start, start, rest[0], floors)
+        if visited <= budget and not bounded:
             walk(0, start)
         return best[0][1] if best else None
