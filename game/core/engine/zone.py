@@ -166,12 +166,13 @@ class _Agenda:
             for i, issue in enumerate(scenario.issues)
         ]
         # Each issue's terms of the spread from the groups (weighted by their shares), and the
-        # most its options add to each group's approval (none where no option is allowed).
+        # most its options add to each group's approval (nothing where no option is allowed).
         shares = [share for groups in self.layout for _, share in groups]
+        g = self.groups
         self.spread: list[list[float]] = []
         self.most: list[list[float]] = []
         for i, a in enumerate(self.allowed):
-            cs = list(zip(*(self.support[i][k] for k in a), strict=True))
+            cs = list(zip(*(self.support[i][k] for k in a), strict=True)) if a else [(0.0,)] * g
             self.spread.append([w * (max(c) - min(c)) for w, c in zip(shares, cs, strict=True)])
             self.most.append([max(c) for c in cs])
         self._tails: dict[tuple[int, ...], tuple[list[tuple[int, ...]], list[list[float]]]] = {}
