@@ -22,6 +22,7 @@ import hashlib
 import struct
 from collections import OrderedDict
 from dataclasses import dataclass
+from operator import getitem
 from typing import Any, NamedTuple
 
 from game.core.engine.moves import Accept, Counter, Move, Propose, Reject
@@ -148,7 +149,9 @@ class Beliefs:
     def value(self, party: str, package: Package) -> float:
         """What the package is believed to be worth to the party (exact for the viewer)."""
         table = self.values[party]
-        return sum([row[k] for row, k in zip(table, package, strict=True)]) - self.offsets[party]
+        if len(package) != len(table):
+            raise ValueError(f"a package of {len(package)} issues on an agenda of {len(table)}")
+        return sum(map(getitem, table, package)) - self.offsets[party]
 
     def _told(self, fact: Revealed) -> None:
         """Take in a partner's stated worth of a package and its need. What moves either

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from operator import getitem
 
 from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
@@ -184,7 +185,7 @@ def crosses_own_red_line(state: State, party: str, package: Package) -> bool:
     a partner's package can, and so can the search's fallback to the status quo on an issue
     where every option, the status quo too, crosses a red line."""
     red = state.scorer.parties[party].red
-    return any(red[i][k] for i, k in enumerate(package))
+    return any(map(getitem, red, package))
 
 
 def scored(state: State, package: Package, scope: tuple[str, ...]) -> ScoredPackage:
