@@ -145,18 +145,50 @@ def _fixed_for(scenario: Scenario, party_id: str) -> list[list[_Fixed]]:
     return rows
 
 
-_FIXED: dict[int, tuple[Scenario, dict[str, list[list[_Fixed]]]]] = {}
+class Layout:
+    """One party's fixed tables for a scenario, flattened for the tables rebuilt whenever the
+    conditions move: each option's fixed value, threat amounts and partners' dyads, and where
+    the party's own part of the conditions sits."""
+
+    def __init__(self, scenario: Scenario, party_id: str) -> None:
+        ix = index(scenario)
+        self.fixed = _fixed_for(scenario, party_id)
+        self.position = ix.parties[party_id]
+        """The party's position among the parties (of its priorities, alternatives, ...)."""
+        self.dyads = tuple(sorted({d for row in self.fixed for f in row for d, *_ in f.partners}))
+        """The dyads whose trust discounts some option for the party: no other trust matters."""
+        self.groups = tuple(i for i, _, _ in ix.groups_of[party_id])
+        """The positions of the party's groups at home."""
+        self.raw = [[f.raw for f in row] for row in self.fixed]
+        self.threats = [
+            [tuple((t, a) for t, a, *_ in f.threats) for f in row] for row in self.fixed
+        ]
+        self.partners = [[tuple(d for d, *_ in f.partners) for f in row] for row in self.fixed]
+        self.red = [[f.red_lines for f in row] for row in self.fixed]
 
 
-def _fixed(scenario: Scenario, party_id: str) -> list[list[_Fixed]]:
-    hit = _FIXED.get(id(scenario))
+_LAYOUTS: OrderedDict[int, tuple[Scenario, dict[str, Layout]]] = OrderedDict()
+
+
+def layout(scenario: Scenario, party_id: str) -> Layout:
+    """The party's fixed tables for the scenario (built once per scenario object)."""
+    hit = _LAYOUTS.get(id(scenario))
     if hit is None or hit[0] is not scenario:
-        hit = (scenario, {p: _fixed_for(scenario, p) for p in scenario.party_ids})
-        _FIXED[id(scenario)] = hit
+        hit = (scenario, {p: Layout(scenario, p) for p in scenario.party_ids})
+        _LAYOUTS[id(scenario)] = hit
+        if len(_LAYOUTS) > 64:
+            _LAYOUTS.popitem(last=False)
     return hit[1][party_id]
 
 
-class _Values:
+DROPPED = " (the status quo's, given up)"
+"""Added to the label of a line that only the status quo had: the package gives it up."""
+
+Line = tuple[str, float, tuple[str, str, TermKind]]
+"""A breakdown line of one option: key, raw value, then its label, source and kind."""
+
+
+class Values:
     """Every option's value to one party under given priorities and trust, and the bounds.
 
     Only threat priorities and the party's own dyads' trust change these. The threat part
@@ -170,23 +202,86 @@ class _Values:
         scenario: Scenario,
         party_id: str,
         priorities: tuple[float, ...],
-        trust: tuple[float, ...],
+        own_trust: tuple[float, ...],
     ) -> None:
-        self.fixed = _fixed(scenario, party_id)
+        tables = layout(scenario, party_id)
+        self.scenario = scenario
+        self.fixed = tables.fixed
         self.priorities = priorities
-        self.trust = trust
+        self.trust = dict(zip(tables.dyads, own_trust, strict=True))
+        """Trust in the party's own dyads, by dyad position (no other dyad changes a value)."""
         gross = _gross(scenario, party_id, priorities)
-        self.factor = _factors(scenario, party_id, trust)
+        self.factor = _factors(scenario, party_id, own_trust)
         # raw[i][k]: what option k of issue i is worth to the party now, before normalisation.
+        # (The three tables come from one layout, so their shapes match: no strict zip, which
+        # costs a fifth of this, rebuilt a dozen times a game.)
         self.raw = [
-            [f.raw + g * c for f, g, c in zip(row, grow, crow, strict=True)]
-            for row, grow, crow in zip(self.fixed, gross, self.factor, strict=True)
+            [a + g * c for a, g, c in zip(arow, grow, crow, strict=False)]
+            for arow, grow, crow in zip(tables.raw, gross, self.factor, strict=False)
         ]
-        self.red = [[f.red_lines for f in row] for row in self.fixed]
-        self.low = sum(min(row) for row in self.raw)
-        self.high = sum(max(row) for row in self.raw)
+        self.red = tables.red
+        self.low = sum(map(min, self.raw))
+        self.high = sum(map(max, self.raw))
         # An agenda that cannot change anything for this party scores every package 0.
         self.per_point = 100.0 / (self.high - self.low) if self.high - self.low > EPSILON else 0.0
+        self._lines: list[list[tuple[Line, ...] | None]] = [[None] * len(row) for row in self.raw]
+        self._status_quo_lines: tuple[tuple[str, float, tuple[str, str, TermKind]], ...] | None
+        self._status_quo_lines = None
+
+    def lines(self, i: int, k: int) -> tuple[Line, ...]:
+        """The breakdown lines of option k of issue i (threats, the trust discount, then the
+        fixed lines), worked out the first time a full score asks for them: most tables only
+        ever give totals, and full scores come back to the same few options."""
+        row = self._lines[i]
+        found = row[k]
+        if found is None:
+            found = row[k] = tuple(
+                (key, raw, (label, source, kind))
+                for key, label, raw, source, kind in self._terms(i, k)
+            )
+        return found
+
+    @property
+    def status_quo_lines(self) -> tuple[tuple[str, float, tuple[str, str, TermKind]], ...]:
+        """The status quo's breakdown lines summed by key, each with what a package that
+        gives the line up shows: its label marked as dropped, its source and kind."""
+        if self._status_quo_lines is None:
+            sums: dict[str, float] = {}
+            meta: dict[str, tuple[str, str, TermKind]] = {}
+            for i, k in enumerate(index(self.scenario).status_quo):
+                for key, raw, about in self.lines(i, k):
+                    sums[key] = sums.get(key, 0.0) + raw
+                    meta.setdefault(key, about)
+            self._status_quo_lines = tuple(
+                (key, raw, (meta[key][0] + DROPPED, meta[key][1], meta[key][2]))
+                for key, raw in sums.items()
+            )
+        return self._status_quo_lines
+
+    def _terms(self, i: int, k: int) -> list[TermRow]:
+        """Breakdown lines of one option: threats, the trust discount, then the fixed lines."""
+        f = self.fixed[i][k]
+        if not f.bound:
+            return []
+        scale = self.scenario.scoring.threat_scale
+        discount = self.scenario.scoring.trust_discount
+        rows: list[TermRow] = []
+        gross = 0.0
+        for t, amount, key, label, source in f.threats:
+            value = self.priorities[t] * amount * scale
+            if value:
+                rows.append((key, label, value, source, "threat"))
+                gross += value
+        lost = gross * (1.0 - self.factor[i][k])
+        if lost > EPSILON:
+            # Split the loss among partners by how much each one's distrust discounts.
+            weights = [discount * (1.0 - self.trust[d] / 100.0) for d, *_ in f.partners]
+            total = sum(weights)
+            for (_, q, label, source), w in zip(f.partners, weights, strict=True):
+                if w > 0:
+                    rows.append((f"trust:{q}", label, -lost * w / total, source, "trust"))
+        rows.extend(f.terms)
+        return rows
 
 
 _GROSS: OrderedDict[tuple[object, ...], tuple[Scenario, list[list[float]]]] = OrderedDict()
@@ -200,11 +295,11 @@ def _gross(scenario: Scenario, party_id: str, priorities: tuple[float, ...]) -> 
     if hit is None or hit[0] is not scenario:
         scale = scenario.scoring.threat_scale
         table = []
-        for row in _fixed(scenario, party_id):
+        for row in layout(scenario, party_id).threats:
             values = []
-            for f in row:
+            for threats in row:
                 gross = 0.0
-                for t, amount, *_ in f.threats:
+                for t, amount in threats:
                     gross += priorities[t] * amount
                 values.append(gross * scale)
             table.append(values)
@@ -214,24 +309,31 @@ def _gross(scenario: Scenario, party_id: str, priorities: tuple[float, ...]) -> 
     return hit[1]
 
 
-def _factors(scenario: Scenario, party_id: str, trust: tuple[float, ...]) -> list[list[float]]:
+def _factors(scenario: Scenario, party_id: str, own_trust: tuple[float, ...]) -> list[list[float]]:
     """Each option's trust factor for the party: the share of a joint measure's value it
-    expects to keep, given its trust in the partners the option binds."""
-    fixed = _fixed(scenario, party_id)
-    # Only the party's own dyads matter: key on them, so trust elsewhere shares the table.
-    own = _own_dyads(scenario, party_id)
-    key = (id(scenario), party_id, tuple(trust[d] for d in own))
+    expects to keep, given its trust in the partners the option binds (`own_trust`: the trust
+    of its own dyads, in the order of `Layout.dyads`)."""
+    key = (id(scenario), party_id, own_trust)
     hit = _FACTORS.get(key)
     if hit is None or hit[0] is not scenario:
+        tables = layout(scenario, party_id)
         discount = scenario.scoring.trust_discount
-        kept = {d: 1.0 - discount * (1.0 - trust[d] / 100.0) for d in own}
+        kept = {
+            d: 1.0 - discount * (1.0 - t / 100.0)
+            for d, t in zip(tables.dyads, own_trust, strict=True)
+        }
+        # Options binding the same partners have the same factor: work each out once.
+        factor_of: dict[tuple[int, ...], float] = {}
         table = []
-        for row in fixed:
+        for row in tables.partners:
             factors = []
-            for f in row:
-                factor = 1.0
-                for d, *_ in f.partners:
-                    factor *= kept[d]
+            for partners in row:
+                factor = factor_of.get(partners)
+                if factor is None:
+                    factor = 1.0
+                    for d in partners:
+                        factor *= kept[d]
+                    factor_of[partners] = factor
                 factors.append(factor)
             table.append(factors)
         hit = _FACTORS[key] = (scenario, table)
@@ -240,31 +342,34 @@ def _factors(scenario: Scenario, party_id: str, trust: tuple[float, ...]) -> lis
     return hit[1]
 
 
-_OWN: dict[tuple[int, str], tuple[Scenario, tuple[int, ...]]] = {}
-
-
-def _own_dyads(scenario: Scenario, party_id: str) -> tuple[int, ...]:
+def own_dyads(scenario: Scenario, party_id: str) -> tuple[int, ...]:
     """The dyads whose trust discounts some option for the party (worked out once)."""
-    key = (id(scenario), party_id)
-    hit = _OWN.get(key)
-    if hit is None or hit[0] is not scenario:
-        fixed = _fixed(scenario, party_id)
-        own = tuple(sorted({d for row in fixed for f in row for d, *_ in f.partners}))
-        hit = _OWN[key] = (scenario, own)
-    return hit[1]
+    return layout(scenario, party_id).dyads
 
 
-_VALUES: OrderedDict[tuple[object, ...], tuple[Scenario, _Values]] = OrderedDict()
+_VALUES: OrderedDict[tuple[object, ...], tuple[Scenario, Values]] = OrderedDict()
 
 
-def values_for(scenario: Scenario, party_id: str, conditions: Conditions) -> _Values:
-    """The party's table of option values under the conditions (cached)."""
-    p = index(scenario).parties[party_id]
-    key = (id(scenario), party_id, conditions.priorities[p], conditions.trust)
+def values_of(
+    scenario: Scenario, party_id: str, priorities: tuple[float, ...], own_trust: tuple[float, ...]
+) -> Values:
+    """The party's table of option values under its priorities and the trust of its own dyads
+    (in the order of `Layout.dyads`), cached."""
+    key = (id(scenario), party_id, priorities, own_trust)
     hit = _VALUES.get(key)
     if hit is None or hit[0] is not scenario:
-        hit = (scenario, _Values(scenario, party_id, conditions.priorities[p], conditions.trust))
+        hit = (scenario, Values(scenario, party_id, priorities, own_trust))
         _VALUES[key] = hit
         if len(_VALUES) > 4096:
             _VALUES.popitem(last=False)
     return hit[1]
+
+
+def values_for(scenario: Scenario, party_id: str, conditions: Conditions) -> Values:
+    """The party's table of option values under the conditions (cached)."""
+    tables = layout(scenario, party_id)
+    trust = conditions.trust
+    # Trust in dyads the party is not in changes nothing for it: key on its own dyads only,
+    # so an action between two partners leaves the third party's table as it was.
+    own = tuple(trust[d] for d in tables.dyads)
+    return values_of(scenario, party_id, conditions.priorities[tables.position], own)
