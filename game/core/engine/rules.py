@@ -7,11 +7,10 @@ so a new move type needs its class (in `moves`) and its rule, nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, TypeVar
 
 from game.core.engine.effects import apply_action_effect
-from game.core.engine.legal import legal_moves, offer_problem, reasons_against
+from game.core.engine.legal import action_allowed, legal_moves, offer_problem, reasons_against
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.ratification import ratify
 from game.core.engine.scoring import EPSILON
@@ -70,7 +69,7 @@ def _accept(state: State, move: Accept) -> State:
         )
     offer = state.offer
     assert offer is not None
-    offer = replace(offer, accepted=(*offer.accepted, move.party))
+    offer = Offer(offer.proposer, offer.package, offer.scope, (*offer.accepted, move.party))
     state = logged(
         evolve(state, offer=offer), "accept", move.party, f"{name(state, move.party)} accepts."
     )
@@ -96,7 +95,7 @@ def _counter(state: State, move: Counter) -> State:
 
 @rule(Act)
 def _act(state: State, move: Act) -> State:
-    if move not in legal_moves(state, move.party).actions:
+    if not action_allowed(state, move):
         raise IllegalMove("that diplomatic action is not available (one per round)")
     s = state.scenario
     action = s.action(move.action)
@@ -158,7 +157,7 @@ def _put_on_table(
         raise IllegalMove(problem)
     verb = "tables" if kind == "propose" else "counters with"
     text = f"{name(state, party)} {verb}: {describe(state, package, scope)}"
-    return replace(logged(state, kind, party, text), offer=Offer(party, package, scope, (party,)))
+    return evolve(logged(state, kind, party, text), offer=Offer(party, package, scope, (party,)))
 
 
 def _reject(state: State, party: str, note: str, countering: bool = False) -> State:
