@@ -126,8 +126,10 @@ def acceptance_problems(
     """Why the party may not accept (or propose) a package binding this scope (None:
     everyone): red lines, too little value."""
     scores = state.scorer.parties[party]
-    red = dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k])
-    problems = [f"it crosses a red line: {name}" for name in red]
+    problems = []
+    if scores.any_red:
+        red = dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k])
+        problems = [f"it crosses a red line: {name}" for name in red]
     total = scores.total(package)
     need = scores.requirement_for(scope)
     if total < need.total - EPSILON:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from operator import getitem
 
 from game.core.engine.conditions import Conditions
 from game.core.engine.requirement import Requirement, requirement
@@ -25,7 +26,6 @@ from game.core.engine.values import DROPPED as DROPPED
 from game.core.engine.values import EPSILON as EPSILON
 from game.core.engine.values import TermKind as TermKind
 from game.core.engine.values import Values, layout, values_for, values_of
-from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, PackageFile, to_package
 
@@ -119,22 +119,27 @@ class PartyScorer:
         party_id: str,
         values: Values | None = None,
     ) -> None:
-        ix = index(scenario)
-        p = ix.parties[party_id]
+        tables = layout(scenario, party_id)
         self.scenario = scenario
         self.party = party_id
-        self.threshold = scenario.parties[p].ratification_threshold
+        self.threshold = tables.threshold
         self.groups = tuple(
-            (g.id, g.name, share, conditions.approval[i]) for i, g, share in ix.groups_of[party_id]
+            (group_id, name, share, before)
+            for (group_id, name, share), before in zip(
+                tables.group_names, tables.own_approval(conditions.approval), strict=True
+            )
         )
         # `values`: the party's table under these conditions, when the caller has it already.
         values = values or values_for(scenario, party_id, conditions)
         self.values = values
-        self.fixed, self.priorities, self.trust = values.fixed, values.priorities, values.trust
+        self.fixed, self.priorities = values.fixed, values.priorities
         self.raw, self.factor, self.red = values.raw, values.factor, values.red
         self.low, self.high, self.per_point = values.low, values.high, values.per_point
-        self.status_quo = self.total(ix.status_quo)
-        self.reservation = self.status_quo + conditions.bilateral[p]
+        self.any_red = tables.any_red
+        """Whether any option crosses one of the party's red lines (most cross none)."""
+        self._deltas = tables.deltas
+        self.status_quo = self.total(tables.status_quo)
+        self.reservation = self.status_quo + conditions.bilateral[tables.position]
         self.requirement = requirement(scenario, conditions, party_id, self.reservation)
         self.bilateral_requirement = requirement(
             scenario, conditions, party_id, self.reservation, trilateral=False
@@ -144,10 +149,25 @@ class PartyScorer:
         # it (the reasons, then what the refusal reveals), and a scorer outlives its state.
         self._scores: dict[tuple[Package, bool], PartyScore] = {}
 
+    @property
+    def points(self) -> list[list[float]]:
+        """points[i][k]: option k of issue i in score points, `[[r * per_point for r in row]
+        for row in raw]` worked out once for every scorer that shares these values (shared:
+        copy it before changing it)."""
+        return self.values.points
+
+    @property
+    def trust(self) -> dict[int, float]:
+        """Trust in the party's own dyads, by dyad position (no other trust changes a value)."""
+        return self.values.trust
+
     def total(self, package: Package) -> float:
         """The normalised score of a package (the fast path used by search)."""
-        raw = sum(row[i] for row, i in zip(self.raw, package, strict=True))
-        return (raw - self.low) * self.per_point
+        raw = self.raw
+        if len(package) != len(raw):
+            raise ValueError(f"a package chooses an option for each of the {len(raw)} issues")
+        # The same sum, in the same order, as over a generator: map is twice as quick.
+        return (sum(map(getitem, raw, package)) - self.low) * self.per_point
 
     def requirement_for(self, scope: tuple[str, ...] | None = None) -> Requirement:
         """What the party needs to accept a package binding this scope (None: everyone)."""
@@ -205,18 +225,18 @@ class PartyScorer:
         # same float as always (computer negotiators compare it with their aspirations);
         # front ends show it first (numbers.figures).
         terms.append(_term(STATUS_QUO_LABEL, self.status_quo, NORMALISATION_SOURCE, "scale"))
-        chosen = [self.fixed[i][k] for i, k in enumerate(package)]
         votes = []
-        for g, (group_id, name, share, before) in enumerate(self.groups):
-            change = sum(f.deltas[g] for f in chosen)
+        for (group_id, name, share, before), deltas in zip(self.groups, self._deltas, strict=True):
+            change = sum(map(getitem, deltas, package))
             votes.append(
                 GroupVote(group_id, name, share, before, max(0.0, min(100.0, before + change)))
             )
+        red = self.red
         return PartyScore(
             party=self.party,
             total=sum(t.value for t in terms),
             reservation=self.reservation,
-            red_lines=tuple(dict.fromkeys(r for f in chosen for r in f.red_lines)),
+            red_lines=tuple(dict.fromkeys(r for i, k in enumerate(package) for r in red[i][k])),
             support=sum(v.share * v.after for v in votes),
             threshold=self.threshold,
             votes=tuple(votes),
@@ -226,9 +246,11 @@ class PartyScorer:
 
     def support(self, package: Package) -> float:
         """Weighted approval at home after the package (the fast ratification check)."""
+        if len(package) > len(self.raw):
+            raise IndexError("the package has more choices than the agenda has issues")
         total = 0.0
-        for g, (_, _, share, before) in enumerate(self.groups):
-            change = sum(self.fixed[i][k].deltas[g] for i, k in enumerate(package))
+        for (_, _, share, before), deltas in zip(self.groups, self._deltas, strict=True):
+            change = sum(map(getitem, deltas, package))
             total += share * max(0.0, min(100.0, before + change))
         return total
 
@@ -257,13 +279,12 @@ def party_scorer(scenario: Scenario, conditions: Conditions, party_id: str) -> P
     stage, leaves the third party's scorer as it was); cached."""
     tables = layout(scenario, party_id)
     p = tables.position
-    trust, approval = conditions.trust, conditions.approval
     key = (
         id(scenario),
         party_id,
         conditions.priorities[p],
-        tuple(trust[d] for d in tables.dyads),
-        tuple(approval[g] for g in tables.groups),
+        tables.own_trust(conditions.trust),
+        tables.own_approval(conditions.approval),
         conditions.bilateral[p],
         conditions.attention[p],
     )

@@ -63,10 +63,11 @@ def open_round(state: State) -> State:
         if j is None:
             break
         event = waiting.pop(j)
-        state = evolve(state, fired=state.fired | {event.id})
+        fired = state.fired | {event.id}
         if event.chance < 1 and rng(state.seed, "event", event.id).random() >= event.chance:
+            state = evolve(state, fired=fired)
             continue
-        state = _fire(state, event)
+        state = _fire(state, event, fired)
     offered = state.offer.package if state.offer else None
     return evolve(
         state, snapshots=(*state.snapshots, state.conditions), offered=(*state.offered, offered)
@@ -110,16 +111,19 @@ def holds(state: State, condition: Condition) -> bool:
     raise TypeError(condition)  # pragma: no cover - the union is closed
 
 
-def _fire(state: State, event: Event) -> State:
+def _fire(state: State, event: Event, fired: frozenset[str]) -> State:
+    """The state once the event has fired (`fired`: the events due so far, this one too)."""
     conditions = state.conditions
     for effect in event.effects:
         conditions = apply_event_effect(state.scenario, conditions, effect)
     changes = tuple(effect_text(state.scenario, e) for e in event.effects)
     return logged(
-        evolve(state, conditions=conditions),
+        state,
         "event",
         None,
         f"{event.title}: {event.text}",
         changes,
         source=event.source,
+        conditions=conditions,
+        fired=fired,
     )

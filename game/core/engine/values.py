@@ -11,8 +11,9 @@ dyads' trust.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import add, mul
+from operator import add, itemgetter, mul
 from typing import Literal
 
 from game.core.engine.conditions import Conditions
@@ -160,12 +161,38 @@ class Layout:
         """The dyads whose trust discounts some option for the party: no other trust matters."""
         self.groups = tuple(i for i, _, _ in ix.groups_of[party_id])
         """The positions of the party's groups at home."""
+        self.own_trust = _picker(self.dyads)
+        """The trust of the party's own dyads, out of all trust (in the order of `dyads`)."""
+        self.own_approval = _picker(self.groups)
+        """The approval of the party's groups, out of every group's (in the order of `groups`)."""
+        self.group_names = tuple((g.id, g.name, share) for _, g, share in ix.groups_of[party_id])
+        """Each group's id, name and share of the party's home vote."""
+        self.threshold = scenario.parties[self.position].ratification_threshold
+        self.status_quo = ix.status_quo
         self.raw = [[f.raw for f in row] for row in self.fixed]
         self.threats = [
             [tuple((t, a) for t, a, *_ in f.threats) for f in row] for row in self.fixed
         ]
         self.partners = [[tuple(d for d, *_ in f.partners) for f in row] for row in self.fixed]
         self.red = [[f.red_lines for f in row] for row in self.fixed]
+        self.any_red = any(r for row in self.red for r in row)
+        """Whether any option crosses one of the party's red lines."""
+        self.deltas = [
+            [[f.deltas[g] for f in row] for row in self.fixed] for g in range(len(self.groups))
+        ]
+        """deltas[g][i][k]: how option k of issue i changes the approval of the party's group g."""
+
+
+def _picker(positions: tuple[int, ...]) -> Callable[[Sequence[float]], tuple[float, ...]]:
+    """A function that takes the values at these positions out of a tuple, as a tuple (one
+    C call, where a generator takes a microsecond: scorers are looked up thousands of times)."""
+    if not positions:
+        return lambda values: ()
+    if len(positions) == 1:
+        only = positions[0]
+        return lambda values: (values[only],)
+    pick: Callable[[Sequence[float]], tuple[float, ...]] = itemgetter(*positions)
+    return pick
 
 
 _LAYOUTS: OrderedDict[int, tuple[Scenario, dict[str, Layout]]] = OrderedDict()
@@ -210,6 +237,7 @@ class Values:
         self.fixed = tables.fixed
         self.priorities = priorities
         self._dyads, self._own_trust = tables.dyads, own_trust
+        self._trust: dict[int, float] | None = None
         gross = _gross(scenario, party_id, priorities)
         self.factor = _factors(scenario, party_id, own_trust)
         # raw[i][k]: what option k of issue i is worth to the party now, before normalisation:
@@ -224,15 +252,28 @@ class Values:
         self.high = sum(map(max, self.raw))
         # An agenda that cannot change anything for this party scores every package 0.
         self.per_point = 100.0 / (self.high - self.low) if self.high - self.low > EPSILON else 0.0
+        self._points: list[list[float]] | None = None
         # Breakdown lines are built only for full scores, and most tables only give totals.
         self._lines: list[list[tuple[Line, ...] | None]] | None = None
         self._status_quo_lines: tuple[tuple[str, float, tuple[str, str, TermKind]], ...] | None
         self._status_quo_lines = None
 
     @property
+    def points(self) -> list[list[float]]:
+        """points[i][k]: option k of issue i in score points (raw x per_point), so that a
+        package's score is the sum of its options' points minus low x per_point. Worked out
+        once per table and shared: copy it before changing it."""
+        if self._points is None:
+            per_point = self.per_point
+            self._points = [[r * per_point for r in row] for row in self.raw]
+        return self._points
+
+    @property
     def trust(self) -> dict[int, float]:
         """Trust in the party's own dyads, by dyad position (no other dyad changes a value)."""
-        return dict(zip(self._dyads, self._own_trust, strict=True))
+        if self._trust is None:
+            self._trust = dict(zip(self._dyads, self._own_trust, strict=True))
+        return self._trust
 
     def lines(self, i: int, k: int) -> tuple[Line, ...]:
         """The breakdown lines of option k of issue i (threats, the trust discount, then the
@@ -356,6 +397,9 @@ def own_dyads(scenario: Scenario, party_id: str) -> tuple[int, ...]:
     return layout(scenario, party_id).dyads
 
 
+_VALUES_SIZE = 4096
+"""Tables kept, the most recently used: the games of a simulation share many (the same events
+move the same priorities), a third of the tables a game needs."""
 _VALUES: OrderedDict[tuple[object, ...], tuple[Scenario, Values]] = OrderedDict()
 
 
@@ -366,10 +410,12 @@ def values_of(
     (in the order of `Layout.dyads`), cached."""
     key = (id(scenario), party_id, priorities, own_trust)
     hit = _VALUES.get(key)
-    if hit is None or hit[0] is not scenario:
+    if hit is not None and hit[0] is scenario:
+        _VALUES.move_to_end(key)
+    else:
         hit = (scenario, Values(scenario, party_id, priorities, own_trust))
         _VALUES[key] = hit
-        if len(_VALUES) > 4096:
+        if len(_VALUES) > _VALUES_SIZE:
             _VALUES.popitem(last=False)
     return hit[1]
 

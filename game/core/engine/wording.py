@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from game.core.engine.conditions import Conditions
 from game.core.engine.state import LogEntry, LogKind, Revealed, State, evolve
@@ -70,10 +71,12 @@ def logged(
     reasons: tuple[str, ...] = (),
     source: str = "",
     revealed: tuple[Revealed, ...] = (),
+    **changes: Any,
 ) -> State:
-    """The state with one more line in its log, dated to the current round."""
+    """The state with one more line in its log, dated to the current round, and with the
+    fields in `changes` changed too (one copy of the state where two would do the same)."""
     entry = LogEntry(state.round, kind, party, text, reasons, source, revealed)
-    return evolve(state, log=(*state.log, entry))
+    return evolve(state, log=(*state.log, entry), **changes)
 
 
 def describe(state: State, package: Package, scope: tuple[str, ...] | None = None) -> str:
