@@ -24,8 +24,8 @@ from game.core.engine.conditions import Conditions
 from game.core.engine.requirement import Requirement, requirement
 from game.core.engine.values import DROPPED as DROPPED
 from game.core.engine.values import EPSILON as EPSILON
+from game.core.engine.values import About, Values, layout, values_for, values_of
 from game.core.engine.values import TermKind as TermKind
-from game.core.engine.values import Values, layout, values_for, values_of
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, PackageFile, to_package
 
@@ -194,7 +194,7 @@ class PartyScorer:
         lines = self.values.lines
         # Each key's sum (starting from 0.0, in package order) and its label, source, kind.
         sums: dict[str, float] = {}
-        meta: dict[str, tuple[str, str, TermKind]] = {}
+        meta: dict[str, About] = {}
         for i, k in enumerate(package):
             for key, raw, about in lines(i, k):
                 so_far = sums.get(key)

@@ -29,6 +29,12 @@ TermKind = Literal["threat", "trust", "cost", "principle", "domestic", "scale"]
 TermRow = tuple[str, str, float, str, TermKind]
 """A breakdown line before normalisation: key, label, raw value, source, kind."""
 
+About = tuple[str, str, TermKind]
+"""What a breakdown line says besides its value: label, source, kind."""
+
+Line = tuple[str, float, About]
+"""A breakdown line of one option: key, raw value, then its label, source and kind."""
+
 
 @dataclass(frozen=True)
 class _Fixed:
@@ -175,6 +181,39 @@ class Layout:
         ]
         self.partners = [[tuple(d for d, *_ in f.partners) for f in row] for row in self.fixed]
         self.red = [[f.red_lines for f in row] for row in self.fixed]
+        # Each option's breakdown lines as far as they are fixed: its threats (amount, key,
+        # label), the partners whose distrust discounts it, and its cost, principle and
+        # domestic lines, each with its label, source and kind ready for a score.
+        self.threat_lines: list[list[tuple[tuple[int, float, str, About], ...]]] = [
+            [
+                tuple(
+                    (t, a, key, (label, source, "threat")) for t, a, key, label, source in f.threats
+                )
+                for f in row
+            ]
+            for row in self.fixed
+        ]
+        self.partner_lines: list[list[tuple[tuple[int, str, About], ...]]] = [
+            [
+                tuple(
+                    (d, f"trust:{q}", (label, source, "trust"))
+                    for d, q, label, source in f.partners
+                )
+                for f in row
+            ]
+            for row in self.fixed
+        ]
+        self.fixed_lines: list[list[tuple[Line, ...]]] = [
+            [
+                tuple(
+                    (key, raw, (label, source, kind)) for key, label, raw, source, kind in f.terms
+                )
+                for f in row
+            ]
+            for row in self.fixed
+        ]
+        self.threat_scale = scenario.scoring.threat_scale
+        self.trust_discount = scenario.scoring.trust_discount
         self.any_red = any(r for row in self.red for r in row)
         """Whether any option crosses one of the party's red lines."""
         self.deltas = [
@@ -212,9 +251,6 @@ def layout(scenario: Scenario, party_id: str) -> Layout:
 DROPPED = " (the status quo's, given up)"
 """Added to the label of a line that only the status quo had: the package gives it up."""
 
-Line = tuple[str, float, tuple[str, str, TermKind]]
-"""A breakdown line of one option: key, raw value, then its label, source and kind."""
-
 
 class Values:
     """Every option's value to one party under given priorities and trust, and the bounds.
@@ -236,6 +272,7 @@ class Values:
         self.scenario = scenario
         self.fixed = tables.fixed
         self.priorities = priorities
+        self._layout = tables
         self._dyads, self._own_trust = tables.dyads, own_trust
         self._trust: dict[int, float] | None = None
         gross = _gross(scenario, party_id, priorities)
@@ -255,8 +292,7 @@ class Values:
         self._points: list[list[float]] | None = None
         # Breakdown lines are built only for full scores, and most tables only give totals.
         self._lines: list[list[tuple[Line, ...] | None]] | None = None
-        self._status_quo_lines: tuple[tuple[str, float, tuple[str, str, TermKind]], ...] | None
-        self._status_quo_lines = None
+        self._status_quo_lines: tuple[Line, ...] | None = None
 
     @property
     def points(self) -> list[list[float]]:
@@ -284,19 +320,16 @@ class Values:
         row = self._lines[i]
         found = row[k]
         if found is None:
-            found = row[k] = tuple(
-                (key, raw, (label, source, kind))
-                for key, label, raw, source, kind in self._terms(i, k)
-            )
+            found = row[k] = self._lines_of(i, k)
         return found
 
     @property
-    def status_quo_lines(self) -> tuple[tuple[str, float, tuple[str, str, TermKind]], ...]:
+    def status_quo_lines(self) -> tuple[Line, ...]:
         """The status quo's breakdown lines summed by key, each with what a package that
         gives the line up shows: its label marked as dropped, its source and kind."""
         if self._status_quo_lines is None:
             sums: dict[str, float] = {}
-            meta: dict[str, tuple[str, str, TermKind]] = {}
+            meta: dict[str, About] = {}
             for i, k in enumerate(index(self.scenario).status_quo):
                 for key, raw, about in self.lines(i, k):
                     sums[key] = sums.get(key, 0.0) + raw
@@ -307,31 +340,33 @@ class Values:
             )
         return self._status_quo_lines
 
-    def _terms(self, i: int, k: int) -> list[TermRow]:
+    def _lines_of(self, i: int, k: int) -> tuple[Line, ...]:
         """Breakdown lines of one option: threats, the trust discount, then the fixed lines."""
-        f = self.fixed[i][k]
-        if not f.bound:
-            return []
-        scale = self.scenario.scoring.threat_scale
-        discount = self.scenario.scoring.trust_discount
-        rows: list[TermRow] = []
+        tables = self._layout
+        if not tables.fixed[i][k].bound:
+            return ()
+        scale = tables.threat_scale
+        priorities = self.priorities
+        lines: list[Line] = []
         gross = 0.0
-        for t, amount, key, label, source in f.threats:
-            value = self.priorities[t] * amount * scale
+        for t, amount, key, about in tables.threat_lines[i][k]:
+            value = priorities[t] * amount * scale
             if value:
-                rows.append((key, label, value, source, "threat"))
+                lines.append((key, value, about))
                 gross += value
         lost = gross * (1.0 - self.factor[i][k])
         if lost > EPSILON:
             # Split the loss among partners by how much each one's distrust discounts.
+            partners = tables.partner_lines[i][k]
+            discount = tables.trust_discount
             trust = self.trust
-            weights = [discount * (1.0 - trust[d] / 100.0) for d, *_ in f.partners]
+            weights = [discount * (1.0 - trust[d] / 100.0) for d, _, _ in partners]
             total = sum(weights)
-            for (_, q, label, source), w in zip(f.partners, weights, strict=True):
+            for (_, key, about), w in zip(partners, weights, strict=True):
                 if w > 0:
-                    rows.append((f"trust:{q}", label, -lost * w / total, source, "trust"))
-        rows.extend(f.terms)
-        return rows
+                    lines.append((key, -lost * w / total, about))
+        lines.extend(tables.fixed_lines[i][k])
+        return tuple(lines)
 
 
 _GROSS: OrderedDict[tuple[object, ...], tuple[Scenario, list[list[float]]]] = OrderedDict()
