@@ -148,6 +148,7 @@ class PartyScorer:
         # The last few full scores: the engine scores a package twice when a party rejects
         # it (the reasons, then what the refusal reveals), and a scorer outlives its state.
         self._scores: dict[tuple[Package, bool], PartyScore] = {}
+        self._support: dict[Package, float] = {}
 
     @property
     def points(self) -> list[list[float]]:
@@ -214,30 +215,35 @@ class PartyScorer:
             else:
                 sums[key] = so_far - raw
         # Lines in kind order, each kind in first-seen order: a stable sort by kind.
-        kinds: tuple[list[Term], ...] = ([], [], [], [], [])
+        kinds: tuple[list[tuple[float, Term]], ...] = ([], [], [], [], [])
         per_point = self.per_point
         for key, raw in sums.items():
             label, source, kind = meta[key]
             if abs(raw) > EPSILON or kind == "principle":
-                kinds[_ORDER[kind]].append(_term(label, raw * per_point, source, kind))
-        terms = [term for same in kinds for term in same]
+                value = raw * per_point
+                kinds[_ORDER[kind]].append((value, _term(label, value, source, kind)))
+        values = [value for same in kinds for value, _ in same]
+        terms = [term for same in kinds for _, term in same]
         # The status quo's line is kept last so that the total, summed in this order, is the
         # same float as always (computer negotiators compare it with their aspirations);
         # front ends show it first (numbers.figures).
+        values.append(self.status_quo)
         terms.append(_term(STATUS_QUO_LABEL, self.status_quo, NORMALISATION_SOURCE, "scale"))
         votes = []
+        weighted = []
         for (group_id, name, share, before), deltas in zip(self.groups, self._deltas, strict=True):
-            change = sum(map(getitem, deltas, package))
-            votes.append(
-                GroupVote(group_id, name, share, before, max(0.0, min(100.0, before + change)))
-            )
+            after = max(0.0, min(100.0, before + sum(map(getitem, deltas, package))))
+            votes.append(GroupVote(group_id, name, share, before, after))
+            weighted.append(share * after)
         red = self.red
         return PartyScore(
             party=self.party,
-            total=sum(t.value for t in terms),
+            total=sum(values),
             reservation=self.reservation,
-            red_lines=tuple(dict.fromkeys(r for i, k in enumerate(package) for r in red[i][k])),
-            support=sum(v.share * v.after for v in votes),
+            red_lines=tuple(dict.fromkeys(r for i, k in enumerate(package) for r in red[i][k]))
+            if self.any_red
+            else (),
+            support=sum(weighted),
             threshold=self.threshold,
             votes=tuple(votes),
             breakdown=tuple(terms),
@@ -246,12 +252,22 @@ class PartyScorer:
 
     def support(self, package: Package) -> float:
         """Weighted approval at home after the package (the fast ratification check)."""
+        # Negotiators ask about the same packages again and again (half the calls of a game).
+        memo = type(package) is tuple
+        if memo:
+            found = self._support.get(package)
+            if found is not None:
+                return found
         if len(package) > len(self.raw):
             raise IndexError("the package has more choices than the agenda has issues")
         total = 0.0
         for (_, _, share, before), deltas in zip(self.groups, self._deltas, strict=True):
             change = sum(map(getitem, deltas, package))
             total += share * max(0.0, min(100.0, before + change))
+        if memo:
+            if len(self._support) >= _SUPPORT_KEPT:
+                self._support.clear()
+            self._support[package] = total
         return total
 
 
@@ -265,6 +281,9 @@ def _term(label: str, value: float, source: str, kind: TermKind) -> Term:
 
 _SCORES_KEPT = 8
 """Full scores each party scorer remembers (the most recent)."""
+
+_SUPPORT_KEPT = 64
+"""Packages whose support at home each party scorer remembers (forgotten all at once)."""
 
 _ORDER: dict[str, int] = {"threat": 0, "trust": 1, "cost": 2, "principle": 3, "domestic": 4}
 """The order of a breakdown's kinds of line (the status quo's line comes last)."""
