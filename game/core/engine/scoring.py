@@ -130,7 +130,8 @@ class PartyScorer:
             )
         )
         # `values`: the party's table under these conditions, when the caller has it already.
-        values = values or values_for(scenario, party_id, conditions)
+        if values is None:
+            values = values_for(scenario, party_id, conditions)
         self.values = values
         self.fixed, self.priorities = values.fixed, values.priorities
         self.raw, self.factor, self.red = values.raw, values.factor, values.red
@@ -186,7 +187,9 @@ class PartyScorer:
         if found is None:
             found = self._score(package, everyone)
             if len(self._scores) >= _SCORES_KEPT:
-                del self._scores[next(iter(self._scores))]
+                # All at once: one call, so a front end's worker thread sharing the scorer
+                # cannot catch it half done.
+                self._scores.clear()
             self._scores[key] = found
         return found
 
@@ -280,7 +283,7 @@ def _term(label: str, value: float, source: str, kind: TermKind) -> Term:
 
 
 _SCORES_KEPT = 8
-"""Full scores each party scorer remembers (the most recent)."""
+"""Full scores each party scorer remembers (forgotten all at once)."""
 
 _SUPPORT_KEPT = 64
 """Packages whose support at home each party scorer remembers (forgotten all at once)."""
@@ -298,20 +301,25 @@ def party_scorer(scenario: Scenario, conditions: Conditions, party_id: str) -> P
     stage, leaves the third party's scorer as it was); cached."""
     tables = layout(scenario, party_id)
     p = tables.position
+    priorities, trust = conditions.priorities[p], tables.own_trust(conditions.trust)
     key = (
         id(scenario),
         party_id,
-        conditions.priorities[p],
-        tables.own_trust(conditions.trust),
+        priorities,
+        trust,
         tables.own_approval(conditions.approval),
         conditions.bilateral[p],
         conditions.attention[p],
     )
     hit = _PARTIES.get(key)
     if hit is not None and hit[0] is scenario:
-        _PARTIES.move_to_end(key)
+        # Most recently used last (pop and put back: a front end's worker thread may have
+        # dropped the key meanwhile, where move_to_end would raise).
+        _PARTIES[key] = _PARTIES.pop(key, hit)
         return hit[1]
-    made = PartyScorer(scenario, conditions, party_id, values_of(scenario, party_id, *key[2:4]))
+    made = PartyScorer(
+        scenario, conditions, party_id, values_of(scenario, party_id, priorities, trust)
+    )
     _PARTIES[key] = (scenario, made)
     if len(_PARTIES) > _PARTIES_SIZE:
         _PARTIES.popitem(last=False)

@@ -5,7 +5,12 @@ Scores are additive per option, so a party's whole agenda is a table of per-opti
 `scoring` turns it into package scores with their breakdown. The table is rebuilt whenever
 priorities or trust move, thousands of times in a simulation, so its two moving parts are
 cached apart: the threat values on the party's priorities, the trust discounts on its own
-dyads' trust.
+dyads' trust. The table itself is keyed on the party's priorities and its own dyads' trust
+alone (trust between two other parties changes nothing for it), and what the scenario fixes
+is laid out once per scenario (`Layout`) in the shape these rebuilds read.
+
+Every float is computed by the same operations in the same order as the straightforward
+loops, so scores are bit for bit the same however the tables are cached.
 """
 
 from __future__ import annotations
@@ -330,7 +335,7 @@ class Values:
         if self._status_quo_lines is None:
             sums: dict[str, float] = {}
             meta: dict[str, About] = {}
-            for i, k in enumerate(index(self.scenario).status_quo):
+            for i, k in enumerate(self._layout.status_quo):
                 for key, raw, about in self.lines(i, k):
                     sums[key] = sums.get(key, 0.0) + raw
                     meta.setdefault(key, about)
@@ -427,11 +432,6 @@ def _factors(scenario: Scenario, party_id: str, own_trust: tuple[float, ...]) ->
     return hit[1]
 
 
-def own_dyads(scenario: Scenario, party_id: str) -> tuple[int, ...]:
-    """The dyads whose trust discounts some option for the party (worked out once)."""
-    return layout(scenario, party_id).dyads
-
-
 _VALUES_SIZE = 4096
 """Tables kept, the most recently used: the games of a simulation share many (the same events
 move the same priorities), a third of the tables a game needs."""
@@ -446,7 +446,7 @@ def values_of(
     key = (id(scenario), party_id, priorities, own_trust)
     hit = _VALUES.get(key)
     if hit is not None and hit[0] is scenario:
-        _VALUES.move_to_end(key)
+        _VALUES[key] = _VALUES.pop(key, hit)  # most recently used last (thread-safe)
     else:
         hit = (scenario, Values(scenario, party_id, priorities, own_trust))
         _VALUES[key] = hit
