@@ -7,7 +7,6 @@ below the cooperative level until the dyad has passed all three levels of transf
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from game.core.engine.conditions import Conditions
 from game.core.scenario.actions import ActionEffect
@@ -22,6 +21,29 @@ from game.core.scenario.timeline import (
     StageEffect,
     TrustEffect,
 )
+
+
+def _changed(
+    conditions: Conditions,
+    *,
+    priorities: tuple[tuple[float, ...], ...] | None = None,
+    trust: tuple[float, ...] | None = None,
+    stage: tuple[int, ...] | None = None,
+    approval: tuple[float, ...] | None = None,
+    attention: tuple[float, ...] | None = None,
+    bilateral: tuple[float, ...] | None = None,
+) -> Conditions:
+    """The conditions with these fields changed (what `dataclasses.replace` gives, without
+    its look-up of the fields by name: every event and action makes some)."""
+    c = conditions
+    return Conditions(
+        c.priorities if priorities is None else priorities,
+        c.trust if trust is None else trust,
+        c.stage if stage is None else stage,
+        c.approval if approval is None else approval,
+        c.attention if attention is None else attention,
+        c.bilateral if bilateral is None else bilateral,
+    )
 
 
 def _clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
@@ -61,7 +83,7 @@ def with_trust(
         floored = list(trust)
         floored[d] = scenario.wendt.competitive_below
         trust = tuple(floored)
-    return replace(conditions, trust=trust)
+    return _changed(conditions, trust=trust)
 
 
 def with_stage(
@@ -71,7 +93,7 @@ def with_stage(
     d = index(scenario).dyad(*dyad)
     stages = list(conditions.stage)
     stages[d] = max(0, min(3, stages[d] + delta))
-    return replace(
+    return _changed(
         conditions,
         stage=tuple(stages),
         trust=_capped(scenario, conditions.trust, tuple(stages), d),
@@ -83,7 +105,7 @@ def with_approval(
 ) -> Conditions:
     """A domestic group's approval moved by delta."""
     position = index(scenario).groups[group]
-    return replace(conditions, approval=_bump(conditions.approval, position, delta))
+    return _changed(conditions, approval=_bump(conditions.approval, position, delta))
 
 
 def with_alternatives(
@@ -91,7 +113,7 @@ def with_alternatives(
 ) -> Conditions:
     """A party's bilateral alternatives (added to its reservation value) moved by delta."""
     position = index(scenario).parties[party]
-    return replace(conditions, bilateral=_bump(conditions.bilateral, position, delta))
+    return _changed(conditions, bilateral=_bump(conditions.bilateral, position, delta))
 
 
 def apply_event_effect(scenario: Scenario, conditions: Conditions, effect: Effect) -> Conditions:
@@ -101,14 +123,14 @@ def apply_event_effect(scenario: Scenario, conditions: Conditions, effect: Effec
         p, t = ix.parties[effect.party], ix.threats[effect.threat]
         rows = list(conditions.priorities)
         rows[p] = _bump(rows[p], t, effect.delta)
-        return replace(conditions, priorities=tuple(rows))
+        return _changed(conditions, priorities=tuple(rows))
     if isinstance(effect, TrustEffect):
         return with_trust(scenario, conditions, effect.dyad, effect.delta)
     if isinstance(effect, StageEffect):
         return with_stage(scenario, conditions, effect.dyad, effect.delta)
     if isinstance(effect, AttentionEffect):
         position = ix.parties[effect.party]
-        return replace(conditions, attention=_bump(conditions.attention, position, effect.delta))
+        return _changed(conditions, attention=_bump(conditions.attention, position, effect.delta))
     if isinstance(effect, ApprovalEffect):
         return with_approval(scenario, conditions, effect.group, effect.delta)
     if isinstance(effect, ReservationEffect):
@@ -160,7 +182,7 @@ def apply_action_effect(
             gap = rows[b][t] - rows[a][t]
             rows[a][t] += gap * effect.share / 2
             rows[b][t] -= gap * effect.share / 2
-        conditions = replace(conditions, priorities=tuple(tuple(r) for r in rows))
+        conditions = _changed(conditions, priorities=tuple(tuple(r) for r in rows))
         said.append("threat priorities converge")
     return conditions, said
 
@@ -190,7 +212,7 @@ def after_agreement(
             share = max(0.0, min(1.0, share))
             position = ix.parties[party]
             bilateral[position] = min(100.0, bilateral[position] + share * max(0.0, gain))
-        conditions = replace(conditions, bilateral=tuple(bilateral))
+        conditions = _changed(conditions, bilateral=tuple(bilateral))
     for i, a in enumerate(scope):
         for b in scope[i + 1 :]:
             if conditions.stage[ix.dyad(a, b)] == 2:

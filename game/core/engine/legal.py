@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from game.core.engine.moves import Act
@@ -56,6 +57,8 @@ def action_moves(state: State, party: str) -> tuple[Act, ...]:
     key = (id(state.scenario), party)
     hit = _ACTIONS.get(key)
     if hit is None or hit[0] is not state.scenario:
+        if len(_ACTIONS) >= 256:
+            _ACTIONS.clear()
         hit = _ACTIONS[key] = (state.scenario, _all_actions(state.scenario, party))
     return hit[1]
 
@@ -63,6 +66,29 @@ def action_moves(state: State, party: str) -> tuple[Act, ...]:
 # The actions open to a party depend on the scenario alone, so they are built once per party
 # (keyed by the scenario object's identity, checked on every hit) instead of on every turn.
 _ACTIONS: dict[tuple[int, str], tuple[Scenario, tuple[Act, ...]]] = {}
+
+
+def action_allowed(state: State, move: Act) -> bool:
+    """Whether the action is among the party's legal moves now (`legal_moves(...).actions`),
+    without working out the rest of them, such as why it could not accept the offer."""
+    party = move.party
+    if state.finished or party != state.to_move or party in state.acted:
+        return False
+    key = (id(state.scenario), party)
+    hit = _PAIRS.get(key)
+    if hit is None or hit[0] is not state.scenario:
+        if len(_PAIRS) >= 256:
+            _PAIRS.clear()
+        pairs = frozenset((a.action, a.target) for a in action_moves(state, party))
+        hit = _PAIRS[key] = (state.scenario, pairs)
+    if type(move) is Act:
+        # Two actions of one party are equal when their action and target are: a set look-up
+        # in place of comparing the models one by one.
+        return (move.action, move.target) in hit[1]
+    return move in action_moves(state, party)
+
+
+_PAIRS: dict[tuple[int, str], tuple[Scenario, frozenset[tuple[str, str | None]]]] = {}
 
 
 def _all_actions(scenario: Scenario, party: str) -> tuple[Act, ...]:
@@ -100,8 +126,10 @@ def acceptance_problems(
     """Why the party may not accept (or propose) a package binding this scope (None:
     everyone): red lines, too little value."""
     scores = state.scorer.parties[party]
-    red = dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k])
-    problems = [f"it crosses a red line: {name}" for name in red]
+    problems = []
+    if scores.any_red:
+        red = dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k])
+        problems = [f"it crosses a red line: {name}" for name in red]
     total = scores.total(package)
     need = scores.requirement_for(scope)
     if total < need.total - EPSILON:
@@ -109,8 +137,11 @@ def acceptance_problems(
     return problems
 
 
+@functools.lru_cache(maxsize=1024)
 def _shortfall(total: float, need: Requirement) -> str:
-    """Why a package is worth too little, in whole numbers unless a decimal decides it."""
+    """Why a package is worth too little, in whole numbers unless a decimal decides it
+    (remembered: the same offer is checked on every turn it waits on the table, and the
+    decimal arithmetic of the text costs more than the rest of the check)."""
     worth, needed = compared(total, need.total, 0)
     premiums = [p for p in need.premiums if p.points > EPSILON]
     if not premiums:

@@ -63,17 +63,25 @@ def step(state: State, move: Move) -> State:
     if move.party != state.to_move:
         raise IllegalMove(f"it is {state.to_move}'s turn, not {move.party}'s")
     after = rule_for(move)(state, move)
+    moves = (*state.moves, move)
     if move.ends_turn:
-        after = _advance(after)
-    return evolve(after, moves=(*state.moves, move))
+        return _advance(after, moves)
+    return evolve(after, moves=moves)
 
 
-def _advance(state: State) -> State:
-    """Pass the turn; after the last party, close the round and open the next one."""
+def _advance(state: State, moves: tuple[Move, ...]) -> State:
+    """Pass the turn; after the last party, close the round and open the next one. `moves`:
+    every move so far, the one just made included (recorded with the turn's passing: one
+    copy of the state fewer, on the commonest path)."""
     if state.finished:
-        return state
+        return evolve(state, moves=moves)
     if state.turn + 1 < len(state.order):
-        return evolve(state, turn=state.turn + 1)
+        return evolve(state, turn=state.turn + 1, moves=moves)
+    return evolve(_close_round(state), moves=moves)
+
+
+def _close_round(state: State) -> State:
+    """After the last party's turn: the deadline, or the next round."""
     if state.round + 1 >= len(state.scenario.rounds):
         kind = deal_kind(state.scenario)
         outcome = f"The deadline has passed without a {kind} agreement."

@@ -9,8 +9,6 @@ agreement lapses as soon as a party no longer values it at what it needs.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from game.core.engine.effects import after_agreement
 from game.core.engine.legal import blocked_text
 from game.core.engine.numbers import compared
@@ -87,7 +85,7 @@ def ratify(state: State, offer: Offer) -> State:
             reasons,
             source=_blocker_source(state, scores[failed[0]]),
         )
-        return evolve(state, offer=replace(offer, accepted=()))
+        return evolve(state, offer=Offer(offer.proposer, offer.package, offer.scope, ()))
     agreement = Agreement(offer.package, offer.scope, state.round)
     gains = {p: s.total - s.reservation for p, s in scores.items()}
     before = state.conditions

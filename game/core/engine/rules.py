@@ -7,15 +7,14 @@ so a new move type needs its class (in `moves`) and its rule, nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, TypeVar
 
 from game.core.engine.effects import apply_action_effect
-from game.core.engine.legal import legal_moves, offer_problem, reasons_against
+from game.core.engine.legal import action_allowed, legal_moves, offer_problem, reasons_against
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.ratification import ratify
 from game.core.engine.scoring import EPSILON
-from game.core.engine.state import LogKind, Offer, Pending, Revealed, State, evolve, rng
+from game.core.engine.state import LogKind, Offer, Pending, Revealed, State, rng
 from game.core.engine.wording import action_phrase, describe, logged, milestones, name
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
@@ -70,10 +69,8 @@ def _accept(state: State, move: Accept) -> State:
         )
     offer = state.offer
     assert offer is not None
-    offer = replace(offer, accepted=(*offer.accepted, move.party))
-    state = logged(
-        evolve(state, offer=offer), "accept", move.party, f"{name(state, move.party)} accepts."
-    )
+    offer = Offer(offer.proposer, offer.package, offer.scope, (*offer.accepted, move.party))
+    state = logged(state, "accept", move.party, f"{name(state, move.party)} accepts.", offer=offer)
     if set(offer.accepted) == set(offer.scope):
         return ratify(state, offer)
     return state
@@ -96,7 +93,7 @@ def _counter(state: State, move: Counter) -> State:
 
 @rule(Act)
 def _act(state: State, move: Act) -> State:
-    if move not in legal_moves(state, move.party).actions:
+    if not action_allowed(state, move):
         raise IllegalMove("that diplomatic action is not available (one per round)")
     s = state.scenario
     action = s.action(move.action)
@@ -104,11 +101,6 @@ def _act(state: State, move: Act) -> State:
     answered = any(
         r >= state.round - 1 and p == move.target and a == move.action and t == move.party
         for r, p, a, t in state.acts
-    )
-    state = evolve(
-        state,
-        acted=state.acted | {move.party},
-        acts=(*state.acts, (state.round, move.party, move.action, move.target)),
     )
     changes: list[str] = []
     pending = list(state.pending)
@@ -142,11 +134,20 @@ def _act(state: State, move: Act) -> State:
             continue
         conditions, said = apply_action_effect(s, conditions, effect, move.party, move.target)
         changes += said
-    before = state.conditions
-    state = evolve(state, conditions=conditions, pending=tuple(pending))
     text = f"{name(state, move.party)}: {action_phrase(s, move.action, move.target)}."
-    state = logged(state, "action", move.party, text, tuple(changes), action.source)
-    return milestones(state, before)
+    after = logged(
+        state,
+        "action",
+        move.party,
+        text,
+        tuple(changes),
+        action.source,
+        acted=state.acted | {move.party},
+        acts=(*state.acts, (state.round, move.party, move.action, move.target)),
+        conditions=conditions,
+        pending=tuple(pending),
+    )
+    return milestones(after, state.conditions)
 
 
 def _put_on_table(
@@ -158,7 +159,7 @@ def _put_on_table(
         raise IllegalMove(problem)
     verb = "tables" if kind == "propose" else "counters with"
     text = f"{name(state, party)} {verb}: {describe(state, package, scope)}"
-    return replace(logged(state, kind, party, text), offer=Offer(party, package, scope, (party,)))
+    return logged(state, kind, party, text, offer=Offer(party, package, scope, (party,)))
 
 
 def _reject(state: State, party: str, note: str, countering: bool = False) -> State:
@@ -173,12 +174,12 @@ def _reject(state: State, party: str, note: str, countering: bool = False) -> St
     revealed: tuple[Revealed, ...] = ()
     if score.total < score.requirement.total - EPSILON:
         revealed = (Revealed(party, offer.package, score.total, score.requirement.total),)
-    state = logged(
+    return logged(
         state,
         "reject",
         party,
         f"{name(state, party)} {verb}.",
         reasons or ("no stated reason",),
         revealed=revealed,
+        offer=None,
     )
-    return evolve(state, offer=None)

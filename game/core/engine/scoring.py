@@ -16,16 +16,16 @@ score and the score compares at sight with the reservation value.
 
 from __future__ import annotations
 
-import functools
 from collections import OrderedDict
 from dataclasses import dataclass
+from operator import getitem
 
 from game.core.engine.conditions import Conditions
 from game.core.engine.requirement import Requirement, requirement
+from game.core.engine.values import DROPPED as DROPPED
 from game.core.engine.values import EPSILON as EPSILON
+from game.core.engine.values import About, Values, layout, values_for, values_of
 from game.core.engine.values import TermKind as TermKind
-from game.core.engine.values import TermRow, values_for
-from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, PackageFile, to_package
 
@@ -33,9 +33,6 @@ NORMALISATION_SOURCE = "design choice: 0 is the worst package on this agenda, 10
 
 STATUS_QUO_LABEL = "Status quo: every issue as it stands"
 """The breakdown's anchor line (kind "scale"): the status quo's place on the 0-100 scale."""
-
-DROPPED = " (the status quo's, given up)"
-"""Added to the label of a line that only the status quo had: the package gives it up."""
 
 
 @dataclass(frozen=True)
@@ -107,132 +104,226 @@ class ScoredPackage:
 
 
 class PartyScorer:
-    """One party's view of the agenda under fixed conditions: values, bounds, votes at home."""
+    """One party's view of the agenda under fixed conditions: values, bounds, votes at home.
 
-    def __init__(self, scenario: Scenario, conditions: Conditions, party_id: str) -> None:
-        ix = index(scenario)
-        p = ix.parties[party_id]
+    It reads only the party's own part of the conditions (its threat priorities, the trust of
+    its own dyads, its groups' approval, its bilateral alternatives and its leader's
+    attention), so `party_scorer` shares one between every set of conditions that agree on
+    that part.
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        conditions: Conditions,
+        party_id: str,
+        values: Values | None = None,
+    ) -> None:
+        tables = layout(scenario, party_id)
         self.scenario = scenario
         self.party = party_id
-        self.threshold = scenario.parties[p].ratification_threshold
+        self.threshold = tables.threshold
         self.groups = tuple(
-            (g.id, g.name, share, conditions.approval[i]) for i, g, share in ix.groups_of[party_id]
+            (group_id, name, share, before)
+            for (group_id, name, share), before in zip(
+                tables.group_names, tables.own_approval(conditions.approval), strict=True
+            )
         )
-        values = values_for(scenario, party_id, conditions)
-        self.fixed, self.priorities, self.trust = values.fixed, values.priorities, values.trust
+        # `values`: the party's table under these conditions, when the caller has it already.
+        if values is None:
+            values = values_for(scenario, party_id, conditions)
+        self.values = values
+        self.fixed, self.priorities = values.fixed, values.priorities
         self.raw, self.factor, self.red = values.raw, values.factor, values.red
         self.low, self.high, self.per_point = values.low, values.high, values.per_point
-        self.status_quo = self.total(ix.status_quo)
-        self.reservation = self.status_quo + conditions.bilateral[p]
+        self.any_red = tables.any_red
+        """Whether any option crosses one of the party's red lines (most cross none)."""
+        self._deltas = tables.deltas
+        self.status_quo = self.total(tables.status_quo)
+        self.reservation = self.status_quo + conditions.bilateral[tables.position]
         self.requirement = requirement(scenario, conditions, party_id, self.reservation)
         self.bilateral_requirement = requirement(
             scenario, conditions, party_id, self.reservation, trilateral=False
         )
+        self._everyone = len(scenario.party_ids)
+        # The last few full scores: the engine scores a package twice when a party rejects
+        # it (the reasons, then what the refusal reveals), and a scorer outlives its state.
+        self._scores: dict[tuple[Package, bool], PartyScore] = {}
+        self._support: dict[Package, float] = {}
 
-    @functools.cache  # noqa: B019 - one per scorer, and scorers are cached and few
-    def _status_quo_lines(
-        self,
-    ) -> tuple[dict[str, float], dict[str, tuple[str, str, TermKind]]]:
-        """The status quo's breakdown lines (only a breakdown needs them)."""
-        return self._sums(index(self.scenario).status_quo)
+    @property
+    def points(self) -> list[list[float]]:
+        """points[i][k]: option k of issue i in score points, `[[r * per_point for r in row]
+        for row in raw]` worked out once for every scorer that shares these values (shared:
+        copy it before changing it)."""
+        return self.values.points
+
+    @property
+    def trust(self) -> dict[int, float]:
+        """Trust in the party's own dyads, by dyad position (no other trust changes a value)."""
+        return self.values.trust
 
     def total(self, package: Package) -> float:
         """The normalised score of a package (the fast path used by search)."""
-        raw = sum(row[i] for row, i in zip(self.raw, package, strict=True))
-        return (raw - self.low) * self.per_point
-
-    def _terms(self, i: int, k: int) -> list[TermRow]:
-        """Breakdown lines of one option: threats, the trust discount, then the fixed lines."""
-        f = self.fixed[i][k]
-        if not f.bound:
-            return []
-        scale = self.scenario.scoring.threat_scale
-        discount = self.scenario.scoring.trust_discount
-        rows: list[TermRow] = []
-        gross = 0.0
-        for t, amount, key, label, source in f.threats:
-            value = self.priorities[t] * amount * scale
-            if value:
-                rows.append((key, label, value, source, "threat"))
-                gross += value
-        lost = gross * (1.0 - self.factor[i][k])
-        if lost > EPSILON:
-            # Split the loss among partners by how much each one's distrust discounts.
-            weights = [discount * (1.0 - self.trust[d] / 100.0) for d, *_ in f.partners]
-            total = sum(weights)
-            for (_, q, label, source), w in zip(f.partners, weights, strict=True):
-                if w > 0:
-                    rows.append((f"trust:{q}", label, -lost * w / total, source, "trust"))
-        rows.extend(f.terms)
-        return rows
-
-    def _sums(
-        self, package: Package
-    ) -> tuple[dict[str, float], dict[str, tuple[str, str, TermKind]]]:
-        """The package's raw breakdown lines, summed by key, and each key's label, source, kind."""
-        sums: dict[str, float] = {}
-        meta: dict[str, tuple[str, str, TermKind]] = {}
-        for i, k in enumerate(package):
-            for key, label, raw, source, kind in self._terms(i, k):
-                sums[key] = sums.get(key, 0.0) + raw
-                meta.setdefault(key, (label, source, kind))
-        return sums, meta
+        raw = self.raw
+        if len(package) != len(raw):
+            raise ValueError(f"a package chooses an option for each of the {len(raw)} issues")
+        # The same sum, in the same order, as over a generator: map is twice as quick.
+        return (sum(map(getitem, raw, package)) - self.low) * self.per_point
 
     def requirement_for(self, scope: tuple[str, ...] | None = None) -> Requirement:
         """What the party needs to accept a package binding this scope (None: everyone)."""
-        if scope is None or len(scope) >= len(self.scenario.party_ids):
+        if scope is None or len(scope) >= self._everyone:
             return self.requirement
         return self.bilateral_requirement
 
     def score(self, package: Package, scope: tuple[str, ...] | None = None) -> PartyScore:
         """The full score of a package, with breakdown, votes and red lines."""
-        sums, meta = self._sums(package)
+        everyone = scope is None or len(scope) >= self._everyone
+        if type(package) is not tuple:  # a list is not hashable: score it without the memo
+            return self._score(package, everyone)
+        key = (package, everyone)
+        found = self._scores.get(key)
+        if found is None:
+            found = self._score(package, everyone)
+            if len(self._scores) >= _SCORES_KEPT:
+                # All at once: one call, so a front end's worker thread sharing the scorer
+                # cannot catch it half done.
+                self._scores.clear()
+            self._scores[key] = found
+        return found
+
+    def _score(self, package: Package, everyone: bool) -> PartyScore:
+        """The full score, worked out (`everyone`: the package binds every party)."""
+        lines = self.values.lines
+        # Each key's sum (starting from 0.0, in package order) and its label, source, kind.
+        sums: dict[str, float] = {}
+        meta: dict[str, About] = {}
+        for i, k in enumerate(package):
+            for key, raw, about in lines(i, k):
+                so_far = sums.get(key)
+                if so_far is None:
+                    sums[key] = 0.0 + raw
+                    meta[key] = about
+                else:
+                    sums[key] = so_far + raw
         # Lines say what the package changes from the status quo. Status-quo options are
         # usually neutral (AUTHORING.md), and then this subtracts nothing, so the lines and
         # the total are bit for bit what they were before the status quo anchored them.
-        base_sums, base_meta = self._status_quo_lines()
-        for key, raw in base_sums.items():
-            if key not in sums:
-                label, source, kind = base_meta[key]
-                meta[key] = (label + DROPPED, source, kind)
-            sums[key] = sums.get(key, 0.0) - raw
-        terms = [
-            Term(meta[key][0], raw * self.per_point, meta[key][1], meta[key][2])
-            for key, raw in sums.items()
-            if abs(raw) > EPSILON or meta[key][2] == "principle"
-        ]
-        order = {"threat": 0, "trust": 1, "cost": 2, "principle": 3, "domestic": 4}
-        terms.sort(key=lambda t: order[t.kind])
+        for key, raw, dropped in self.values.status_quo_lines:
+            so_far = sums.get(key)
+            if so_far is None:
+                sums[key] = 0.0 - raw
+                meta[key] = dropped
+            else:
+                sums[key] = so_far - raw
+        # Lines in kind order, each kind in first-seen order: a stable sort by kind.
+        kinds: tuple[list[tuple[float, Term]], ...] = ([], [], [], [], [])
+        per_point = self.per_point
+        for key, raw in sums.items():
+            label, source, kind = meta[key]
+            if abs(raw) > EPSILON or kind == "principle":
+                value = raw * per_point
+                kinds[_ORDER[kind]].append((value, _term(label, value, source, kind)))
+        values = [value for same in kinds for value, _ in same]
+        terms = [term for same in kinds for _, term in same]
         # The status quo's line is kept last so that the total, summed in this order, is the
         # same float as always (computer negotiators compare it with their aspirations);
         # front ends show it first (numbers.figures).
-        terms.append(Term(STATUS_QUO_LABEL, self.status_quo, NORMALISATION_SOURCE, "scale"))
-        chosen = [self.fixed[i][k] for i, k in enumerate(package)]
+        values.append(self.status_quo)
+        terms.append(_term(STATUS_QUO_LABEL, self.status_quo, NORMALISATION_SOURCE, "scale"))
         votes = []
-        for g, (group_id, name, share, before) in enumerate(self.groups):
-            change = sum(f.deltas[g] for f in chosen)
-            votes.append(
-                GroupVote(group_id, name, share, before, max(0.0, min(100.0, before + change)))
-            )
+        weighted = []
+        for (group_id, name, share, before), deltas in zip(self.groups, self._deltas, strict=True):
+            after = max(0.0, min(100.0, before + sum(map(getitem, deltas, package))))
+            votes.append(GroupVote(group_id, name, share, before, after))
+            weighted.append(share * after)
+        red = self.red
         return PartyScore(
             party=self.party,
-            total=sum(t.value for t in terms),
+            total=sum(values),
             reservation=self.reservation,
-            red_lines=tuple(dict.fromkeys(r for f in chosen for r in f.red_lines)),
-            support=sum(v.share * v.after for v in votes),
+            red_lines=tuple(dict.fromkeys(r for i, k in enumerate(package) for r in red[i][k]))
+            if self.any_red
+            else (),
+            support=sum(weighted),
             threshold=self.threshold,
             votes=tuple(votes),
             breakdown=tuple(terms),
-            requirement=self.requirement_for(scope),
+            requirement=self.requirement if everyone else self.bilateral_requirement,
         )
 
     def support(self, package: Package) -> float:
         """Weighted approval at home after the package (the fast ratification check)."""
+        # Negotiators ask about the same packages again and again (half the calls of a game).
+        memo = type(package) is tuple
+        if memo:
+            found = self._support.get(package)
+            if found is not None:
+                return found
+        if len(package) > len(self.raw):
+            raise IndexError("the package has more choices than the agenda has issues")
         total = 0.0
-        for g, (_, _, share, before) in enumerate(self.groups):
-            change = sum(self.fixed[i][k].deltas[g] for i, k in enumerate(package))
+        for (_, _, share, before), deltas in zip(self.groups, self._deltas, strict=True):
+            change = sum(map(getitem, deltas, package))
             total += share * max(0.0, min(100.0, before + change))
+        if memo:
+            if len(self._support) >= _SUPPORT_KEPT:
+                self._support.clear()
+            self._support[package] = total
         return total
+
+
+def _term(label: str, value: float, source: str, kind: TermKind) -> Term:
+    """A breakdown line, made without the frozen dataclass's checks (twice as quick, and a
+    full score has a score of lines): the same fields, equal and hashed as `Term(...)`."""
+    term = object.__new__(Term)
+    term.__dict__.update(label=label, value=value, source=source, kind=kind)
+    return term
+
+
+_SCORES_KEPT = 8
+"""Full scores each party scorer remembers (forgotten all at once)."""
+
+_SUPPORT_KEPT = 64
+"""Packages whose support at home each party scorer remembers (forgotten all at once)."""
+
+_ORDER: dict[str, int] = {"threat": 0, "trust": 1, "cost": 2, "principle": 3, "domestic": 4}
+"""The order of a breakdown's kinds of line (the status quo's line comes last)."""
+
+_PARTIES: OrderedDict[tuple[object, ...], tuple[Scenario, PartyScorer]] = OrderedDict()
+_PARTIES_SIZE = 512
+
+
+def party_scorer(scenario: Scenario, conditions: Conditions, party_id: str) -> PartyScorer:
+    """One party's scorer under the conditions, shared with every set of conditions that
+    agrees on the party's own part of them (an action between two partners, or a change of
+    stage, leaves the third party's scorer as it was); cached."""
+    tables = layout(scenario, party_id)
+    p = tables.position
+    priorities, trust = conditions.priorities[p], tables.own_trust(conditions.trust)
+    key = (
+        id(scenario),
+        party_id,
+        priorities,
+        trust,
+        tables.own_approval(conditions.approval),
+        conditions.bilateral[p],
+        conditions.attention[p],
+    )
+    hit = _PARTIES.get(key)
+    if hit is not None and hit[0] is scenario:
+        # Most recently used last (pop and put back: a front end's worker thread may have
+        # dropped the key meanwhile, where move_to_end would raise).
+        _PARTIES[key] = _PARTIES.pop(key, hit)
+        return hit[1]
+    made = PartyScorer(
+        scenario, conditions, party_id, values_of(scenario, party_id, priorities, trust)
+    )
+    _PARTIES[key] = (scenario, made)
+    if len(_PARTIES) > _PARTIES_SIZE:
+        _PARTIES.popitem(last=False)
+    return made
 
 
 class Scorer:
@@ -241,7 +332,7 @@ class Scorer:
     def __init__(self, scenario: Scenario, conditions: Conditions) -> None:
         self.scenario = scenario
         self.conditions = conditions
-        self.parties = {p: PartyScorer(scenario, conditions, p) for p in scenario.party_ids}
+        self.parties = {p: party_scorer(scenario, conditions, p) for p in scenario.party_ids}
 
     def score(
         self, party: str, package: Package, scope: tuple[str, ...] | None = None

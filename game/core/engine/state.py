@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
@@ -142,7 +143,14 @@ class State:
     @property
     def to_move(self) -> str | None:
         """The party whose turn it is (None once the game is over)."""
-        return None if self.finished else self.order[self.turn]
+        if self.finished:
+            return None
+        # order[turn], without building the order: asked for several times a move.
+        ids = self.scenario.party_ids
+        n = len(ids)
+        if not -n <= self.turn < n:
+            raise IndexError("turn out of range")
+        return ids[(self.round % n + self.turn) % n]
 
     @property
     def date(self) -> str:
@@ -150,17 +158,13 @@ class State:
         rounds = self.scenario.rounds
         return rounds[min(self.round, len(rounds) - 1)].date.isoformat()
 
-    @property
+    @functools.cached_property
     def scorer(self) -> Scorer:
         """Scores under the current conditions (kept on the state: a computer move asks for
-        them dozens of times, and looking them up by conditions each time cost a tenth of a
-        game; a state evolved with other conditions looks them up again)."""
-        hit = self.__dict__.get("_scorer")
-        if hit is not None and hit[0] is self.conditions:
-            return hit[1]  # type: ignore[no-any-return]
-        found = scorer(self.scenario, self.conditions)
-        self.__dict__["_scorer"] = (self.conditions, found)
-        return found
+        them hundreds of times, and looking them up by conditions each time cost a tenth of a
+        game; `evolve` drops them when the conditions change, so a state evolved with other
+        conditions looks them up again)."""
+        return scorer(self.scenario, self.conditions)
 
     @property
     def trilateral(self) -> Agreement | None:
@@ -218,6 +222,9 @@ def evolve(state: State, **changes: Any) -> State:
     new = object.__new__(State)
     new.__dict__.update(state.__dict__)
     new.__dict__.update(changes)
+    if "conditions" in changes or "scenario" in changes:
+        # The scores kept by `State.scorer` were for the old conditions.
+        new.__dict__.pop("scorer", None)
     return new
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from game.core.engine.effects import apply_action_effect, apply_event_effect
 from game.core.engine.state import State, evolve, rng
 from game.core.engine.wording import effect_text, logged, name
 from game.core.scenario.index import index
+from game.core.scenario.model import Scenario
 from game.core.scenario.timeline import (
     ApprovalBelow,
     AttentionBelow,
@@ -46,25 +45,55 @@ def open_round(state: State) -> State:
         )
     # The first due event in date order (one date: the scenario's order) fires, then the
     # search starts again: a conditional event may be waiting on the one that just fired.
-    events = sorted(state.scenario.events, key=lambda e: e.date)
-    while (event := next((e for e in events if _due(state, e, rnd.date)), None)) is not None:
-        state = evolve(state, fired=state.fired | {event.id})
+    # Only the events not yet fired, dated by now and with their cause on can be due, and
+    # firing one changes that for no other, so the search runs over those alone (still
+    # asking whether each has fired: two events could share an id).
+    waiting = [
+        e
+        for e in _by_date(state.scenario)
+        if e.id not in state.fired
+        and e.date <= rnd.date
+        and not (e.cause and e.cause in state.disabled_causes)
+    ]
+    while True:
+        j = next(
+            (j for j, e in enumerate(waiting) if e.id not in state.fired and _holds_all(state, e)),
+            None,
+        )
+        if j is None:
+            break
+        event = waiting.pop(j)
+        fired = state.fired | {event.id}
         if event.chance < 1 and rng(state.seed, "event", event.id).random() >= event.chance:
+            state = evolve(state, fired=fired)
             continue
-        state = _fire(state, event)
+        state = _fire(state, event, fired)
     offered = state.offer.package if state.offer else None
     return evolve(
         state, snapshots=(*state.snapshots, state.conditions), offered=(*state.offered, offered)
     )
 
 
-def _due(state: State, event: Event, date: dt.date) -> bool:
-    """Whether an event fires now: not yet fired, dated by now, its cause on, its test met."""
-    if event.id in state.fired or event.date > date:
-        return False
-    if event.cause and event.cause in state.disabled_causes:
-        return False
-    return all(holds(state, c) for c in event.when)
+def _holds_all(state: State, event: Event) -> bool:
+    """Whether every test of an event holds now (an event without tests: always)."""
+    return not event.when or all(holds(state, c) for c in event.when)
+
+
+_BY_DATE: dict[int, tuple[Scenario, tuple[Event, ...]]] = {}
+
+
+def _by_date(scenario: Scenario) -> tuple[Event, ...]:
+    """The scenario's events in date order, same-day events in the scenario's order (sorted
+    once per scenario object, not every round)."""
+    hit = _BY_DATE.get(id(scenario))
+    if hit is None or hit[0] is not scenario:
+        if len(_BY_DATE) >= 64:
+            _BY_DATE.clear()
+        hit = _BY_DATE[id(scenario)] = (
+            scenario,
+            tuple(sorted(scenario.events, key=lambda e: e.date)),
+        )
+    return hit[1]
 
 
 def holds(state: State, condition: Condition) -> bool:
@@ -82,16 +111,19 @@ def holds(state: State, condition: Condition) -> bool:
     raise TypeError(condition)  # pragma: no cover - the union is closed
 
 
-def _fire(state: State, event: Event) -> State:
+def _fire(state: State, event: Event, fired: frozenset[str]) -> State:
+    """The state once the event has fired (`fired`: the events due so far, this one too)."""
     conditions = state.conditions
     for effect in event.effects:
         conditions = apply_event_effect(state.scenario, conditions, effect)
     changes = tuple(effect_text(state.scenario, e) for e in event.effects)
     return logged(
-        evolve(state, conditions=conditions),
+        state,
         "event",
         None,
         f"{event.title}: {event.text}",
         changes,
         source=event.source,
+        conditions=conditions,
+        fired=fired,
     )

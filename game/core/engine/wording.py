@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from game.core.engine.conditions import Conditions
 from game.core.engine.state import LogEntry, LogKind, Revealed, State, evolve
@@ -21,7 +22,24 @@ from game.core.scenario.timeline import (
 
 def name(state: State, party: str) -> str:
     """A party's full name."""
-    return state.scenario.party(party).name
+    return _names(state.scenario)[party]
+
+
+_NAMES: dict[int, tuple[Scenario, dict[str, str]]] = {}
+
+
+def _names(scenario: Scenario) -> dict[str, str]:
+    """Every party's full name by id (looked up for most lines of the log, so kept per
+    scenario object instead of searched for each time)."""
+    hit = _NAMES.get(id(scenario))
+    if hit is None or hit[0] is not scenario:
+        if len(_NAMES) >= 64:
+            _NAMES.clear()
+        names: dict[str, str] = {}
+        for p in scenario.parties:
+            names.setdefault(p.id, p.name)  # the first party of an id, as Scenario.party
+        hit = _NAMES[id(scenario)] = (scenario, names)
+    return hit[1]
 
 
 def deal_kind(scenario: Scenario) -> str:
@@ -53,10 +71,12 @@ def logged(
     reasons: tuple[str, ...] = (),
     source: str = "",
     revealed: tuple[Revealed, ...] = (),
+    **changes: Any,
 ) -> State:
-    """The state with one more line in its log, dated to the current round."""
+    """The state with one more line in its log, dated to the current round, and with the
+    fields in `changes` changed too (one copy of the state where two would do the same)."""
     entry = LogEntry(state.round, kind, party, text, reasons, source, revealed)
-    return evolve(state, log=(*state.log, entry))
+    return evolve(state, log=(*state.log, entry), **changes)
 
 
 def describe(state: State, package: Package, scope: tuple[str, ...] | None = None) -> str:
@@ -131,7 +151,7 @@ def milestones(state: State, before: Conditions) -> State:
 
 def effect_text(scenario: Scenario, effect: Effect) -> str:
     """What an event effect changes, in words."""
-    names = {p.id: p.name for p in scenario.parties}
+    names = _names(scenario)
     if isinstance(effect, PriorityEffect):
         threat = scenario.threat(effect.threat).name
         return f"{names[effect.party]}: priority of {threat} {effect.delta:+g}"
