@@ -248,8 +248,7 @@ class _Search:
                 (needs or {})[p] + o - EPSILON for p, o in zip(ids, self.offsets, strict=True)
             ]
         self.own = [
-            [[r * v.per_point for r in row] for row in v.raw] if values is None else values[p]
-            for p, v in zip(ids, views, strict=True)
+            v.points if values is None else values[p] for p, v in zip(ids, views, strict=True)
         ]
         # Each party with groups at home: where they sit in a vector, shares, approvals, need.
         self.checks = [

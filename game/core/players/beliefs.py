@@ -122,13 +122,14 @@ class Beliefs:
                 # The status quo is public: errors are on what an option changes from it
                 # (its error is 0).
                 true = [
-                    [r * per_point + size * e for r, e in zip(row, row_e, strict=True)]
-                    for row, row_e in zip(view.raw, errors, strict=True)
+                    [v + size * e for v, e in zip(row, row_e, strict=True)]
+                    for row, row_e in zip(view.points, errors, strict=True)
                 ]
                 need += size / 2 * need_error
                 self.haze[q] = size
             else:
-                true = [[r * per_point for r in row] for row in view.raw]
+                # Its own scores, exactly (shared with the scorer: never changed).
+                true = view.points
             self.values[q] = true
             self.needs[q] = need
             # Normalised scores are sums of per-option points minus this constant.
