@@ -24,7 +24,7 @@ from operator import getitem
 
 from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
-from game.core.engine.scoring import EPSILON, PartyScore, ScoredPackage
+from game.core.engine.scoring import EPSILON, PartyScore, PartyScorer, ScoredPackage
 from game.core.engine.state import State
 from game.core.engine.zone import believed_zone, best_in_zone
 from game.core.players.beliefs import Beliefs, beliefs
@@ -140,13 +140,42 @@ def believed_to_pass(
 ) -> bool:
     """Whether the party believes every partner in scope (or those still `waiting` to answer)
     would accept the package, with its caution, and every government could carry it home."""
-    for q in scope if waiting is None else waiting:
-        if q == party:
-            continue
-        need = believed_need(state, b, q, scope) + margin(state, party, q)
-        if b.value(q, package) < need - EPSILON:
-            return False
-    return all(supported(state, party, q, package) for q in scope)
+    return passes(state, party, b, scope, waiting)(package)
+
+
+def passes(
+    state: State,
+    party: str,
+    b: Beliefs,
+    scope: tuple[str, ...],
+    waiting: Sequence[str] | None = None,
+) -> Callable[[Package], bool]:
+    """`believed_to_pass` for many packages: each partner's threshold and each government's
+    bar worked out once, not per package (the same sums, so the same answers)."""
+    bars = [
+        (q, (believed_need(state, b, q, scope) + margin(state, party, q)) - EPSILON)
+        for q in (scope if waiting is None else waiting)
+        if q != party
+    ]
+    homes = [_support_bar(state, party, q) for q in scope]
+
+    def check(package: Package) -> bool:
+        for q, bar in bars:
+            if b.value(q, package) < bar:
+                return False
+        return all(view.support(package) >= bar for view, bar in homes)
+
+    return check
+
+
+def _support_bar(state: State, party: str, partner: str) -> tuple[PartyScorer, float]:
+    """The partner's scorer and the support `supported` asks of it (the same sum)."""
+    view = state.scorer.parties[partner]
+    cushion = 0.0
+    if partner != party:
+        trust = state.conditions.trust[index(state.scenario).dyad(party, partner)]
+        cushion = SUPPORT_CUSHION if trust < 50 else 0.0
+    return view, view.threshold + cushion - EPSILON
 
 
 # --- searching ---------------------------------------------------------------------------------
@@ -205,15 +234,23 @@ def best_offer(
 
     signed = {(a.package, a.scope) for a in state.agreements}
 
+    own = state.scorer.parties[party]
+    red = own.red
+
     def pool(scope: tuple[str, ...], floor: float) -> list[ScoredPackage]:
+        # The filters of the plain version, in its order, with every per-call threshold
+        # worked out once (`passes`); `red` and `own` are what `crosses_own_red_line` and
+        # `state.scorer.total` read.
+        bar = floor - EPSILON
+        check = passes(state, party, b, scope)
         return [
             scored(state, p, scope)
             for p in candidates(state, party, b, scope)
             if p != status_quo
             and (p, scope) not in signed
-            and not crosses_own_red_line(state, party, p)
-            and state.scorer.total(party, p) >= floor - EPSILON
-            and believed_to_pass(state, party, b, p, scope)
+            and not any(map(getitem, red, p))
+            and own.total(p) >= bar
+            and check(p)
         ]
 
     def bilateral() -> list[ScoredPackage]:
