@@ -23,11 +23,11 @@ import struct
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import repeat
-from operator import add, getitem, mul
+from operator import add, getitem, is_, mul
 from typing import Any, NamedTuple
 
 from game.core.engine.moves import Accept, Counter, Move, Propose, Reject
-from game.core.engine.state import Revealed, State, rng
+from game.core.engine.state import LogEntry, Revealed, State, rng
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -66,10 +66,39 @@ def observations(moves: tuple[Move, ...], parties: int) -> tuple[Observation, ..
     """What the moves of a game say about the parties' values (the offer on the table is
     followed through the moves: accepting endorses it, countering prefers the new one); each
     dated to its round (every party ends one turn a round)."""
-    seen: list[Observation] = []
-    offer: Package | None = None
-    turns = 0
-    for move in moves:
+    return _fold(moves, parties)[4]
+
+
+_Fold = tuple[tuple[Move, ...], int, Package | None, int, tuple[Observation, ...]]
+"""`observations` part way: the moves read, the parties, the offer on the table and the turns
+ended after them, and what they said."""
+
+_FOLDS: list[_Fold] = []
+"""The latest folds, newest first (a handful: the games being played)."""
+
+FOLDS_KEPT = 8
+
+
+def _fold(moves: tuple[Move, ...], parties: int) -> _Fold:
+    """`observations`, carried on from the longest fold already made over the same first
+    moves (the very same move objects): a game's moves only grow, and each belief build would
+    otherwise read them all again. A plain left-to-right pass, so the same result."""
+    start: _Fold = ((), parties, None, 0, ())
+    for made in _FOLDS:
+        done = made[0]
+        n = len(done)
+        if (
+            made[1] == parties
+            and len(start[0]) < n <= len(moves)
+            and moves[n - 1] is done[n - 1]
+            and all(map(is_, moves[:n], done))
+        ):
+            start = made
+    done, _, offer, turns, before = start
+    if len(done) == len(moves) and done:
+        return start
+    seen = list(before)
+    for move in moves[len(done) :]:
         round_ = turns // parties
         if isinstance(move, Counter):
             seen.append(Observation(move.party, move.package, round_, offer))
@@ -82,7 +111,12 @@ def observations(moves: tuple[Move, ...], parties: int) -> tuple[Observation, ..
         elif isinstance(move, Reject):
             offer = None
         turns += move.ends_turn
-    return tuple(seen)
+    fold: _Fold = (moves, parties, offer, turns, tuple(seen))
+    if type(moves) is tuple:
+        # Only an immutable sequence can be trusted to stay what it was.
+        _FOLDS.insert(0, fold)
+        del _FOLDS[FOLDS_KEPT:]
+    return fold
 
 
 class Beliefs:
@@ -140,10 +174,8 @@ class Beliefs:
             # Normalised scores are sums of per-option points minus this constant.
             self.offsets[q] = view.low * per_point
         if knowledge.learns and not knowledge.omniscient:
-            for entry in state.log:
-                for fact in entry.revealed:
-                    if fact.party != viewer:
-                        self._told(fact)
+            for fact in _said(state.log, viewer):
+                self._told(fact)
             self._learn(seen)
 
     def risk(self, party: str, package: Package) -> float:
@@ -281,5 +313,22 @@ def _evidence(state: State, viewer: str) -> tuple[object, ...]:
         for m in state.moves
         if m.party != viewer and isinstance(m, Propose | Counter | Accept | Reject)
     )
-    said = tuple(f for e in state.log for f in e.revealed if f.party != viewer)
-    return (moves, said)
+    return (moves, _said(state.log, viewer))
+
+
+_SAID: list[tuple[tuple[LogEntry, ...], str, tuple[Revealed, ...]]] = []
+"""The latest `_said` answers, newest first (a handful)."""
+
+
+def _said(log: tuple[LogEntry, ...], viewer: str) -> tuple[Revealed, ...]:
+    """What the viewer's partners have stated in the log, in its order: asked twice for each
+    build of beliefs (its key and its learning), so the last few answers are kept, each
+    checked against the very log it was read from (a log is never changed in place)."""
+    for hit in _SAID:
+        if hit[0] is log and hit[1] == viewer:
+            return hit[2]
+    said = tuple(f for e in log for f in e.revealed if f.party != viewer)
+    if type(log) is tuple:
+        _SAID.insert(0, (log, viewer, said))
+        del _SAID[FOLDS_KEPT:]
+    return said

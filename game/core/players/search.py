@@ -81,12 +81,7 @@ def candidates(state: State, party: str, b: Beliefs, scope: tuple[str, ...]) -> 
     if found is not None:
         return found
     tables = [b.values[q] for q in scope]
-    me = scope.index(party)
-    weightings = []
-    for weights in _weightings(len(scope) - 1):
-        w = list(weights)
-        w.insert(me, 1.0)
-        weightings.append(w)
+    weightings = _placed(len(scope) - 1, scope.index(party))
     allowed = _columns(state.scenario, scope)
     if len(scope) == 3:
         chosen = _best_of_three(tables, allowed, weightings)
@@ -98,9 +93,27 @@ def candidates(state: State, party: str, b: Beliefs, scope: tuple[str, ...]) -> 
             column = [(k, tuple(t[i][k] for t in tables)) for k in ks]
             for j, w in enumerate(weightings):
                 chosen[j].append(_weighted_best(column, w))
-    result = list(dict.fromkeys(tuple(c) for c in chosen))
+    result = list(dict.fromkeys(map(tuple, chosen)))
     b.cache[key] = result
     return result
+
+
+_PLACED: dict[tuple[int, int], list[list[float]]] = {}
+
+
+def _placed(partners: int, me: int) -> list[list[float]]:
+    """`_weightings` with the party's own weight of 1 put in its place in the scope: the same
+    for every search at a table of this size from this seat, so made once (at most a few
+    entries: one per table size and seat; never changed once made)."""
+    found = _PLACED.get((partners, me))
+    if found is None:
+        found = []
+        for weights in _weightings(partners):
+            w = list(weights)
+            w.insert(me, 1.0)
+            found.append(w)
+        _PLACED[partners, me] = found
+    return found
 
 
 def _best_of_three(
