@@ -20,7 +20,8 @@ from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, fits_scope
 
 WEIGHTS = (0.0, 1.0, 3.0)
-"""Weights tried for each partner when searching for packages (its own weight is 1)."""
+"""Weights tried for each partner when searching for packages (its own weight is 1); never
+negative, which `_best_of_three` relies on to leave out options that cannot win."""
 
 
 def best_possible(state: State, party: str) -> float:
@@ -121,13 +122,30 @@ def _best_of_three(
 ) -> list[list[int]]:
     """For each weighting, the option of each issue with the highest weighted sum (the first,
     on a tie), at a three-party table: `_weighted_best` written out for every weighting at
-    once, issue by issue (the hot path of simulations)."""
+    once, issue by issue (the hot path of simulations).
+
+    An option no better for anyone than an earlier one is left out (about a quarter of them):
+    the weights are never negative, and rounding keeps products and sums monotone, so its
+    weighted sum never beats the earlier option's, which is seen first, and it is never
+    picked."""
     t0, t1, t2 = tables
     chosen: list[list[int]] = [[] for _ in weightings]
     for i, ks in enumerate(allowed):
         r0, r1, r2 = t0[i], t1[i], t2[i]
-        options = [(k, r0[k], r1[k], r2[k]) for k in ks]
+        options: list[tuple[int, float, float, float]] = []
+        for k in ks:
+            a, b, c = r0[k], r1[k], r2[k]
+            for _, x, y, z in options:
+                if x >= a and y >= b and z >= c:
+                    break
+            else:
+                options.append((k, a, b, c))
         first = ks[0]
+        if len(options) == 1:
+            # The first option is at least as good for everyone as any other.
+            for picks in chosen:
+                picks.append(first)
+            continue
         for (w0, w1, w2), picks in zip(weightings, chosen, strict=True):
             best_k, best_v = first, -math.inf
             for k, a, b, c in options:
