@@ -69,9 +69,9 @@ def observations(moves: tuple[Move, ...], parties: int) -> tuple[Observation, ..
     return _fold(moves, parties)[4]
 
 
-_Fold = tuple[tuple[Move, ...], int, Package | None, int, tuple[Observation, ...]]
+_Fold = tuple[tuple[Move, ...], int, Package | None, int, tuple[Observation, ...], tuple[Move, ...]]
 """`observations` part way: the moves read, the parties, the offer on the table and the turns
-ended after them, and what they said."""
+ended after them, what they said, and those of them made at the table (for `_evidence`)."""
 
 _FOLDS: list[_Fold] = []
 """The latest folds, newest first (a handful: the games being played)."""
@@ -83,7 +83,7 @@ def _fold(moves: tuple[Move, ...], parties: int) -> _Fold:
     """`observations`, carried on from the longest fold already made over the same first
     moves (the very same move objects): a game's moves only grow, and each belief build would
     otherwise read them all again. A plain left-to-right pass, so the same result."""
-    start: _Fold = ((), parties, None, 0, ())
+    start: _Fold = ((), parties, None, 0, (), ())
     for made in _FOLDS:
         done = made[0]
         n = len(done)
@@ -94,24 +94,30 @@ def _fold(moves: tuple[Move, ...], parties: int) -> _Fold:
             and all(map(is_, moves[:n], done))
         ):
             start = made
-    done, _, offer, turns, before = start
+    done, _, offer, turns, before, tabled = start
     if len(done) == len(moves) and done:
         return start
     seen = list(before)
+    table = list(tabled)
     for move in moves[len(done) :]:
         round_ = turns // parties
         if isinstance(move, Counter):
             seen.append(Observation(move.party, move.package, round_, offer))
             offer = move.package
+            table.append(move)
         elif isinstance(move, Propose):
             seen.append(Observation(move.party, move.package, round_))
             offer = move.package
-        elif isinstance(move, Accept) and offer is not None:
-            seen.append(Observation(move.party, offer, round_))
+            table.append(move)
+        elif isinstance(move, Accept):
+            if offer is not None:
+                seen.append(Observation(move.party, offer, round_))
+            table.append(move)
         elif isinstance(move, Reject):
             offer = None
+            table.append(move)
         turns += move.ends_turn
-    fold: _Fold = (moves, parties, offer, turns, tuple(seen))
+    fold: _Fold = (moves, parties, offer, turns, tuple(seen), tuple(table))
     if type(moves) is tuple:
         # Only an immutable sequence can be trusted to stay what it was.
         _FOLDS.insert(0, fold)
@@ -308,11 +314,9 @@ def _beliefs(state: State, viewer: str, knowledge: Knowledge) -> Beliefs:
 
 def _evidence(state: State, viewer: str) -> tuple[object, ...]:
     """What the viewer has seen its partners do or say that beliefs learn from (as a key)."""
-    moves = tuple(
-        m
-        for m in state.moves
-        if m.party != viewer and isinstance(m, Propose | Counter | Accept | Reject)
-    )
+    # The moves at the table (Propose, Counter, Accept, Reject), as the fold picked them out.
+    table = _fold(state.moves, len(state.scenario.party_ids))[5]
+    moves = tuple(m for m in table if m.party != viewer)
     return (moves, _said(state.log, viewer))
 
 
