@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from game.core.analysis.cohort import Played, cohort, simulated
+from game.core.analysis.cohort_table import to_markdown
 from game.core.analysis.outcomes import OUTCOMES, Outcome, outcome_label, outcome_text
 from game.core.analysis.simulation import play_computer_game
+from game.core.analysis.what_if import outcome_words, what_if
+from game.core.engine.moves import Pass
 from game.core.engine.wording import deal_kind, every_country
+from game.core.game import Game
 from game.core.scenario.loader import find_scenario
 from game.core.scenario.model import Scenario
 
@@ -89,3 +94,22 @@ def test_the_log_of_a_two_party_game_never_says_trilateral() -> None:
     texts = [entry.text for entry in state.log]
     assert "A bilateral agreement is in force; the negotiation ends." in texts
     assert not any("trilateral" in t.lower() for t in texts)
+
+
+def test_what_if_and_the_class_roll_up_never_call_a_two_party_game_dual() -> None:
+    """Without a deal, "dual-bilateralism" names the region's two bilateral tracks with
+    Washington [Fragmented Region]: a game of two parties that ends without a deal is "no
+    agreement" in the what-if paragraph and in the class roll-up too, and its deal is
+    bilateral."""
+    spp = find_scenario("spp-2005").scenario
+    merida = find_scenario("merida-2007")
+    assert outcome_words(spp, "dual_bilateralism") == "dual-bilateralism (no trilateral deal)"
+    assert outcome_words(merida.scenario, "dual_bilateralism") == "no agreement"
+    game = Game.new(merida, 3, ["MX"])
+    while not game.finished:
+        game.play(Pass(party="MX"))
+    paragraph = what_if(game.state, "domestic_opposition", 4, 1).paragraph
+    rolled = to_markdown(cohort([Played("mx.yaml", game.state)], simulated(merida.scenario, 3, 1)))
+    for text in (paragraph, rolled):
+        assert "dual" not in text.lower() and "trilateral" not in text.lower()
+    assert "a bilateral deal signed" in rolled

@@ -10,6 +10,8 @@ from game.core.analysis.simulation import play_computer_game, simulate
 from game.core.engine.state import State
 from game.core.scenario.loader import find_scenario
 from game.ui.render import outcome
+from game.ui.screens.end import EndScreen
+from game.ui.screens.table import TableScreen
 
 
 def end_screen_text(state: State, party: str) -> str:
@@ -65,3 +67,11 @@ def test_simulate_still_words_spp_2005_as_before() -> None:
     assert "  dual bilateralism   " in text
     assert "Zone of agreement: trilateral packages that all would accept" in text
     assert "Trilateral agreements that lapsed: " in text and "Bilateral deals banked: " in text
+
+
+def test_the_table_and_end_help_fit_a_table_of_two() -> None:
+    """The help of the table and of the end screen holds for any table: no "all three", and
+    "dual-bilateralism" only for a table of three (a two-party game ends in "no agreement")."""
+    for help_text in (TableScreen.HELP, EndScreen.HELP):
+        assert "all three" not in help_text and "trilateral" not in help_text
+    assert "**no agreement** at a table of two" in EndScreen.HELP

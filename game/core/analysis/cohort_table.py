@@ -9,6 +9,7 @@ from game.core.analysis.cohort import Cohort, GroupRow, Totals, World
 from game.core.analysis.outcomes import OUTCOMES, Outcome
 from game.core.analysis.simulation import PartySummary, Summary
 from game.core.engine.numbers import fixed
+from game.core.engine.wording import deal_kind
 from game.core.scenario.model import Scenario
 
 OUTCOME_LABEL: dict[Outcome, str] = {
@@ -18,7 +19,16 @@ OUTCOME_LABEL: dict[Outcome, str] = {
     "dual_bilateralism": "dual-bilateralism",
     "breakdown": "breakdown",
 }
-"""An outcome in a table cell (`OUTCOME_TEXT` says it in full)."""
+"""An outcome in a table cell (`OUTCOME_TEXT` says it in full; `_label` fits it to the
+scenario's parties)."""
+
+
+def _label(scenario: Scenario, outcome: Outcome) -> str:
+    """OUTCOME_LABEL for this scenario: without a deal, "dual-bilateralism" needs three
+    parties (see `what_if.outcome_words`)."""
+    if outcome == "dual_bilateralism" and len(scenario.party_ids) != 3:
+        return "no agreement" if len(scenario.party_ids) == 2 else f"no {deal_kind(scenario)} deal"
+    return OUTCOME_LABEL[outcome]
 
 CSV_PLACES = 4
 """Decimals of the numbers in the CSV (the JSON of `score` and `simulate` keeps as many)."""
@@ -101,7 +111,7 @@ def _groups(cohort: Cohort) -> str:
 
 def _group_cells(s: Scenario, g: GroupRow) -> list[str]:
     of = len(s.rounds)
-    outcome = OUTCOME_LABEL[g.outcome]
+    outcome = _label(s, g.outcome)
     cells = [
         _cell(g.name),
         ", ".join(g.humans) or "computers only",
@@ -159,12 +169,12 @@ def _world(s: Scenario, w: World, heading: str) -> list[str]:
         "|---|---:|---:|",
     ]
     lines.append(
-        f"| Agreement rate (a trilateral deal signed) | {_share(t.agreements, t.games)} "
+        f"| Agreement rate (a {deal_kind(s)} deal signed) | {_share(t.agreements, t.games)} "
         f"| {_share(agreed, b.runs)} |"
     )
     for o in OUTCOMES:
         lines.append(
-            f"| Outcome: {OUTCOME_LABEL[o]} | {_share(t.outcomes[o], t.games)} "
+            f"| Outcome: {_label(s, o)} | {_share(t.outcomes[o], t.games)} "
             f"| {_share(b.outcomes.get(o, 0), b.runs)} |"
         )
     of = len(s.rounds)

@@ -32,8 +32,9 @@ from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, results
 from game.core.analysis.simulation import run_seed
 from game.core.analysis.steps import Steps, check_cause, replay, replay_moves
 from game.core.engine.state import Seat, State, evolve
-from game.core.engine.wording import joined
+from game.core.engine.wording import deal_kind, joined
 from game.core.game import Game
+from game.core.scenario.model import Scenario
 from game.core.scenario.timeline import Event
 
 OUTCOME_WORDS: dict[Outcome, str] = {
@@ -43,7 +44,19 @@ OUTCOME_WORDS: dict[Outcome, str] = {
     "dual_bilateralism": "dual-bilateralism (no trilateral deal)",
     "breakdown": "a breakdown",
 }
-"""Each outcome in a few plain words, for the paragraph."""
+"""Each outcome in a few plain words, for the paragraph (`outcome_words` fits them to the
+scenario's parties)."""
+
+
+def outcome_words(scenario: Scenario, outcome: Outcome) -> str:
+    """OUTCOME_WORDS for this scenario: a game without a deal is "dual-bilateralism" only with
+    three parties (the region's two bilateral tracks with Washington); with two it is no
+    agreement, and with more, no deal among them all."""
+    if outcome == "dual_bilateralism" and len(scenario.party_ids) != 3:
+        if len(scenario.party_ids) == 2:
+            return "no agreement"
+        return f"no {deal_kind(scenario)} deal"
+    return OUTCOME_WORDS[outcome]
 
 
 @dataclass(frozen=True)
@@ -233,5 +246,6 @@ def _spread(world: World, n: int) -> str:
         ((o, c) for o, c in world.outcomes.items() if c),
         key=lambda oc: (-oc[1], OUTCOMES.index(oc[0])),
     )
-    said = [f"{c} of {n} in {OUTCOME_WORDS[o]}" for o, c in seen]
+    scenario = world.start.scenario
+    said = [f"{c} of {n} in {outcome_words(scenario, o)}" for o, c in seen]
     return said[0].replace(" in ", " ended in ", 1) + "".join(f", {x}" for x in said[1:])

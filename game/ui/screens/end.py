@@ -88,20 +88,21 @@ class EndScreen(ReadingScreen[None]):
 # The end
 
 The first lines say whether **you won or lost**: your result against your reservation value,
-what your country had without a deal. Without a trilateral deal your result *is* your
-reservation value (bilateral side deals and events may have moved it during the game).
+what your country had without a deal. Without a deal binding every country at the table your
+result *is* your reservation value (side deals and events may have moved it during the game).
 
-The outcome line classifies the game by the scenario's rule: a **trilateral security
-arrangement** (a deal backed at home in all three countries, moving enough security issues,
+The outcome line classifies the game by the scenario's rule: a **security arrangement** (a
+deal binding every country at the table, backed at home in each, moving enough security issues,
 still in force at the deadline) or a prosperity-only partnership; a partnership signed and then
 left to **lapse** before the deadline, when a government stopped valuing it or could no longer
-carry it at home; without a deal, **dual-bilateralism** (what happened: the SPP was declared
-"no longer an active initiative" in August 2009 and cooperation went on along two bilateral
-tracks), or **breakdown** if a relationship collapsed into mistrust.
+carry it at home; without a deal, **dual-bilateralism** at a table of three (in spp-2005, what
+happened: the SPP was declared "no longer an active initiative" in August 2009 and cooperation
+went on along two bilateral tracks) or **no agreement** at a table of two; or **breakdown** if
+a relationship collapsed into mistrust.
 
 Then comes the package that was **signed**, or the last one on the table, issue by issue (only
-what it changes). For a failed deal, **why**: the last refusals of a trilateral package, who
-refused it and when, the reasons the log recorded with their chapter sections, whether the
+what it changes). For a failed deal, **why**: the last refusals of a package binding everyone,
+who refused it and when, the reasons the log recorded with their chapter sections, whether the
 rules let that country accept (then it held out for more), and the events just before. For a
 partnership that lapsed: who walked away, when, why, and the events just before.
 

@@ -40,19 +40,18 @@ class TableScreen(GameScreen[None]):
 
 **Your draft package** is on the left: one option per issue. ↑/↓ choose an issue, ←/→ change
 its option (below the agenda: the option in full, whom it binds, its chapter section). Issues
-left at *status quo* change nothing. `s` changes whom your draft binds: all three, or you and
-one partner. When a partner tables a package it is copied into your draft so you see what it
-is worth to you; `u` brings your own draft back, `v` copies the package on the table again,
-`x` resets the draft; `i` shows the selected option in full (what it addresses, costs, tags,
-the instrument it is modelled on).
+left at *status quo* change nothing. `s` changes whom your draft binds: everyone at the table
+or, at a table of three, you and one partner. When a partner tables a package it is copied into
+your draft so you see what it is worth to you; `u` brings your own draft back, `v` copies the
+package on the table again, `x` resets the draft; `i` shows the selected option in full (what
+it addresses, costs, tags, the instrument it is modelled on).
 
 **The panel** on the right (keys 1-5):
 1. *Score*: what your draft is worth to you (0 = the worst package on this agenda for you,
-   100 = the best) against what you need (your reservation value, the status quo of
-   dual-bilateralism, plus, for a trilateral draft, a premium when your leader's attention to
-   the partnership is elsewhere), whether your
-   groups at home back it (*backed at home*), and every line of the breakdown with its chapter
-   section.
+   100 = the best) against what you need (your reservation value, what you have without a
+   deal, plus, for a draft binding everyone, a premium when your leader's attention to the
+   partnership is elsewhere), whether your groups at home back it (*backed at home*), and every
+   line of the breakdown with its chapter section.
 2. *Partners*: your forecast of each partner's reaction, by the rule the partner itself uses:
    it accepts only what crosses none of its red lines, has enough support at home and is worth
    at least what it holds out for now. You see what the draft is worth to it and what it holds
