@@ -30,6 +30,7 @@ def _label(scenario: Scenario, outcome: Outcome) -> str:
         return "no agreement" if len(scenario.party_ids) == 2 else f"no {deal_kind(scenario)} deal"
     return OUTCOME_LABEL[outcome]
 
+
 CSV_PLACES = 4
 """Decimals of the numbers in the CSV (the JSON of `score` and `simulate` keeps as many)."""
 
