@@ -20,6 +20,7 @@ from game.ui.flows.classroom import REFRESH_SECONDS
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.instructor import InstructorScreen
 from game.ui.screens.join import JoinScreen
+from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from tests.conftest import spp_file
 from tests.ui.conftest import close_notices, screen_text, widget_text
@@ -214,3 +215,28 @@ def test_the_instructor_view_at_80x24(snap_compare: Any, tmp_path: Path) -> None
         await enter_code(pilot, code)
 
     assert snap_compare(class_app(instructor.store.path), terminal_size=SIZE, run_before=joined)
+
+
+async def test_a_team_can_replay_a_class_game_but_not_branch_out_of_it(tmp_path: Path) -> None:
+    """A branch starts a solo game on the team's page, which would leave its seat in the class
+    game: in a class game the replay (`l`, then `w`) offers no `b`, and pressing it anyway
+    keeps the team at the class game's replay."""
+    instructor = new_class(tmp_path)
+    app = class_app(instructor.store.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_code(pilot, instructor.codes()["MX"])
+        await pilot.press("enter")
+        await pilot.pause()
+        await close_notices(pilot)
+        class_game = app.game
+        assert isinstance(app.screen, TableScreen) and class_game is app.class_game
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        assert "Branch" not in shown(app).splitlines()[-1]
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        assert app.game is class_game

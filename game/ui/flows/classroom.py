@@ -98,6 +98,11 @@ class ClassroomFlow(App[None]):
             return
         self.join_class(game)
 
+    def in_class(self) -> bool:
+        """Whether the game on this page is the class game it joined (a branch from its replay
+        would take the page away from the team's seat)."""
+        return self.class_game is not None and self.game is self.class_game
+
     def join_class(self, game: ClassGame) -> None:
         """Follow a class game as its seat: the instructor's view, or the team's briefing (the
         first time) and table; a team coming back continues where it was."""

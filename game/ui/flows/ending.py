@@ -177,7 +177,12 @@ class EndingFlow(App[None]):
         from game.ui.screens.replay import ReplayScreen
 
         assert self.game is not None and self.seat is not None
-        self.push_screen(ReplayScreen(replay(self.game.state), self.seat.party))
+        steps = replay(self.game.state)
+        self.push_screen(ReplayScreen(steps, self.seat.party, branches=not self.in_class()))
+
+    def in_class(self) -> bool:
+        """Whether the game on this page is a class game (see ClassroomFlow)."""
+        return False
 
     def on_replay_screen_branch_asked(self, message: ReplayScreen.BranchAsked) -> None:
         """Which country to play and which cause to switch off in a branch from the round the
@@ -185,6 +190,8 @@ class EndingFlow(App[None]):
         from game.ui.screens.branch import BranchScreen  # start-up speed
 
         assert self.game is not None
+        if self.in_class():
+            return
         round_ = message.round
         screen = BranchScreen(self.game.state, round_, message.party)
         self.push_screen(screen, lambda choice: self.start_branch(round_, choice))

@@ -37,7 +37,7 @@ the end · ↑/↓ scroll.
 another, and if you like with one of the chapter's causes switched off (its events never
 happen). The moves before that round are replayed in the new game; if the changed world no
 longer allows one of them, the new game starts just before it. Your finished game is not
-changed.
+changed. (Not in a class game: a branch is a game of your own, and your team keeps its seat.)
 
 Esc goes back.
 """
@@ -64,10 +64,13 @@ Esc goes back.
             self.round = round_
             self.party = party
 
-    def __init__(self, steps: Steps, party: str) -> None:
+    def __init__(self, steps: Steps, party: str, branches: bool = True) -> None:
         super().__init__()
         self.steps = steps
         self.party = party
+        self.branches = branches
+        """Whether `b` may start a branch (not in a class game: the new game would take the
+        team's page away from its seat)."""
         self.index = 0
         """The step shown: 0 is the start, i the game after its first i moves."""
 
@@ -123,6 +126,12 @@ Esc goes back.
     def action_edge(self, end: bool) -> None:
         """The start or the end of the game."""
         self.show(self.steps.last if end else 0)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`b` is live (and in the footer) only where a branch may start."""
+        if action == "branch":
+            return self.branches
+        return True
 
     def action_branch(self) -> None:
         """Ask the app for a branch from the opening of the round shown."""
