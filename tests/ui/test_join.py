@@ -57,6 +57,14 @@ async def enter_code(pilot: Pilot[None], code: str) -> None:
     await pilot.pause()
 
 
+async def to_table(pilot: Pilot[None], code: str) -> None:
+    """Join with a country's code, then go from its briefing to its table."""
+    await enter_code(pilot, code)
+    await pilot.press("enter")
+    await pilot.pause()
+    await close_notices(pilot)
+
+
 def shown(app: PerimeterApp) -> str:
     return "\n".join(screen_text(app))
 
@@ -114,10 +122,7 @@ async def test_a_move_made_in_another_browser_shows_on_the_table(tmp_path: Path)
     instructor = new_class(tmp_path)
     app = class_app(instructor.store.path)
     async with app.run_test(size=SIZE) as pilot:
-        await enter_code(pilot, instructor.codes()["MX"])
-        await pilot.press("enter")
-        await pilot.pause()
-        await close_notices(pilot)
+        await to_table(pilot, instructor.codes()["MX"])
         table = app.screen
         assert isinstance(table, TableScreen)
         await pilot.press("p")
@@ -175,10 +180,7 @@ async def test_a_teams_table_says_when_the_instructor_pauses(tmp_path: Path) -> 
     instructor = new_class(tmp_path)
     app = class_app(instructor.store.path)
     async with app.run_test(size=SIZE) as pilot:
-        await enter_code(pilot, instructor.codes()["MX"])
-        await pilot.press("enter")
-        await pilot.pause()
-        await close_notices(pilot)
+        await to_table(pilot, instructor.codes()["MX"])
         instructor.set_paused(True)
         app.follow_class()
         await pilot.pause()
@@ -224,10 +226,7 @@ async def test_a_team_can_replay_a_class_game_but_not_branch_out_of_it(tmp_path:
     instructor = new_class(tmp_path)
     app = class_app(instructor.store.path)
     async with app.run_test(size=SIZE) as pilot:
-        await enter_code(pilot, instructor.codes()["MX"])
-        await pilot.press("enter")
-        await pilot.pause()
-        await close_notices(pilot)
+        await to_table(pilot, instructor.codes()["MX"])
         class_game = app.game
         assert isinstance(app.screen, TableScreen) and class_game is app.class_game
         await pilot.press("l")
