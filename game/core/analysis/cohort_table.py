@@ -6,7 +6,7 @@ import csv
 import io
 
 from game.core.analysis.cohort import Cohort, GroupRow, Totals, World
-from game.core.analysis.outcomes import OUTCOMES, Outcome
+from game.core.analysis.outcomes import OUTCOMES, Outcome, fitted_name
 from game.core.analysis.simulation import PartySummary, Summary
 from game.core.engine.numbers import fixed
 from game.core.engine.wording import deal_kind
@@ -19,16 +19,8 @@ OUTCOME_LABEL: dict[Outcome, str] = {
     "dual_bilateralism": "dual-bilateralism",
     "breakdown": "breakdown",
 }
-"""An outcome in a table cell (`OUTCOME_TEXT` says it in full; `_label` fits it to the
-scenario's parties)."""
-
-
-def _label(scenario: Scenario, outcome: Outcome) -> str:
-    """OUTCOME_LABEL for this scenario: without a deal, "dual-bilateralism" needs three
-    parties (see `what_if.outcome_words`)."""
-    if outcome == "dual_bilateralism" and len(scenario.party_ids) != 3:
-        return "no agreement" if len(scenario.party_ids) == 2 else f"no {deal_kind(scenario)} deal"
-    return OUTCOME_LABEL[outcome]
+"""An outcome in a table cell (`OUTCOME_TEXT` says it in full; `outcomes.fitted_name` fits it
+to the scenario's parties)."""
 
 
 CSV_PLACES = 4
@@ -112,7 +104,7 @@ def _groups(cohort: Cohort) -> str:
 
 def _group_cells(s: Scenario, g: GroupRow) -> list[str]:
     of = len(s.rounds)
-    outcome = _label(s, g.outcome)
+    outcome = fitted_name(s, g.outcome, OUTCOME_LABEL)
     cells = [
         _cell(g.name),
         ", ".join(g.humans) or "computers only",
@@ -175,7 +167,7 @@ def _world(s: Scenario, w: World, heading: str) -> list[str]:
     )
     for o in OUTCOMES:
         lines.append(
-            f"| Outcome: {_label(s, o)} | {_share(t.outcomes[o], t.games)} "
+            f"| Outcome: {fitted_name(s, o, OUTCOME_LABEL)} | {_share(t.outcomes[o], t.games)} "
             f"| {_share(b.outcomes.get(o, 0), b.runs)} |"
         )
     of = len(s.rounds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -53,6 +54,18 @@ def outcome_text(scenario: Scenario, outcome: Outcome) -> str:
     if two:
         return "no agreement, and the relationship has broken down into mistrust"
     return f"no {kind} deal, and a relationship has broken down into mistrust"
+
+
+def fitted_name(scenario: Scenario, outcome: Outcome, names: Mapping[Outcome, str]) -> str:
+    """An outcome's name from a table of names (a paragraph's words, a table cell's label),
+    fitted to the scenario's parties: a game without a deal is "dual-bilateralism" only at a
+    table of three (the region's two bilateral tracks with Washington); with two parties it is
+    no agreement, and with more, no deal among them all."""
+    if outcome == "dual_bilateralism" and len(scenario.party_ids) != 3:
+        if len(scenario.party_ids) == 2:
+            return "no agreement"
+        return f"no {deal_kind(scenario)} deal"
+    return names[outcome]
 
 
 def outcome_label(scenario: Scenario, outcome: Outcome) -> str:

@@ -28,11 +28,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, results
+from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, fitted_name, results
 from game.core.analysis.simulation import run_seed
 from game.core.analysis.steps import Steps, check_cause, replay, replay_moves
 from game.core.engine.state import Seat, State, evolve
-from game.core.engine.wording import deal_kind, joined
+from game.core.engine.wording import joined
 from game.core.game import Game
 from game.core.scenario.model import Scenario
 from game.core.scenario.timeline import Event
@@ -49,14 +49,8 @@ scenario's parties)."""
 
 
 def outcome_words(scenario: Scenario, outcome: Outcome) -> str:
-    """OUTCOME_WORDS for this scenario: a game without a deal is "dual-bilateralism" only with
-    three parties (the region's two bilateral tracks with Washington); with two it is no
-    agreement, and with more, no deal among them all."""
-    if outcome == "dual_bilateralism" and len(scenario.party_ids) != 3:
-        if len(scenario.party_ids) == 2:
-            return "no agreement"
-        return f"no {deal_kind(scenario)} deal"
-    return OUTCOME_WORDS[outcome]
+    """OUTCOME_WORDS fitted to the scenario's parties (see `outcomes.fitted_name`)."""
+    return fitted_name(scenario, outcome, OUTCOME_WORDS)
 
 
 @dataclass(frozen=True)
