@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,8 +177,7 @@ class ClassGame(Game):
     def join(cls, path: Path | str, code: str) -> ClassGame:
         """The class game in a file, held by the seat whose code this is (raises JoinRefused
         for a code of no seat, LoadError for a file that is not a usable class game)."""
-        store = SharedStore.open(path)
-        try:
+        with _closed_on_failure(SharedStore.open(path)) as store:
             seat = store.seat_of(code)
             if seat is None:
                 raise JoinRefused(
@@ -187,22 +186,15 @@ class ClassGame(Game):
                 )
             game = cls(store, _scenario_of(store), seat)
             game.refresh()
-        except BaseException:
-            store.close()
-            raise
         return game
 
     @classmethod
     def open_as_instructor(cls, path: Path | str) -> ClassGame:
         """The class game in a file, held by the instructor (for `serve`, which created it or
         resumes it on the instructor's own machine)."""
-        store = SharedStore.open(path)
-        try:
+        with _closed_on_failure(SharedStore.open(path)) as store:
             game = cls(store, _scenario_of(store), INSTRUCTOR)
             game.refresh()
-        except BaseException:
-            store.close()
-            raise
         return game
 
     # --- who plays here -----------------------------------------------------------------------
@@ -434,6 +426,17 @@ def _replayed(path: Path, state: State, rows: list[StoredMove]) -> State:
             "or written by a version of Perimeter whose rules differ",
         )
     return state
+
+
+@contextlib.contextmanager
+def _closed_on_failure(store: SharedStore) -> Iterator[SharedStore]:
+    """The store, closed again if what is done with it fails (a join that is refused or a
+    file that is no class game leaves no connection open)."""
+    try:
+        yield store
+    except BaseException:
+        store.close()
+        raise
 
 
 def _scenario_of(store: SharedStore) -> ScenarioFile:
