@@ -69,9 +69,9 @@ def observations(moves: tuple[Move, ...], parties: int) -> tuple[Observation, ..
     return _fold(moves, parties)[4]
 
 
-_Fold = tuple[tuple[Move, ...], int, Package | None, int, tuple[Observation, ...], tuple[Move, ...]]
+_Fold = tuple[tuple[Move, ...], int, Package | None, int, tuple[Observation, ...]]
 """`observations` part way: the moves read, the parties, the offer on the table and the turns
-ended after them, what they said, and those of them made at the table (for `_evidence`)."""
+ended after them, and what they said."""
 
 _FOLDS: list[_Fold] = []
 """The latest folds, newest first (a handful: the games being played)."""
@@ -83,7 +83,7 @@ def _fold(moves: tuple[Move, ...], parties: int) -> _Fold:
     """`observations`, carried on from the longest fold already made over the same first
     moves (the very same move objects): a game's moves only grow, and each belief build would
     otherwise read them all again. A plain left-to-right pass, so the same result."""
-    start: _Fold = ((), parties, None, 0, (), ())
+    start: _Fold = ((), parties, None, 0, ())
     for made in _FOLDS:
         done = made[0]
         n = len(done)
@@ -94,30 +94,25 @@ def _fold(moves: tuple[Move, ...], parties: int) -> _Fold:
             and all(map(is_, moves[:n], done))
         ):
             start = made
-    done, _, offer, turns, before, tabled = start
+    done, _, offer, turns, before = start
     if len(done) == len(moves) and done:
         return start
     seen = list(before)
-    table = list(tabled)
     for move in moves[len(done) :]:
         round_ = turns // parties
         if isinstance(move, Counter):
             seen.append(Observation(move.party, move.package, round_, offer))
             offer = move.package
-            table.append(move)
         elif isinstance(move, Propose):
             seen.append(Observation(move.party, move.package, round_))
             offer = move.package
-            table.append(move)
         elif isinstance(move, Accept):
             if offer is not None:
                 seen.append(Observation(move.party, offer, round_))
-            table.append(move)
         elif isinstance(move, Reject):
             offer = None
-            table.append(move)
         turns += move.ends_turn
-    fold: _Fold = (moves, parties, offer, turns, tuple(seen), tuple(table))
+    fold: _Fold = (moves, parties, offer, turns, tuple(seen))
     if type(moves) is tuple:
         # Only an immutable sequence can be trusted to stay what it was.
         _FOLDS.insert(0, fold)
@@ -265,15 +260,10 @@ def _need_error(seed: int, viewer: str, partner: str) -> float:
     return _unit(seed, "need", viewer, partner)
 
 
-_BELIEFS: OrderedDict[tuple[object, ...], tuple[State, Beliefs]] = OrderedDict()
-
-
 def beliefs(state: State, viewer: str, knowledge: Knowledge) -> Beliefs:
-    """The viewer's beliefs now. They change only with the conditions, the round (strategies
-    keep per-round working in them) and, for a negotiator that learns, the evidence: so they
-    are cached on those, and a turn's many questions share one set."""
-    # The same state is asked again and again in a turn (its diplomacy, its reply, its
-    # offer): kept on it, checked against everything beliefs are made from, since `evolve`
+    """The viewer's beliefs now, made once for each state they are asked of: a turn's many
+    questions (its diplomacy, its reply, its offer) share one set."""
+    # Kept on the state, checked against everything beliefs are made from, since `evolve`
     # hands a state's attributes on to the next.
     inputs = (state.scenario, state.seed, state.conditions, state.round, state.moves, state.log)
     memo: _Memo | None = state.__dict__.get("_beliefs")
@@ -282,7 +272,7 @@ def beliefs(state: State, viewer: str, knowledge: Knowledge) -> Beliefs:
         state.__dict__["_beliefs"] = memo
     found = memo[1].get((viewer, knowledge))
     if found is None:
-        found = memo[1][viewer, knowledge] = _beliefs(state, viewer, knowledge)
+        found = memo[1][viewer, knowledge] = Beliefs(state, viewer, knowledge)
     return found
 
 
@@ -290,49 +280,6 @@ _Memo = tuple[tuple[object, ...], dict[tuple[str, Knowledge], Beliefs]]
 """What a state keeps of the beliefs asked of it: what they were made from, and each."""
 
 
-def _beliefs(state: State, viewer: str, knowledge: Knowledge) -> Beliefs:
-    """`beliefs`, cached across states on what they are made from."""
-    evidence = _evidence(state, viewer) if knowledge.learns else ()
-    key = (
-        id(state.scenario),
-        state.seed,
-        viewer,
-        knowledge,
-        state.conditions,
-        state.round,
-        evidence,
-    )
-    hit = _BELIEFS.get(key)
-    if hit is not None and hit[0].scenario is state.scenario:
-        return hit[1]
-    made = Beliefs(state, viewer, knowledge)
-    _BELIEFS[key] = (state, made)
-    if len(_BELIEFS) > 128:
-        _BELIEFS.popitem(last=False)
-    return made
-
-
-def _evidence(state: State, viewer: str) -> tuple[object, ...]:
-    """What the viewer has seen its partners do or say that beliefs learn from (as a key)."""
-    # The moves at the table (Propose, Counter, Accept, Reject), as the fold picked them out.
-    table = _fold(state.moves, len(state.scenario.party_ids))[5]
-    moves = tuple(m for m in table if m.party != viewer)
-    return (moves, _said(state.log, viewer))
-
-
-_SAID: list[tuple[tuple[LogEntry, ...], str, tuple[Revealed, ...]]] = []
-"""The latest `_said` answers, newest first (a handful)."""
-
-
 def _said(log: tuple[LogEntry, ...], viewer: str) -> tuple[Revealed, ...]:
-    """What the viewer's partners have stated in the log, in its order: asked twice for each
-    build of beliefs (its key and its learning), so the last few answers are kept, each
-    checked against the very log it was read from (a log is never changed in place)."""
-    for hit in _SAID:
-        if hit[0] is log and hit[1] == viewer:
-            return hit[2]
-    said = tuple(f for e in log for f in e.revealed if f.party != viewer)
-    if type(log) is tuple:
-        _SAID.insert(0, (log, viewer, said))
-        del _SAID[FOLDS_KEPT:]
-    return said
+    """What the viewer's partners have stated in the log, in its order."""
+    return tuple(f for e in log for f in e.revealed if f.party != viewer)
