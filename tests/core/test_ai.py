@@ -13,7 +13,7 @@ from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
 from game.core.engine.state import State
 from game.core.players import search, tactics
-from game.core.players.beliefs import beliefs
+from game.core.players.beliefs import Knowledge, beliefs
 from game.core.players.negotiator import STRATEGIES, choose_move, negotiator_for, play_out
 from game.core.players.strategies.tit_for_tat import TitForTat
 from game.core.players.style import STRATEGIES as NAMES
@@ -105,6 +105,25 @@ def test_it_tables_a_package_it_believes_every_partner_would_accept(engine: Scen
     assert tactics.believed_to_pass(state, "AA", b, move.package, move.scope)
     for party in move.scope:
         assert not state.scorer.score(party, move.package).red_lines
+
+
+def test_a_package_tabled_this_round_is_known_to_be_endorsed_even_without_learning(
+    engine: Scenario,
+) -> None:
+    """beliefs: "a package the partner tables or accepts is worth at least what it needs to
+    the partner", as anyone at the table can tell; so a negotiator that does not learn (as on
+    easy) still counts it among what the partner endorsed, however its beliefs were asked
+    before the package was tabled."""
+    state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
+    proposer = state.to_move or ""
+    viewer = next(p for p in EVERYONE if p != proposer)
+    plain = Knowledge(learns=False)
+    before = beliefs(state, viewer, plain)
+    package = (0, 1, 0)
+    after_state = step(state, Propose(party=proposer, package=package, scope=EVERYONE))
+    assert after_state.conditions == state.conditions and after_state.round == state.round
+    assert package not in before.endorsed[proposer]
+    assert package in beliefs(after_state, viewer, plain).endorsed[proposer]
 
 
 def test_every_refusal_says_why_in_the_words_of_the_breakdown_and_of_the_strategy(
