@@ -84,6 +84,9 @@ def test_deals_are_named_by_how_many_parties_they_bind(minimal: Scenario) -> Non
     four = Scenario.model_validate(data)
     assert (deal_kind(four), every_country(four)) == ("4-party", "all 4 countries")
     assert outcome_text(four, "dual_bilateralism") == "no 4-party deal: cooperation stays bilateral"
+    # simulate's table names it as the what-if paragraph and the class roll-up do.
+    assert outcome_label(four, "dual_bilateralism") == "no 4-party deal"
+    assert outcome_words(four, "dual_bilateralism") == "no 4-party deal"
 
 
 def test_the_log_of_a_two_party_game_never_says_trilateral() -> None:
