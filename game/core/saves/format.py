@@ -50,11 +50,8 @@ class _Version(BaseModel):
     format_version: FormatVersion
 
 
-class SaveFile(Model):
-    """A saved game: how it started and every move since, with digests to check the replay."""
-
-    format_version: FormatVersion
-    """Version of the save format (format 1 files are upgraded when read)."""
+class GameSetup(Model):
+    """How a game started, as a save file and a class game's file both record it."""
 
     scenario: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     """Id of the scenario played."""
@@ -69,13 +66,25 @@ class SaveFile(Model):
     """The game's seed: every chance draw comes from it."""
 
     seats: dict[PartyId, Seat]
-    """Who plays each party: 'human' or 'computer'."""
+    """Who plays each party: people ('human'; a team, in a class game) or the computer."""
 
     difficulty: Difficulty
     """How hard the computer negotiators bargain."""
 
     disabled_causes: list[Slug]
     """Causes of events switched off for this game."""
+
+    @property
+    def humans(self) -> tuple[str, ...]:
+        """The parties played by people."""
+        return tuple(p for p, seat in self.seats.items() if seat == "human")
+
+
+class SaveFile(GameSetup):
+    """A saved game: how it started and every move since, with digests to check the replay."""
+
+    format_version: FormatVersion
+    """Version of the save format (format 1 files are upgraded when read)."""
 
     round: Annotated[int, Field(strict=True, ge=1)]
     """The round the game had reached, 1 for the first summit (for the list of saves)."""
@@ -98,11 +107,6 @@ class SaveFile(Model):
     moves: list[Any]
     """Every move since the start, in order, each a mapping told apart by its `type` (checked
     against the engine's move types when the game is replayed)."""
-
-    @property
-    def humans(self) -> tuple[str, ...]:
-        """The parties played by people."""
-        return tuple(p for p, seat in self.seats.items() if seat == "human")
 
 
 def problem_at(doc: Document, file: str, path: tuple[PathPart, ...], message: str) -> FileProblem:

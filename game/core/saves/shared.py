@@ -18,9 +18,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationError
 
 from game.core.engine.moves import Move, dump_move, load_move
-from game.core.engine.state import Difficulty, Seat
-from game.core.saves.format import Sha256
-from game.core.scenario.base import Model, PartyId, Slug
+from game.core.saves.format import GameSetup
 from game.core.scenario.errors import FileProblem, LoadError
 
 FORMAT_VERSION = 1
@@ -69,40 +67,14 @@ CREATE TABLE moves (
 """
 
 
-class ClassHeader(Model):
+class ClassHeader(GameSetup):
     """How a class game started (the `game` table's one row, less the pause)."""
 
     format_version: Annotated[int, Field(strict=True, ge=FORMAT_VERSION, le=FORMAT_VERSION)]
     """Version of the file layout."""
 
-    scenario: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    """Id of the scenario played."""
-
-    scenario_file: Annotated[str, Field(min_length=1)]
-    """Path of the scenario file the game was started from."""
-
-    scenario_digest: Sha256
-    """sha256 of the scenario file's bytes as the game read them."""
-
-    seed: Annotated[int, Field(strict=True)]
-    """The game's seed: every chance draw comes from it."""
-
-    seats: dict[PartyId, Seat]
-    """Who plays each party: a team ('human') or the computer."""
-
-    difficulty: Difficulty
-    """How hard the computer negotiators bargain."""
-
-    disabled_causes: list[Slug]
-    """Causes of events switched off for this game."""
-
     created_at: dt.datetime
     """When the class game was created."""
-
-    @property
-    def humans(self) -> tuple[str, ...]:
-        """The parties played by teams."""
-        return tuple(p for p, seat in self.seats.items() if seat == "human")
 
 
 @dataclass(frozen=True)
