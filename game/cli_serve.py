@@ -13,13 +13,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.core.scenario.default import DEFAULT_SCENARIO
+
 if TYPE_CHECKING:
     from game.core.classroom import ClassGame
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-DEFAULT_SCENARIO = "spp-2005"
-"""The scenario `serve` starts when none is named: the built-in one."""
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -273,6 +273,20 @@ async def test_save_and_quit_says_where_the_game_went(tmp_path: Path) -> None:
     assert app.farewell is not None and str(saved) in app.farewell
 
 
+async def test_the_new_game_screen_offers_the_spp_2005_replay_first(tmp_path: Path) -> None:
+    """The title promises a replay of the 2005 Security and Prosperity Partnership: with no
+    scenario named, New game shows spp-2005 (not the alphabetically first, two-party
+    merida-2007), so a new player's first Start plays the game the README describes."""
+    app = make_app(saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        text = " ".join(screen_text(app))
+        assert "(spp-2005)" in text and "(merida-2007)" not in text
+        assert "Canada (CA)" in text
+
+
 async def test_the_new_game_screen_plays_a_what_if_chosen_with_the_keys(tmp_path: Path) -> None:
     """Issue 9: "a 'What if…' choice on the New game screen, so a class can play the world
     without Calderón's turn or without the visa": chosen with the keyboard, the game runs

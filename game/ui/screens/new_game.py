@@ -25,6 +25,7 @@ from textual.widgets.selection_list import Selection
 
 from game.core.engine.state import Difficulty
 from game.core.engine.wording import joined
+from game.core.scenario.default import DEFAULT_SCENARIO
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.core.scenario.model import Scenario
 from game.ui.screens.base import GameScreen
@@ -171,7 +172,8 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         yield Footer(compact=True)
 
     def _initial(self) -> int | None:
-        """The position of the scenario to show first: the one asked for, else the first."""
+        """The position of the scenario to show first: the one asked for, else the built-in
+        default (the SPP replay the title promises), else the first."""
         if not self.choices:
             return None
         if self.want_scenario is not None:
@@ -179,7 +181,9 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             for n, choice in enumerate(self.choices):
                 if choice.path.resolve() == wanted:
                     return n
-        return 0
+        # The catalogue lists the built-in scenarios first, so this finds the built-in one.
+        ids = [choice.scenario.id for choice in self.choices]
+        return ids.index(DEFAULT_SCENARIO) if DEFAULT_SCENARIO in ids else 0
 
     async def on_mount(self) -> None:
         """Fill in the countries of the first scenario."""
