@@ -139,6 +139,28 @@ def test_every_refusal_says_why_in_the_words_of_the_breakdown_and_of_the_strateg
     assert any(any(p in r for p in phrases) for r in notes)
 
 
+def test_a_computer_that_passes_says_what_it_holds_out_for_and_why(spp: Scenario) -> None:
+    """Issue 10, point 5: "Every reply says why ... drawn from ... the strategy" ("Canada holds
+    out: ..."); the issue saw "Holding out for 98" in round 1 "with no explanation of what the
+    partner is doing or why". A computer that passes with nothing on the table says what it
+    holds out for, its stance, and that nothing it could table would pass; one that may not
+    answer the package on the table says whose it is to answer; a person's pass says
+    nothing."""
+    state = play_computer_game(spp, 11)
+    passes = [e for e in state.log if e.kind == "pass"]
+    assert passes
+    phrases = set(tactics.PHRASES.values())
+    holding = [e for e in passes if e.reasons and e.reasons[0].startswith("holding out for ")]
+    assert holding
+    for entry in passes:
+        assert entry.text.endswith("passes.")
+        (note,) = entry.reasons
+        assert entry in holding or note.startswith(("it has said yes", "the package on the"))
+    assert all(any(p in e.reasons[0] for p in phrases) for e in holding)
+    person = step(start(spp, 11, {"US": "human", "MX": "human", "CA": "human"}), Pass(party="US"))
+    assert person.log[-1].kind == "pass" and person.log[-1].reasons == ()
+
+
 def test_computer_only_games_are_deterministic(spp: Scenario) -> None:
     assert play_computer_game(spp, 5).digest() == play_computer_game(spp, 5).digest()
 

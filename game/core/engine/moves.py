@@ -111,6 +111,9 @@ class Pass(Move):
 
     type: Literal["pass"] = "pass"
 
+    note: str = ""
+    """What the party said, if anything (a computer says what it holds out for)."""
+
 
 def move_types() -> tuple[type[Move], ...]:
     """Every registered move type, in the order they were defined."""

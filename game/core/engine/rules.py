@@ -50,7 +50,8 @@ def rule_for(move: Move) -> Rule:
 
 @rule(Pass)
 def _pass(state: State, move: Pass) -> State:
-    return logged(state, "pass", move.party, f"{name(state, move.party)} passes.")
+    said = (move.note,) if move.note else ()
+    return logged(state, "pass", move.party, f"{name(state, move.party)} passes.", said)
 
 
 @rule(Propose)

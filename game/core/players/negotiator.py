@@ -13,13 +13,14 @@ from typing import Protocol
 
 from game.core.engine.legal import Legal, legal_moves
 from game.core.engine.mechanism import step
-from game.core.engine.moves import Act, Move, Pass
+from game.core.engine.moves import Act, Move
 from game.core.engine.state import Difficulty, State
 from game.core.players.strategies.modeller import modeller
 from game.core.players.strategies.scripted import AcceptFirst, Greedy
 from game.core.players.strategies.time_dependent import TimeDependent
 from game.core.players.strategies.tit_for_tat import TitForTat
 from game.core.players.style import StrategyName, Style, style_for
+from game.core.players.tactics import waiting_pass
 from game.core.scenario.model import Scenario
 
 
@@ -81,7 +82,7 @@ def choose_move(state: State, party: str, negotiator: Negotiator | None = None) 
         return chosen.respond(state, party, legal)
     if legal.propose:
         return chosen.propose(state, party)
-    return Pass(party=party)
+    return waiting_pass(state, party)
 
 
 def play_out(state: State) -> State:

@@ -26,6 +26,7 @@ from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
 from game.core.engine.scoring import EPSILON, PartyScore, PartyScorer, ScoredPackage
 from game.core.engine.state import State
+from game.core.engine.wording import joined, name
 from game.core.engine.zone import believed_zone, best_in_zone
 from game.core.players.beliefs import Beliefs, beliefs
 from game.core.players.draws import first_draw
@@ -472,9 +473,26 @@ def reply(
     return Reject(party=party, note=why)
 
 
+def waiting_pass(state: State, party: str) -> Pass:
+    """A pass with nothing it may do at the table: the package there is for others to answer,
+    or it has said yes and waits for the rest (says which)."""
+    offer = state.offer
+    if offer is None:
+        return Pass(party=party)
+    if party in offer.accepted:
+        others = [name(state, q) for q in offer.scope if q not in offer.accepted]
+        return Pass(party=party, note=f"it has said yes and waits for {joined(others)} to answer")
+    answering = [name(state, q) for q in offer.scope if q not in offer.accepted]
+    return Pass(party=party, note=f"the package on the table is for {joined(answering)} to answer")
+
+
 def table(state: State, party: str, style: Style, level: float, nash: bool = False) -> Move:
-    """Its best offer worth `level` to it, or a pass."""
+    """Its best offer worth `level` to it, or a pass that says why."""
     better = best_offer(state, party, style, level, nash)
     if better is not None:
         return Propose(party=party, package=better.package, scope=better.scope)
-    return Pass(party=party)
+    why = (
+        f"holding out for {level:.0f}: {PHRASES[style.strategy]}, and it sees no package worth"
+        " that to it that its partners would accept and ratify"
+    )
+    return Pass(party=party, note=why)
