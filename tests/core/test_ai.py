@@ -15,6 +15,7 @@ from game.core.engine.state import State
 from game.core.players import search, tactics
 from game.core.players.beliefs import Knowledge, beliefs
 from game.core.players.negotiator import STRATEGIES, choose_move, negotiator_for, play_out
+from game.core.players.sayings import PHRASES
 from game.core.players.strategies.tit_for_tat import TitForTat
 from game.core.players.style import STRATEGIES as NAMES
 from game.core.players.style import StrategyName, style_for
@@ -62,7 +63,7 @@ def test_late_in_the_game_it_accepts_a_package_worth_what_it_needs_that_home_sup
     score = state.scorer.score(responder, SHARED)
     style = style_for(engine, responder)
     assert score.ratifies and score.total >= tactics.aspiration(state, responder, style, 100.0)
-    assert main_move(state, responder) == Accept(party=responder)
+    assert isinstance(main_move(state, responder), Accept)
 
 
 def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
@@ -135,7 +136,7 @@ def test_every_refusal_says_why_in_the_words_of_the_breakdown_and_of_the_strateg
     notes = [r for e in state.log if e.kind == "reject" for r in e.reasons[-1:]]
     assert notes
     assert all("[" in r and "]" in r for r in notes)
-    phrases = set(tactics.PHRASES.values())
+    phrases = set(PHRASES.values())
     assert any(any(p in r for p in phrases) for r in notes)
 
 
@@ -149,7 +150,7 @@ def test_a_computer_that_passes_says_what_it_holds_out_for_and_why(spp: Scenario
     state = play_computer_game(spp, 11)
     passes = [e for e in state.log if e.kind == "pass"]
     assert passes
-    phrases = set(tactics.PHRASES.values())
+    phrases = set(PHRASES.values())
     holding = [e for e in passes if e.reasons and e.reasons[0].startswith("holding out for ")]
     assert holding
     for entry in passes:
@@ -159,6 +160,22 @@ def test_a_computer_that_passes_says_what_it_holds_out_for_and_why(spp: Scenario
     assert all(any(p in e.reasons[0] for p in phrases) for e in holding)
     person = step(start(spp, 11, {"US": "human", "MX": "human", "CA": "human"}), Pass(party="US"))
     assert person.log[-1].kind == "pass" and person.log[-1].reasons == ()
+
+
+def test_a_computer_that_accepts_says_why(spp: Scenario) -> None:
+    """Issue 10, point 5: "Every reply says why, in plain words drawn from the score breakdown
+    and the strategy": an acceptance too, with what it holds out for and its stance; a
+    person's acceptance says nothing."""
+    accepts = [
+        e for seed in range(12) for e in play_computer_game(spp, seed).log if e.kind == "accept"
+    ]
+    assert accepts
+    phrases = set(PHRASES.values())
+    for entry in accepts:
+        (note,) = entry.reasons
+        assert note.startswith("it meets what it holds out for now (")
+        assert any(p in note for p in phrases)
+    assert any("[" in e.reasons[0] for e in accepts)  # the breakdown's lines, with sources
 
 
 def test_computer_only_games_are_deterministic(spp: Scenario) -> None:

@@ -68,6 +68,9 @@ class Accept(Move):
 
     type: Literal["accept"] = "accept"
 
+    note: str = ""
+    """What the party said, if anything (a computer says why it accepts)."""
+
 
 class Reject(Move):
     """Reject the offer on the table; the engine derives the reasons."""

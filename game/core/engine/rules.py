@@ -71,7 +71,10 @@ def _accept(state: State, move: Accept) -> State:
     offer = state.offer
     assert offer is not None
     offer = Offer(offer.proposer, offer.package, offer.scope, (*offer.accepted, move.party))
-    state = logged(state, "accept", move.party, f"{name(state, move.party)} accepts.", offer=offer)
+    said = (move.note,) if move.note else ()
+    state = logged(
+        state, "accept", move.party, f"{name(state, move.party)} accepts.", said, offer=offer
+    )
     if set(offer.accepted) == set(offer.scope):
         return ratify(state, offer)
     return state

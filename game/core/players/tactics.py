@@ -13,7 +13,7 @@ to accept, and why; all from the negotiator's own scores and its beliefs about i
   appetite), it settles something with one partner.
 - **Replying.** It accepts what beats its aspiration and what its groups at home support; in
   the last round it will not sign an old offer a partner still to answer could not take. It
-  says why in words from its score's breakdown and from its strategy.
+  says why in words from its score's breakdown and from its strategy (`sayings`).
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from operator import getitem
 
 from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
-from game.core.engine.scoring import EPSILON, PartyScore, PartyScorer, ScoredPackage
+from game.core.engine.scoring import EPSILON, PartyScorer, ScoredPackage
 from game.core.engine.state import State
-from game.core.engine.wording import joined, name
 from game.core.engine.zone import believed_zone, best_in_zone
 from game.core.players.beliefs import Beliefs, beliefs
 from game.core.players.draws import first_draw
+from game.core.players.sayings import PHRASES, explain
 from game.core.players.search import candidates, pairs
 from game.core.players.style import Style
 from game.core.scenario.index import index
@@ -47,18 +47,6 @@ hard to read from outside)."""
 CLOSING = 3
 """The last rounds, in which a negotiator searches the whole zone of agreement (as it believes
 it to be) when its usual search finds nothing."""
-
-PHRASES = {
-    "boulware": "it holds out until late",
-    "linear": "it concedes steadily",
-    "conceder": "it gives ground early",
-    "tit_for_tat": "it concedes only as its partners do",
-    "modeller": "it looks for the package that gives everyone most",
-    "omniscient": "it reads every partner's exact scores",
-    "accept_first": "it takes the first acceptable offer",
-    "greedy": "it demands its maximum",
-}
-"""How each strategy's stance reads in a reply."""
 
 
 # --- time ------------------------------------------------------------------------------------
@@ -410,23 +398,6 @@ def guessed_aspiration(state: State, party: str, b: Beliefs, partner: str) -> fl
 # --- replying ------------------------------------------------------------------------------
 
 
-def explain(score: PartyScore, limit: int = 2) -> str:
-    """The strongest reasons for and against, in the words of the score breakdown."""
-    terms = [t for t in score.breakdown if t.kind != "scale"]
-    pros = sorted((t for t in terms if t.value > 0.5), key=lambda t: -t.value)[:limit]
-    cons = sorted((t for t in terms if t.value < -0.5), key=lambda t: t.value)[:limit]
-    parts = []
-    if pros:
-        parts.append(
-            "for it: " + ", ".join(f"{t.label} (+{t.value:.0f}) [{t.source}]" for t in pros)
-        )
-    if cons:
-        parts.append(
-            "against it: " + ", ".join(f"{t.label} ({t.value:.0f}) [{t.source}]" for t in cons)
-        )
-    return "; ".join(parts)
-
-
 def waiting(state: State, party: str) -> list[str]:
     """The parties in the offer's scope still to answer it, the party aside."""
     offer = state.offer
@@ -451,16 +422,19 @@ def reply(
     ):
         level = required_value(state, party, offer.scope)
     if legal.accept and score.ratifies and score.total >= level - EPSILON:
+        yes = f"it meets what it holds out for now ({level:.0f}): {PHRASES[style.strategy]}"
+        reasons = explain(score)
+        accept = Accept(party=party, note=f"{yes}; {reasons}" if reasons else yes)
         stale = carried_into_last_round(state, offer.package)
         if not stale or believed_to_pass(
             state, party, b, offer.package, offer.scope, waiting(state, party)
         ):
-            return Accept(party=party)
+            return accept
         # An old offer a partner still to answer cannot take: accepting it would waste the
         # last round; table a package that all could take instead, if there is one.
         better = best_offer(state, party, style, level, nash)
         if better is None or better.package == offer.package:
-            return Accept(party=party)
+            return accept
         why = "a partner still to answer could not accept it in time; " + explain(score)
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     better = best_offer(state, party, style, level, nash)
@@ -471,19 +445,6 @@ def reply(
     if better is not None and better.package != offer.package:
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     return Reject(party=party, note=why)
-
-
-def waiting_pass(state: State, party: str) -> Pass:
-    """A pass with nothing it may do at the table: the package there is for others to answer,
-    or it has said yes and waits for the rest (says which)."""
-    offer = state.offer
-    if offer is None:
-        return Pass(party=party)
-    if party in offer.accepted:
-        others = [name(state, q) for q in offer.scope if q not in offer.accepted]
-        return Pass(party=party, note=f"it has said yes and waits for {joined(others)} to answer")
-    answering = [name(state, q) for q in offer.scope if q not in offer.accepted]
-    return Pass(party=party, note=f"the package on the table is for {joined(answering)} to answer")
 
 
 def table(state: State, party: str, style: Style, level: float, nash: bool = False) -> Move:

@@ -10,6 +10,7 @@ from game.core.engine.moves import Accept, Act, Move, Pass, Propose, Reject
 from game.core.engine.state import State
 from game.core.players import search, tactics
 from game.core.players.beliefs import beliefs
+from game.core.players.sayings import PHRASES
 from game.core.players.style import Style
 
 
@@ -30,7 +31,7 @@ class AcceptFirst:
         assert offer is not None
         if legal.accept and state.scorer.score(party, offer.package, offer.scope).ratifies:
             return Accept(party=party)
-        return Reject(party=party, note=f"it cannot accept this: {tactics.PHRASES['accept_first']}")
+        return Reject(party=party, note=f"it cannot accept this: {PHRASES['accept_first']}")
 
     def propose(self, state: State, party: str) -> Move:
         """Its best offer at what it needs."""
