@@ -355,6 +355,9 @@ def _by_own(state: State, party: str, b: Beliefs) -> Chooser:
         )
 
     def choose(found: list[ScoredPackage]) -> ScoredPackage:
+        if len(found) == 1:
+            # Nothing to weigh (the partners' guessed aspirations are not worked out).
+            return found[0]
         likely = [c for c in found if appeal(c) >= 0]
         if likely:
             return max(likely, key=lambda c: (c.score(party), c.package))
