@@ -7,8 +7,10 @@ holds it and gives screens the human seat's view of it.
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -61,6 +63,7 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         difficulty: str = "normal",
         blink: bool = True,
         without: Iterable[str] = (),
+        terminal: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__()
         self.blink = blink
@@ -85,11 +88,17 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         """An error that ended the app, for the command line's crash report."""
         self.farewell: str | None = None
         """What the terminal shows once the app has closed (where the game was saved)."""
+        self.terminal = terminal
+        """Whether the terminal is still there (by default, asked of stdin when it is one)."""
 
     # --- starting ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         """Open the title screen, or go straight to what the command line asked for."""
+        if self.terminal is None:
+            self.terminal = terminal_check(self.is_headless)
+        if self.terminal is not None:
+            self.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal)
         self.push_screen(TitleScreen())
         if self.game is not None:
             self.open_game(self.game)
@@ -332,6 +341,17 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
 
     # --- everywhere -------------------------------------------------------------------------
 
+    def check_terminal(self) -> None:
+        """When the terminal has gone (its window closed, an ssh link lost) and the hangup
+        never reached this process, as under `make play`, where make takes the signal and
+        waits: keep the game in its autosave and end, instead of running on unseen (Textual's
+        input thread then reads nothing in a loop, at half a core)."""
+        if self.terminal is None or self.terminal():
+            return
+        if self.game is not None and not self.game.finished:
+            self.game.autosave()
+        self.exit()
+
     def _handle_exception(self, error: Exception) -> None:
         """An unhandled error ends the app, as in Textual; it is kept for the command line,
         which writes a crash report and says sorry in one line (issue 13: never a raw
@@ -369,6 +389,20 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
             self.exit()
 
 
+TERMINAL_CHECK_SECONDS = 2.0
+"""How often the app checks that its terminal is still there."""
+
+
+def terminal_check(headless: bool) -> Callable[[], bool] | None:
+    """Whether the terminal the game runs in is still there, asked of stdin: a closed
+    terminal is no longer a terminal. None where there is none to lose (tests, a browser)."""
+    stdin = sys.__stdin__
+    if headless or stdin is None or not stdin.isatty():
+        return None
+    fd = stdin.fileno()
+    return lambda: os.isatty(fd)
+
+
 def make_app(
     scenario: ScenarioFile | None = None,
     saves_dir: Path | None = None,
@@ -378,7 +412,10 @@ def make_app(
     difficulty: str = "normal",
     blink: bool = True,
     without: Iterable[str] = (),
+    terminal: Callable[[], bool] | None = None,
 ) -> PerimeterApp:
     """The app, configured as the command line or a test asks (`without`: causes to switch
-    off, as `play --without` does)."""
-    return PerimeterApp(scenario, saves_dir, seed, party, game, difficulty, blink, without)
+    off, as `play --without` does; `terminal`: whether the terminal is still there)."""
+    return PerimeterApp(
+        scenario, saves_dir, seed, party, game, difficulty, blink, without, terminal
+    )

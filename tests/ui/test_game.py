@@ -8,8 +8,9 @@ import pytest
 from textual.widgets import OptionList
 
 from game.core.analysis.outcomes import OUTCOMES, outcome_text
+from game.core.engine.legal import legal_moves
 from game.core.game import Game
-from game.ui.app import make_app
+from game.ui.app import make_app, terminal_check
 from game.ui.screens.actions import ActionScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.load import LoadScreen
@@ -321,3 +322,32 @@ async def test_the_end_of_a_what_if_game_says_which_causes_it_ran_without(
         await at_end(pilot)
         text = " ".join(line.strip() for line in screen_text(pilot.app))  # type: ignore[arg-type]
         assert "What if: this game ran without the events of visa_2009." in text
+
+
+async def test_a_game_whose_terminal_closes_is_autosaved_and_the_app_ends(tmp_path: Path) -> None:
+    """Loses nothing: a terminal closed under `make play` never sends the game its hangup
+    (make takes the signal and waits for the game), and the game ran on unseen at half a core.
+    When its terminal is gone it keeps the game in its autosave, the position it had reached,
+    and ends."""
+    game = Game.new(spp_file(), 11, ["MX"], saves_dir=tmp_path)
+    alive = [True]
+    app = make_app(game=game, saves_dir=tmp_path, blink=False, terminal=lambda: alive[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await close_notices(pilot)
+        # A diplomatic action: the turn goes on, so no autosave has recorded it yet.
+        game.play(legal_moves(game.state, "MX").actions[0])
+        reached = game.state
+        app.check_terminal()
+        assert app.is_running  # still there while the terminal is
+        alive[0] = False
+        app.check_terminal()
+        await pilot.pause()
+    assert not app.is_running
+    saved = Game.load(next(tmp_path.glob("autosave-*.yaml")), saves_dir=tmp_path)
+    assert saved.state.digest() == reached.digest()
+
+
+def test_the_terminal_is_watched_only_where_there_is_one() -> None:
+    """Tests and browser play (textual-serve) run without a terminal to lose."""
+    assert terminal_check(headless=True) is None
