@@ -232,6 +232,35 @@ def bench_whole_game(scenario: Scenario, games: int = 40, batches: int = 5) -> f
     return best
 
 
+def bench_game_split(scenario: Scenario, games: int = 40) -> tuple[float, float]:
+    """Seconds per computer-only game spent in the engine (what each party may do, with the
+    scorer it needs, and each step) and in the computers' choices of move, timed move by move
+    over games as `play_runs` plays them: the engine's part is the floor that no change to
+    the computers can lower."""
+    from game.core.analysis.simulation import run_seed
+    from game.core.engine.legal import legal_moves
+    from game.core.engine.mechanism import start, step
+    from game.core.players.negotiator import choose_move, seat_negotiator
+
+    seats = {p: seat_negotiator(scenario, p) for p in scenario.party_ids}
+    engine = choosing = 0.0
+    clock = time.perf_counter
+    for run in range(games):
+        state = start(scenario, run_seed(1, 10_000 + run))
+        while not state.finished:
+            party = state.to_move
+            assert party is not None
+            began = clock()
+            legal_moves(state, party)
+            asked = clock()
+            move = choose_move(state, party, seats[party])
+            chosen = clock()
+            state = step(state, move)
+            engine += (asked - began) + (clock() - chosen)
+            choosing += chosen - asked
+    return engine / games, choosing / games
+
+
 def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
     """Computer moves, a thousand computer-only games, and the debrief's frontier."""
     from game.batch import jobs_default, simulate_shared
@@ -249,6 +278,11 @@ def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
     rows.append(
         (f"whole computer-only game on {scenario.id}", bench_whole_game(scenario), "< 5 ms")
     )
+    engine, choosing = bench_game_split(scenario)
+    rows += [
+        ("  of which the engine: legal moves and steps (the floor)", engine, ""),
+        ("  of which the computers' choices of move", choosing, ""),
+    ]
     big = generated_scenario()
     median, worst = bench_computer_moves(big, 3)
     rows += [
