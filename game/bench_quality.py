@@ -1,0 +1,98 @@
+"""The counterparts' quality and the partner forecast's accuracy, measured over computer-only
+games (`python -m game.bench --quality` and `--forecast`; issue 10, points 3, 4 and 7, and
+issue 8's forecast)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.core.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from game.core.analysis.forecast import Tally
+
+
+def forecast_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
+    """How often the partner forecast came true over computer-only games, per difficulty."""
+    from game.core.analysis.forecast import check_forecasts
+
+    def rate(value: float | None) -> str:
+        return "   -  " if value is None else f"{value:6.1%}"
+
+    lines = [
+        f"Partner forecasts on {scenario.id}: {runs} computer-only games per difficulty, "
+        f"seed {seed}",
+        "  at every reply to an offer, what each other party in its scope had been told of it",
+        f"  {'':<20} {'told':>6}  {'likely yes':>10} {'accepted':>8}  {'likely no':>9} "
+        f"{'refused':>7}  {'uncertain':>9} {'accepted':>8}",
+    ]
+    for difficulty in ("easy", "normal", "hard"):
+        check = check_forecasts(scenario, runs, seed, difficulty)
+        for when, tally in (("at the reply", check.at_reply), ("when tabled", check.when_tabled)):
+            lines.append(
+                f"  {difficulty + ', ' + when:<20} {tally.total:>6}  "
+                f"{tally.share('likely yes'):>10.1%} {rate(tally.hit_rate('likely yes')):>8}  "
+                f"{tally.share('likely no') + tally.share('red line'):>9.1%} "
+                f"{rate(_refused(tally)):>7}  "
+                f"{tally.share('uncertain'):>9.1%} {rate(tally.acceptance('uncertain')):>8}"
+            )
+    return lines
+
+
+CAUSES = frozenset({"leader_change", "visa_2009", "domestic_opposition"})
+"""The world without the chapter's causes, where deals come within reach (spp-2005)."""
+
+
+def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
+    """The counterparts' quality: what naive and greedy players earn against them on each
+    difficulty, whether deals that exist get made, and how near the frontier the deals lie;
+    in history and, for spp-2005, in the world without the chapter's causes."""
+    from game.core.analysis.quality import DIFFICULTIES, closing, gains_table
+
+    worlds = [("history", frozenset[str]())]
+    if {e.cause for e in scenario.events} >= CAUSES:
+        worlds.append(("without the three causes", CAUSES))
+    players = ["negotiator", "accept_first", "greedy"]
+    lines = [
+        f"Counterpart quality on {scenario.id}: {runs} games per seat and configuration, "
+        f"seed {seed}",
+        "  mean gain over the reservation value of a player seated in each seat in turn,",
+        "  against the scenario's counterparts at each difficulty (negotiator: the scenario's",
+        "  own personality for the country; accept_first takes the first acceptable offer;",
+        "  greedy always demands its maximum)",
+    ]
+    for title, causes in worlds:
+        lines.append(f"  {title}")
+        lines.append("    " + f"{'':<10}" + "".join(f"{p:>14}" for p in players))
+        table = gains_table(scenario, players, runs, seed, causes)
+        for difficulty in DIFFICULTIES:
+            row = [g for g in table if g.difficulty == difficulty]
+            lines.append(f"    {difficulty:<10}" + "".join(f"{g.mean:>+14.2f}" for g in row))
+    from game.core.analysis.quality import seat_gains
+
+    for title, causes in worlds:
+        hard, easy = (
+            seat_gains(scenario, d, "normal", runs, seed, causes) for d in ("hard", "easy")
+        )
+        lines.append(
+            f"  {title}: against normal counterparts, a hard seat earns {hard.mean:+.2f}, "
+            f"an easy one {easy.mean:+.2f}"
+        )
+    lines.append("  deals that exist get made (all seats the scenario's counterparts)")
+    for title, causes in worlds:
+        for difficulty in DIFFICULTIES:
+            c = closing(scenario, runs * 3, seed, difficulty, causes)
+            near = "-" if c.to_frontier is None else f"{c.to_frontier:.2f}"
+            lines.append(
+                f"    {title}, {difficulty}: {c.no_deal} of {c.games} games without a deal, "
+                f"{c.left_on_table} of them ({c.share_left:.0%}) with a deal left on the table; "
+                f"deals {near} from the frontier"
+            )
+    return lines
+
+
+def _refused(tally: Tally) -> float | None:
+    """Of the "likely no" and "red line" forecasts, the share the partner refused."""
+    told = tally.given.get("likely no", 0) + tally.given.get("red line", 0)
+    yes = tally.accepted.get("likely no", 0) + tally.accepted.get("red line", 0)
+    return 1.0 - yes / told if told else None
