@@ -246,7 +246,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def ran(app: App[None]) -> int:
     """Run the terminal game; a crash inside it becomes a report and exit code 3, like any
-    internal error (Textual would print a traceback)."""
+    internal error (Textual would print a traceback). Without a terminal to draw on and read
+    keys from, it says so in one line instead (exit 2)."""
+    if getattr(app, "needs_terminal", False):
+        problem = without_terminal()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
     app.run()
     crash = getattr(app, "crash", None)
     if crash is not None:
@@ -254,6 +260,24 @@ def ran(app: App[None]) -> int:
 
         return report_crash(crash)
     return EXIT_OK
+
+
+def without_terminal() -> str | None:
+    """Why the game cannot open here, in one line: its input or output is not a terminal (a
+    file, a pipe, a script), where it would draw for no one and spin on an empty input; None
+    when both are one."""
+    missing = [
+        name
+        for name, stream in (("input", sys.stdin), ("output", sys.stdout))
+        if stream is None or not stream.isatty()
+    ]
+    if not missing:
+        return None
+    which = f"its {missing[0]} is not" if len(missing) == 1 else "neither its input nor output is"
+    return (
+        f"error: the game needs a terminal, and {which} one: run it in a terminal window "
+        "(computer-only games: python main.py simulate SCENARIO)"
+    )
 
 
 def cmd_title() -> int:

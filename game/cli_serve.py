@@ -225,11 +225,11 @@ def _serve(store: Path, host: str, port: int, banner: str, public: bool) -> int:
 def cmd_join(store: str) -> int:
     """The game in this terminal (or, run by `serve`, in one browser): the join screen of the
     class game in STORE. A file that is not one is named in one line."""
+    from game.cli import ran
     from game.core.saves.shared import SharedStore
     from game.ui.app import make_app
 
     SharedStore.open(store).close()
     app = make_app(saves_dir=Path("saves"))
     app.class_store = Path(store)
-    app.run()
-    return EXIT_OK
+    return ran(app)

@@ -590,3 +590,23 @@ def test_party_codes_outside_the_scenario_are_usage_errors_in_every_command(
     err = capsys.readouterr().err
     assert "has no country CA; its countries are AA, BB" in err
     assert "no party 'CA' in minimal" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [(), ("play", "spp-2005", "--as", "MX")])
+def test_the_game_without_a_terminal_says_so_in_one_line_and_exits_2(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    """Run with its input or output not a terminal (`python main.py < /dev/null`, a pipe, a
+    script), the game drew its screens for no one and spun on an empty input until killed. It
+    says in one line that it needs a terminal, and exits 2 (bad usage)."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "needs a terminal" in done.stderr

@@ -341,6 +341,12 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
 
     # --- everywhere -------------------------------------------------------------------------
 
+    @property
+    def needs_terminal(self) -> bool:
+        """Whether the app draws on the terminal it was started in: not when textual-serve
+        runs it for a browser, with a driver of its own."""
+        return not os.environ.get("TEXTUAL_DRIVER")
+
     def check_terminal(self) -> None:
         """When the terminal has gone (its window closed, an ssh link lost) and the hangup
         never reached this process, as under `make play`, where make takes the signal and
