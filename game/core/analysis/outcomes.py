@@ -68,14 +68,14 @@ def fitted_name(scenario: Scenario, outcome: Outcome, names: Mapping[Outcome, st
     return names[outcome]
 
 
+LABELS: dict[Outcome, str] = {o: o.replace("_", " ") for o in OUTCOMES}
+"""Each outcome's name in a table of outcomes."""
+
+
 def outcome_label(scenario: Scenario, outcome: Outcome) -> str:
     """The outcome in a word or two, for a table of outcomes (`simulate`): its name, fitted to
     the scenario's parties as everywhere else (`fitted_name`)."""
     return fitted_name(scenario, outcome, LABELS)
-
-
-LABELS: dict[Outcome, str] = {o: o.replace("_", " ") for o in OUTCOMES}
-"""Each outcome's name in a table of outcomes."""
 
 
 def security_changes(scenario: Scenario, package: Package) -> int:

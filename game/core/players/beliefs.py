@@ -106,9 +106,8 @@ def _fold(moves: tuple[Move, ...], parties: int) -> _Fold:
         elif isinstance(move, Propose):
             seen.append(Observation(move.party, move.package, round_))
             offer = move.package
-        elif isinstance(move, Accept):
-            if offer is not None:
-                seen.append(Observation(move.party, offer, round_))
+        elif isinstance(move, Accept) and offer is not None:
+            seen.append(Observation(move.party, offer, round_))
         elif isinstance(move, Reject):
             offer = None
         turns += move.ends_turn
@@ -149,7 +148,6 @@ class Beliefs:
                 self.endorsed[o.party].add(o.package)
         for q in s.party_ids:
             view = scores[q]
-            per_point = view.per_point
             need = view.requirement.total
             if q != viewer and not knowledge.omniscient:
                 trust = state.conditions.trust[ix.dyad(viewer, q)]
@@ -173,7 +171,7 @@ class Beliefs:
             self.values[q] = true
             self.needs[q] = need
             # Normalised scores are sums of per-option points minus this constant.
-            self.offsets[q] = view.low * per_point
+            self.offsets[q] = view.low * view.per_point
         if knowledge.learns and not knowledge.omniscient:
             for fact in _said(state.log, viewer):
                 self._told(fact)

@@ -15,12 +15,12 @@ from game.core.engine.legal import Legal, legal_moves
 from game.core.engine.mechanism import step
 from game.core.engine.moves import Act, Move
 from game.core.engine.state import Difficulty, State
-from game.core.players.sayings import waiting_pass
 from game.core.players.strategies.modeller import modeller
 from game.core.players.strategies.scripted import AcceptFirst, Greedy
 from game.core.players.strategies.time_dependent import TimeDependent
 from game.core.players.strategies.tit_for_tat import TitForTat
 from game.core.players.style import StrategyName, Style, style_for
+from game.core.players.tactics import waiting_pass
 from game.core.scenario.model import Scenario
 
 

@@ -1,12 +1,9 @@
-"""What a computer says with its moves: its stance in words, the strongest reasons of a
-score's breakdown, and why it passes when the package on the table is not its to answer."""
+"""What a computer says with its moves: its stance in words, and the strongest reasons of a
+score's breakdown."""
 
 from __future__ import annotations
 
-from game.core.engine.moves import Pass
 from game.core.engine.scoring import PartyScore
-from game.core.engine.state import State
-from game.core.engine.wording import joined, name
 
 PHRASES = {
     "boulware": "it holds out until late",
@@ -36,16 +33,3 @@ def explain(score: PartyScore, limit: int = 2) -> str:
             "against it: " + ", ".join(f"{t.label} ({t.value:.0f}) [{t.source}]" for t in cons)
         )
     return "; ".join(parts)
-
-
-def waiting_pass(state: State, party: str) -> Pass:
-    """A pass with nothing it may do at the table: the package there is for others to answer,
-    or it has said yes and waits for the rest (says which)."""
-    offer = state.offer
-    if offer is None:
-        return Pass(party=party)
-    if party in offer.accepted:
-        others = [name(state, q) for q in offer.scope if q not in offer.accepted]
-        return Pass(party=party, note=f"it has said yes and waits for {joined(others)} to answer")
-    answering = [name(state, q) for q in offer.scope if q not in offer.accepted]
-    return Pass(party=party, note=f"the package on the table is for {joined(answering)} to answer")

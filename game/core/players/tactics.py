@@ -26,6 +26,7 @@ from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
 from game.core.engine.scoring import EPSILON, PartyScorer, ScoredPackage
 from game.core.engine.state import State
+from game.core.engine.wording import joined, name
 from game.core.engine.zone import believed_zone, best_in_zone
 from game.core.players.beliefs import Beliefs, beliefs
 from game.core.players.draws import first_draw
@@ -111,12 +112,8 @@ def believed_need(state: State, b: Beliefs, partner: str, scope: tuple[str, ...]
 
 def supported(state: State, party: str, partner: str, package: Package) -> bool:
     """Whether the partner's groups at home would back the package, as the party can tell."""
-    view = state.scorer.parties[partner]
-    cushion = 0.0
-    if partner != party:
-        trust = state.conditions.trust[index(state.scenario).dyad(party, partner)]
-        cushion = SUPPORT_CUSHION if trust < 50 else 0.0
-    return view.support(package) >= view.threshold + cushion - EPSILON
+    view, bar = _support_bar(state, party, partner)
+    return view.support(package) >= bar
 
 
 def believed_to_pass(
@@ -158,7 +155,8 @@ def passes(
 
 
 def _support_bar(state: State, party: str, partner: str) -> tuple[PartyScorer, float]:
-    """The partner's scorer and the support `supported` asks of it (the same sum)."""
+    """The partner's scorer and the support the party wants to see it give a package before
+    counting on it: its threshold, plus a cushion when the party trusts the partner little."""
     view = state.scorer.parties[partner]
     cushion = 0.0
     if partner != party:
@@ -438,7 +436,7 @@ def reply(
         better = best_offer(state, party, style, level, nash)
         if better is None or better.package == offer.package:
             return accept
-        why = "a partner still to answer could not accept it in time; " + explain(score)
+        why = "a partner still to answer could not accept it in time; " + reasons
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     better = best_offer(state, party, style, level, nash)
     why = f"holding out for {level:.0f}, offered {score.total:.0f}: {PHRASES[style.strategy]}"
@@ -448,6 +446,18 @@ def reply(
     if better is not None and better.package != offer.package:
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     return Reject(party=party, note=why)
+
+
+def waiting_pass(state: State, party: str) -> Pass:
+    """A pass with nothing it may do at the table: the package there is for others to answer,
+    or it has said yes and waits for the rest (says which)."""
+    offer = state.offer
+    if offer is None:
+        return Pass(party=party)
+    others = joined([name(state, q) for q in waiting(state, party)])
+    if party in offer.accepted:
+        return Pass(party=party, note=f"it has said yes and waits for {others} to answer")
+    return Pass(party=party, note=f"the package on the table is for {others} to answer")
 
 
 def table(state: State, party: str, style: Style, level: float, nash: bool = False) -> Move:
