@@ -7,6 +7,7 @@ import functools
 import sys
 from collections.abc import Sequence
 
+from game.core.engine.wording import counted
 from game.core.scenario.errors import LoadError
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -29,9 +30,9 @@ def cmd_validate(files: Sequence[str], strict: bool = False) -> int:
             continue
         scenario = source.scenario
         print(
-            f"{name}: ok ({scenario.id}: {len(scenario.parties)} parties, "
-            f"{len(scenario.issues)} issues, "
-            f"{sum(len(i.options) for i in scenario.issues)} options)"
+            f"{name}: ok ({scenario.id}: {counted(len(scenario.parties), 'party', 'parties')}, "
+            f"{counted(len(scenario.issues), 'issue')}, "
+            f"{counted(sum(len(i.options) for i in scenario.issues), 'option')})"
         )
         warnings = teaching_warnings(scenario)
         if warnings:
@@ -42,11 +43,16 @@ def cmd_validate(files: Sequence[str], strict: bool = False) -> int:
                 where = f"{source.path}:{mark.line}:{mark.column}"
                 print(f"{where}: warning: {w.describe()}", file=sys.stderr)
     if failed:
-        print(f"{failed} of {len(files)} file(s) have problems", file=sys.stderr)
+        print(
+            f"{failed} of {counted(len(files), 'file')} {_have(failed)} problems", file=sys.stderr
+        )
         return EXIT_PROBLEMS
     if warned and strict:
-        counted = f"{warned} of {len(files)} file(s) have teaching warnings (--strict)"
-        print(counted, file=sys.stderr)
+        print(
+            f"{warned} of {counted(len(files), 'file')} {_have(warned)} teaching warnings "
+            "(--strict)",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -64,3 +70,8 @@ def cmd_analyze(name: str, runs: int, seed: int, jobs: int | None) -> int:
     )
     print(render(analyze(source.scenario, runs, seed, rates)), end="")
     return EXIT_OK
+
+
+def _have(n: int) -> str:
+    """The verb after "n of m files": "1 of 2 files has", "2 of 2 files have"."""
+    return "has" if n == 1 else "have"

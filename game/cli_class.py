@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# `report`'s one line for a bad save, shared so both commands word it alike.
 from game.cli_report import bad_save_line
+
+# `report`'s one line for a bad save, shared so both commands word it alike.
+from game.core.engine.wording import counted
 
 if TYPE_CHECKING:
     from game.core.analysis.simulation import Summary
@@ -63,7 +65,7 @@ def cmd_class(saves: Sequence[str], csv_file: str | None, runs: int, seed: int) 
                 f"{csv_file}: error: cannot write the CSV: {err.strerror or err}", file=sys.stderr
             )
             return EXIT_PROBLEMS
-        print(f"Wrote the roll-up of {len(played)} games to {csv_file}", file=sys.stderr)
+        print(f"Wrote the roll-up of {counted(len(played), 'game')} to {csv_file}", file=sys.stderr)
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from game.cli_simulate import unknown_cause
+from game.core.engine.wording import counted
 from game.core.scenario.errors import LoadError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -69,7 +70,7 @@ def bad_save_line(save: str, err: LoadError) -> str:
         )
     first = str(err.problems[0]) if err.problems else f"{save}: error: not a saved game"
     more = len(err.problems) - 1
-    return first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+    return first + (f" (and {counted(more, 'more problem')})" if more else "")
 
 
 PAGE = """<!DOCTYPE html>

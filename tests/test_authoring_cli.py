@@ -35,7 +35,7 @@ def test_teaching_warnings_are_positioned_and_exit_0_unless_strict(
     line = next(x for x in err.splitlines() if "never happens" in x)
     assert re.match(rf"{re.escape(str(path))}:\d+:\d+: warning: events\.0\.date: dated ", line)
     assert main(["validate", "--strict", str(path)]) == 1
-    assert "have teaching warnings (--strict)" in capsys.readouterr().err
+    assert "1 of 1 file has teaching warnings (--strict)" in capsys.readouterr().err
 
 
 def test_analyze_prints_the_zone_the_constraints_and_the_sensitivity(
@@ -74,6 +74,18 @@ def test_validate_finds_a_scenario_by_its_id_too(capsys: pytest.CaptureFixture[s
     assert main(["validate", "spp-2005"]) == 0
     assert main(["validate", str(ROOT / "scenarios" / "spp-2005.yaml")]) == 0
     assert capsys.readouterr().out.count("ok (spp-2005") == 2
+
+
+def test_validate_counts_in_singular_and_plural(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The one-line summary of a valid file reads as English: "1 issue", not "1 issues" (the
+    starting scenario `new` writes has one issue)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "one-issue", "-o", "one.yaml"]) == 0
+    capsys.readouterr()
+    assert main(["validate", "one.yaml"]) == 0
+    assert "(one-issue: 2 parties, 1 issue, 3 options)" in capsys.readouterr().out
 
 
 def test_new_writes_a_commented_starting_scenario_that_validates_and_plays(

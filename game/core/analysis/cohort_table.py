@@ -9,7 +9,7 @@ from game.core.analysis.cohort import Cohort, GroupRow, Totals, World
 from game.core.analysis.outcomes import OUTCOMES, Outcome, fitted_name
 from game.core.analysis.simulation import PartySummary, Summary
 from game.core.engine.numbers import fixed
-from game.core.engine.wording import deal_kind
+from game.core.engine.wording import counted, deal_kind
 from game.core.scenario.model import Scenario
 
 OUTCOME_LABEL: dict[Outcome, str] = {
@@ -75,7 +75,7 @@ def _head(cohort: Cohort) -> str:
     lines = [
         f"# Class roll-up: {s.title}",
         "",
-        f"Scenario `{s.id}`: {count} group{'s' if count != 1 else ''}' games, {done} finished. "
+        f"Scenario `{s.id}`: {counted(count, 'group')}' games, {done} finished. "
         "Each country's result is its score at the end (0-100: the deal signed, or without "
         "one what it has anyway), with its gain over its reservation value in brackets; the "
         "countries a group played are in bold, with their verdict against that value: won, "
@@ -149,7 +149,7 @@ def _world(s: Scenario, w: World, heading: str) -> list[str]:
     lines = [""]
     if heading:
         count = len(w.groups)
-        games = f"{count} game{'s' if count != 1 else ''}"
+        games = counted(count, "game")
         lines += [f"{heading} {_world_name(w.without).capitalize()} ({games})", ""]
     else:
         lines += [f"The groups played {_world_name(w.without)}.", ""]

@@ -16,6 +16,7 @@ from game.core.analysis.debrief import Debrief
 from game.core.analysis.record import Record, Refusal
 from game.core.analysis.report_parts import DyadPath, ZoneStep
 from game.core.engine.state import State
+from game.core.engine.wording import counted
 from game.core.scenario.model import Scenario
 
 MOST = 5
@@ -140,15 +141,15 @@ def _left_on_table(
         return
     near = ""
     if closest_changes:
-        issues = "issue" if closest_changes == 1 else "issues"
         near = (
-            f" When it was tabled, the last package on the table was {closest_changes} "
-            f"{issues} away from one every country would have accepted."
+            f" When it was tabled, the last package on the table was "
+            f"{counted(closest_changes, 'issue')} away from one every country would have "
+            "accepted."
         )
     yield (
-        f"When {last.label} opened, {last.packages:,} packages would have been accepted and "
-        f"backed at home in every country, yet none was signed.{near} What kept the parties "
-        f"from finding one?"
+        f"When {last.label} opened, {counted(last.packages, 'package')} would have been "
+        f"accepted and backed at home in every country, yet none was signed.{near} What kept "
+        f"the parties from finding one?"
     )
 
 

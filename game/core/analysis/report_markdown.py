@@ -13,7 +13,7 @@ from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import RoundPoint
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import Refusal, Tabled
-from game.core.engine.wording import joined
+from game.core.engine.wording import counted, efficient, joined
 from game.core.scenario.model import Scenario
 
 ZONE_WIDTH = 30
@@ -336,7 +336,7 @@ def _possible(report: ClassReport) -> str:
     d = report.debrief
     f = d.frontier
     lines = ["## The deal against what was possible", ""]
-    lines.append(f"{len(f.points):,} packages are Pareto-efficient ({f.method}).")
+    lines.append(f"{efficient(len(f.points))} ({f.method}).")
     if not f.exact:
         lines.append(
             f"The agenda is too large to search completely: every efficient package is "
@@ -366,7 +366,7 @@ def _closest(report: ClassReport) -> str:
     assert final is not None
     near, changed = report.closest, report.closest_changes
     what = "the package signed" if final.fate == "signed" else "the last package on the table"
-    if near is None:
+    if near is None or changed is None:
         return (
             f"When {what} was tabled, no package within three issues of it would have been "
             f"accepted and backed at home by every country."
@@ -383,7 +383,7 @@ def _closest(report: ClassReport) -> str:
     ]
     return (
         f"The closest package every country would have accepted and backed at home when "
-        f"{what} was tabled changes {changed} issue{'s' if changed != 1 else ''}: "
+        f"{what} was tabled changes {counted(changed, 'issue')}: "
         f"{'; '.join(moves)} (scores {scores})."
     )
 

@@ -32,7 +32,7 @@ from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, fitted_name
 from game.core.analysis.simulation import run_seed
 from game.core.analysis.steps import Steps, check_cause, replay, replay_moves
 from game.core.engine.state import Seat, State, evolve
-from game.core.engine.wording import joined
+from game.core.engine.wording import counted, joined
 from game.core.game import Game
 from game.core.scenario.model import Scenario
 from game.core.scenario.timeline import Event
@@ -216,7 +216,8 @@ def paragraph(w: WhatIf) -> str:
     if w.before:
         parts.append(
             f"{joined(w.before)} had already happened by then: without them, the game's first "
-            f"{w.moves} moves were replayed in a world where they never happened."
+            f"{counted(w.moves, 'move')} {'was' if w.moves == 1 else 'were'} replayed in a world "
+            "where they never happened."
         )
     if w.opening:
         parts.append(

@@ -56,6 +56,16 @@ def joined(words: Sequence[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """A count and its noun: "1 issue", "1,200 issues" (`plural` where adding s is wrong)."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def efficient(n: int) -> str:
+    """How many packages are Pareto-efficient, in a sentence's opening words."""
+    return f"{counted(n, 'package')} {'is' if n == 1 else 'are'} Pareto-efficient"
+
+
 def every_country(scenario: Scenario) -> str:
     """Every party at the table, in words: "both countries", "all three countries", "all 4
     countries"."""

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from game.core.analysis.debrief import Debrief, RoundPoint
+from game.core.engine.wording import efficient
 from game.core.scenario.model import Scenario
 from game.ui import render
 from game.ui.render import outcome
@@ -55,9 +56,7 @@ def frontier_text(s: Scenario, report: Debrief) -> Text:
     """Where the outcome sits against the Pareto frontier and the Nash bargaining package."""
     text = Text().append("What was possible\n", style="bold underline")
     method = report.frontier.method
-    text.append(
-        f"{len(report.frontier.points)} packages are Pareto-efficient ({method}).\n", style="dim"
-    )
+    text.append(f"{efficient(len(report.frontier.points))} ({method}).\n", style="dim")
     if not report.frontier.exact:
         text.append(
             f"The agenda is too large to search completely: every efficient package is within "

@@ -24,7 +24,7 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from game.core.engine.state import Difficulty
-from game.core.engine.wording import joined
+from game.core.engine.wording import counted, joined
 from game.core.scenario.default import DEFAULT_SCENARIO
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.core.scenario.model import Scenario
@@ -259,7 +259,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         off = self.chosen_causes()
         if off:
             n = sum(1 for e in scenario.events if e.cause in off)
-            chosen += f" What if: {n} event{'s' if n != 1 else ''} will not happen."
+            chosen += f" What if: {counted(n, 'event')} will not happen."
         self.query_one("#chosen", Static).update(chosen)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

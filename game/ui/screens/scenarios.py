@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from game.core.engine.wording import counted
 from game.core.scenario.loader import CatalogueEntry
 from game.ui.screens.base import GameScreen
 
@@ -26,7 +27,7 @@ def scenarios_text(catalogue: list[CatalogueEntry]) -> Text:
         s = entry.file.scenario
         text.append(f"{s.title}", style="bold")
         text.append(
-            f"  ({s.id}, {kind}; {s.start} to {s.deadline}; {len(s.issues)} issues)\n",
+            f"  ({s.id}, {kind}; {s.start} to {s.deadline}; {counted(len(s.issues), 'issue')})\n",
             style="dim",
         )
         text.append(s.summary.strip() + "\n")
