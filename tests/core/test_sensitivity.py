@@ -53,3 +53,18 @@ def test_the_rates_shown_are_those_of_computer_games_of_the_moved_scenario() -> 
     for heading in ("## Zone of agreement", "## What binds each party", "## Sensitivity"):
         assert heading in text
     assert "AA attention (now 100" in text
+
+
+def test_a_sensitivity_line_shows_the_zone_as_written_beside_the_moved_ones() -> None:
+    """A line is listed because moving the number moves the zone; it says from what to what
+    (the minimal scenario's zone of 2 at the start falls to 1 with a point less attention,
+    which read "zone at the start 1 to 1" and looked like no move at all)."""
+    a = analyze(MINIMAL, runs=1, seed=1, rates=lambda found: [1.0 for _ in found])
+    first = a.zone[0].packages
+    line = next(x for x in render(a).splitlines() if x.startswith("- AA attention"))
+    sens = next(s for s in a.sensitivity if s.label == "AA attention")
+    starts = sorted(n.zone[0] for n in sens.nudges)
+    assert starts[0] != first or starts[-1] != first
+    assert line.endswith(
+        f"(zone at the start: {first:,} as written, {starts[0]:,} to {starts[-1]:,} moved)"
+    )

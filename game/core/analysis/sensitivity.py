@@ -169,10 +169,17 @@ def render(a: Analysis) -> str:
             for n in sens.nudges
             if n.agreement is not None
         ]
-        starts = [n.zone[0] for n in sens.nudges]
+        # The zone where the number first moves it (a later round's event may be what the
+        # number acts on), as written and as moved.
+        base = [r.packages for r in a.zone]
+        at = next(
+            (i for i, was in enumerate(base) if any(n.zone[i] != was for n in sens.nudges)), 0
+        )
+        counts = [n.zone[at] for n in sens.nudges]
+        when = "at the start" if at == 0 else f"in round {a.zone[at].round}"
         lines.append(
             f"- {sens.label} (now {sens.value:g}, {a.agreement:.0%}): {'; '.join(parts)} "
-            f"(zone at the start {min(starts):,} to {max(starts):,})"
+            f"(zone {when}: {base[at]:,} as written, {min(counts):,} to {max(counts):,} moved)"
         )
     quiet = [x.label for x in a.sensitivity if not x.moves_zone]
     if quiet:
