@@ -301,3 +301,10 @@ def test_a_group_row_counts_rounds_as_simulate_does() -> None:
     assert deal is not None
     assert group_row("x", s).rounds == deal.round + 1
     assert group_row("y", state("no deal")).rounds == state("no deal").round + 1
+
+
+@pytest.mark.parametrize(("groups", "said"), [(1, "1 group's games"), (5, "5 groups' games")])
+def test_the_roll_up_opening_line_counts_groups_in_english(groups: int, said: str) -> None:
+    """One save rolled up read "1 group' games"; the possessive follows the count."""
+    text = to_markdown(cohort(class_games()[:groups], simulated(spp_file().scenario, 1, SEED)))
+    assert f"Scenario `spp-2005`: {said}, " in text

@@ -72,10 +72,11 @@ def _head(cohort: Cohort) -> str:
     s = cohort.scenario
     done = cohort.totals.games
     count = len(cohort.groups)
+    whose = "1 group's" if count == 1 else f"{count:,} groups'"
     lines = [
         f"# Class roll-up: {s.title}",
         "",
-        f"Scenario `{s.id}`: {counted(count, 'group')}' games, {done} finished. "
+        f"Scenario `{s.id}`: {whose} games, {done} finished. "
         "Each country's result is its score at the end (0-100: the deal signed, or without "
         "one what it has anyway), with its gain over its reservation value in brackets; the "
         "countries a group played are in bold, with their verdict against that value: won, "
