@@ -409,19 +409,6 @@ def terminal_check(headless: bool) -> Callable[[], bool] | None:
     return lambda: os.isatty(fd)
 
 
-def make_app(
-    scenario: ScenarioFile | None = None,
-    saves_dir: Path | None = None,
-    seed: int | None = None,
-    party: str | Iterable[str] | None = None,
-    game: Game | None = None,
-    difficulty: str = "normal",
-    blink: bool = True,
-    without: Iterable[str] = (),
-    terminal: Callable[[], bool] | None = None,
-) -> PerimeterApp:
-    """The app, configured as the command line or a test asks (`without`: causes to switch
-    off, as `play --without` does; `terminal`: whether the terminal is still there)."""
-    return PerimeterApp(
-        scenario, saves_dir, seed, party, game, difficulty, blink, without, terminal
-    )
+make_app = PerimeterApp
+"""The app as the command line and the server make it: a name of their own, which tests
+replace to see what a command asks for without starting the terminal UI."""
