@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -9,7 +10,9 @@ from textual.pilot import Pilot
 from game.core.engine.moves import Accept, Pass
 from game.core.engine.state import Difficulty
 from game.core.game import Game
+from game.core.scenario.actions import Action
 from game.ui.app import PerimeterApp, make_app
+from game.ui.screens.actions import ActionScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen
 from game.ui.screens.handoff import HandOffScreen
@@ -171,3 +174,18 @@ def widget_text(app: PerimeterApp, selector: str) -> str:
     region = app.screen.query_one(selector).region
     lines = screen_text(app)[region.y : region.y + region.height]
     return " ".join(line[region.x : region.x + region.width].strip() for line in lines)
+
+
+async def each_action(app: PerimeterApp, pilot: Pilot[None]) -> AsyncIterator[tuple[Action, str]]:
+    """At the table, open the action window (d) and go down its list: each action with what
+    its detail pane shows while it is selected."""
+    await at_table(pilot)
+    await pilot.press("d")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ActionScreen) and screen.actions
+    for n, act in enumerate(screen.actions):
+        if n:
+            await pilot.press("down")
+            await pilot.pause()
+        yield screen.scenario.action(act.action), widget_text(app, "#action-detail")

@@ -32,15 +32,14 @@ from game.ui.screens.theory import TheoryScreen
 from tests.conftest import spp_file
 from tests.ui.conftest import (
     at_end,
-    at_table,
     close_notices,
+    each_action,
     game_app,
     game_app_at,
     past_hand_off,
     played_game,
     screen_text,
     table_app,
-    widget_text,
 )
 
 SMALL = (80, 24)
@@ -227,17 +226,8 @@ async def test_every_inferred_action_says_its_effects_are_a_design_choice(
     """Issue 9: actions say "its effects are a design choice" in the action window."""
     app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await at_table(pilot)
-        await pilot.press("d")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ActionScreen)
-        for n, act in enumerate(screen.actions):
-            if n:
-                await pilot.press("down")
-                await pilot.pause()
-            action = screen.scenario.action(act.action)
-            marked = "its effects are a design choice" in widget_text(app, "#action-detail")
+        async for action, detail in each_action(app, pilot):
+            marked = "its effects are a design choice" in detail
             assert marked == action.inferred, action.id
 
 

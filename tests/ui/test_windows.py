@@ -10,7 +10,6 @@ from textual.widgets import RadioButton
 from game.core.engine.moves import Act, Pass
 from game.core.game import Game
 from game.ui.app import make_app
-from game.ui.screens.actions import ActionScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.new_game import DIFFICULTY_TEXT, NewGameScreen
 from game.ui.screens.notice import NoticeScreen
@@ -18,10 +17,10 @@ from tests.conftest import spp_file
 from tests.ui.conftest import (
     at_table,
     close_notices,
+    each_action,
     game_app_at,
     screen_text,
     table_app,
-    widget_text,
 )
 
 SMALL = (80, 24)
@@ -50,18 +49,9 @@ async def test_the_action_window_shows_the_whole_description_of_each_action(
     """Issue 8: "Cut off at 80x24: ... action descriptions"."""
     app = table_app("US", seed=5, saves=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await at_table(pilot)
-        await pilot.press("d")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ActionScreen)
-        for n, act in enumerate(screen.actions):
-            if n:
-                await pilot.press("down")
-                await pilot.pause()
-            description = " ".join(screen.scenario.action(act.action).description.split())
-            shown = widget_text(app, "#action-detail")
-            assert " ".join(description.split()[-4:]) in shown, (act, shown)
+        async for action, shown in each_action(app, pilot):
+            description = " ".join(action.description.split())
+            assert " ".join(description.split()[-4:]) in shown, (action.id, shown)
 
 
 async def test_new_game_shows_each_difficulty_in_full(tmp_path: Path) -> None:
