@@ -120,6 +120,9 @@ actions:                        # what a player may do instead of (or besides) n
     effects:
       - {{kind: trust, delta: 3}}
     source: "Section"
+
+outcomes:                       # how a game's end is named (scenarios/AUTHORING.md, Outcome)
+  security_arrangement_min: 1   # security issues a deal must move to be a security arrangement
 """
 
 

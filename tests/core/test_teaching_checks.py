@@ -129,3 +129,27 @@ def test_the_zone_decides_which_numbers_are_simulated() -> None:
     assert teaching_checks.sensitive((1, 1), (0, 0))
     assert teaching_checks.sensitive((100, 10), (100, 4))
     assert not teaching_checks.sensitive((100, 10), (90, 8))
+
+
+def test_a_security_arrangement_out_of_reach_of_the_agenda_is_named() -> None:
+    """Outcome rule (AUTHORING.md): "a supported package ... that moves at least
+    `outcomes.security_arrangement_min` security issues off the status quo is a security
+    arrangement". With fewer security issues on the agenda than that, every deal reads as a
+    prosperity-only partnership, whatever it holds (the one-issue starting scenario of `new`
+    did, with the default of 2). The minimal scenario's second issue is put on the
+    prosperity pillar, leaving one security issue."""
+
+    def prosperity(data: dict[str, Any]) -> None:
+        data["issues"][1]["pillar"] = "prosperity"
+
+    message = warned(scenario(prosperity))[("outcomes", "security_arrangement_min")]
+    assert "2 security issues" in message and "has 1" in message
+    assert "prosperity-only" in message
+
+    def one(data: dict[str, Any]) -> None:
+        prosperity(data)
+        data["outcomes"] = {"security_arrangement_min": 1}
+
+    assert ("outcomes", "security_arrangement_min") not in warned(scenario(one))
+    assert ("outcomes", "security_arrangement_min") not in warned(scenario())
+    assert ("outcomes", "security_arrangement_min") not in warned(spp_file().scenario)

@@ -3,8 +3,9 @@
 None of these stops a game (`validate` exits 0 unless `--strict`): a scenario with an empty
 zone of agreement in 2009 is history, not a mistake. But an author balancing a scenario wants
 to know when no round leaves a deal possible, when one point of one number decides the outcome,
-or when an option, a threat, an event or a stance can never matter. Each warning is a path in
-the scenario file (so the command line can position it) and a sentence saying what to look at.
+or when an option, a threat, an event, a stance or an outcome can never matter. Each warning is
+a path in the scenario file (so the command line can position it) and a sentence saying what to
+look at.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from game.core.analysis.simulation import simulate
 from game.core.analysis.zone_timeline import round_conditions, zone_timeline
 from game.core.engine.conditions import Conditions
 from game.core.engine.scoring import EPSILON, scorer
+from game.core.engine.wording import counted
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
@@ -48,6 +50,7 @@ def teaching_warnings(scenario: Scenario, seed: int = 1, knife_edges: bool = Tru
         *_dominated_options(scenario, seed),
         *_stances_on_status_quo(scenario),
         *_events_that_never_fire(scenario),
+        *_security_arrangement_out_of_reach(scenario),
         *_empty_zones(scenario, seed),
     ]
     if knife_edges:
@@ -163,6 +166,28 @@ def _events_that_never_fire(s: Scenario) -> list[Problem]:
         )
         for n, e in enumerate(s.events)
         if e.date > last
+    ]
+
+
+def _security_arrangement_out_of_reach(s: Scenario) -> list[Problem]:
+    """A deal is a security arrangement only if it moves `security_arrangement_min` security
+    issues: an agenda with fewer makes every deal a prosperity-only partnership."""
+    need = s.outcomes.security_arrangement_min
+    have = sum(1 for issue in s.issues if issue.pillar == "security")
+    if have >= need:
+        return []
+    fix = (
+        f"; set it to {have} or put more issues on the security pillar"
+        if have
+        else "; put an issue on the security pillar"
+    )
+    return [
+        Problem(
+            ("outcomes", "security_arrangement_min"),
+            f"a deal must move {counted(need, 'security issue')} to be a security "
+            f"arrangement, but the agenda has {have}: every deal will read as a prosperity-only "
+            f"partnership{fix}",
+        )
     ]
 
 
