@@ -178,6 +178,8 @@ def _port_problem(host: str, port: int) -> str | None:
 def banner_text(game: ClassGame, host: str, port: int, elsewhere: bool) -> str:
     """The address, each team's join code and the instructor's, and a warning when other
     computers can reach the page."""
+    from game.core.engine.wording import counted
+
     header = game.store.header
     scenario = game.scenario
     shown = f"[{host}]" if ":" in host else host
@@ -190,7 +192,7 @@ def banner_text(game: ClassGame, host: str, port: int, elsewhere: bool) -> str:
         f"Perimeter class game: {scenario.title} ({scenario.id}), seed {header.seed}, "
         f"{header.difficulty}",
         f"  kept in {game.store.path}: `serve --store {game.store.path}` continues it",
-        f"  round {game.state.round + 1}, {len(game.state.moves)} moves so far",
+        f"  round {game.state.round + 1}, {counted(len(game.state.moves), 'move')} so far",
         "",
         f"Open {where} in each team's browser.",
         "Join codes (give each team its own):",

@@ -164,3 +164,11 @@ def test_join_names_a_file_that_is_not_a_class_game_in_one_line(
     assert main(["join", str(bad)]) == 1
     err = capsys.readouterr().err
     assert str(bad) in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_banner_counts_the_moves_so_far_in_english(tmp_path: Path) -> None:
+    """A class game whose one computer seat has moved before the first team's turn: the
+    banner said "1 moves so far"."""
+    game = ClassGame.create(tmp_path / "class.sqlite", spp_file(), 1, ["MX"])
+    assert len(game.state.moves) == 1
+    assert "  round 1, 1 move so far\n" in banner_text(game, "127.0.0.1", 8000, elsewhere=False)
