@@ -80,6 +80,7 @@ def parse_seats(scenario: Scenario, text: str) -> tuple[dict[str, str], str | No
 def cmd_tournament(name: str, runs: int, seed: int, without: list[str], as_json: bool) -> int:
     """Every strategy against every other, seats rotated: a table of how each fared."""
     from game.core.analysis.tournament import tournament
+    from game.core.engine.wording import counted
     from game.core.scenario.loader import find_scenario
 
     scenario = find_scenario(name).scenario
@@ -106,7 +107,7 @@ def cmd_tournament(name: str, runs: int, seed: int, without: list[str], as_json:
         )
         return EXIT_OK
     lines = [
-        f"{scenario.title}: every strategy against every other, {runs} games a pairing "
+        f"{scenario.title}: every strategy against every other, {counted(runs, 'game')} a pairing "
         f"(seats in turn), seed {seed}",
         f"  {'strategy':<13} {'games':>6} {'agreements':>11} {'mean gain':>10} "
         f"{'to frontier':>12} {'to Nash':>8}",
@@ -182,8 +183,9 @@ class ProgressBar:
 def render_summary(scenario: Scenario, s: Summary) -> str:
     """A simulation summary as plain text."""
     from game.core.analysis.outcomes import outcome_label
+    from game.core.engine.wording import counted
 
-    lines = [f"{scenario.title}: {s.runs} computer-only games, seed {s.seed}"]
+    lines = [f"{scenario.title}: {counted(s.runs, 'computer-only game')}, seed {s.seed}"]
     if s.disabled_causes:
         lines.append("Switched off: " + ", ".join(s.disabled_causes))
     lines.append("Outcomes")

@@ -230,3 +230,21 @@ def test_missing_saves_and_bad_numbers_are_bad_usage(args: list[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["class", *args])
     assert stopped.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["simulate", "spp-2005", "--runs", "1"], ": 1 computer-only game, seed 1"),
+        (["analyze", str(DATA / "good" / "minimal.yaml"), "--runs", "1"], "(1 game, seed 1)"),
+        (["class", "SAVE", "--runs", "1"], "Computers: 1 game with the computer"),
+        (["report", "SAVE", "--what-if", "leader_change", "--runs", "1"], "of 1 continuation "),
+    ],
+)
+def test_one_run_reads_in_the_singular(
+    command: list[str], said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--runs 1` (a teacher's quick look) printed "1 games" and "1 continuations"."""
+    saves = class_saves(tmp_path, ("nodeal",))
+    assert main([saves[0] if word == "SAVE" else word for word in command]) == 0
+    assert said in capsys.readouterr().out

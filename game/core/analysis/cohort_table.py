@@ -127,9 +127,9 @@ def _comparison(cohort: Cohort) -> str:
     each = " in each world" if len(cohort.worlds) > 1 else ""
     lines += [
         "",
-        f"Computers: {base.runs} games{each} with the computer at every seat, each country "
-        f"played by the scenario's personality at normal difficulty, seed {base.seed}, with "
-        "the same causes switched off as the groups.",
+        f"Computers: {counted(base.runs, 'game')}{each} with the computer at every seat, each "
+        f"country played by the scenario's personality at normal difficulty, seed {base.seed}, "
+        "with the same causes switched off as the groups.",
     ]
     if len(cohort.worlds) == 1:
         return "\n".join(lines + _world(cohort.scenario, cohort.worlds[0], ""))
@@ -156,10 +156,11 @@ def _world(s: Scenario, w: World, heading: str) -> list[str]:
         lines += [f"The groups played {_world_name(w.without)}.", ""]
     rate = f"class {_share(t.agreements, t.games)}" if t.games else "class: no finished game"
     agreed = round(b.agreement_rate * b.runs)
+    games = counted(b.runs, "game")
     lines += [
-        f"**Agreement rate: {rate} — computers {_percent(agreed, b.runs)} ({b.runs} games)**",
+        f"**Agreement rate: {rate} — computers {_percent(agreed, b.runs)} ({games})**",
         "",
-        f"| | Class ({t.games} finished) | Computers ({b.runs} games) |",
+        f"| | Class ({t.games} finished) | Computers ({games}) |",
         "|---|---:|---:|",
     ]
     lines.append(

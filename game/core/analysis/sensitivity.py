@@ -19,6 +19,7 @@ from game.core.analysis.simulation import simulate
 from game.core.analysis.teaching_checks import Knob, knobs, moved, sensitive
 from game.core.analysis.zone_timeline import ZoneRound, zone_timeline
 from game.core.engine.mechanism import start
+from game.core.engine.wording import counted
 from game.core.scenario.model import Scenario
 
 STEPS = (-5.0, -1.0, 1.0, 5.0)
@@ -127,7 +128,8 @@ def render(a: Analysis) -> str:
     lines = [
         f"# Analysis of {s.id}: {s.title}",
         "",
-        f"Computer-only games agree {a.agreement:.0%} of the time ({a.runs} games, seed {a.seed}).",
+        f"Computer-only games agree {a.agreement:.0%} of the time ({counted(a.runs, 'game')}, "
+        f"seed {a.seed}).",
         "",
         "## Zone of agreement, round by round",
         "",
@@ -157,8 +159,8 @@ def render(a: Analysis) -> str:
         "",
         "## Sensitivity: each number a few points either way",
         "",
-        f"Computer games' agreement rate ({a.runs} games) with the number moved, where that "
-        "moves the zone of agreement; numbers that move it most first:",
+        f"Computer games' agreement rate ({counted(a.runs, 'game')}) with the number moved, "
+        "where that moves the zone of agreement; numbers that move it most first:",
         "",
     ]
     for sens in a.sensitivity:

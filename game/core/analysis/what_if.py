@@ -199,8 +199,8 @@ def paragraph(w: WhatIf) -> str:
         else f"From the saved position (round {start_.round + 1}, {date}) on"
     )
     parts = [
-        f"{where}, with the events of {w.cause}, {yes} of {n} continuations reached a security "
-        f"arrangement; without them, {no} of {n}."
+        f"{where}, with the events of {w.cause}, {yes} of {counted(n, 'continuation')} reached "
+        f"a security arrangement; without them, {no} of {n}."
     ]
     parts.append(
         f"With them, {_spread(w.with_cause, n)}; without them, {_spread(w.without_cause, n)}."
