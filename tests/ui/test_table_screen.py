@@ -217,3 +217,16 @@ async def test_the_home_panel_shows_each_group_in_full(tmp_path: Path) -> None:
             assert group.name in content, group.name
             assert " ".join(group.description.split()) in content, group.description
         assert "PgDn" in widget_text(app, "#panel-more")
+
+
+def test_the_offer_summary_counts_one_change_in_the_singular() -> None:
+    """A package that moves one issue off the status quo: the table said "1 changes"."""
+    from game.core.scenario.index import index
+    from game.ui.render.table import table_summary
+
+    game = Game.new(spp_file(), 5, ["US", "MX", "CA"])
+    party = game.to_move or ""
+    package = list(index(game.scenario).status_quo)
+    package[0] = (package[0] + 1) % len(game.scenario.issues[0].options)
+    game.play(Propose(party=party, package=tuple(package), scope=game.scenario.party_ids))
+    assert "· 1 change ·" in table_summary(game.view("MX")).plain

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from game.core.engine.state import LogEntry
+from game.core.engine.wording import counted
 from game.core.game import SeatView
 from game.core.scenario.model import Scenario
 from game.core.scenario.timeline import Event
@@ -169,7 +170,7 @@ def table_summary(view: SeatView) -> Text:
     s = view.scenario
     changed = sum(1 for k, q in zip(offer.package, view.status_quo, strict=True) if k != q)
     text = Text().append(f"On the table, from {s.party(offer.proposer).name}:\n", style="bold")
-    text.append(f"binds {scope_words(offer.scope, s.party_ids)} · {changed} changes")
+    text.append(f"binds {scope_words(offer.scope, s.party_ids)} · {counted(changed, 'change')}")
     text.append(" · *: differs\n", style="dim")
     waiting = [p for p in offer.scope if p not in offer.accepted]
     accepted = ", ".join(offer.accepted) or "nobody"
