@@ -456,3 +456,16 @@ def test_random_games_end_by_the_deadline_and_never_accept_below_reservation_or_
     for agreement in state.agreements:
         for party in agreement.scope:
             assert not state.scorer.score(party, agreement.package).red_lines
+
+
+def test_a_delayed_effect_is_announced_in_rounds_counted_in_english() -> None:
+    """An action whose effect comes a round later (spp-2005's unilateral act: distrust grows
+    "when it comes to light") said "due in 1 round(s)" in the log."""
+    from game.core.engine.moves import Act
+    from game.core.game import Game
+    from tests.conftest import spp_file
+
+    game = Game.new(spp_file(), 5, ["US"])
+    game.play(Act(party="US", action="unilateral_act", target="MX"))
+    acted = next(e for e in game.state.log if e.kind == "action" and e.party == "US")
+    assert "trust effect due in 1 round" in acted.reasons

@@ -15,7 +15,14 @@ from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass
 from game.core.engine.ratification import ratify
 from game.core.engine.scoring import EPSILON
 from game.core.engine.state import LogKind, Offer, Pending, Revealed, State, rng
-from game.core.engine.wording import action_phrase, describe, logged, milestones, name
+from game.core.engine.wording import (
+    action_phrase,
+    counted,
+    describe,
+    logged,
+    milestones,
+    name,
+)
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -134,7 +141,7 @@ def _act(state: State, move: Act) -> State:
                     state.round + effect.after_rounds, move.party, move.target, effect, action.id
                 )
             )
-            changes.append(f"{effect.kind} effect due in {effect.after_rounds} round(s)")
+            changes.append(f"{effect.kind} effect due in {counted(effect.after_rounds, 'round')}")
             continue
         conditions, said = apply_action_effect(s, conditions, effect, move.party, move.target)
         changes += said
