@@ -342,6 +342,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 def cmd_scenarios() -> int:
     """List the built-in scenarios and those in ./scenarios."""
+    from game.core.engine.wording import counted
     from game.core.scenario.loader import catalogue
 
     rows: list[tuple[str, str, str]] = []
@@ -350,7 +351,7 @@ def cmd_scenarios() -> int:
         if entry.file is not None:
             rows.append((entry.file.scenario.id, entry.file.scenario.title, where))
         else:
-            problems = f"(invalid: {len(entry.problems)} problem(s); run validate)"
+            problems = f"(invalid: {counted(len(entry.problems), 'problem')}; run validate)"
             rows.append((entry.path.stem, problems, where))
     if not rows:
         print("No scenarios found.")

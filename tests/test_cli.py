@@ -86,6 +86,7 @@ def test_scenarios_lists_local_scenarios_and_flags_invalid_ones(tmp_path: Path) 
     result = run("scenarios", cwd=tmp_path)
     assert result.returncode == 0
     assert "minimal" in result.stdout and "invalid" in result.stdout and "spp-2005" in result.stdout
+    assert "(invalid: 1 problem; run validate)" in result.stdout
 
 
 def test_score_json_has_the_promised_shape(

@@ -6,6 +6,7 @@ advance the clock"."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +174,7 @@ async def test_the_instructor_sees_every_partys_scores_and_p_pauses_the_game(
         await pilot.press("n")
         await pilot.pause()
         assert "Round 2 of" in shown(app) and "Round 1 ended" in shown(app)
+        assert re.search(r"Round 1 ended: (1 seat|[02-9] seats) still to move passed", shown(app))
 
 
 async def test_a_teams_table_says_when_the_instructor_pauses(tmp_path: Path) -> None:

@@ -197,6 +197,7 @@ class ClassroomFlow(App[None]):
     ) -> None:
         """`n`: advance the clock, every seat still to move this round passing."""
         from game.core.engine.moves import IllegalMove  # start-up speed
+        from game.core.engine.wording import counted  # start-up speed
 
         game, screen = self.class_game, self._instructor_screen()
         if game is None or screen is None:
@@ -208,7 +209,7 @@ class ClassroomFlow(App[None]):
             screen.message(f"✘ Cannot end the round: {err}", "bold red")
             return
         self._show_standing()
-        screen.message(f"Round {ended} ended: {passed} seat(s) still to move passed.")
+        screen.message(f"Round {ended} ended: {counted(passed, 'seat')} still to move passed.")
 
 
 def paused_text(paused: bool) -> Text:
