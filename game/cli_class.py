@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.cli_report import bad_save_line
-
 # `report`'s one line for a bad save, shared so both commands word it alike.
+from game.cli_report import bad_save_line
 from game.core.engine.wording import counted
 
 if TYPE_CHECKING:

@@ -72,7 +72,7 @@ def _head(cohort: Cohort) -> str:
     s = cohort.scenario
     done = cohort.totals.games
     count = len(cohort.groups)
-    whose = "1 group's" if count == 1 else f"{count:,} groups'"
+    whose = counted(count, "group") + ("'s" if count == 1 else "'")
     lines = [
         f"# Class roll-up: {s.title}",
         "",

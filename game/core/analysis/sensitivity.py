@@ -163,6 +163,7 @@ def render(a: Analysis) -> str:
         "where that moves the zone of agreement; numbers that move it most first:",
         "",
     ]
+    base = [r.packages for r in a.zone]
     for sens in a.sensitivity:
         if not sens.moves_zone:
             continue
@@ -173,7 +174,6 @@ def render(a: Analysis) -> str:
         ]
         # The zone where the number first moves it (a later round's event may be what the
         # number acts on), as written and as moved.
-        base = [r.packages for r in a.zone]
         at = next(
             (i for i, was in enumerate(base) if any(n.zone[i] != was for n in sens.nudges)), 0
         )
