@@ -7,12 +7,25 @@ import contextlib
 import functools
 import gc
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 from game.core.analysis.simulation import RunResult, Summary, play_runs, simulate, summarise
+from game.core.analysis.tournament import (
+    Pairing,
+    Played,
+    Standing,
+    pairings,
+    play_pairings,
+    standings,
+    tournament,
+)
 from game.core.scenario.loader import ScenarioFile, load_scenario
 from game.core.scenario.model import Scenario
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 WORTH_SHARING = 200
 """Fewer games than this are played in this process: starting workers would cost more."""
@@ -64,17 +77,50 @@ def simulate_shared(
     if jobs <= 1 or runs < WORTH_SHARING:
         with batch_collector():
             return simulate(scenario, runs, seed, disabled_causes, progress, seats)
-    # Small slices, handed out in order: the progress bar moves, and no worker idles long.
-    size = max(1, runs // (jobs * 8))
-    slices = [range(start, min(runs, start + size)) for start in range(0, runs, size)]
-    played: list[RunResult] = []
-    with ProcessPoolExecutor(jobs) as pool:
-        work = functools.partial(_play, str(source.path), seed, disabled_causes, dict(seats or {}))
-        for part in pool.map(work, slices):
-            played += part
-            if progress is not None:
-                progress(len(played), runs)
+    work = functools.partial(_play, str(source.path), seed, disabled_causes, dict(seats or {}))
+    played = _shared(work, range(runs), jobs, progress)
     return summarise(scenario, seed, played, disabled_causes, seats)
+
+
+def tournament_shared(
+    source: ScenarioFile,
+    runs: int,
+    seed: int,
+    disabled_causes: frozenset[str] = frozenset(),
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Standing, ...]:
+    """The tournament, its games shared out over `jobs` processes when there are enough of
+    them; the table is the one a single process gives (each game depends on the seed and its
+    pairing alone, and the table sums them in the same order)."""
+    scenario = source.scenario
+    games = pairings(runs)
+    if jobs <= 1 or len(games) < WORTH_SHARING:
+        with batch_collector():
+            return tournament(
+                scenario, runs, seed, progress=progress, disabled_causes=disabled_causes
+            )
+    work = functools.partial(_play_pairings, str(source.path), seed, disabled_causes)
+    return standings(games, _shared(work, games, jobs, progress))
+
+
+def _shared(
+    work: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[R]:
+    """`work` done on every item by `jobs` processes, the results in the items' order. The
+    items go out in small slices, in order: the progress bar moves, and no worker idles long."""
+    size = max(1, len(items) // (jobs * 8))
+    slices = [items[start : start + size] for start in range(0, len(items), size)]
+    done: list[R] = []
+    with ProcessPoolExecutor(jobs) as pool:
+        for part in pool.map(work, slices):
+            done += part
+            if progress is not None:
+                progress(len(done), len(items))
+    return done
 
 
 @functools.cache
@@ -83,11 +129,19 @@ def _scenario(path: str) -> Scenario:
 
 
 def _play(
-    path: str, seed: int, disabled: frozenset[str], seats: dict[str, str], runs: range
+    path: str, seed: int, disabled: frozenset[str], seats: dict[str, str], runs: Sequence[int]
 ) -> list[RunResult]:
     """A worker's share: the games of these runs (the scenario is read once per worker)."""
     with batch_collector():
         return play_runs(_scenario(path), seed, runs, disabled, seats)
+
+
+def _play_pairings(
+    path: str, seed: int, disabled: frozenset[str], games: Sequence[Pairing]
+) -> list[Played]:
+    """A worker's share of the tournament (the scenario is read once per worker)."""
+    with batch_collector():
+        return play_pairings(_scenario(path), seed, games, disabled)
 
 
 def agreement_rates(scenarios: list[Scenario], runs: int, seed: int, jobs: int) -> list[float]:

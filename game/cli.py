@@ -198,7 +198,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.cli_simulate import cmd_simulate, cmd_tournament
 
             if args.tournament:
-                return cmd_tournament(args.scenario, args.runs, args.seed, args.without, args.json)
+                # The tournament seats every strategy itself and prints its own table.
+                ignored = [o for o, v in (("--ai", args.ai), ("--explain", args.explain)) if v]
+                if ignored:
+                    print(
+                        f"error: {ignored[0]} does not apply to --tournament, which seats every "
+                        "strategy itself and prints its own table; leave one of the two out",
+                        file=sys.stderr,
+                    )
+                    return EXIT_USAGE
+                return cmd_tournament(
+                    args.scenario, args.runs, args.seed, args.without, args.json, args.jobs
+                )
             return cmd_simulate(
                 args.scenario,
                 args.runs,

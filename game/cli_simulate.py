@@ -77,20 +77,23 @@ def parse_seats(scenario: Scenario, text: str) -> tuple[dict[str, str], str | No
     return seats, None
 
 
-def cmd_tournament(name: str, runs: int, seed: int, without: list[str], as_json: bool) -> int:
+def cmd_tournament(
+    name: str, runs: int, seed: int, without: list[str], as_json: bool, jobs: int | None = None
+) -> int:
     """Every strategy against every other, seats rotated: a table of how each fared."""
-    from game.core.analysis.tournament import tournament
+    from game.batch import jobs_default, tournament_shared
     from game.core.engine.wording import counted
     from game.core.scenario.loader import find_scenario
 
-    scenario = find_scenario(name).scenario
+    source = find_scenario(name)
+    scenario = source.scenario
     problem = unknown_cause(scenario, without)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     bar = ProgressBar(sys.stderr)
-    standings = tournament(
-        scenario, runs, seed, progress=bar.update, disabled_causes=frozenset(without)
+    standings = tournament_shared(
+        source, runs, seed, frozenset(without), jobs or jobs_default(), progress=bar.update
     )
     bar.close()
     if as_json:

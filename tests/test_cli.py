@@ -238,6 +238,46 @@ def test_the_tournament_plays_every_strategy_against_every_other(
         assert set(row["against"]) == set(STRATEGIES)
 
 
+def test_the_tournament_shares_its_games_over_processes_and_prints_what_one_process_prints(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 10, point 8: "`simulate` spreads runs over the machine's cores with results
+    identical to one process" — the tournament, `simulate`'s longest run, included: `--jobs 2`
+    starts two worker processes, and the table is the same as with `--jobs 1`."""
+    import concurrent.futures
+
+    import game.batch
+
+    started: list[int | None] = []
+
+    class Recorded(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int | None = None) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers)
+
+    monkeypatch.setattr(game.batch, "WORTH_SHARING", 1)
+    monkeypatch.setattr(game.batch, "ProcessPoolExecutor", Recorded)
+    args = ["simulate", "revive-spp", "--tournament", "--runs", "2", "--seed", "3", "--json"]
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main([*args, "--jobs", jobs]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert started == [2]
+    assert outputs[0] == outputs[1]
+    assert any(row["agreement_rate"] > 0 for row in json.loads(outputs[0])["tournament"])
+
+
+@pytest.mark.parametrize("option", [["--ai", "US=hard"], ["--explain"]])
+def test_the_tournament_refuses_an_option_it_would_ignore(
+    option: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tournament seats every strategy itself and prints its own table: `--ai` and
+    `--explain` would change nothing, so asking for them is a usage error that says so."""
+    assert main(["simulate", "spp-2005", "--tournament", "--runs", "1", *option]) == 2
+    err = capsys.readouterr().err
+    assert option[0] in err and "--tournament" in err
+
+
 def test_simulate_refuses_an_unknown_cause_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", "spp-2005", "--runs", "1", "--without", "leader_changes"]) == 2
     assert "did you mean 'leader_change'" in capsys.readouterr().err

@@ -2,8 +2,8 @@
 
 Computer-only games of spp-2005 with the historical events, and with each cause the chapter
 blames switched off in turn, on the same seeds (paired runs: a difference between two
-configurations comes from the cause, not from luck). The closing note of issue 9 reports the
-same figures at 1000 runs (`python main.py simulate spp-2005 --runs 1000 [--without CAUSE]`).
+configurations comes from the cause, not from luck). The same figures at 1000 runs:
+`python main.py simulate spp-2005 --runs 1000 [--without CAUSE]`.
 """
 
 from __future__ import annotations

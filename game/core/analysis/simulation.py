@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.core.analysis.outcomes import OUTCOMES, Outcome, classify, results
@@ -117,7 +117,7 @@ class RunResult:
 def play_runs(
     scenario: Scenario,
     seed: int,
-    runs: range,
+    runs: Iterable[int],
     disabled_causes: frozenset[str] = frozenset(),
     seats: Mapping[str, str] | None = None,
 ) -> list[RunResult]:

@@ -48,50 +48,72 @@ class Standing:
         }
 
 
-def tournament(
+Pairing = tuple[StrategyName, StrategyName, int]
+"""One game of the tournament: the strategy in focus, the one in every other seat, the run."""
+
+
+@dataclass(frozen=True)
+class Played:
+    """What the table keeps of one game: the focal seat's gain, and the deal's distances."""
+
+    gain: float
+    deal: tuple[float, float | None] | None
+    """Distance to the frontier and to the Nash package (None: no deal in force at the end)."""
+
+
+def pairings(runs: int, strategies: Sequence[StrategyName] = STRATEGIES) -> list[Pairing]:
+    """Every game of the tournament, in the order the table sums them."""
+    return [
+        (focal, other, run) for focal in strategies for other in strategies for run in range(runs)
+    ]
+
+
+def play_pairings(
     scenario: Scenario,
-    runs: int,
     seed: int,
-    strategies: Sequence[StrategyName] = STRATEGIES,
-    progress: Callable[[int, int], None] | None = None,
+    games: Sequence[Pairing],
     disabled_causes: frozenset[str] = frozenset(),
-) -> tuple[Standing, ...]:
-    """Play every strategy against every other (itself included), `runs` games per pairing
-    spread over the seats in turn; the same seed gives the same table."""
+) -> list[Played]:
+    """These games of the tournament, each fixed by the seed and its pairing alone (so any
+    share of them, played anywhere, gives the same results)."""
     ids = scenario.party_ids
-    total = len(strategies) ** 2 * runs
-    done = 0
+    played = []
+    for focal, other, run in games:
+        seat = ids[run % len(ids)]
+        seats = {p: (focal if p == seat else other) for p in ids}
+        state = play_computer_game(
+            scenario, run_seed(seed, hash_pair(focal, other, run)), disabled_causes, seats
+        )
+        ends = results(state)
+        deal = None
+        if state.trilateral is not None and state.lapsed is None:
+            frontier = pareto_frontier(scenario, state.conditions)
+            point = tuple(ends[p].score for p in ids)
+            to_frontier = min(math.dist(point, f.scores) for f in frontier.points)
+            nash = nash_point(frontier, tuple(ends[p].reservation for p in ids))
+            deal = (to_frontier, math.dist(point, nash.scores) if nash else None)
+        played.append(Played(ends[seat].gain, deal))
+    return played
+
+
+def standings(
+    games: Sequence[Pairing],
+    played: Sequence[Played],
+    strategies: Sequence[StrategyName] = STRATEGIES,
+) -> tuple[Standing, ...]:
+    """The table: each strategy's games summed in the order given."""
     gains: dict[str, dict[str, list[float]]] = {s: {t: [] for t in strategies} for s in strategies}
     deals: dict[str, list[tuple[float, float | None]]] = {s: [] for s in strategies}
-    for focal in strategies:
-        for other in strategies:
-            for run in range(runs):
-                seat = ids[run % len(ids)]
-                seats = {p: (focal if p == seat else other) for p in ids}
-                state = play_computer_game(
-                    scenario,
-                    run_seed(seed, hash_pair(focal, other, run)),
-                    disabled_causes,
-                    seats,
-                )
-                ends = results(state)
-                gains[focal][other].append(ends[seat].gain)
-                if state.trilateral is not None and state.lapsed is None:
-                    frontier = pareto_frontier(scenario, state.conditions)
-                    point = tuple(ends[p].score for p in ids)
-                    to_frontier = min(math.dist(point, f.scores) for f in frontier.points)
-                    nash = nash_point(frontier, tuple(ends[p].reservation for p in ids))
-                    to_nash = math.dist(point, nash.scores) if nash else None
-                    deals[focal].append((to_frontier, to_nash))
-                done += 1
-                if progress is not None:
-                    progress(done, total)
-    standings = []
+    for (focal, other, _), game in zip(games, played, strict=True):
+        gains[focal][other].append(game.gain)
+        if game.deal is not None:
+            deals[focal].append(game.deal)
+    table = []
     for s in strategies:
         every = [g for t in strategies for g in gains[s][t]]
         near = [d[0] for d in deals[s]]
         nash_gaps = [d[1] for d in deals[s] if d[1] is not None]
-        standings.append(
+        table.append(
             Standing(
                 strategy=s,
                 games=len(every),
@@ -102,7 +124,26 @@ def tournament(
                 against={t: _mean(gains[s][t]) or 0.0 for t in strategies},
             )
         )
-    return tuple(standings)
+    return tuple(table)
+
+
+def tournament(
+    scenario: Scenario,
+    runs: int,
+    seed: int,
+    strategies: Sequence[StrategyName] = STRATEGIES,
+    progress: Callable[[int, int], None] | None = None,
+    disabled_causes: frozenset[str] = frozenset(),
+) -> tuple[Standing, ...]:
+    """Play every strategy against every other (itself included), `runs` games per pairing
+    spread over the seats in turn; the same seed gives the same table."""
+    games = pairings(runs, strategies)
+    played: list[Played] = []
+    for game in games:
+        played += play_pairings(scenario, seed, [game], disabled_causes)
+        if progress is not None:
+            progress(len(played), len(games))
+    return standings(games, played, strategies)
 
 
 def hash_pair(focal: str, other: str, run: int) -> int:
