@@ -258,11 +258,13 @@ def bench_game_split(scenario: Scenario, games: int = 40) -> tuple[float, float]
 
 
 def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
-    """Computer moves, a thousand computer-only games, and the debrief's frontier."""
-    from game.batch import jobs_default, simulate_shared
+    """Computer moves, a thousand computer-only games, a short tournament in one process and
+    shared, and the debrief's frontier."""
+    from game.batch import jobs_default, simulate_shared, tournament_shared
     from game.core.analysis.frontier import pareto_frontier
     from game.core.analysis.simulation import simulate
     from game.core.analysis.zone_timeline import zone_timeline
+    from game.core.engine.wording import counted
     from game.core.scenario.loader import find_scenario
 
     rows = []
@@ -294,6 +296,17 @@ def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
     simulate_shared(find_scenario(scenario.id), 1000, 1, jobs=jobs)
     shared = time.perf_counter() - began
     rows.append((f"simulate {scenario.id} --runs 1000 ({jobs} processes)", shared, "< 3 s"))
+    for share in (1, jobs):
+        began = time.perf_counter()
+        tournament_shared(find_scenario(scenario.id), 10, 1, jobs=share)
+        rows.append(
+            (
+                f"simulate {scenario.id} --tournament --runs 10 (640 games, "
+                f"{counted(share, 'process', 'processes')})",
+                time.perf_counter() - began,
+                "",
+            )
+        )
     began = time.perf_counter()
     zone_timeline(scenario, 1)
     rows.append(
