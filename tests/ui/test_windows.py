@@ -181,3 +181,54 @@ async def test_the_footer_shows_q_quit_only_where_q_quits(tmp_path: Path) -> Non
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert type(app.screen).__name__ == "QuitScreen"
+
+
+async def test_help_and_quit_keys_work_in_every_window(tmp_path: Path) -> None:
+    """The general help: "Everywhere: ? or F1 help · q or Ctrl+C quit". A window (the action
+    window, an event notice, the quit question) is a screen too: ? and F1 open its own help,
+    and q asks before quitting (in the quit question itself it changes nothing)."""
+    from game.ui.screens.actions import ActionScreen
+    from game.ui.screens.quit import QuitScreen
+
+    app = table_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await at_table(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        window = app.screen
+        assert isinstance(window, ActionScreen)
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen), key
+            assert "action" in " ".join(screen_text(app)).lower()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is window
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "save" in " ".join(screen_text(app)).lower()
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is window
+        await pilot.press("escape")
+        await pilot.pause()
+        await close_notices(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        notice = app.screen
+        assert isinstance(notice, NoticeScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "event" in " ".join(screen_text(app)).lower()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is notice

@@ -56,6 +56,13 @@ class GameModal(ModalScreen[R]):
     """A window over another screen."""
 
     HELP = ""
+    # A window stops the search for a key's binding before the app's own, so it repeats the
+    # app's help and quit keys: without them ? and q did nothing while a window was open.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("f1", "app.help", "Help", show=False),
+        Binding("q", "app.request_quit", "Quit", show=False),
+    ]
 
 
 class TheoryRequested(Message):
