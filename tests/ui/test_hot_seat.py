@@ -135,6 +135,28 @@ async def test_the_new_game_screen_starts_a_hot_seat_when_two_countries_are_tick
         assert isinstance(app.screen, HandOffScreen)
 
 
+async def test_enter_on_a_country_plays_it_alone_and_space_adds_a_team(tmp_path: Path) -> None:
+    """A student who wants Mexico goes down to it and presses Enter: they play Mexico, not a
+    hot seat with the country ticked to start with (the new-game help: Enter plays the country
+    under the cursor; Space ticks another for a hot seat)."""
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewGameScreen)
+        screen.query_one("#country").focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.chosen_parties() == ("MX",)
+        assert "You will play Mexico" in shown(app)
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert screen.chosen_parties() == ("MX", "CA")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.chosen_parties() == ("CA",)
+
+
 def test_play_as_several_countries_is_a_hot_seat_and_an_unknown_code_bad_usage(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -81,6 +81,27 @@ def what_if_choices(scenario: Scenario, wanted: Iterable[str] = ()) -> list[tupl
     return choices
 
 
+class CountryList(SelectionList[str]):
+    """The countries people play: Enter plays the one under the cursor alone, Space ticks or
+    unticks it (a second or third tick makes a hot seat). With Enter ticking too, a student who
+    went down to Mexico and pressed Enter found a hot seat with the country ticked at first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "alone", "Play it", key_display="⏎"),
+        Binding("space", "select", "Hot seat"),
+    ]
+
+    def action_alone(self) -> None:
+        """Tick the highlighted country and untick the others."""
+        if self.highlighted is None:
+            return
+        chosen = self.get_option_at_index(self.highlighted).value
+        for value in self.selected:
+            if value != chosen:
+                self.deselect(value)
+        self.select(chosen)
+
+
 class NewGameScreen(GameScreen[NewGameRequest | None]):
     """Choose and start a game; dismissed with the choice, or None for back."""
 
@@ -88,9 +109,10 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
 # New game
 
 - **Scenario**: the negotiation to play (built-in ones and any valid `./scenarios/*.yaml`).
-- **Countries at this keyboard**: the country you speak for (↑/↓, then Space or Enter); the
-  computer plays the others. Tick two or three for a **hot seat**: teams share the keyboard and
-  take turns, and between turns a hand-off screen hides one team's numbers from the next.
+- **Countries at this keyboard**: go to the country you speak for (↑/↓) and press Enter; the
+  computer plays the others. Space ticks or unticks a country instead: tick two or three for a
+  **hot seat**, where teams share the keyboard and take turns, and between turns a hand-off
+  screen hides one team's numbers from the next. The line under the form says whom you play.
 - **Difficulty**: how long the computer's negotiators hold out before conceding.
 - **Seed**: fixes every chance draw. Note it down: the same seed and the same moves replay the
   same game, so a class can compare groups fairly.
@@ -209,7 +231,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         await self.query("#country").remove()
         ids = scenario.party_ids
         people = [p for p in self.want_parties if p in ids] or [ids[0]]
-        countries: SelectionList[str] = SelectionList(
+        countries = CountryList(
             *(
                 Selection(_country(p.name, p.id, p.id in people), p.id, p.id in people)
                 for p in scenario.parties
@@ -249,7 +271,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         names = joined([scenario.party(p).name for p in parties])
         level = self.chosen_difficulty()
         if not parties:
-            chosen = "Tick a country to play (Space)."
+            chosen = "Choose a country to play (Enter on it)."
         elif len(parties) == 1:
             chosen = f"You will play {names}, difficulty {level}: {DIFFICULTY_TEXT[level]}."
         else:
