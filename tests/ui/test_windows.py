@@ -9,7 +9,7 @@ from textual.widgets import RadioButton
 
 from game.core.engine.moves import Act, Pass
 from game.core.game import Game
-from game.ui.app import make_app
+from game.ui.app import PerimeterApp, make_app
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.new_game import DIFFICULTY_TEXT, NewGameScreen
 from game.ui.screens.notice import NoticeScreen
@@ -183,6 +183,11 @@ async def test_the_footer_shows_q_quit_only_where_q_quits(tmp_path: Path) -> Non
         assert type(app.screen).__name__ == "QuitScreen"
 
 
+def on_top(app: PerimeterApp) -> object:
+    """The screen on top now (as an object: mypy narrows `app.screen` across key presses)."""
+    return app.screen
+
+
 async def test_help_and_quit_keys_work_in_every_window(tmp_path: Path) -> None:
     """The general help: "Everywhere: ? or F1 help · q or Ctrl+C quit". A window (the action
     window, an event notice, the quit question) is a screen too: ? and F1 open its own help,
@@ -195,40 +200,40 @@ async def test_help_and_quit_keys_work_in_every_window(tmp_path: Path) -> None:
         await at_table(pilot)
         await pilot.press("d")
         await pilot.pause()
-        window = app.screen
+        window = on_top(app)
         assert isinstance(window, ActionScreen)
         for key in ("question_mark", "f1"):
             await pilot.press(key)
             await pilot.pause()
-            assert isinstance(app.screen, HelpScreen), key
+            assert isinstance(on_top(app), HelpScreen), key
             assert "action" in " ".join(screen_text(app)).lower()
             await pilot.press("escape")
             await pilot.pause()
-            assert app.screen is window
+            assert on_top(app) is window
         await pilot.press("q")
         await pilot.pause()
-        assert isinstance(app.screen, QuitScreen)
+        assert isinstance(on_top(app), QuitScreen)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(on_top(app), HelpScreen)
         assert "save" in " ".join(screen_text(app)).lower()
         await pilot.press("escape", "q")
         await pilot.pause()
-        assert isinstance(app.screen, QuitScreen)
+        assert isinstance(on_top(app), QuitScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is window
+        assert on_top(app) is window
         await pilot.press("escape")
         await pilot.pause()
         await close_notices(pilot)
         await pilot.press("p")
         await pilot.pause()
-        notice = app.screen
+        notice = on_top(app)
         assert isinstance(notice, NoticeScreen)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(on_top(app), HelpScreen)
         assert "event" in " ".join(screen_text(app)).lower()
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is notice
+        assert on_top(app) is notice
