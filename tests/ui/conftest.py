@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import contextlib
+import os
+import time
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -189,3 +192,19 @@ async def each_action(app: PerimeterApp, pilot: Pilot[None]) -> AsyncIterator[tu
             await pilot.press("down")
             await pilot.pause()
         yield screen.scenario.action(act.action), widget_text(app, "#action-detail")
+
+
+@contextlib.contextmanager
+def time_zone(zone: str) -> Iterator[None]:
+    """This process's local time zone set to `zone` (a POSIX TZ string), then put back."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ from tests.ui.conftest import (
     played_game,
     screen_text,
     table_app,
+    time_zone,
     to_table,
 )
 
@@ -202,6 +204,32 @@ async def test_a_corrupt_save_is_listed_with_its_problem_and_the_others_still_lo
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(title.screen, TableScreen)
+
+
+async def test_the_load_screen_gives_the_time_of_a_save_in_the_computers_own_time(
+    tmp_path: Path,
+) -> None:
+    """A save's file name carries the local time its game started; the Load screen said when
+    it was saved in UTC, hours apart from it in a classroom in Mexico or Canada. It gives the
+    computer's own time, as the file names do."""
+    app = table_app("MX", seed=2, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_table(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    for path in tmp_path.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            re.sub(r"saved_at: .*", "saved_at: '2026-01-01T09:00:00.000+00:00'", text),
+            encoding="utf-8",
+        )
+    with time_zone("CST+6"):  # Mexico City's offset, without a time-zone database
+        title = make_app(saves_dir=tmp_path, blink=False)
+        async with title.run_test(size=(100, 24)) as pilot:
+            await pilot.press("l")
+            await pilot.pause()
+            shown = " ".join(screen_text(title))
+    assert "2026-01-01 03:00" in shown and "09:00" not in shown, shown
 
 
 async def test_events_and_votes_open_a_window_with_the_chapters_context(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from game.core.scenario.loader import open_scenario
 from game.ui.app import make_app
 from game.ui.screens.notice import NoticeScreen
 from tests.conftest import ROOT, spp_file
-from tests.ui.conftest import at_end, game_app, game_app_at, played_game, table_app
+from tests.ui.conftest import at_end, game_app, game_app_at, played_game, table_app, time_zone
 from tests.ui.conftest import at_table as open_at_table
 from tests.ui.test_debrief_screen import open_debrief
 
@@ -155,4 +155,6 @@ def test_load_screen(snap_compare: Any, quiet_folder: Path) -> None:
     )
     (Path("saves") / "broken.yaml").write_text("format_version: [\n")
     app = make_app(saves_dir=Path("saves"), blink=False)
-    assert snap_compare(app, terminal_size=SMALL, press=["l"])
+    # The screen gives the save's time in the computer's own zone: UTC here, on every machine.
+    with time_zone("UTC0"):
+        assert snap_compare(app, terminal_size=SMALL, press=["l"])

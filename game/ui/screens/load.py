@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import ClassVar
 
@@ -49,7 +50,7 @@ opened; the others are not affected.
                     state = "finished" if save.finished else f"round {save.round} ({save.date})"
                     label = Text(
                         f"{save.path.name}: {save.scenario}, {who}, {state}, "
-                        f"saved {save.saved_at[:16]}"
+                        f"saved {local_minute(save.saved_at)}"
                     )
                 else:
                     label = Text(f"{save.path.name}: cannot be read: {save.problem}", style="red")
@@ -71,3 +72,15 @@ opened; the others are not affected.
     def action_back(self) -> None:
         """Back to the title."""
         self.dismiss(None)
+
+
+def local_minute(stamp: str) -> str:
+    """An ISO time as this computer's local date and time to the minute (saves record UTC; the
+    files' names, and the clock on the classroom wall, are local)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16]
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
