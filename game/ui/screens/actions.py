@@ -25,16 +25,20 @@ class ActionScreen(GameModal[Act | None]):
     HELP = """\
 # Diplomatic actions
 
-One per round, taken before your move at the table (it does not end your turn):
+One per round, taken before your move at the table (it does not end your turn). The list
+shows the actions this scenario opens to you; the built-in scenarios have these:
 
-- **Joint threat assessment**: bring your and a partner's threat priorities closer; may break
-  the old consensus (the first level of transformation).
+- **Joint threat assessment**: bring your and a partner's threat priorities closer. If the
+  partner makes the same assessment of you within a round and you trust each other enough
+  (in the built-in scenarios: trust of at least 50, then an even chance), it may break the old
+  consensus (the first level of transformation).
 - **Confidence-building measure**: raise trust; may start a critical examination of the
   relationship (the second level).
 - **Consult a domestic group**: raise its approval, to help a deal win enough support at home.
-- **Bilateral side deal**: both of you gain a better alternative to a trilateral deal; the third
-  country trusts you less. Dual-bilateralism in action.
-- **Act unilaterally**: gain now; when it comes to light, the partner's trust falls.
+- **Bilateral side deal** (at a table of three): both of you gain a better alternative to a
+  trilateral deal; the third country trusts you less. Dual-bilateralism in action.
+- **Act unilaterally** (where the scenario lets a country, as spp-2005 lets the United
+  States): gain now; when it comes to light, the partner's trust falls.
 
 The chapter names the three levels of transformation but not what moves a country through
 them: tying an action to a level, and every effect's size, are design choices of the scenario.

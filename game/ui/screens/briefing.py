@@ -46,10 +46,12 @@ it) with the options it hits, your partners, and your reservation value.
 `t` opens the **theory card**: the chapter's frame (Wendt's security systems, the three levels
 of transformation, dual-bilateralism), its conclusion and its forecast.
 
-Every fact carries the chapter section it rests on in [brackets]. A **\\*** (or *design
+Facts carry the chapter section they rest on in [brackets] (in the summary, where the line
+has room; the full briefing, `d`, gives them all). A **\\*** (or *design
 choice*) marks the scenario author's inferences, not facts from the chapter.
 
-What actually happened to the SPP stays hidden until the end of the game.
+The briefing leaves out the scenario's history, what actually happened; the end screen tells
+it.
 
 Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll the full briefing.
 `t` the theory card.

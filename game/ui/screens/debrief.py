@@ -24,8 +24,8 @@ class DebriefScreen(ReadingScreen[None]):
 
 The debrief a class discusses after a game, the same as `python main.py report SAVE` writes:
 
-- **the outcome against history**: what happened to the SPP and why, the chapter's verdict
-  and forecast;
+- **the outcome against history**: what actually happened (the scenario's history) and why,
+  with the chapter's verdict and forecast where the scenario gives them;
 - **what was signed** (or last on the table), issue by issue, and each country's result against
   its reservation value;
 - **what bound each country**, blocking constraints first, then by the points they cost, with

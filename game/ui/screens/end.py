@@ -97,11 +97,13 @@ left to **lapse** before the deadline, when a government stopped valuing it or c
 carry it at home; without a deal, **dual-bilateralism** at a table of three (in spp-2005, what
 happened: the SPP was declared "no longer an active initiative" in August 2009 and cooperation
 went on along two bilateral tracks) or **no agreement** at a table of two; or **breakdown** if
-a relationship collapsed into mistrust.
+a relationship collapsed into mistrust (possible only where a scenario lets trust fall into a
+competitive system; the built-in ones do not).
 
 Then comes the package that was **signed**, or the last one on the table, issue by issue (only
 what it changes). For a failed deal, **why**: the last refusals of a package binding everyone,
-who refused it and when, the reasons the log recorded with their chapter sections, whether the
+who refused it and when, the reasons the log recorded (with their chapter sections where they
+have one), whether the
 rules let that country accept (then it held out for more), and the events just before. For a
 partnership that lapsed: who walked away, when, why, and the events just before.
 
@@ -118,7 +120,8 @@ the package on the table as each round opened against your reservation value, an
 among your groups at home (their weighted approval of it) against the support a deal needs; a
 round with nothing on the table shows their approval of the status quo (marked \\*). *What was
 possible* compares the outcome with the Pareto frontier and the Nash bargaining package. Last
-comes what actually happened to the SPP, with the chapter's conclusion and forecast.
+comes what actually happened (the scenario's history), with the chapter's conclusion and
+forecast where the scenario gives them.
 
 `t` opens the **theory card**: the chapter's frame (Wendt's security systems, the three levels
 of transformation, dual-bilateralism), its conclusion and its forecast.

@@ -26,7 +26,8 @@ between two turns so that no team sees another's numbers: its scores, what it ne
 estimates of the others and its support at home are private, as they would be at a real
 negotiating table.
 
-The team named here presses Enter when it is at the keyboard; its own table then opens. What
+The team named here presses Enter when it is at the keyboard; its briefing opens the first
+time, its own table after that. What
 every team may see (the package on the table, the log of moves and events) is on every table.
 """
 

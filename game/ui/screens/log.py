@@ -23,7 +23,8 @@ class LogScreen(GameScreen[None]):
 # The log
 
 Everything that has happened at the table, oldest first: each round and its chair, every move,
-every reply with the reasons the engine found (each with its chapter section), every event
+every reply with the reasons the engine found (the end screen gives the chapter sections of
+the refusals that mattered), every event
 between rounds (on its own date, with the design mark where its effects are the scenario
 author's choice) and every test of support at home. A round whose date the author chose says
 so.
@@ -32,7 +33,8 @@ so.
 
 `w` (*What if*) replays the game so far move by move, as you saw it, and lets you branch: a
 new game from the opening of any round, as the same or another country, or with one of the
-chapter's causes switched off. The game you are playing is left as it is.
+chapter's causes switched off. A branch saves the game you are playing first (a message says
+where) and takes its place on screen; Load game brings the saved one back.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -113,9 +113,10 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
   computer plays the others. Space ticks or unticks a country instead: tick two or three for a
   **hot seat**, where teams share the keyboard and take turns, and between turns a hand-off
   screen hides one team's numbers from the next. The line under the form says whom you play.
-- **Difficulty**: how long the computer's negotiators hold out before conceding.
-- **Seed**: fixes every chance draw. Note it down: the same seed and the same moves replay the
-  same game, so a class can compare groups fairly.
+- **Difficulty**: how readily the computer's negotiators concede, how long they hold out, and
+  how much they know of you.
+- **Seed**: fixes every chance draw. Note it down: the same seed, difficulty and What if…
+  choice, with the same moves, replay the same game, so a class can compare groups fairly.
 - **What if…**: play history as it happened, or the world without one of the causes of the
   scenario's events (its leader changes, a visa, opposition at home...), the counterfactual that
   `simulate --without` measures over many computer games. `play --without CAUSE` chooses it

@@ -31,8 +31,10 @@ author's design choice, and the window says so.
 
 When every party in a package's scope accepts it, each government needs enough support from
 its groups at home. If their weighted approval falls short of the threshold, the package is
-reopened and this window names the group that blocked it. (The chapter describes opposition
-at home, not votes: this test of support is a design choice.)
+reopened and this window names the group that blocked it. Once opposition has mobilised,
+support can turn out a few points off the government's forecast, so a narrow margin can fail.
+(The chapter describes opposition at home, not votes: this test of support is a design
+choice.)
 
 Where a signed partnership must hold until the deadline, the years after the signing pass
 event by event; if a government stops valuing the partnership, or can no longer carry it at

@@ -18,8 +18,8 @@ class QuitScreen(GameModal[str | None]):
     HELP = """\
 # Quit
 
-`s` saves the game in `saves/` and quits, `y` quits (the game is also autosaved every round),
-`n` or Esc goes back to where you were.
+`s` (during a game) saves it in `saves/` and quits, `y` quits (the game is also autosaved
+every round), `n` or Esc goes back to where you were.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -36,8 +36,9 @@ the end · ↑/↓ scroll.
 `b` **branches**: a new game from the opening of the round shown, as the same country or
 another, and if you like with one of the chapter's causes switched off (its events never
 happen). The moves before that round are replayed in the new game; if the changed world no
-longer allows one of them, the new game starts just before it. Your finished game is not
-changed. (Not in a class game: a branch is a game of your own, and your team keeps its seat.)
+longer allows one of them, the new game starts just before it. The game you branch from is
+not changed (one still in progress is saved first; Load game brings it back). Not in a class
+game: a branch is a game of your own, and your team keeps its seat.
 
 Esc goes back.
 """

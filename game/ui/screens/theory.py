@@ -22,10 +22,11 @@ class TheoryScreen(GameScreen[None]):
     HELP = """\
 # The theory card
 
-What the chapter argues, in short: why North America has no trilateral security community,
-the labels others gave the region, Wendt's three security systems and which relationship is
-which, the three levels of transformation, the range of proposals from minimalist to
-maximalist, the chapter's conclusion and its forecast. Every part names the chapter section it
+What the chapter argues, in short, as the scenario sums it up: in spp-2005, why North America
+has no trilateral security community, the labels others gave the region, Wendt's three
+security systems and which relationship is which, the three levels of transformation, the
+range of proposals from minimalist to maximalist, the chapter's conclusion and its forecast
+(other scenarios give the parts that bear on their story). Every part names the chapter section it
 rests on in [brackets]; words in quotation marks are the chapter's own.
 
 The last part says which of the game's rules are the scenario author's design choices built

@@ -33,7 +33,8 @@ class TitleScreen(GameScreen[None]):
 # Perimeter
 
 A negotiation game built on the chapter *Obstacles for Security Cooperation in North America*
-(Domínguez and Velázquez). You speak for one country; the computer plays the others.
+(Domínguez and Velázquez). You speak for one country (or, in a hot seat, teams share the
+keyboard); the computer plays the rest.
 
 - **New game**: choose a scenario, your country, the difficulty and a seed.
 - **Load game**: continue a saved game (saves are in the `saves/` folder).

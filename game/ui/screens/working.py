@@ -23,10 +23,11 @@ class WorkingScreen(GameScreen[R]):
     HELP = """\
 # Working it out
 
-On a large agenda the end of the game takes a moment to work out: *what was possible*, the
-Pareto frontier of every package that crosses no red line and the Nash bargaining package.
-The bar shows how far the work has got (it is counted in steps, and never takes more than a
-fixed number of them); the end screen opens by itself when it is done.
+Something takes a moment to work out: at the end of a game on a large agenda, *what was
+possible* (the Pareto frontier of every package that crosses no red line, and the Nash
+bargaining package); for `d`, the class debrief. The bar shows how far the work has got (it is
+counted in steps, and never takes more than a fixed number of them); the next screen opens by
+itself when it is done.
 
 If the agenda is too large to search completely, the end screen says so, and how close to the
 frontier the packages it found come.
