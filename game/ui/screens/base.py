@@ -3,7 +3,7 @@ one message several screens post."""
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -52,17 +52,25 @@ class ReadingScreen(GameScreen[R]):
         view.scroll_to(y=view.max_scroll_y if bottom else 0, animate=False)
 
 
+WINDOW_KEYS: list[BindingType] = [
+    Binding("question_mark", "app.help", "Help", key_display="?"),
+    Binding("f1", "app.help", "Help", show=False),
+    Binding("q", "app.request_quit", "Quit", show=False),
+]
+"""The app's help and quit keys, repeated by every window: a window stops the search for a
+key's binding before the app's own, so without them ? and q did nothing while one was open."""
+
+
 class GameModal(ModalScreen[R]):
     """A window over another screen."""
 
     HELP = ""
-    # A window stops the search for a key's binding before the app's own, so it repeats the
-    # app's help and quit keys: without them ? and q did nothing while a window was open.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("f1", "app.help", "Help", show=False),
-        Binding("q", "app.request_quit", "Quit", show=False),
-    ]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # After the window's own keys, so that the footer ends with "? Help" as on full screens
+        # (Textual lists a base class's keys first).
+        cls.BINDINGS = [*cls.__dict__.get("BINDINGS", []), *WINDOW_KEYS]
+        super().__init_subclass__(**kwargs)
 
 
 class TheoryRequested(Message):
