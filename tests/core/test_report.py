@@ -97,6 +97,29 @@ def test_the_report_of_a_deal_gives_the_package_signed_issue_by_issue_and_each_r
     assert "a trilateral security arrangement" in section(text, "The outcome against history")
 
 
+def test_a_side_deal_is_dated_when_it_was_signed_not_when_it_was_tabled() -> None:
+    """The end screen and the debrief say "Also signed, between United States and Canada on
+    DATE": the date the deal was backed at home, which can be rounds after it was tabled (a
+    Mexico game on hard, seed 867240: tabled 2005-03-01, signed 2005-09-15)."""
+    from game.core.analysis.debrief import debrief
+    from game.core.scenario.loader import find_scenario
+
+    source = find_scenario("spp-2005")
+    seen = 0
+    for seed in range(40):
+        game = Game.new(source, seed, [], difficulty="hard")
+        state = game.state
+        report = debrief(state)
+        sides = [a for a in state.agreements if len(a.scope) < len(state.scenario.party_ids)]
+        assert len(report.side_deals) == len(sides)
+        for deal, agreement in zip(report.side_deals, sides, strict=True):
+            signed = state.scenario.rounds[agreement.round].date.isoformat()
+            assert deal.tabled.scope == agreement.scope
+            assert deal.date == signed, (seed, deal.date, signed)
+            seen += deal.tabled.round != agreement.round
+    assert seen, "no side deal signed rounds after it was tabled in 40 games"
+
+
 def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:
     """ "which constraints bound each party ... domestic groups (with their stated reasons)"."""
     text = markdown("vote")

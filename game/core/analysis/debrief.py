@@ -19,6 +19,7 @@ from game.core.analysis.record import (
     EventNote,
     Record,
     Refusal,
+    Signed,
     Tabled,
     changes,
     events_before,
@@ -114,7 +115,7 @@ class Debrief:
     refusals: tuple[Refusal, ...]
     """Without a trilateral agreement, the refusals of trilateral packages, in order: the
     refusals that decided the outcome. Empty when a trilateral agreement was signed."""
-    side_deals: tuple[Tabled, ...]
+    side_deals: tuple[Signed, ...]
     """Agreements ratified between fewer than all the parties."""
     lapse: Lapse | None = None
     """How the trilateral agreement lapsed, when it did."""
@@ -158,7 +159,9 @@ def final_package(state: State, record: Record) -> FinalPackage | None:
     everyone = set(state.scenario.party_ids)
     deal = state.trilateral
     if deal is not None:
-        tabled = next((t for t in reversed(record.signed) if set(t.scope) == everyone), None)
+        tabled = next(
+            (t.tabled for t in reversed(record.signed) if set(t.tabled.scope) == everyone), None
+        )
         if tabled is None:  # a state built without its moves: describe the agreement alone
             date = state.scenario.rounds[deal.round].date.isoformat()
             tabled = Tabled(
@@ -173,7 +176,7 @@ def final_package(state: State, record: Record) -> FinalPackage | None:
     if last is record.on_table:
         blocked = any(r.offer is last and r.kind == "blocked" for r in record.refusals)
         return FinalPackage(last, "blocked" if blocked else "open", record.accepted)
-    if any(t is last for t in record.signed):
+    if any(t.tabled is last for t in record.signed):
         return FinalPackage(last, "signed", last.scope)
     return FinalPackage(last, "rejected", ())
 
@@ -219,7 +222,7 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
         parties=parties,
         package=package,
         refusals=refusals,
-        side_deals=tuple(t for t in record.signed if set(t.scope) != everyone),
+        side_deals=tuple(t for t in record.signed if set(t.tabled.scope) != everyone),
         lapse=lapse(state),
         without=tuple(sorted(state.disabled_causes)),
     )

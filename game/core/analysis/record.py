@@ -47,6 +47,16 @@ class Tabled:
 
 
 @dataclass(frozen=True)
+class Signed:
+    """A package backed at home by every party in its scope: as tabled, and when it was signed
+    (which can be rounds later: it waits on the table for the last acceptance)."""
+
+    tabled: Tabled
+    round: int
+    date: str
+
+
+@dataclass(frozen=True)
 class Reason:
     """One reason the log recorded for a refusal, with the chapter section behind it ("" when
     the words carry their own sections, as a computer negotiator's notes do)."""
@@ -100,7 +110,7 @@ class Record:
     """Every package put on the table, in order."""
     refusals: tuple[Refusal, ...]
     """Every refusal, in order."""
-    signed: tuple[Tabled, ...]
+    signed: tuple[Signed, ...]
     """Every package ratified, in order."""
     on_table: Tabled | None
     """The package still on the table when the game ended."""
@@ -127,7 +137,7 @@ def read_record(state: State) -> Record:
     now = start(s, state.seed, dict(state.seats), state.disabled_causes, state.difficulty)
     tabled: list[Tabled] = []
     refusals: list[Refusal] = []
-    signed: list[Tabled] = []
+    signed: list[Signed] = []
     current: Tabled | None = None
     for move in state.moves:
         before, now = now, step(now, move)
@@ -142,7 +152,8 @@ def read_record(state: State) -> Record:
             elif entry.kind == "blocked" and before.offer is not None and current is not None:
                 refusals += _blocked(before, now.log, n, current)
             elif entry.kind == "ratified" and current is not None:
-                signed.append(current)
+                date = s.rounds[entry.round].date.isoformat()
+                signed.append(Signed(current, entry.round, date))
     on_table = current if now.offer is not None else None
     accepted = now.offer.accepted if now.offer is not None else ()
     return Record(tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted)

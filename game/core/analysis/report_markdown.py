@@ -163,10 +163,10 @@ def _package(report: ClassReport) -> str:
             f"| {verdict} |"
         )
     for side in d.side_deals:
-        if final is not None and side is final.tabled:
+        if final is not None and side.tabled is final.tabled:
             continue
-        pair = joined([_name(s, p) for p in side.scope])
-        moved = "; ".join(f"{c.issue}: {c.option}" for c in side.changes) or "no change"
+        pair = joined([_name(s, p) for p in side.tabled.scope])
+        moved = "; ".join(f"{c.issue}: {c.option}" for c in side.tabled.changes) or "no change"
         lines.append(f"\nAlso signed, between {pair} on {side.date}: {moved}.")
     return "\n".join(lines)
 

@@ -139,10 +139,11 @@ def package(scenario: Scenario, report: Debrief, party: str) -> Text:
                     )
         text.append_text(_changes(t))
     for deal in report.side_deals:
-        if final is not None and deal is final.tabled:
+        if final is not None and deal.tabled is final.tabled:
             continue
-        text.append(f"Also signed, between {_names(scenario, deal.scope, party)} on {deal.date}:\n")
-        text.append_text(_changes(deal))
+        pair = _names(scenario, deal.tabled.scope, party)
+        text.append(f"Also signed, between {pair} on {deal.date}:\n")
+        text.append_text(_changes(deal.tabled))
     text.rstrip()
     return text
 
