@@ -210,6 +210,9 @@ def test_a_refusal_lists_the_events_that_came_just_before_it(engine: Scenario) -
     # The scandal (and the rupture it sets off) came that round; nothing fired the round before.
     assert [(e.title, e.round) for e in refusal.events][:2] == [("A scandal", 1), ("A rupture", 1)]
     assert refusal.events[0].source == "Policies"
+    # The scandal on its own date; the rupture, dated months before it but waiting for trust
+    # to fall, on the date of the scandal that set it off.
+    assert [e.date for e in refusal.events][:2] == ["2005-05-01", "2005-05-01"]
 
 
 def test_a_refusal_the_rules_allowed_is_marked_as_holding_out(engine: Scenario) -> None:

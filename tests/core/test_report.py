@@ -120,6 +120,31 @@ def test_a_side_deal_is_dated_when_it_was_signed_not_when_it_was_tabled() -> Non
     assert seen, "no side deal signed rounds after it was tabled in 40 games"
 
 
+def test_the_events_just_before_a_refusal_come_in_the_order_they_happened() -> None:
+    """The end screen's "Just before" lines list the events before a refusal by their own
+    dates: a delayed consequence, logged as the round opened, came before the year's events
+    (seen: 2008-10-01, 2009-07-15, 2009-01-20, 2009-07-13)."""
+    from game.core.analysis.record import read_record
+    from game.core.scenario.loader import find_scenario
+
+    source = find_scenario("spp-2005")
+    rounds = source.scenario.rounds
+    dated = {e.title: e.date for e in source.scenario.events}
+    checked = 0
+    for seed in range(30):
+        state = Game.new(source, seed, [], difficulty="hard").state
+        for refusal in read_record(state).refusals:
+            dates = [e.date for e in refusal.events]
+            assert dates == sorted(dates), (seed, dates)
+            assert all(d <= refusal.date for d in dates), (seed, dates, refusal.date)
+            for e in refusal.events:
+                own = dated.get(e.title)
+                if own is not None and (e.round == 0 or own > rounds[e.round - 1].date):
+                    assert e.date == own.isoformat(), (e.title, e.date)
+            checked += len(dates) > 1
+    assert checked
+
+
 def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:
     """ "which constraints bound each party ... domestic groups (with their stated reasons)"."""
     text = markdown("vote")

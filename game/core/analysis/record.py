@@ -70,7 +70,10 @@ class EventNote:
     """An event as the log recorded it."""
 
     round: int
+    """The round at whose opening the news reached the table."""
     date: str
+    """When it happened: its own date; for an event that fired later than the first round after
+    that date, the date of what set it off; for a delayed consequence, its round's date."""
     title: str
     changes: tuple[str, ...]
     source: str
@@ -234,13 +237,30 @@ def _section(state: State, party: str, offer: Tabled, reason: str) -> str:
 
 
 def events_before(state: State, log: tuple[LogEntry, ...], n: int) -> tuple[EventNote, ...]:
-    """The events of the refusal's round and the round before, logged before it."""
+    """The events of the refusal's round and the round before, logged before it, in the order
+    they happened (see `EventNote.date`)."""
     round_ = log[n].round
-    return tuple(
-        EventNote(e.round, _date(state, e.round), _title(state, e), e.reasons, e.source)
-        for e in log[:n]
-        if e.kind == "event" and e.round >= round_ - 1
-    )
+    rounds = state.scenario.rounds
+    by_title = {e.title: e for e in state.scenario.events}
+    notes: list[EventNote] = []
+    for e in log[:n]:
+        if e.kind != "event" or e.round < round_ - 1:
+            continue
+        title = _title(state, e)
+        event = by_title.get(title)
+        before = [note for note in notes if note.round == e.round]
+        if event is None:  # a delayed consequence of an action: it lands as its round opens
+            date = _date(state, e.round)
+        elif e.round == 0 or event.date > rounds[e.round - 1].date:
+            date = event.date.isoformat()  # it fired at the first round after its date
+        elif before:
+            date = before[-1].date  # fired late, set off by what had just happened
+        else:
+            date = _date(state, e.round - 1)  # fired late, set off by the talks of the round before
+        notes.append(EventNote(e.round, date, title, e.reasons, e.source))
+    # Stable: what happened on one date stays in the order the engine fired it; a delayed
+    # consequence, logged first as its round opens, goes after the events before that round.
+    return tuple(sorted(notes, key=lambda note: note.date))
 
 
 def _title(state: State, entry: LogEntry) -> str:

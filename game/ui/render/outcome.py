@@ -173,15 +173,8 @@ def _refusal(scenario: Scenario, r: Refusal, party: str, shown: set[EventNote]) 
     fresh = [e for e in r.events if e not in shown]
     shown.update(fresh)
     for e in fresh:
-        text.append(f"  Just before, {_event_date(scenario, e)}: {e.title}{_source(e.source)}\n")
+        text.append(f"  Just before, {e.date}: {e.title}{_source(e.source)}\n")
     return text
-
-
-def _event_date(scenario: Scenario, note: EventNote) -> str:
-    """When an event happened: its own date, not that of the round at which the news reached
-    the table (a delayed consequence of an action keeps its round's date)."""
-    event = next((e for e in scenario.events if e.title == note.title), None)
-    return event.date.isoformat() if event is not None else note.date
 
 
 def why(scenario: Scenario, report: Debrief, party: str) -> Text | None:
@@ -221,7 +214,7 @@ def _lapse(scenario: Scenario, lapse: Lapse, party: str) -> Text:
     for reason in lapse.reasons:
         text.append(f"  - {reason}\n")
     for e in lapse.events:
-        text.append(f"  Just before, {_event_date(scenario, e)}: {e.title}{_source(e.source)}\n")
+        text.append(f"  Just before, {e.date}: {e.title}{_source(e.source)}\n")
     text.rstrip()
     return text
 
