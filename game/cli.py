@@ -13,7 +13,7 @@ from game.cli_serve import add_parsers as add_serve_parsers
 
 # Only the light error type is imported up front: the engine (and pydantic) load inside each
 # command, so the title screen opens as fast as Textual allows.
-from game.core.scenario.errors import LoadError
+from game.core.scenario.errors import FileProblem, LoadError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -385,10 +385,28 @@ def schema_text() -> str:
 def cmd_score(scenario_name: str, package_files: Sequence[str], as_json: bool) -> int:
     """Score each package for every party in its scope. With one package the JSON is
     `{"parties": ...}`; with several, `{"packages": [{"file": ..., "parties": ...}, ...]}`."""
+    from pathlib import Path
+
     from game.core.engine.scoring import score_package_file
     from game.core.scenario.loader import find_scenario, load_package_file
 
     scenario = find_scenario(scenario_name).scenario
+    missing = [name for name in package_files if not Path(name).exists()]
+    if missing:
+        # A first try is often an option's id or "1,2,3" typed where the file should be.
+        raise LoadError(
+            [
+                FileProblem(
+                    name,
+                    None,
+                    None,
+                    "(file)",
+                    "no such package file; a package is a YAML file naming an option per issue, "
+                    "e.g. 'options: {ISSUE: OPTION}' (README, \"Scoring a package\")",
+                )
+                for name in missing
+            ]
+        )
     # Every file read (and checked) before anything is printed: one bad file, no half output.
     packages = [(name, load_package_file(name, scenario)) for name in package_files]
     scored = [(name, score_package_file(scenario, package)) for name, package in packages]

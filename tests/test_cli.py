@@ -278,6 +278,17 @@ def test_the_tournament_refuses_an_option_it_would_ignore(
     assert option[0] in err and "--tournament" in err
 
 
+def test_score_names_a_missing_package_file_and_says_what_a_package_is(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A new user's first try, `score spp-2005 status_quo`, said only "cannot read: No such
+    file or directory": the error says a package is a file and what it holds (exit 1)."""
+    assert main(["score", "spp-2005", "status_quo"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("status_quo: error: (file): no such package file")
+    assert "options: {ISSUE: OPTION}" in err and len(err.strip().splitlines()) == 1
+
+
 def test_simulate_refuses_an_unknown_cause_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", "spp-2005", "--runs", "1", "--without", "leader_changes"]) == 2
     assert "did you mean 'leader_change'" in capsys.readouterr().err
