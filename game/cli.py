@@ -13,13 +13,11 @@ from game.cli_serve import add_parsers as add_serve_parsers
 
 # Only the light error type is imported up front: the engine (and pydantic) load inside each
 # command, so the title screen opens as fast as Textual allows.
-from game.core.scenario.errors import FileProblem, LoadError
+from game.core.scenario.errors import LoadError
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from game.core.engine.scoring import PartyScore
-    from game.core.scenario.model import Scenario
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -161,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     roll_up.add_argument("--seed", type=int, default=1, help="seed of those games (1)")
     add_serve_parsers(sub)
+    for command in sub.choices.values():
+        # An unknown option is reported with its own command's usage (see `main`).
+        command.set_defaults(command_parser=command)
     return parser
 
 
@@ -173,7 +174,11 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    args, unknown = build_parser().parse_known_args(argv)
+    if unknown:
+        # argparse would name the whole program and its usage, which lists no options.
+        parser = getattr(args, "command_parser", None) or build_parser()
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         if args.command == "scenarios":
             return cmd_scenarios()
@@ -193,6 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(schema_text(), end="")
             return EXIT_OK
         if args.command == "score":
+            from game.cli_score import cmd_score
+
             return cmd_score(args.scenario, args.package, as_json=args.json)
         if args.command == "simulate":
             from game.cli_simulate import cmd_simulate, cmd_tournament
@@ -380,110 +387,6 @@ def schema_text() -> str:
     schema = Scenario.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
-def cmd_score(scenario_name: str, package_files: Sequence[str], as_json: bool) -> int:
-    """Score each package for every party in its scope. With one package the JSON is
-    `{"parties": ...}`; with several, `{"packages": [{"file": ..., "parties": ...}, ...]}`."""
-    from pathlib import Path
-
-    from game.core.engine.scoring import score_package_file
-    from game.core.scenario.loader import find_scenario, load_package_file
-
-    scenario = find_scenario(scenario_name).scenario
-    missing = [name for name in package_files if not Path(name).exists()]
-    if missing:
-        # A first try is often an option's id or "1,2,3" typed where the file should be.
-        raise LoadError(
-            [
-                FileProblem(
-                    name,
-                    None,
-                    None,
-                    "(file)",
-                    "no such package file; a package is a YAML file naming an option per issue, "
-                    "e.g. 'options: {ISSUE: OPTION}' (README, \"Scoring a package\")",
-                )
-                for name in missing
-            ]
-        )
-    # Every file read (and checked) before anything is printed: one bad file, no half output.
-    packages = [(name, load_package_file(name, scenario)) for name in package_files]
-    scored = [(name, score_package_file(scenario, package)) for name, package in packages]
-    if as_json:
-        parts = [
-            {"file": name, "parties": {p: score_json(s) for p, s in scores.items()}}
-            for name, scores in scored
-        ]
-        body: dict[str, object] = (
-            {"parties": parts[0]["parties"]} if len(parts) == 1 else {"packages": parts}
-        )
-        print(json.dumps(body, indent=2))
-        return EXIT_OK
-    for n, (name, scores) in enumerate(scored):
-        if len(scored) > 1:
-            print(f"{'' if n == 0 else chr(10)}== {name}")
-        print(render_scores(scenario, scores), end="")
-    return EXIT_OK
-
-
-def score_json(score: PartyScore) -> dict[str, object]:
-    """One party's score as the JSON the command line promises (plus a few extra keys)."""
-    from game.core.engine.numbers import apportion, fixed, reading_order
-
-    need = score.requirement
-    # Four decimals, the breakdown in the order the text shows it and apportioned so that its
-    # values add up to the total as printed.
-    lines = reading_order(score)
-    values = apportion([t.value for t in lines], score.total, 4)
-    return {
-        "total": float(fixed(score.total, 4)),
-        "reservation": round(score.reservation, 4),
-        "needed": round(need.total, 4),
-        "premiums": [
-            {"name": p.name, "points": round(p.points, 4), "source": p.source}
-            for p in need.premiums
-        ],
-        "acceptable": score.acceptable,
-        "ratifies": score.ratifies,
-        "red_lines": list(score.red_lines),
-        "home_support": round(score.support, 4),
-        "ratification_threshold": score.threshold,
-        "breakdown": [
-            {"label": t.label, "value": float(v), "source": t.source, "kind": t.kind}
-            for t, v in zip(lines, values, strict=True)
-        ],
-    }
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "NO"
-
-
-def render_scores(scenario: Scenario, scores: dict[str, PartyScore]) -> str:
-    """Scores as plain text: per party, its score against what it needs, the verdicts, then
-    its breakdown from the status quo, in the numbers of the game's Score panel."""
-    from game.core.engine.numbers import figures
-
-    lines = []
-    for party_id, s in scores.items():
-        f = figures(s)
-        lines.append(
-            f"{party_id}  {scenario.party(party_id).name}: score {f.total} / 100, "
-            f"needs {f.needed} ({f.needs})"
-        )
-        lines.append(
-            f"    acceptable {_yes(s.acceptable)}   ratifies {_yes(s.ratifies)} "
-            f"(support {f.support}, needs {f.threshold})"
-        )
-        for red in s.red_lines:
-            lines.append(f"    RED LINE crossed: {red}")
-        for term, value in f.lines:
-            lines.append(f"    {value:>7}  {term.label}  [{term.source}]")
-        for vote in s.blockers:
-            lines.append(f"    home: {vote.name} approval {vote.before:.0f} -> {vote.after:.0f}")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
 
 
 def entry() -> None:

@@ -289,6 +289,20 @@ def test_score_names_a_missing_package_file_and_says_what_a_package_is(
     assert "options: {ISSUE: OPTION}" in err and len(err.strip().splitlines()) == 1
 
 
+def test_an_unknown_option_gets_the_usage_of_its_own_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`score spp-2005 --package x` printed the usage of `python main.py` as a whole, which
+    lists no options: the error shows the usage of `score`, whose options are the ones to
+    choose from (exit 2, a usage error)."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["score", "spp-2005", "--package", "x"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: python main.py score")
+    assert "unrecognized arguments: --package" in err
+
+
 def test_simulate_refuses_an_unknown_cause_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", "spp-2005", "--runs", "1", "--without", "leader_changes"]) == 2
     assert "did you mean 'leader_change'" in capsys.readouterr().err
