@@ -145,6 +145,58 @@ def test_the_events_just_before_a_refusal_come_in_the_order_they_happened() -> N
     assert checked
 
 
+@pytest.mark.parametrize("seed", [10, 12])
+def test_a_vote_lost_at_home_by_the_swing_is_in_the_record(seed: int) -> None:
+    """A package the government expected to carry at home (support 50, needs 50) fails when
+    support turns out lower ("support 49, needs 50; the government had expected 50"): the
+    debrief's record of refusals must name that vote, as the log does (spp-2005, normal)."""
+    from game.core.analysis.record import read_record
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario("spp-2005"), seed, []).state
+    logged = [(e.round, e.party) for e in state.log if e.kind == "blocked"]
+    assert logged, "no vote lost at home in this game"
+    recorded = [(r.round, r.party) for r in read_record(state).refusals if r.kind == "blocked"]
+    assert recorded == logged
+    for refusal in read_record(state).refusals:
+        if refusal.kind == "blocked":
+            assert "the government had expected" in refusal.reasons[0].text
+
+
+def test_a_refusal_for_lack_of_time_is_not_called_holding_out_for_more() -> None:
+    """ "Canada refused it to table its own (it could have accepted: it held out for more) ...:
+    a partner still to answer could not accept it in time": a package countered because a
+    partner could not take it in the last round was not refused to hold out for more
+    (spp-2005, normal, seed 10, round 9)."""
+    from game.core.analysis.record import read_record
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario("spp-2005"), 10, []).state
+    late = [
+        r
+        for r in read_record(state).refusals
+        if any("could not accept it in time" in x.text for x in r.reasons)
+    ]
+    assert late and all(r.could_accept and not r.held_out for r in late)
+    text = to_markdown(class_report(state))
+    line = next(x for x in text.splitlines() if "could not accept it in time" in x)
+    assert "held out for more" not in line and "(it could have accepted)" in line
+
+
+@pytest.mark.parametrize(("scenario", "seed"), [("revive-spp", 25), ("spp-2005", 1)])
+def test_the_timeline_runs_in_date_order(scenario: str, seed: int) -> None:
+    """The debrief's timeline put "Round 5, 2012-05-01 (event) Calderón's pragmatic side"
+    after the lines of 2012-09-01: an event that waits for a condition fired rounds after its
+    own date and was shown on that date. Each line is dated when it happened, in order."""
+    from game.core.analysis.report_parts import timeline
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario(scenario), seed, []).state
+    dates = [entry.date for entry in timeline(state)]
+    assert dates == sorted(dates)
+    assert len(dates) == len(state.log)
+
+
 def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:
     """ "which constraints bound each party ... domestic groups (with their stated reasons)"."""
     text = markdown("vote")

@@ -171,7 +171,7 @@ def _far_from_nash(s: Scenario, summary: Debrief) -> Iterator[str]:
 def _held_out(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
     """A package a party could have accepted and carried at home, refused to hold out."""
     for r in refusals:
-        if r.could_accept and r.kind == "rejected":
+        if r.held_out and r.kind == "rejected":
             yield (
                 f"In round {r.round + 1} {_name(s, r.party)} turned down a package it could "
                 f"have accepted and carried at home, holding out for more. Was that a good bet?"

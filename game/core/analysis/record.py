@@ -8,13 +8,17 @@ always give the same game) and each refusal is read in the state just before it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from game.core.analysis.constraints import Constraint, constraints
 from game.core.engine.legal import acceptance_problems, blocked_text
 from game.core.engine.mechanism import start, step
+from game.core.engine.ratification import vote_at_home
 from game.core.engine.state import LogEntry, Offer, State
+from game.core.engine.wording import name
+from game.core.players.tactics import TOO_LATE
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -98,11 +102,17 @@ class Refusal:
     """What the log recorded, each with its section."""
     could_accept: bool
     """The rules let the party accept it and its groups would have ratified it: the refusal
-    was a choice (holding out for more), not a constraint."""
+    was a choice, not a constraint (see `held_out`)."""
     against: tuple[Constraint, ...]
     """What weighed hardest against it for the party at that moment."""
     events: tuple[EventNote, ...]
     """The events of that round and the round before, logged before the refusal."""
+
+    @property
+    def held_out(self) -> bool:
+        """It refused what it could have accepted to hold out for more (not a last-round
+        counter to an offer a partner still to answer could not accept in time)."""
+        return self.could_accept and not any(TOO_LATE in r.text for r in self.reasons)
 
 
 @dataclass(frozen=True)
@@ -192,13 +202,21 @@ def _rejected(
 
 
 def _blocked(before: State, log: tuple[LogEntry, ...], n: int, offer: Tabled) -> list[Refusal]:
-    """One refusal for each party whose groups at home voted the offer down (the log gives one
-    line for each, in scope order)."""
+    """One refusal for each party whose groups at home voted the offer down, with the line the
+    log gives it."""
     entry = log[n]
-    scores = {p: before.scorer.score(p, offer.package) for p in offer.scope}
-    failed = [p for p, sc in scores.items() if not sc.ratifies]
+    assert before.offer is not None
+    # Who failed, as the engine decided it: support with its swing, not as the government
+    # expected it (a vote expected to carry at exactly the threshold can fail).
+    scores, swings, failed = vote_at_home(before, before.offer)
     result = []
-    for party, text in zip(failed, entry.reasons, strict=False):
+    for party in failed:
+        # Each failed party's first line starts with its name (its group's lines follow).
+        lead = f"{name(before, party)}: "
+        text = next(
+            (r for r in entry.reasons if r.startswith(lead)),
+            f"{lead}{blocked_text(scores[party], swings[party])}",
+        )
         blocker = scores[party].blockers[0] if scores[party].blockers else None
         source = before.scenario.group(blocker.group).source if blocker else entry.source
         result.append(
@@ -240,27 +258,41 @@ def events_before(state: State, log: tuple[LogEntry, ...], n: int) -> tuple[Even
     """The events of the refusal's round and the round before, logged before it, in the order
     they happened (see `EventNote.date`)."""
     round_ = log[n].round
+    dates = event_dates(state, log[:n])
+    notes = [
+        EventNote(e.round, dates[i], _title(state, e), e.reasons, e.source)
+        for i, e in enumerate(log[:n])
+        if e.kind == "event" and e.round >= round_ - 1
+    ]
+    # Stable: what happened on one date stays in the order the engine fired it; a delayed
+    # consequence, logged first as its round opens, goes after the events before that round.
+    return tuple(sorted(notes, key=lambda note: note.date))
+
+
+def event_dates(state: State, log: Sequence[LogEntry]) -> dict[int, str]:
+    """When each event of the log happened, by its position in the log (see `EventNote.date`):
+    its own date; for an event that fired later than the first round after that date (its
+    condition or chance came true only then), the date of what set it off at the same round's
+    opening, or else of the round before; for a delayed consequence, its round's date."""
     rounds = state.scenario.rounds
     by_title = {e.title: e for e in state.scenario.events}
-    notes: list[EventNote] = []
-    for e in log[:n]:
-        if e.kind != "event" or e.round < round_ - 1:
+    dates: dict[int, str] = {}
+    last: tuple[int, str] | None = None  # the round and date of the event logged last
+    for i, e in enumerate(log):
+        if e.kind != "event":
             continue
-        title = _title(state, e)
-        event = by_title.get(title)
-        before = [note for note in notes if note.round == e.round]
+        event = by_title.get(_title(state, e))
         if event is None:  # a delayed consequence of an action: it lands as its round opens
             date = _date(state, e.round)
         elif e.round == 0 or event.date > rounds[e.round - 1].date:
             date = event.date.isoformat()  # it fired at the first round after its date
-        elif before:
-            date = before[-1].date  # fired late, set off by what had just happened
+        elif last is not None and last[0] == e.round:
+            date = last[1]  # fired late, set off by what had just happened
         else:
-            date = _date(state, e.round - 1)  # fired late, set off by the talks of the round before
-        notes.append(EventNote(e.round, date, title, e.reasons, e.source))
-    # Stable: what happened on one date stays in the order the engine fired it; a delayed
-    # consequence, logged first as its round opens, goes after the events before that round.
-    return tuple(sorted(notes, key=lambda note: note.date))
+            date = _date(state, e.round - 1)  # fired late, set off by the talks before
+        dates[i] = date
+        last = (e.round, date)
+    return dates
 
 
 def _title(state: State, entry: LogEntry) -> str:

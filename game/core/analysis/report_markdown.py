@@ -181,7 +181,13 @@ def _refusal_line(s: Scenario, r: Refusal) -> str:
         "; ".join(f"{x.text.removeprefix(prefix)}{_src(x.source)}" for x in r.reasons)
         or "no reason given"
     )
-    choice = " (it could have accepted: it held out for more)" if r.could_accept else ""
+    choice = ""
+    if r.could_accept:
+        choice = (
+            " (it could have accepted: it held out for more)"
+            if r.held_out
+            else " (it could have accepted)"
+        )
     line = (
         f"- Round {r.round + 1} ({r.date}): {_name(s, r.party)} {verb}{choice}, the package "
         f"{by} tabled: {reasons}."

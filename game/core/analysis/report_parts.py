@@ -8,6 +8,7 @@ import itertools
 import math
 from dataclasses import dataclass
 
+from game.core.analysis.record import event_dates
 from game.core.engine.conditions import Conditions, WendtSystem, wendt_system
 from game.core.engine.scoring import EPSILON, ScoredPackage, Scorer, scorer
 from game.core.engine.state import State
@@ -154,17 +155,20 @@ def dyad_paths(state: State) -> tuple[DyadPath, ...]:
 
 
 def timeline(state: State) -> tuple[TimelineEntry, ...]:
-    """The record, line by line, with each event dated by its own date."""
+    """The record, line by line, in the order things happened: each event on the date it
+    happened (`record.event_dates`), everything else on its round's date; what happened on
+    one date keeps the log's order."""
     s = state.scenario
     by_text = {f"{e.title}: {e.text}": e for e in s.events}
     rounds = s.rounds
+    happened = event_dates(state, state.log)
     entries = []
-    for e in state.log:
+    for i, e in enumerate(state.log):
         event = by_text.get(e.text) if e.kind == "event" else None
-        date = (event.date if event else rounds[min(e.round, len(rounds) - 1)].date).isoformat()
+        date = happened.get(i) or rounds[min(e.round, len(rounds) - 1)].date.isoformat()
         text = f"{event.title}: {event.text}" if event else e.text
         entries.append(TimelineEntry(e.round + 1, date, e.kind, e.party, text, e.reasons, e.source))
-    return tuple(entries)
+    return tuple(sorted(entries, key=lambda entry: entry.date))
 
 
 def passes(scores: Scorer, package: Package) -> bool:

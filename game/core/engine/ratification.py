@@ -57,6 +57,18 @@ def mobilised(state: State, party: str) -> float:
     )
 
 
+def vote_at_home(
+    state: State, offer: Offer
+) -> tuple[dict[str, PartyScore], dict[str, float], list[str]]:
+    """The offer put to each government's groups at home: each party's score, how far its
+    support turns out from what it expected (`swing`), and the parties whose support falls
+    short of their threshold, in scope order."""
+    scores = {p: state.scorer.score(p, offer.package) for p in offer.scope}
+    swings = {p: swing(state, p, offer) for p in offer.scope}
+    failed = [p for p, s in scores.items() if s.support + swings[p] < s.threshold - EPSILON]
+    return scores, swings, failed
+
+
 def ratify(state: State, offer: Offer) -> State:
     """Every party in scope puts the accepted offer to its domestic groups.
 
@@ -64,9 +76,7 @@ def ratify(state: State, offer: Offer) -> State:
     accepted it any more) and the log names who blocked it and why. Otherwise it becomes an
     agreement; a trilateral one ends the negotiation.
     """
-    scores = {p: state.scorer.score(p, offer.package) for p in offer.scope}
-    swings = {p: swing(state, p, offer) for p in offer.scope}
-    failed = [p for p, s in scores.items() if s.support + swings[p] < s.threshold - EPSILON]
+    scores, swings, failed = vote_at_home(state, offer)
     if failed:
         reasons = tuple(
             line

@@ -53,6 +53,11 @@ it to be) when its usual search finds nothing."""
 # --- time ------------------------------------------------------------------------------------
 
 
+TOO_LATE = "a partner still to answer could not accept it in time"
+"""The reason a negotiator gives for countering, in the last round, an offer it would accept
+(the debrief tells this apart from holding out for more)."""
+
+
 def progress(state: State) -> float:
     """How far the game has gone, from 0 (first round) to 1 (last round)."""
     return state.round / max(1, len(state.scenario.rounds) - 1)
@@ -436,7 +441,7 @@ def reply(
         better = best_offer(state, party, style, level, nash)
         if better is None or better.package == offer.package:
             return accept
-        why = "a partner still to answer could not accept it in time; " + reasons
+        why = f"{TOO_LATE}; " + reasons
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     better = best_offer(state, party, style, level, nash)
     why = f"holding out for {level:.0f}, offered {score.total:.0f}: {PHRASES[style.strategy]}"

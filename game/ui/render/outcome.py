@@ -163,8 +163,10 @@ def _refusal(scenario: Scenario, r: Refusal, party: str, shown: set[EventNote]) 
     else:
         text.append(f"{who} rejected {tabled}")
         text.append(", to counter with its own.\n" if r.countered else ".\n")
-        if r.could_accept:
+        if r.held_out:
             text.append("  It could have accepted it: it held out for more.\n", style="italic")
+        elif r.could_accept:
+            text.append("  It could have accepted it.\n", style="italic")
     for reason in r.reasons:
         text.append(f"  - {reason.text}{_source(reason.source)}\n")
     if r.against and not r.could_accept:
