@@ -197,6 +197,23 @@ def test_the_timeline_runs_in_date_order(scenario: str, seed: int) -> None:
     assert len(dates) == len(state.log)
 
 
+def test_the_score_chart_gives_each_round_its_full_date_and_names_the_reservation_value() -> None:
+    """The chart printed "2001-10" for both of smart-border-2001's rounds of October 2001, and
+    labelled the reservation value "need", though what a country needs adds its leader's
+    premium ("need 92.9" beside "it needs 97" in the same debrief)."""
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario("smart-border-2001"), 1, [], difficulty="hard").state
+    text = to_markdown(class_report(state))
+    chart = text.split("## Score and support at home, round by round", 1)[1].split("\n## ")[0]
+    rows = [line for line in chart.splitlines() if line[:4].isdigit()]
+    dates = [row.split()[0] for row in rows]
+    assert rows and all(len(d) == 10 for d in dates)
+    per_party = len(state.scenario.party_ids)
+    assert len(set(dates)) == len(dates) // per_party
+    assert " need " not in chart and all("reservation" in row for row in rows)
+
+
 def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:
     """ "which constraints bound each party ... domestic groups (with their stated reasons)"."""
     text = markdown("vote")

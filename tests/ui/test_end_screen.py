@@ -164,7 +164,7 @@ async def test_the_path_chart_shows_support_for_the_offer_on_the_table(tmp_path:
     with_offer = next(p for p in path if p.offered is not None)
     async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
         text = await every_page(pilot)
-    row = re.search(rf"{with_offer.date[:7]} \S+ +\d+ \S+ +(\d+)\*?", text)
+    row = re.search(rf"{with_offer.date} \S+ +\d+ \S+ +(\d+)\*?", text)
     assert row is not None and row.group(0).endswith(f"{with_offer.support:.0f}")
     assert "* nothing on the table: your groups' approval of the status quo" in text
 

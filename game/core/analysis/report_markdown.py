@@ -291,7 +291,7 @@ def _path_line(point: RoundPoint) -> str:
         else f"{'·' * 16}     —"
     )
     return (
-        f"{point.date[:7]}  {offer}  need {point.reservation:4.1f}  home "
+        f"{point.date}  {offer}  reservation {point.reservation:4.1f}  home "
         f"{bar(point.support, 10)} {point.support:3.0f}/{point.threshold:.0f}"
     )
 

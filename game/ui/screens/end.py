@@ -24,13 +24,14 @@ from game.ui.screens.base import ReadingScreen, TheoryRequested
 def path_chart(path: tuple[RoundPoint, ...]) -> Text:
     """Your score of the offer and its support at home, round by round, as bars."""
     text = Text().append("Your path, round by round\n", style="bold underline")
-    # The two bars start at columns 9 and 40 of each row.
-    text.append(f"{'':9}{'your score of the offer':<31}its support at home\n", style="dim")
-    text.append(f"{'':9}{'(│ = your reservation)':<31}(│ = support needed)\n", style="dim")
+    # The two bars start at columns 12 and 43 of each row (after a full date: two rounds of
+    # one month, as in smart-border-2001, must not look like one).
+    text.append(f"{'':12}{'your score of the offer':<31}its support at home\n", style="dim")
+    text.append(f"{'':12}{'(│ = your reservation)':<31}(│ = support needed)\n", style="dim")
     bare = False
     for point in path:
         value, reservation, support = point.offered, point.reservation, point.support
-        date = point.date[:7]
+        date = point.date
         cells = 24
         line = Text(f"{date}  ")
         chart = list(render.bar(value, cells)) if value is not None else list("·" * cells)
