@@ -114,19 +114,21 @@ def _lapse(s: Scenario, summary: Debrief) -> Iterator[str]:
 
 
 def _zone_collapse(zones: Sequence[ZoneStep]) -> Iterator[str]:
-    """The sharpest fall of the zone of agreement that came with events."""
+    """The sharpest fall of the zone of agreement, with what came before it: the events, the
+    delayed consequences of earlier actions and the players' acts (as the zone section has
+    them)."""
     falls = [
         (before.packages - after.packages, before, after)
         for before, after in itertools.pairwise(zones)
-        if after.events and after.packages < before.packages
+        if after.moved and after.packages < before.packages
     ]
     falls.sort(key=lambda f: -f[0])
     for _, before, after in falls:
-        events = "; ".join(f"{title}{_section(source)}" for title, source in after.events)
+        moved = "; ".join(f"{what}{_section(source)}" for what, source in after.moved)
         yield (
             f"The zone of agreement fell from {before.packages:,} to {after.packages:,} "
-            f"packages by {after.label} ({events}). Which obstacle of the chapter does this "
-            f"stand for, and could the players have widened the zone again?"
+            f"packages by {after.label}, after {moved}. Which obstacle of the chapter does "
+            f"this stand for, and could the players have widened the zone again?"
         )
 
 

@@ -264,8 +264,7 @@ def _zone(report: ClassReport) -> str:
         "",
     ]
     for before, z in itertools.pairwise(steps):
-        moved = [f"{title}{_src(source)}" for title, source in z.events]
-        moved += [a.rstrip(".") for a in z.acts]
+        moved = [f"{what}{_src(source)}" for what, source in z.moved]
         if z.packages == before.packages and (not moved or z.packages == 0):
             continue  # nothing moved, or nothing was left to move
         change = z.packages - before.packages
