@@ -8,6 +8,7 @@ import functools
 import re
 
 from game.core.analysis.class_report import ClassReport, class_report
+from game.core.analysis.debrief import lapse as debrief_lapse
 from game.core.analysis.report_markdown import to_markdown
 from game.core.engine.state import Difficulty
 from game.core.game import Game
@@ -58,3 +59,58 @@ def test_the_zone_question_names_what_the_zone_section_names_for_that_round() ->
         )
         causes = line.split(" after ", 1)[1]
         assert f"after {causes}." in question, (line, question)
+
+
+def lapse_question(r: ClassReport) -> str:
+    return next(q for q in r.questions if "let the partnership lapse" in q)
+
+
+def test_a_lapse_for_want_of_value_is_not_blamed_on_support_at_home() -> None:
+    """Was: "Mexico let the partnership lapse in 2009-07-15 after ... Could the partners have
+    kept it alive, or was a signed deal without support at home bound to fail?": Mexico walked
+    away because the deal was worth 97 to it and it needed 98 (its leader's attention), with
+    its groups at home still in favour."""
+    for game in [("spp-2005", "normal", 2), ("spp-2005", "easy", 10)]:
+        question = lapse_question(report(*game))
+        assert "Mexico let the partnership lapse on 2009-07-15" in question, question
+        assert "support at home" not in question, question
+        assert "worth less to Mexico than it needed" in question, question
+        assert "its groups at home still backed it" in question, question
+
+
+def test_a_lapse_for_want_of_support_at_home_says_so() -> None:
+    """The United States walked away because its groups at home would not support the deal
+    (spp-2005, easy, seed 1): the question asks about support at home, dated with "on"."""
+    question = lapse_question(report("spp-2005", "easy", 1))
+    assert "United States let the partnership lapse on 2007-11-15" in question, question
+    assert "Its groups at home no longer backed it" in question, question
+    assert "without support at home" in question, question
+
+
+def test_the_cause_of_a_lapse_is_the_one_the_log_gives() -> None:
+    """The debrief reads why a party walked away as the engine decided it: "can no longer
+    defend the partnership at home" is a lapse for want of support at home, "loses interest"
+    one for too little value (spp-2005, easy, seeds 0-11 have both)."""
+    causes = set()
+    for seed in range(12):
+        state = Game.new(find_scenario("spp-2005"), seed, [], difficulty="easy").state
+        lapse = debrief_lapse(state)
+        if lapse is None:
+            continue
+        home = "can no longer defend the partnership at home" in lapse.text
+        assert lapse.cause == ("home" if home else "value"), (seed, lapse.text)
+        causes.add(lapse.cause)
+    assert causes == {"home", "value"}
+
+
+def test_the_lapse_question_names_only_events_between_the_signing_and_the_lapse() -> None:
+    """Was: "... lapse in 2009-07-15 after Economic crisis in the United States, Obama takes
+    office ...": the economic crisis came as round 8 opened, before the deal was signed that
+    round; only what came after the signing led up to the lapse."""
+    r = report("spp-2005", "normal", 2)
+    question = lapse_question(r)
+    assert "Economic crisis" not in question, question
+    assert "Obama takes office in the United States" in question, question
+    assert "Canada imposes a visa on Mexican travellers" in question, question
+    assert r.debrief.lapse is not None
+    assert all(e.title != "Economic crisis in the United States" for e in r.debrief.lapse.events)

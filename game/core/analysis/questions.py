@@ -16,7 +16,7 @@ from game.core.analysis.debrief import Debrief
 from game.core.analysis.record import Record, Refusal
 from game.core.analysis.report_parts import DyadPath, ZoneStep
 from game.core.engine.state import State
-from game.core.engine.wording import counted
+from game.core.engine.wording import counted, joined
 from game.core.scenario.model import Scenario
 
 MOST = 5
@@ -99,17 +99,27 @@ def _votes_at_home(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
 
 
 def _lapse(s: Scenario, summary: Debrief) -> Iterator[str]:
-    """A partnership signed and then left to lapse."""
+    """A partnership signed and then left to lapse: for too little value, or for want of
+    support at home."""
     lapse = summary.lapse
     if lapse is None:
         return
     titles = {e.title for e in s.events}
     events = [e.title for e in lapse.events if e.title in titles]
-    after = f" after {', '.join(events)}" if events else ""
+    after = f", after {joined(events)}" if events else ""
+    who = _name(s, lapse.party)
+    opening = f"{who} let the partnership lapse on {lapse.date}{after}."
+    if lapse.cause == "home":
+        yield (
+            f"{opening} Its groups at home no longer backed it{_section(lapse.source)}. Could "
+            f"the partners have kept it alive, or was a signed deal without support at home "
+            f"bound to fail?"
+        )
+        return
     yield (
-        f"{_name(s, lapse.party)} let the partnership lapse in {lapse.date}"
-        f"{after}{_section(lapse.source)}. Could the partners have kept it alive, or was a "
-        f"signed deal without support at home bound to fail?"
+        f"{opening} The deal was worth less to {who} than it needed, though its groups at "
+        f"home still backed it{_section(lapse.source)}. What could the partners have offered to "
+        f"keep it in the partnership?"
     )
 
 

@@ -236,14 +236,16 @@ def _section(state: State, party: str, offer: Tabled, reason: str) -> str:
     return ""
 
 
-def events_before(state: State, log: tuple[LogEntry, ...], n: int) -> tuple[EventNote, ...]:
-    """The events of the refusal's round and the round before, logged before it, in the order
-    they happened (see `EventNote.date`)."""
+def events_before(
+    state: State, log: tuple[LogEntry, ...], n: int, since: int = 0
+) -> tuple[EventNote, ...]:
+    """The events of the refusal's round and the round before, logged before it (and not
+    before line `since` of the log), in the order they happened (see `EventNote.date`)."""
     round_ = log[n].round
     rounds = state.scenario.rounds
     by_title = {e.title: e for e in state.scenario.events}
     notes: list[EventNote] = []
-    for e in log[:n]:
+    for e in log[since:n]:
         if e.kind != "event" or e.round < round_ - 1:
             continue
         title = _title(state, e)
