@@ -10,9 +10,13 @@ import re
 from game.core.analysis.class_report import ClassReport, class_report
 from game.core.analysis.debrief import lapse as debrief_lapse
 from game.core.analysis.report_markdown import to_markdown
-from game.core.engine.state import Difficulty
+from game.core.analysis.report_parts import passes
+from game.core.analysis.steps import replay
+from game.core.engine.scoring import scorer
+from game.core.engine.state import Difficulty, State
 from game.core.game import Game
 from game.core.scenario.loader import find_scenario
+from game.core.scenario.packages import Package
 
 
 @functools.cache
@@ -114,3 +118,68 @@ def test_the_lapse_question_names_only_events_between_the_signing_and_the_lapse(
     assert "Canada imposes a visa on Mexican travellers" in question, question
     assert r.debrief.lapse is not None
     assert all(e.title != "Economic crisis in the United States" for e in r.debrief.lapse.events)
+
+
+def test_a_signed_bilateral_package_is_not_called_left_on_the_table() -> None:
+    """Was: "... 4 packages would have been accepted and backed at home in every country, yet
+    none was signed. When it was tabled, the last package on the table was 3 issues away from
+    one every country would have accepted.": the last package, between the United States and
+    Canada, was signed; only a trilateral package was missing."""
+    r = report("revive-spp", "hard", 17)
+    assert r.debrief.package is not None and r.debrief.package.fate == "signed"
+    question = next(q for q in r.questions if "would have been accepted" in q)
+    assert "last package on the table" not in question, question
+    assert "none was signed" not in question, question
+    assert "in all three countries, yet no trilateral package was signed." in question
+    possible = markdown("revive-spp", "hard", 17).split("## The deal against what was possible")[1]
+    assert "the package signed was tabled" not in possible
+    assert "the last package (between United States and Canada)" in possible
+
+
+def on_table(state: State) -> Package | None:
+    return state.offer.package if state.offer is not None else None
+
+
+def test_the_closest_package_is_judged_just_before_the_package_was_tabled() -> None:
+    """Was: "The closest package every country would have accepted and backed at home when the
+    package signed was tabled changes 1 issue: ...": the package signed passed when it was
+    tabled; it was judged as its round opened, before that round's joint threat assessments.
+    Under the conditions just before the move that tabled it, it passes: 0 issues."""
+    for game in [
+        ("merida-2007", "easy", 1),
+        ("merida-2007", "hard", 1),
+        ("revive-spp", "normal", 1),
+    ]:
+        r = report(*game)
+        final = r.debrief.package
+        assert final is not None and final.fate == "signed"
+        states = replay(r.state).states
+        package = final.tabled.package
+        tabling = next(
+            i
+            for i in range(1, len(states))
+            if on_table(states[i]) == package != on_table(states[i - 1])
+        )
+        before = states[tabling - 1]
+        assert passes(scorer(r.state.scenario, before.conditions), package)
+        assert r.closest_changes == 0, game
+        assert r.closest is not None and r.closest.package == final.tabled.package
+        possible = markdown(*game).split("## The deal against what was possible")[1]
+        assert "changes 1 issue" not in possible and "changes 2 issues" not in possible
+        assert "Just before it was tabled, the package signed was one " in possible
+
+
+def test_a_two_party_debrief_says_both_countries_not_every_country() -> None:
+    """Was, in merida-2007 and smart-border-2001: "How many packages every country would have
+    accepted", "backed at home by every country", "one every country could accept" where the
+    project's wording gives "both countries"."""
+    for game in [
+        ("merida-2007", "easy", 1),
+        ("merida-2007", "normal", 4),
+        ("smart-border-2001", "easy", 4),
+    ]:
+        text = markdown(*game)
+        assert "every country" not in text, game
+        assert "How many packages both countries would have accepted" in text
+        possible = text.split("## The deal against what was possible")[1]
+        assert "both countries" in possible.split("\n## ")[0], game

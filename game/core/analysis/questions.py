@@ -16,7 +16,7 @@ from game.core.analysis.debrief import Debrief
 from game.core.analysis.record import Record, Refusal
 from game.core.analysis.report_parts import DyadPath, ZoneStep
 from game.core.engine.state import State
-from game.core.engine.wording import counted, joined
+from game.core.engine.wording import counted, deal_kind, every_country, joined
 from game.core.scenario.model import Scenario
 
 MOST = 5
@@ -39,7 +39,7 @@ def questions(
         _votes_at_home(s, record.refusals),
         _lapse(s, summary),
         _zone_collapse(zones),
-        _left_on_table(summary, zones, closest_changes),
+        _left_on_table(s, summary, zones, closest_changes),
         _far_from_nash(s, summary),
         _held_out(s, record.refusals),
         _distrust(s, dyads),
@@ -143,25 +143,34 @@ def _zone_collapse(zones: Sequence[ZoneStep]) -> Iterator[str]:
 
 
 def _left_on_table(
-    summary: Debrief, zones: Sequence[ZoneStep], closest_changes: int | None
+    s: Scenario, summary: Debrief, zones: Sequence[ZoneStep], closest_changes: int | None
 ) -> Iterator[str]:
-    """No deal although packages every country would have accepted and backed existed."""
+    """No deal among every country although packages every country would have accepted and
+    backed existed (a side deal between fewer may have been signed)."""
     if summary.deal is not None or len(zones) < 2:
         return
     last = zones[-2]  # the last round as it opened
     if last.packages <= 0:
         return
+    everyone = every_country(s)
+    final = summary.package
     near = ""
-    if closest_changes:
+    # Only a package among every country, not signed, is one left on the table.
+    if (
+        closest_changes
+        and final is not None
+        and final.fate != "signed"
+        and len(final.tabled.scope) == len(s.party_ids)
+    ):
         near = (
-            f" When it was tabled, the last package on the table was "
-            f"{counted(closest_changes, 'issue')} away from one every country would have "
+            f" Just before it was tabled, the last package on the table was "
+            f"{counted(closest_changes, 'issue')} away from one {everyone} would have "
             "accepted."
         )
     yield (
         f"When {last.label} opened, {counted(last.packages, 'package')} would have been "
-        f"accepted and backed at home in every country, yet none was signed.{near} What kept "
-        f"the parties from finding one?"
+        f"accepted and backed at home in {everyone}, yet no {deal_kind(s)} package was "
+        f"signed.{near} What kept the parties from finding one?"
     )
 
 

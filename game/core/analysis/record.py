@@ -8,10 +8,11 @@ always give the same game) and each refusal is read in the state just before it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from game.core.analysis.constraints import Constraint, constraints
+from game.core.engine.conditions import Conditions
 from game.core.engine.legal import acceptance_problems, blocked_text
 from game.core.engine.mechanism import start, step
 from game.core.engine.state import LogEntry, Offer, State
@@ -44,6 +45,9 @@ class Tabled:
     date: str
     changes: tuple[Change, ...]
     """Issue by issue, only the options that leave the status quo."""
+    before: Conditions | None = field(default=None, compare=False, repr=False)
+    """The conditions just before the move that tabled it (None for a package described
+    without the game's moves)."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,7 @@ def read_record(state: State) -> Record:
         for n in range(len(before.log), len(now.log)):
             entry = now.log[n]
             if entry.kind in ("propose", "counter") and now.offer is not None:
-                current = _tabled(now, now.offer, entry.round)
+                current = _tabled(now, now.offer, entry.round, before.conditions)
                 tabled.append(current)
             elif entry.kind == "reject" and before.offer is not None and current is not None:
                 countered = move.type == "counter"
@@ -162,10 +166,10 @@ def read_record(state: State) -> Record:
     return Record(tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted)
 
 
-def _tabled(state: State, offer: Offer, round_: int) -> Tabled:
+def _tabled(state: State, offer: Offer, round_: int, before: Conditions) -> Tabled:
     date = state.scenario.rounds[round_].date.isoformat()
     changed = changes(state, offer.package)
-    return Tabled(offer.package, offer.scope, offer.proposer, round_, date, changed)
+    return Tabled(offer.package, offer.scope, offer.proposer, round_, date, changed, before)
 
 
 def _rejected(
