@@ -253,13 +253,14 @@ def test_the_report_of_a_lapse_says_who_walked_away_when_and_why() -> None:
 @pytest.mark.parametrize("kind", ["deal", "vote", "no deal", "lapse"])
 def test_the_closest_acceptable_package_passes_and_none_changes_fewer_issues(kind: str) -> None:
     """ "the package closest to the deal that every party would have accepted": it passes
-    (no red line, enough for everyone, backed at home), and no package with fewer changes
-    does."""
+    (no red line, enough for everyone, backed at home) just before the move that tabled the
+    package, and no package with fewer changes does."""
     r = report(kind)
     final = r.debrief.package
     assert final is not None
     tabled = final.tabled
-    conditions = r.state.snapshots[tabled.round]
+    assert tabled.before is not None and r.closest_opened is None
+    conditions = tabled.before
     scores = scorer(r.state.scenario, conditions)
     if r.closest is None:
         return

@@ -47,11 +47,14 @@ class ClassReport:
     zone: tuple[ZoneStep, ...]
     dyads: tuple[DyadPath, ...]
     closest: ScoredPackage | None
-    """The package every party would have accepted and backed at home, as the round it was
-    tabled opened, that is closest to the package signed or last on the table: fewest issues
-    changed, then nearest scores (the package itself when it passed)."""
+    """The package every party would have accepted and backed at home, just before the move
+    that tabled the package signed or last on the table, that is closest to that package:
+    fewest issues changed, then nearest scores (the package itself when it passed)."""
     closest_changes: int | None
     """How many issues it changes from that package (None: none within CLOSEST_RADIUS)."""
+    closest_opened: int | None
+    """None when `closest` was judged just before the tabling move; for a package described
+    without the game's moves, the round as whose opening it was judged."""
     timeline: tuple[TimelineEntry, ...]
     questions: tuple[str, ...]
 
@@ -70,11 +73,15 @@ def class_report(state: State, frontier: Frontier | None = None) -> ClassReport:
     bound = {
         p: constraints(state, p, final, limit=6) if final is not None else () for p in s.party_ids
     }
-    # Judged as the package came to the table: by the end the world may have moved on.
-    near = distance = None
+    # Judged as the package came to the table (just before the move that tabled it, after
+    # that round's earlier moves): by the end the world may have moved on.
+    near = distance = opened = None
     if summary.package is not None:
         tabled = summary.package.tabled
-        when = state.snapshots[min(tabled.round, len(state.snapshots) - 1)]
+        when = tabled.before
+        if when is None:
+            opened = min(tabled.round, len(state.snapshots) - 1)
+            when = state.snapshots[opened]
         near, distance = closest(state, tabled.package, when)
     zones, dyads = zone_steps(state), dyad_paths(state)
     return ClassReport(
@@ -87,6 +94,7 @@ def class_report(state: State, frontier: Frontier | None = None) -> ClassReport:
         dyads=dyads,
         closest=near,
         closest_changes=distance,
+        closest_opened=opened,
         timeline=timeline(state),
         questions=questions(state, summary, record, zones, dyads, distance),
     )

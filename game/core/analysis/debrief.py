@@ -25,7 +25,7 @@ from game.core.analysis.record import (
     events_before,
     read_record,
 )
-from game.core.engine.scoring import ScoredPackage, scorer
+from game.core.engine.scoring import EPSILON, ScoredPackage, scorer
 from game.core.engine.state import State
 from game.core.scenario.index import index
 
@@ -80,10 +80,16 @@ class FinalPackage:
     """Who had accepted it (everyone in scope when it was signed)."""
 
 
+LapseCause = Literal["value", "home"]
+"""Why a party walked away from a signed agreement: it was worth less to it than it needed
+(its leader's attention, its bilateral alternatives), or its groups at home no longer backed
+it (the engine asks in that order)."""
+
+
 @dataclass(frozen=True)
 class Lapse:
     """How a signed trilateral agreement lapsed: when, who walked away, why, and the events
-    that came just before."""
+    that came just before (after the signing)."""
 
     round: int
     date: str
@@ -92,6 +98,7 @@ class Lapse:
     reasons: tuple[str, ...]
     source: str
     events: tuple[EventNote, ...]
+    cause: LapseCause = "value"
 
 
 @dataclass(frozen=True)
@@ -235,6 +242,8 @@ def lapse(state: State) -> Lapse | None:
     if n is None:
         return None
     entry = state.log[n]
+    # The events that led up to it came after the signing (the last ratification before it).
+    signed = max((i for i, e in enumerate(state.log[:n]) if e.kind == "ratified"), default=0)
     return Lapse(
         entry.round,
         state.scenario.rounds[entry.round].date.isoformat(),
@@ -242,5 +251,18 @@ def lapse(state: State) -> Lapse | None:
         entry.text,
         entry.reasons,
         entry.source,
-        events_before(state, state.log, n),
+        events_before(state, state.log, n, since=signed),
+        _lapse_cause(state, entry.party or ""),
     )
+
+
+def _lapse_cause(state: State, party: str) -> LapseCause:
+    """Why the party walked away, asked as the engine asks it, in the state the game ended in
+    (the lapse ends it): too little value first, then support at home."""
+    deal = state.trilateral
+    if deal is None or party not in deal.scope:
+        return "value"
+    score = state.scorer.score(party, deal.package)
+    if score.total < score.requirement.total - EPSILON or score.ratifies:
+        return "value"
+    return "home"

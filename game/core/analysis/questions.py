@@ -16,7 +16,7 @@ from game.core.analysis.debrief import Debrief
 from game.core.analysis.record import Record, Refusal
 from game.core.analysis.report_parts import DyadPath, ZoneStep
 from game.core.engine.state import State
-from game.core.engine.wording import counted
+from game.core.engine.wording import counted, deal_kind, every_country, joined
 from game.core.scenario.model import Scenario
 
 MOST = 5
@@ -39,7 +39,7 @@ def questions(
         _votes_at_home(s, record.refusals),
         _lapse(s, summary),
         _zone_collapse(zones),
-        _left_on_table(summary, zones, closest_changes),
+        _left_on_table(s, summary, zones, closest_changes),
         _far_from_nash(s, summary),
         _held_out(s, record.refusals),
         _distrust(s, dyads),
@@ -99,57 +99,78 @@ def _votes_at_home(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
 
 
 def _lapse(s: Scenario, summary: Debrief) -> Iterator[str]:
-    """A partnership signed and then left to lapse."""
+    """A partnership signed and then left to lapse: for too little value, or for want of
+    support at home."""
     lapse = summary.lapse
     if lapse is None:
         return
     titles = {e.title for e in s.events}
     events = [e.title for e in lapse.events if e.title in titles]
-    after = f" after {', '.join(events)}" if events else ""
+    after = f", after {joined(events)}" if events else ""
+    who = _name(s, lapse.party)
+    opening = f"{who} let the partnership lapse on {lapse.date}{after}."
+    if lapse.cause == "home":
+        yield (
+            f"{opening} Its groups at home no longer backed it{_section(lapse.source)}. Could "
+            f"the partners have kept it alive, or was a signed deal without support at home "
+            f"bound to fail?"
+        )
+        return
     yield (
-        f"{_name(s, lapse.party)} let the partnership lapse in {lapse.date}"
-        f"{after}{_section(lapse.source)}. Could the partners have kept it alive, or was a "
-        f"signed deal without support at home bound to fail?"
+        f"{opening} The deal was worth less to {who} than it needed, though its groups at "
+        f"home still backed it{_section(lapse.source)}. What could the partners have offered to "
+        f"keep it in the partnership?"
     )
 
 
 def _zone_collapse(zones: Sequence[ZoneStep]) -> Iterator[str]:
-    """The sharpest fall of the zone of agreement that came with events."""
+    """The sharpest fall of the zone of agreement, with what came before it: the events, the
+    delayed consequences of earlier actions and the players' acts (as the zone section has
+    them)."""
     falls = [
         (before.packages - after.packages, before, after)
         for before, after in itertools.pairwise(zones)
-        if after.events and after.packages < before.packages
+        if after.moved and after.packages < before.packages
     ]
     falls.sort(key=lambda f: -f[0])
     for _, before, after in falls:
-        events = "; ".join(f"{title}{_section(source)}" for title, source in after.events)
+        moved = "; ".join(f"{what}{_section(source)}" for what, source in after.moved)
         yield (
             f"The zone of agreement fell from {before.packages:,} to {after.packages:,} "
-            f"packages by {after.label} ({events}). Which obstacle of the chapter does this "
-            f"stand for, and could the players have widened the zone again?"
+            f"packages by {after.label}, after {moved}. Which obstacle of the chapter does "
+            f"this stand for, and could the players have widened the zone again?"
         )
 
 
 def _left_on_table(
-    summary: Debrief, zones: Sequence[ZoneStep], closest_changes: int | None
+    s: Scenario, summary: Debrief, zones: Sequence[ZoneStep], closest_changes: int | None
 ) -> Iterator[str]:
-    """No deal although packages every country would have accepted and backed existed."""
+    """No deal among every country although packages every country would have accepted and
+    backed existed (a side deal between fewer may have been signed)."""
     if summary.deal is not None or len(zones) < 2:
         return
     last = zones[-2]  # the last round as it opened
     if last.packages <= 0:
         return
+    everyone = every_country(s)
+    final = summary.package
     near = ""
-    if closest_changes:
+    # Only a package among every country, not signed, is one left on the table.
+    if (
+        closest_changes
+        and final is not None
+        and final.fate != "signed"
+        and len(final.tabled.scope) == len(s.party_ids)
+    ):
         near = (
-            f" When it was tabled, the last package on the table was "
-            f"{counted(closest_changes, 'issue')} away from one every country would have "
+            f" Just before it was tabled, the last package on the table was "
+            f"{counted(closest_changes, 'issue')} away from one {everyone} would have "
             "accepted."
         )
     yield (
         f"When {last.label} opened, {counted(last.packages, 'package')} would have been "
-        f"accepted and backed at home in every country, yet none was signed.{near} What kept "
-        f"the parties from finding one?"
+        f"accepted and backed at home in {everyone}, yet no {deal_kind(s)} package was "
+        f"signed.{near} What kept the parties from finding one?"
     )
 
 

@@ -9,10 +9,11 @@ always give the same game) and each refusal is read in the state just before it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from game.core.analysis.constraints import Constraint, constraints
+from game.core.engine.conditions import Conditions
 from game.core.engine.legal import acceptance_problems, blocked_text
 from game.core.engine.mechanism import start, step
 from game.core.engine.ratification import vote_at_home
@@ -48,6 +49,9 @@ class Tabled:
     date: str
     changes: tuple[Change, ...]
     """Issue by issue, only the options that leave the status quo."""
+    before: Conditions | None = field(default=None, compare=False, repr=False)
+    """The conditions just before the move that tabled it (None for a package described
+    without the game's moves)."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,7 @@ def read_record(state: State) -> Record:
         for n in range(len(before.log), len(now.log)):
             entry = now.log[n]
             if entry.kind in ("propose", "counter") and now.offer is not None:
-                current = _tabled(now, now.offer, entry.round)
+                current = _tabled(now, now.offer, entry.round, before.conditions)
                 tabled.append(current)
             elif entry.kind == "reject" and before.offer is not None and current is not None:
                 countered = move.type == "counter"
@@ -172,10 +176,10 @@ def read_record(state: State) -> Record:
     return Record(tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted)
 
 
-def _tabled(state: State, offer: Offer, round_: int) -> Tabled:
+def _tabled(state: State, offer: Offer, round_: int, before: Conditions) -> Tabled:
     date = state.scenario.rounds[round_].date.isoformat()
     changed = changes(state, offer.package)
-    return Tabled(offer.package, offer.scope, offer.proposer, round_, date, changed)
+    return Tabled(offer.package, offer.scope, offer.proposer, round_, date, changed, before)
 
 
 def _rejected(
@@ -254,15 +258,17 @@ def _section(state: State, party: str, offer: Tabled, reason: str) -> str:
     return ""
 
 
-def events_before(state: State, log: tuple[LogEntry, ...], n: int) -> tuple[EventNote, ...]:
-    """The events of the refusal's round and the round before, logged before it, in the order
-    they happened (see `EventNote.date`)."""
+def events_before(
+    state: State, log: tuple[LogEntry, ...], n: int, since: int = 0
+) -> tuple[EventNote, ...]:
+    """The events of the refusal's round and the round before, logged before it (and not
+    before line `since` of the log), in the order they happened (see `EventNote.date`)."""
     round_ = log[n].round
     dates = event_dates(state, log[:n])
     notes = [
         EventNote(e.round, dates[i], _title(state, e), e.reasons, e.source)
         for i, e in enumerate(log[:n])
-        if e.kind == "event" and e.round >= round_ - 1
+        if i >= since and e.kind == "event" and e.round >= round_ - 1
     ]
     # Stable: what happened on one date stays in the order the engine fired it; a delayed
     # consequence, logged first as its round opens, goes after the events before that round.

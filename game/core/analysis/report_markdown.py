@@ -13,7 +13,7 @@ from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import RoundPoint
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import Refusal, Tabled
-from game.core.engine.wording import counted, efficient, joined
+from game.core.engine.wording import counted, deal_kind, efficient, every_country, joined
 from game.core.scenario.model import Scenario
 
 ZONE_WIDTH = 30
@@ -145,7 +145,7 @@ def _package(report: ClassReport) -> str:
             title, lead = "What was signed", ""
         else:
             title = "What was on the table"
-            lead = "" if everyone else "No trilateral package was ever tabled. "
+            lead = "" if everyone else f"No {deal_kind(s)} package was ever tabled. "
         lines = [f"## {title}", "", f"{lead}The last package, between {scope}, {by}: {fate}."]
         lines.append("")
         lines += _changes_table(s, t)
@@ -261,8 +261,9 @@ def _zone(report: ClassReport) -> str:
     lines = [
         "## The zone of agreement, round by round",
         "",
-        "How many packages every country would have accepted and backed at home (the game's "
-        "measure, a design choice of the scenario: the chapter counts no packages).",
+        f"How many packages {every_country(report.state.scenario)} would have accepted and "
+        "backed at home (the game's measure, a design choice of the scenario: the chapter "
+        "counts no packages).",
         "",
         "```",
         *chart,
@@ -270,8 +271,7 @@ def _zone(report: ClassReport) -> str:
         "",
     ]
     for before, z in itertools.pairwise(steps):
-        moved = [f"{title}{_src(source)}" for title, source in z.events]
-        moved += [a.rstrip(".") for a in z.acts]
+        moved = [f"{what}{_src(source)}" for what, source in z.moved]
         if z.packages == before.packages and (not moved or z.packages == 0):
             continue  # nothing moved, or nothing was left to move
         change = z.packages - before.packages
@@ -354,7 +354,7 @@ def _possible(report: ClassReport) -> str:
         )
         lines.append(f"The Nash bargaining package would have given: {shares}.")
     else:
-        lines.append("By the end, no package beat every country's reservation value.")
+        lines.append(f"By the end, no package beat the reservation values of {every_country(s)}.")
     if d.distance_to_frontier is not None:
         near = f"The deal lies {d.distance_to_frontier:.1f} points from the frontier"
         if d.distance_to_nash is not None:
@@ -371,14 +371,16 @@ def _closest(report: ClassReport) -> str:
     final = report.debrief.package
     assert final is not None
     near, changed = report.closest, report.closest_changes
-    what = "the package signed" if final.fate == "signed" else "the last package on the table"
+    everyone = every_country(s)
+    what = _what(s, final.tabled, final.fate)
+    when = _judged(report)
     if near is None or changed is None:
         return (
-            f"When {what} was tabled, no package within three issues of it would have been "
-            f"accepted and backed at home by every country."
+            f"{when}, no package within three issues of {what} would have been accepted and "
+            f"backed at home by {everyone}."
         )
     if changed == 0:
-        return f"When it was tabled, {what} was one every country could accept and back at home."
+        return f"{when}, {what} was one {everyone} would accept and back at home."
     scores = ", ".join(
         f"{_name(s, p)} {u:.1f}" for p, u in zip(near.scope, near.scores, strict=True)
     )
@@ -388,10 +390,25 @@ def _closest(report: ClassReport) -> str:
         if k != was
     ]
     return (
-        f"The closest package every country would have accepted and backed at home when "
-        f"{what} was tabled changes {counted(changed, 'issue')}: "
-        f"{'; '.join(moves)} (scores {scores})."
+        f"{when}, the closest package {everyone} would have accepted and backed at home "
+        f"changed {counted(changed, 'issue')} of {what}: {'; '.join(moves)} (scores {scores})."
     )
+
+
+def _what(s: Scenario, tabled: Tabled, fate: str) -> str:
+    """The package signed or last on the table, in words (with its scope when it leaves some
+    country out)."""
+    if len(tabled.scope) < len(s.party_ids):
+        return f"the last package (between {joined([_name(s, p) for p in tabled.scope])})"
+    return "the package signed" if fate == "signed" else "the last package on the table"
+
+
+def _judged(report: ClassReport) -> str:
+    """When the closest acceptable package was judged, opening a sentence."""
+    n = report.closest_opened
+    if n is None:
+        return "Just before it was tabled"
+    return f"As round {n + 1} ({report.state.scenario.rounds[n].date.isoformat()}) opened"
 
 
 def _what_if(paragraph: str) -> str:

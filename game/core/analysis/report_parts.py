@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from game.core.analysis.record import event_dates
 from game.core.engine.conditions import Conditions, WendtSystem, wendt_system
 from game.core.engine.scoring import EPSILON, ScoredPackage, Scorer, scorer
-from game.core.engine.state import State
+from game.core.engine.state import LogEntry, State
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
@@ -48,6 +48,15 @@ class ZoneStep:
     acts: tuple[str, ...] = ()
     """What the players did in the round before that moves the zone: diplomatic actions and
     agreements ratified (the log's words)."""
+    consequences: tuple[tuple[str, str], ...] = ()
+    """The delayed consequences of earlier actions that landed as the round opened: the log's
+    words with what they changed, and the action's section."""
+
+    @property
+    def moved(self) -> tuple[tuple[str, str], ...]:
+        """Everything that came before this step and may have moved the zone, each with its
+        section ("" for none): events, delayed consequences, then the players' acts."""
+        return (*self.events, *self.consequences, *((a.rstrip("."), "") for a in self.acts))
 
 
 @dataclass(frozen=True)
@@ -131,8 +140,27 @@ def zone_steps(state: State) -> tuple[ZoneStep, ...]:
             for e in state.log
             if e.kind in ("action", "ratified") and e.round == n - 1
         )
-        steps.append(ZoneStep(label, found.count, found.exact, events, acts))
+        consequences = tuple(
+            (_consequence(e), e.source)
+            for e in state.log
+            if e.kind == "event"
+            and e.text.startswith(DELAYED)
+            and (e.round == n if n < opened else e.round >= opened)
+        )
+        steps.append(ZoneStep(label, found.count, found.exact, events, acts, consequences))
     return tuple(steps)
+
+
+DELAYED = "Delayed consequence of "
+"""How the log opens the line of an action's effect that lands rounds later."""
+
+
+def _consequence(entry: LogEntry) -> str:
+    """A delayed consequence in words: the log's line and what it changed ("Delayed
+    consequence of Act unilaterally by United States (trust US-MX -12)")."""
+    changed = [r for r in entry.reasons if r != "its size is a design choice"]
+    text = entry.text.rstrip(".")
+    return f"{text} ({'; '.join(changed)})" if changed else text
 
 
 def dyad_paths(state: State) -> tuple[DyadPath, ...]:
