@@ -231,3 +231,24 @@ def test_a_round_never_opened_undecided_is_no_starting_point() -> None:
         what_if(state, "domestic_opposition", 1, 1, from_round=5)
     with pytest.raises(ValueError, match="rounds 1 to 6, not round 7"):
         what_if(state, "domestic_opposition", 1, 1, from_round=6)
+
+
+def test_an_event_passed_over_by_chance_is_said_so_and_cannot_change_the_continuation() -> None:
+    """The audit (revive-spp hard 3, bilateral_instruments): "The events of
+    bilateral_instruments, all still to come: Washington and Ottawa make Shiprider permanent
+    (2012-04-15)", when chance had passed the event over as round 2 opened: it can never
+    happen in either world, so the cause cannot change the continuation."""
+    state = computer_only("revive-spp", "hard", 3)
+    w = what_if(state, "bilateral_instruments", RUNS, 1)
+    event = "Washington and Ottawa make Shiprider permanent (2012-04-15)"
+    assert w.round == 1 and w.passed_opening == (event,) and w.passed_before == ()
+    assert w.with_cause.outcomes == w.without_cause.outcomes
+    text = w.paragraph
+    assert "still to come" not in text
+    assert (
+        f"{event} was passed over by chance as round 2 opened: it happens in neither world, so "
+        "bilateral_instruments cannot change the continuation."
+    ) in text
+    later = what_if(state, "bilateral_instruments", 1, 1, from_round=3)
+    assert later.passed_before == (event,) and later.passed_opening == ()
+    assert f"{event} was passed over by chance before round 4: it happens" in later.paragraph

@@ -15,7 +15,10 @@ opening of another round (one the game stood at, undecided).
 **The two worlds.** *With* the cause, the continuations start from the game as it was at that
 point. *Without* it, the game's moves up to that point are replayed from its seed with the
 cause switched off, as a branch replays them (`steps.branch`): a move that world refuses, or a
-game already over there, stops the replay, and those continuations start from there.
+game already over there, stops the replay, and those continuations start from there. An event
+of the cause that chance passed over before the starting point (it came due and did not
+happen) happens in neither world; the paragraph says so, and when every event of the cause was
+passed over, that the cause cannot change the continuation.
 
 **How the runs vary.** The engine draws all its chance from `state.seed`: the events left to
 chance, the swing of support at home, whether a diplomatic action succeeds, each computer's
@@ -98,6 +101,11 @@ class WhatIf:
     opening: tuple[str, ...]
     """Those of them that happened as the starting point's round opened (the continuations
     with the cause have them, those without do not)."""
+    passed_before: tuple[str, ...]
+    """Those of them that chance passed over (they came due and did not happen) before the
+    starting point's round opened: they happen in neither world."""
+    passed_opening: tuple[str, ...]
+    """Those of them that chance passed over as the starting point's round opened."""
     with_cause: World
     without_cause: World
 
@@ -132,6 +140,9 @@ def what_if(
     words = {e.id: f"{e.title} ({e.date.isoformat()})" for e in dated}
     past = _happened(steps.states[k - 1], dated) if k > 0 else []
     now = [e for e in _happened(here, dated) if e not in past]
+    opened = steps.round_start(k)
+    passed = _passed_over(here, dated)
+    earlier = _passed_over(steps.states[opened - 1], dated) if opened > 0 else []
     ended_with: list[str] = []
     if over is not None:
         earlier = _happened(steps.states[over - 1], dated)
@@ -147,6 +158,8 @@ def what_if(
         tuple(words[e] for e in ended_with),
         tuple(words[e] for e in past),
         tuple(words[e] for e in now),
+        tuple(words[e] for e in earlier),
+        tuple(words[e] for e in passed if e not in earlier),
         _world(here, runs, seed),
         _world(there, runs, seed, stopped),
     )
@@ -203,6 +216,13 @@ def _happened(state: State, events: list[Event]) -> list[str]:
     ]
 
 
+def _passed_over(state: State, events: list[Event]) -> list[str]:
+    """The ids of these events that chance has passed over in a game: due (in `state.fired`)
+    but never in its log."""
+    happened = _happened(state, events)
+    return [e.id for e in events if e.id in state.fired and e.id not in happened]
+
+
 def _without(steps: Steps, k: int, cause: str) -> tuple[State, str | None]:
     """The game's first k moves replayed from its seed with the cause switched off, and why
     the replay stopped early, if it did."""
@@ -254,7 +274,8 @@ def paragraph(w: WhatIf) -> str:
     )
     parts.append(f"Mean gain over the reservation value, with / without them: {gains}.")
     if w.events:
-        still = "" if w.before or w.opening else ", all still to come"
+        due = w.before or w.opening or w.passed_before or w.passed_opening
+        still = "" if due else ", all still to come"
         parts.append(f"The events of {w.cause}{still}: {'; '.join(w.events)}.")
     if w.ended is not None:
         date = s.rounds[w.ended].date.isoformat()
@@ -276,6 +297,7 @@ def paragraph(w: WhatIf) -> str:
             f"Round {start_.round + 1} opened with {joined(w.opening)}: with the cause the "
             "continuations start just after it; without it, it never happens."
         )
+    parts.extend(_passed_over_words(w))
     if w.without_cause.stopped:
         parts.append(f"{w.without_cause.stopped} The continuations without them start there.")
     parts.append(
@@ -284,6 +306,24 @@ def paragraph(w: WhatIf) -> str:
         f"from its own seed, the same with and without them (seed {w.seed})."
     )
     return " ".join(parts)
+
+
+def _passed_over_words(w: WhatIf) -> list[str]:
+    """The sentences on the cause's events that chance passed over before the continuations
+    start; when that is every one of them, the cause cannot change the continuation."""
+    r = w.round + 1
+    said = [
+        f"{joined(events)} {'was' if len(events) == 1 else 'were'} passed over by chance {when}: "
+        f"{'it happens' if len(events) == 1 else 'they happen'} in neither world"
+        for events, when in (
+            (w.passed_before, f"before round {r}"),
+            (w.passed_opening, f"as round {r} opened"),
+        )
+        if events
+    ]
+    if said and len(w.passed_before) + len(w.passed_opening) == len(w.events):
+        said[-1] += f", so {w.cause} cannot change the continuation"
+    return [f"{x}." for x in said]
 
 
 def _spread(world: World, n: int) -> str:
