@@ -113,6 +113,20 @@ def test_each_round_begins_where_the_round_opened_before_its_first_move() -> Non
         assert whole.round_start(n) == n
 
 
+def test_a_move_that_runs_through_rounds_begins_one_round_and_skips_the_others() -> None:
+    """spp-2005 easy 1, the computer at every seat: the move that ratified a package in round 3
+    ran on through rounds 4 to 6, where the partnership lapsed as the round opened. Round 6's
+    opening is the finished game, rounds 4 and 5 have none, and each state still finds the
+    opening of its own round (`round_start` read `round_starts[5]` of four entries)."""
+    state = Game.new(spp_file(), 1, [], difficulty="easy").state
+    whole = replay(state)
+    assert [whole.states[n].round for n in whole.round_starts] == [0, 1, 2, 5]
+    assert whole.states[whole.last].finished and whole.last in whole.round_starts
+    assert whole.round_start(whole.last) == whole.last
+    assert whole.round_start(whole.last - 1) == whole.round_starts[2]
+    assert [whole.opening(r) for r in range(7)] == [0, 4, 10, None, None, 14, None]
+
+
 def test_the_news_of_a_step_is_what_its_move_added_to_the_log() -> None:
     whole = steps()
     assert whole.news(0) == whole.states[0].log

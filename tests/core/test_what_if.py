@@ -14,8 +14,9 @@ from game.core.analysis.simulation import run_seed
 from game.core.analysis.steps import replay
 from game.core.analysis.what_if import OUTCOME_WORDS, WhatIf, what_if
 from game.core.engine.moves import Pass
-from game.core.engine.state import State, evolve
+from game.core.engine.state import Difficulty, State, evolve
 from game.core.game import Game
+from game.core.scenario.loader import find_scenario
 from tests.conftest import spp_file
 
 RUNS = 4
@@ -164,3 +165,90 @@ def test_what_if_refuses_an_unknown_cause_one_already_off_or_no_runs() -> None:
         what_if(finished(), "visa_2009", 0, 1)
     with pytest.raises(ValueError, match="not round 12"):
         what_if(finished(), "visa_2009", 1, 1, from_round=11)
+
+
+@functools.cache
+def computer_only(scenario: str, difficulty: Difficulty, seed: int) -> State:
+    """A whole game with the computer at every seat (those of the debrief audit)."""
+    return Game.new(find_scenario(scenario), seed, [], difficulty=difficulty).state
+
+
+def test_a_game_decided_in_the_move_that_brought_the_cause_is_continued_from_before_it() -> None:
+    """The rule: the continuations start from the last undecided state before the cause's
+    first event. The audit (spp-2005 easy 1, domestic_opposition): "From round 6 (2007-11-15)
+    on, with the events of domestic_opposition, 0 of 40 continuations reached a security
+    arrangement; without them, 0 of 40. ... Round 6 opened with U.S. conservatives campaign
+    ...: with the cause the continuations start just after it": the ratifying move made in
+    round 3 ran on through round 6, where the event came and the partnership lapsed, so both
+    worlds "started" from the finished game, one game counted 40 times."""
+    state = computer_only("spp-2005", "easy", 1)
+    steps = replay(state)
+    made = steps.states[-2].round  # the round in which the last move was made
+    assert made == 2 and state.finished and state.round == 5
+    w = what_if(state, "domestic_opposition", RUNS, 1)
+    assert not w.with_cause.start.finished and not w.without_cause.start.finished
+    assert w.round == made and w.at_opening
+    assert w.with_cause.start.digest() == steps.states[w.moves].digest()
+    assert w.opening == w.before == ()
+    event = "U.S. conservatives campaign against integration with Mexico (2007-07-01)"
+    assert w.events[0] == event and w.ended_with == (event,)
+    text = w.paragraph
+    assert text.startswith(f"From round 3 ({w.with_cause.start.date}) on, ")
+    assert "Round 6 opened with" not in text and "start just after it" not in text
+    assert f"The events of domestic_opposition, all still to come: {event};" in text
+    assert (
+        "The move made in round 3 ran on through the opening of round 6 (2007-11-15), which "
+        f"brought {event}, and the game ended there: so the continuations start from the "
+        "opening of round 3, the last point before that at which the game was still undecided."
+    ) in text
+
+
+def test_both_worlds_start_undecided_when_the_cause_came_as_the_game_ended() -> None:
+    """The audit (spp-2005 normal 2, visa_2009): "From round 9 (2009-07-15) on ... 0 of 40 ...
+    without them, 40 of 40": the visa came as round 9 opened and the partnership lapsed at that
+    same opening, so both worlds started finished: one deterministic pair shown as 40 runs.
+    They now start from the opening of round 8, in which the last move was made, undecided."""
+    state = computer_only("spp-2005", "normal", 2)
+    w = what_if(state, "visa_2009", RUNS, 1)
+    assert w.round == 7 and w.at_opening
+    for world in (w.with_cause, w.without_cause):
+        assert not world.start.finished and world.start.agreements == ()
+    assert (
+        "The move made in round 8 ran on through the opening of round 9 (2009-07-15), which "
+        "brought Canada imposes a visa on Mexican travellers (2009-07-13), and the game ended "
+        "there: so the continuations start from the opening of round 8"
+    ) in w.paragraph
+
+
+def test_a_round_never_opened_undecided_is_no_starting_point() -> None:
+    """Asked for a round the game ran through inside one move, or one that opened with the
+    game over, the what-if says so, instead of continuing a finished game 40 times; and the
+    rounds the game reached are counted by its rounds, not by its round openings."""
+    state = computer_only("spp-2005", "easy", 1)
+    with pytest.raises(ValueError, match="round 4 opened and closed within one move"):
+        what_if(state, "domestic_opposition", 1, 1, from_round=3)
+    with pytest.raises(ValueError, match="the game was already over as round 6 opened"):
+        what_if(state, "domestic_opposition", 1, 1, from_round=5)
+    with pytest.raises(ValueError, match="rounds 1 to 6, not round 7"):
+        what_if(state, "domestic_opposition", 1, 1, from_round=6)
+
+
+def test_an_event_passed_over_by_chance_is_said_so_and_cannot_change_the_continuation() -> None:
+    """The audit (revive-spp hard 3, bilateral_instruments): "The events of
+    bilateral_instruments, all still to come: Washington and Ottawa make Shiprider permanent
+    (2012-04-15)", when chance had passed the event over as round 2 opened: it can never
+    happen in either world, so the cause cannot change the continuation."""
+    state = computer_only("revive-spp", "hard", 3)
+    w = what_if(state, "bilateral_instruments", RUNS, 1)
+    event = "Washington and Ottawa make Shiprider permanent (2012-04-15)"
+    assert w.round == 1 and w.passed_opening == (event,) and w.passed_before == ()
+    assert w.with_cause.outcomes == w.without_cause.outcomes
+    text = w.paragraph
+    assert "still to come" not in text
+    assert (
+        f"{event} was passed over by chance as round 2 opened: it happens in neither world, so "
+        "bilateral_instruments cannot change the continuation."
+    ) in text
+    later = what_if(state, "bilateral_instruments", 1, 1, from_round=3)
+    assert later.passed_before == (event,) and later.passed_opening == ()
+    assert f"{event} was passed over by chance before round 4: it happens" in later.paragraph

@@ -43,8 +43,11 @@ class Steps:
     """`states[0]` is the game as it started (the first round open, its events fired);
     `states[i]` the game after its first i moves. The last is the game replayed."""
     round_starts: tuple[int, ...]
-    """`round_starts[r]` is the index in `states` of the game as round r opened, before its
-    first move: one for every round the game reached."""
+    """The indices in `states` where a round begins: the game as the round opened, before its
+    first move. `round_starts[r]` is round r's opening while every round opened with a move
+    still to make; a move that ran on through several rounds (a package ratified, say, and the
+    rounds after it opened until the game ended) gives one entry, for the round it reached, and
+    that entry may be the finished game (`opening` finds a given round's)."""
 
     @property
     def last(self) -> int:
@@ -57,8 +60,15 @@ class Steps:
         return self.states[-1].moves
 
     def round_start(self, i: int) -> int:
-        """The index of the state as the round of state i opened."""
-        return self.round_starts[self.states[i].round]
+        """The index of the state as the round of state i opened (the state the move that
+        reached that round led to)."""
+        return max(n for n in self.round_starts if n <= i)
+
+    def opening(self, round_: int) -> int | None:
+        """The index of the state as round `round_` (0 for the first) opened, or None if the
+        game never stood there: a move ran on through that round, or the game ended before
+        it."""
+        return next((n for n in self.round_starts if self.states[n].round == round_), None)
 
     def news(self, i: int) -> tuple[LogEntry, ...]:
         """What the log recorded at step i: the move's own line (with its reasons) and what it

@@ -4,12 +4,21 @@
 finished game has nothing left to continue, so it is continued from the opening of the round
 in which the first event of the cause came due (or of its last round, if that came first, or
 no event of the cause ever came due): up to there the two worlds shared their whole past, so
-the comparison is of the cause alone. `from_round` chooses the opening of another round.
+the comparison is of the cause alone. That opening must find the game still undecided. A move
+can run on through several rounds (a package ratified, then the rounds after it open one by
+one), and the game can end at a round's opening, as its events come (a lapse, the deadline):
+then the opening is the finished game, and continuing it would count one finished game as
+many runs. The continuations then start from the opening of the round in which that move was
+made, the last point before it at which the game was undecided. `from_round` chooses the
+opening of another round (one the game stood at, undecided).
 
 **The two worlds.** *With* the cause, the continuations start from the game as it was at that
 point. *Without* it, the game's moves up to that point are replayed from its seed with the
 cause switched off, as a branch replays them (`steps.branch`): a move that world refuses, or a
-game already over there, stops the replay, and those continuations start from there.
+game already over there, stops the replay, and those continuations start from there. An event
+of the cause that chance passed over before the starting point (it came due and did not
+happen) happens in neither world; the paragraph says so, and when every event of the cause was
+passed over, that the cause cannot change the continuation.
 
 **How the runs vary.** The engine draws all its chance from `state.seed`: the events left to
 chance, the swing of support at home, whether a diplomatic action succeeds, each computer's
@@ -80,12 +89,23 @@ class WhatIf:
     """Whether the starting point is a round's opening (else a saved position within one)."""
     events: tuple[str, ...]
     """The cause's events, "title (date)", in date order."""
+    ended: int | None
+    """When the game was over at the opening the continuations would have started from, that
+    round (0 for the first): the move made in the starting round ran on through its opening,
+    and they start from the opening of the move's round instead. None otherwise."""
+    ended_with: tuple[str, ...]
+    """The cause's events that happened in that move, before the game ended."""
     before: tuple[str, ...]
     """Those of them that had happened before the last move made before the starting point
     (so the replay without them may differ)."""
     opening: tuple[str, ...]
     """Those of them that happened as the starting point's round opened (the continuations
     with the cause have them, those without do not)."""
+    passed_before: tuple[str, ...]
+    """Those of them that chance passed over (they came due and did not happen) before the
+    starting point's round opened: they happen in neither world."""
+    passed_opening: tuple[str, ...]
+    """Those of them that chance passed over as the starting point's round opened."""
     with_cause: World
     without_cause: World
 
@@ -106,20 +126,27 @@ def what_if(
     """`runs` continuations of the game with the computer at every seat, with the events of
     `cause` and without them, summarised (see the module's docstring for where they start and
     how they vary). Raises ValueError for an unknown cause, one the game already runs without,
-    fewer than one run, or a round the game never reached."""
+    fewer than one run, or a round the game never stood at undecided."""
     scenario = state.scenario
     check_cause(state, cause)
     if runs < 1:
         raise ValueError("a what-if needs at least one run")
     steps = replay(state)
     ids = {e.id for e in scenario.events if e.cause == cause}
-    k = _starting_point(steps, ids, from_round)
+    k, over = _starting_point(steps, ids, from_round)
     here = steps.states[k]
     there, stopped = _without(steps, k, cause)
     dated = sorted((e for e in scenario.events if e.cause == cause), key=lambda e: e.date)
     words = {e.id: f"{e.title} ({e.date.isoformat()})" for e in dated}
     past = _happened(steps.states[k - 1], dated) if k > 0 else []
     now = [e for e in _happened(here, dated) if e not in past]
+    opened = steps.round_start(k)
+    passed = _passed_over(here, dated)
+    earlier = _passed_over(steps.states[opened - 1], dated) if opened > 0 else []
+    ended_with: list[str] = []
+    if over is not None:
+        earlier = _happened(steps.states[over - 1], dated)
+        ended_with = [e for e in _happened(steps.states[over], dated) if e not in earlier]
     return WhatIf(
         cause,
         runs,
@@ -127,27 +154,56 @@ def what_if(
         k,
         k in steps.round_starts,
         tuple(words[e] for e in words),
+        None if over is None else steps.states[over].round,
+        tuple(words[e] for e in ended_with),
         tuple(words[e] for e in past),
         tuple(words[e] for e in now),
+        tuple(words[e] for e in earlier),
+        tuple(words[e] for e in passed if e not in earlier),
         _world(here, runs, seed),
         _world(there, runs, seed, stopped),
     )
 
 
-def _starting_point(steps: Steps, ids: set[str], from_round: int | None) -> int:
-    """The index of the state the continuations start from."""
-    if from_round is not None:
-        if not 0 <= from_round < len(steps.round_starts):
-            raise ValueError(
-                f"the game reached rounds 1 to {len(steps.round_starts)}, "
-                f"not round {from_round + 1}"
-            )
-        return steps.round_starts[from_round]
+def _starting_point(steps: Steps, ids: set[str], from_round: int | None) -> tuple[int, int | None]:
+    """The index of the state the continuations start from, and, when the game was over at
+    the opening they would have started from, that opening's index (else None)."""
     final = steps.states[-1]
+    if from_round is not None:
+        return _opening(steps, from_round), None
     if not final.finished:
-        return steps.last
-    due = (r for r, n in enumerate(steps.round_starts) if ids & steps.states[n].fired)
-    return steps.round_starts[min(next(due, final.round), final.round)]
+        return steps.last, None
+    due = next(
+        (n for n in steps.round_starts if ids & steps.states[n].fired),
+        steps.round_start(steps.last),
+    )
+    if not steps.states[due].finished:
+        return due, None
+    if due == 0:
+        raise ValueError("the game was over before its first move: there is nothing to continue")
+    return steps.round_start(due - 1), due
+
+
+def _opening(steps: Steps, round_: int) -> int:
+    """The index of the state as round `round_` opened, if the game stood there undecided;
+    else ValueError, saying why not."""
+    final = steps.states[-1]
+    if not 0 <= round_ <= final.round:
+        raise ValueError(f"the game reached rounds 1 to {final.round + 1}, not round {round_ + 1}")
+    n = steps.opening(round_)
+    if n is None:
+        after = next(n for n in steps.round_starts if steps.states[n].round > round_)
+        made = steps.states[after - 1].round
+        raise ValueError(
+            f"round {round_ + 1} opened and closed within one move (the move made in round "
+            f"{made + 1} ran on through it): no continuation can start from its opening"
+        )
+    if steps.states[n].finished:
+        raise ValueError(
+            f"the game was already over as round {round_ + 1} opened: nothing is left to "
+            "continue from there"
+        )
+    return n
 
 
 def _happened(state: State, events: list[Event]) -> list[str]:
@@ -158,6 +214,13 @@ def _happened(state: State, events: list[Event]) -> list[str]:
         for e in events
         if any(x.kind == "event" and x.text.startswith(f"{e.title}: ") for x in state.log)
     ]
+
+
+def _passed_over(state: State, events: list[Event]) -> list[str]:
+    """The ids of these events that chance has passed over in a game: due (in `state.fired`)
+    but never in its log."""
+    happened = _happened(state, events)
+    return [e.id for e in events if e.id in state.fired and e.id not in happened]
 
 
 def _without(steps: Steps, k: int, cause: str) -> tuple[State, str | None]:
@@ -211,8 +274,18 @@ def paragraph(w: WhatIf) -> str:
     )
     parts.append(f"Mean gain over the reservation value, with / without them: {gains}.")
     if w.events:
-        still = "" if w.before or w.opening else ", all still to come"
+        due = w.before or w.opening or w.passed_before or w.passed_opening
+        still = "" if due else ", all still to come"
         parts.append(f"The events of {w.cause}{still}: {'; '.join(w.events)}.")
+    if w.ended is not None:
+        date = s.rounds[w.ended].date.isoformat()
+        brought = f", which brought {joined(w.ended_with)}," if w.ended_with else ""
+        parts.append(
+            f"The move made in round {start_.round + 1} ran on through the opening of round "
+            f"{w.ended + 1} ({date}){brought} and the game ended there: so the continuations "
+            f"start from the opening of round {start_.round + 1}, the last point before that at "
+            "which the game was still undecided."
+        )
     if w.before:
         parts.append(
             f"{joined(w.before)} had already happened by then: without them, the game's first "
@@ -224,6 +297,7 @@ def paragraph(w: WhatIf) -> str:
             f"Round {start_.round + 1} opened with {joined(w.opening)}: with the cause the "
             "continuations start just after it; without it, it never happens."
         )
+    parts.extend(_passed_over_words(w))
     if w.without_cause.stopped:
         parts.append(f"{w.without_cause.stopped} The continuations without them start there.")
     parts.append(
@@ -232,6 +306,24 @@ def paragraph(w: WhatIf) -> str:
         f"from its own seed, the same with and without them (seed {w.seed})."
     )
     return " ".join(parts)
+
+
+def _passed_over_words(w: WhatIf) -> list[str]:
+    """The sentences on the cause's events that chance passed over before the continuations
+    start; when that is every one of them, the cause cannot change the continuation."""
+    r = w.round + 1
+    said = [
+        f"{joined(events)} {'was' if len(events) == 1 else 'were'} passed over by chance {when}: "
+        f"{'it happens' if len(events) == 1 else 'they happen'} in neither world"
+        for events, when in (
+            (w.passed_before, f"before round {r}"),
+            (w.passed_opening, f"as round {r} opened"),
+        )
+        if events
+    ]
+    if said and len(w.passed_before) + len(w.passed_opening) == len(w.events):
+        said[-1] += f", so {w.cause} cannot change the continuation"
+    return [f"{x}." for x in said]
 
 
 def _spread(world: World, n: int) -> str:
