@@ -127,6 +127,25 @@ def test_a_move_that_runs_through_rounds_begins_one_round_and_skips_the_others()
     assert [whole.opening(r) for r in range(7)] == [0, 4, 10, None, None, 14, None]
 
 
+def test_a_branch_starts_from_the_round_asked_for_when_a_move_ran_through_rounds() -> None:
+    """The replay's `b` branches "from the opening of the round shown". In spp-2005 easy 1 the
+    rounds that opened are 1, 2, 3 and 6 (a ratifying move ran on through 4 and 5): branching
+    from round 6 was refused as "the game reached rounds 1 to 4" (the round's position among
+    the openings was read as its number), and the replay's `b` at the end of the game stopped
+    on that error. A branch starts from that round's opening; a round that never opened is
+    refused with the reason."""
+    state = Game.new(spp_file(), 1, [], difficulty="easy").state
+    whole = replay(state)
+    made = branch(state, 5, ["MX"])
+    assert made.game.state.moves == whole.states[whole.opening(5) or 0].moves
+    assert (
+        branch(state, 2, ["MX"]).game.state.moves[: whole.round_starts[2]]
+        == (whole.moves[: whole.round_starts[2]])
+    )
+    with pytest.raises(ValueError, match="round 4 opened and closed within one move"):
+        branch(state, 3, ["MX"])
+
+
 def test_the_news_of_a_step_is_what_its_move_added_to_the_log() -> None:
     whole = steps()
     assert whole.news(0) == whole.states[0].log

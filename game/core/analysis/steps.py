@@ -70,6 +70,24 @@ class Steps:
         it."""
         return next((n for n in self.round_starts if self.states[n].round == round_), None)
 
+    def stood_at(self, round_: int) -> int:
+        """The index of the state as round `round_` opened, as `opening`; ValueError saying
+        why when the game never stood there (it ended before, or a move ran through it)."""
+        final = self.states[-1]
+        if not 0 <= round_ <= final.round:
+            raise ValueError(
+                f"the game reached rounds 1 to {final.round + 1}, not round {round_ + 1}"
+            )
+        n = self.opening(round_)
+        if n is None:
+            after = next(n for n in self.round_starts if self.states[n].round > round_)
+            made = self.states[after - 1].round
+            raise ValueError(
+                f"round {round_ + 1} opened and closed within one move (the move made in round "
+                f"{made + 1} ran on through it): nothing can start from its opening"
+            )
+        return n
+
     def news(self, i: int) -> tuple[LogEntry, ...]:
         """What the log recorded at step i: the move's own line (with its reasons) and what it
         led to (votes at home, the next round and its events); for the start, the opening
@@ -152,10 +170,7 @@ def branch(
     already switched off.
     """
     steps = replay(state)
-    if not 0 <= round_ < len(steps.round_starts):
-        raise ValueError(
-            f"the game reached rounds 1 to {len(steps.round_starts)}, not round {round_ + 1}"
-        )
+    wanted = steps.stood_at(round_)
     scenario = state.scenario
     people = set(humans)
     unknown = people - set(scenario.party_ids)
@@ -169,7 +184,6 @@ def branch(
         check_cause(state, without)
         causes.add(without)
     seats: dict[str, Seat] = {p: "human" if p in people else "computer" for p in scenario.party_ids}
-    wanted = steps.round_starts[round_]
     done = replay_moves(state, steps.moves[:wanted], seats, frozenset(causes))
     game = Game(done.state, source, saves_dir=saves_dir)
     game.advance()

@@ -187,17 +187,7 @@ def _starting_point(steps: Steps, ids: set[str], from_round: int | None) -> tupl
 def _opening(steps: Steps, round_: int) -> int:
     """The index of the state as round `round_` opened, if the game stood there undecided;
     else ValueError, saying why not."""
-    final = steps.states[-1]
-    if not 0 <= round_ <= final.round:
-        raise ValueError(f"the game reached rounds 1 to {final.round + 1}, not round {round_ + 1}")
-    n = steps.opening(round_)
-    if n is None:
-        after = next(n for n in steps.round_starts if steps.states[n].round > round_)
-        made = steps.states[after - 1].round
-        raise ValueError(
-            f"round {round_ + 1} opened and closed within one move (the move made in round "
-            f"{made + 1} ran on through it): no continuation can start from its opening"
-        )
+    n = steps.stood_at(round_)
     if steps.states[n].finished:
         raise ValueError(
             f"the game was already over as round {round_ + 1} opened: nothing is left to "
