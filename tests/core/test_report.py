@@ -20,6 +20,7 @@ from game.core.analysis.report_markdown import to_markdown
 from game.core.analysis.report_parts import passes
 from game.core.analysis.simulation import play_computer_game
 from game.core.engine.scoring import scorer
+from game.core.engine.state import Difficulty
 from game.core.engine.zone import zone
 from game.core.game import Game
 from game.core.scenario.loader import load_scenario
@@ -212,6 +213,27 @@ def test_the_score_chart_gives_each_round_its_full_date_and_names_the_reservatio
     per_party = len(state.scenario.party_ids)
     assert len(set(dates)) == len(dates) // per_party
     assert " need " not in chart and all("reservation" in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("scenario", "seed", "difficulty"),
+    [("merida-2007", 1, "easy"), ("revive-spp", 1, "hard"), ("spp-2005", 10, "hard")],
+)
+def test_each_gain_shown_is_the_result_less_the_reservation_value_shown(
+    scenario: str, seed: int, difficulty: Difficulty
+) -> None:
+    """ "Mexico | 88.7 | 47.7 | +41.1": a reader who subtracts the two numbers shown finds
+    41.0. Each gain is the difference of the numbers beside it, as shown."""
+    from decimal import Decimal
+
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario(scenario), seed, [], difficulty=difficulty).state
+    text = to_markdown(class_report(state))
+    rows = re.findall(r"^\| [^|]+ \| (\d+\.\d) \| (\d+\.\d) \| ([+-]\d+\.\d) \|", text, re.M)
+    assert len(rows) == len(state.scenario.party_ids)
+    for result, reservation, gain in rows:
+        assert Decimal(result) - Decimal(reservation) == Decimal(gain), (result, reservation, gain)
 
 
 def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:

@@ -13,6 +13,7 @@ from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import RoundPoint
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import Refusal, Tabled
+from game.core.engine.numbers import difference
 from game.core.engine.wording import counted, deal_kind, efficient, every_country, joined
 from game.core.scenario.model import Scenario
 
@@ -159,7 +160,8 @@ def _package(report: ClassReport) -> str:
     for r in d.results:
         verdict = d.parties[r.party].verdict
         lines.append(
-            f"| {_name(s, r.party)} | {r.score:.1f} | {r.reservation:.1f} | {r.gain:+.1f} "
+            f"| {_name(s, r.party)} | {r.score:.1f} | {r.reservation:.1f} "
+            f"| {difference(r.score, r.reservation)} "
             f"| {verdict} |"
         )
     for side in d.side_deals:

@@ -46,6 +46,14 @@ def compared(a: float, b: float, least: int) -> tuple[str, str]:
     return fixed(a, p), fixed(b, p)
 
 
+def difference(a: float, b: float, places: int = 1) -> str:
+    """a - b as a reader finds it from the two numbers shown beside it (each with `places`
+    decimals), signed: a result 88.65 and a reservation value 47.66 show as 88.7 and 47.7,
+    and their gain as +41.0, not +41.1."""
+    shown = Decimal(fixed(a, places)) - Decimal(fixed(b, places))
+    return ("+" if shown >= 0 else "-") + fixed(abs(float(shown)), places)
+
+
 def apportion(values: Sequence[float], total: float, decimals: int) -> list[Decimal]:
     """Values rounded to a number of decimals so that they add up to the total as shown.
 

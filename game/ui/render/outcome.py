@@ -10,6 +10,7 @@ from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import Debrief, Lapse
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import EventNote, Refusal, Tabled
+from game.core.engine.numbers import difference
 from game.core.engine.wording import deal_kind, every_country, joined
 from game.core.scenario.model import Scenario
 
@@ -23,7 +24,10 @@ def outcome_summary(scenario: Scenario, report: Debrief) -> Table:
     grid.add_column("Gain", justify="right")
     for r in report.results:
         grid.add_row(
-            scenario.party(r.party).name, f"{r.score:.1f}", f"{r.reservation:.1f}", f"{r.gain:+.1f}"
+            scenario.party(r.party).name,
+            f"{r.score:.1f}",
+            f"{r.reservation:.1f}",
+            difference(r.score, r.reservation),
         )
     return grid
 
@@ -42,13 +46,15 @@ def verdict(scenario: Scenario, report: Debrief, party: str) -> Text:
         text.append("You won.", style="bold green")
         text.append(
             f" Your result is {r.score:.1f} against your reservation value of "
-            f"{r.reservation:.1f}: you gained {r.gain:+.1f} over what you had without a deal."
+            f"{r.reservation:.1f}: you gained {difference(r.score, r.reservation)} over what you "
+            "had without a deal."
         )
     elif mine.verdict == "lost":
         text.append("You lost.", style="bold red")
         text.append(
             f" Your result is {r.score:.1f} against your reservation value of "
-            f"{r.reservation:.1f}: {r.gain:+.1f}, below what you had without a deal."
+            f"{r.reservation:.1f}: {difference(r.score, r.reservation)}, below what you had "
+            "without a deal."
         )
     elif report.deal is None or report.lapse is not None:
         text.append("You neither won nor lost.", style="bold")
