@@ -236,6 +236,18 @@ def test_each_gain_shown_is_the_result_less_the_reservation_value_shown(
         assert Decimal(result) - Decimal(reservation) == Decimal(gain), (result, reservation, gain)
 
 
+def test_the_lapse_line_cites_its_section_once() -> None:
+    """ "... a threat to US national security". [Policies D) Trilateral]) [Policies D)
+    Trilateral].": the reason quoted already carries the section (spp-2005, easy, seed 1)."""
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario("spp-2005"), 1, [], difficulty="easy").state
+    text = to_markdown(class_report(state))
+    line = next(x for x in text.splitlines() if x.startswith("The partnership lapsed on"))
+    sections = re.findall(r"\[[^\]]+\]", line)
+    assert sections and len(sections) == len(set(sections)), line
+
+
 def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:
     """ "which constraints bound each party ... domestic groups (with their stated reasons)"."""
     text = markdown("vote")

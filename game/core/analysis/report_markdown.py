@@ -92,9 +92,12 @@ def _outcome(report: ClassReport) -> str:
     lines = ["## The outcome against history", "", f"**Outcome:** {outcome_text(s, d.outcome)}."]
     if d.lapse is not None:
         lapse = d.lapse
+        why = "; ".join(lapse.reasons) or lapse.text
+        # The reasons may carry the section already (a group's stated reason does).
+        cited = "" if f"[{lapse.source}]" in why else _src(lapse.source)
         lines.append(
             f"The partnership lapsed on {lapse.date}: {_name(s, lapse.party)} walked away "
-            f"({'; '.join(lapse.reasons) or lapse.text}){_src(lapse.source)}."
+            f"({why}){cited}."
         )
     if s.history.strip():
         lines += ["", "### What actually happened", "", s.history.strip()]
