@@ -248,6 +248,25 @@ def test_the_lapse_line_cites_its_section_once() -> None:
     assert sections and len(sections) == len(set(sections)), line
 
 
+def test_after_the_signing_the_chart_follows_the_agreement_in_force() -> None:
+    """spp-2005 easy 1: the chart showed "—" and the status quo's approval (51/50) in the round
+    the United States walked away because "its groups at home would not support it (support
+    49, needs 50)": after the signing, each round charts the agreement in force."""
+    from game.core.analysis.debrief import debrief
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario("spp-2005"), 1, [], difficulty="easy").state
+    (deal,) = state.agreements
+    points = debrief(state).paths["US"]
+    after = points[deal.round + 1 :]
+    assert after and all(p.in_force and p.offered is not None for p in after)
+    last = state.snapshots[-1]
+    expected = scorer(state.scenario, last).parties["US"].support(deal.package)
+    assert round(after[-1].support) == round(expected) == 49
+    text = to_markdown(class_report(state))
+    assert "(in force)" in text
+
+
 def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:
     """ "which constraints bound each party ... domestic groups (with their stated reasons)"."""
     text = markdown("vote")

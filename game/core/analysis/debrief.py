@@ -53,6 +53,9 @@ class RoundPoint:
     would see); with nothing on the table, their approval of the status quo."""
     threshold: float
     """The weighted approval its ratification needs."""
+    in_force: bool = False
+    """True when nothing was on the table because the agreement binding everyone, signed in an
+    earlier round, was in force: `offered` and `support` are then that agreement's."""
 
 
 @dataclass(frozen=True)
@@ -132,13 +135,23 @@ class Debrief:
 
 def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
     """Each party's score of the package on the table, reservation value and support at home
-    for that package as every round opened."""
+    for that package as every round opened (after the agreement binding everyone was signed,
+    that agreement's)."""
     s = state.scenario
     ix = index(s)
     result: dict[str, list[RoundPoint]] = {p: [] for p in s.party_ids}
+    everyone = set(s.party_ids)
     for n, (conditions, offered) in enumerate(zip(state.snapshots, state.offered, strict=True)):
         scores = scorer(s, conditions)
         date = s.rounds[n].date.isoformat()
+        # Once signed, the agreement binding everyone is what each government must carry at
+        # home (a lapse comes when one no longer can), not the status quo.
+        signed = next(
+            (a for a in state.agreements if a.round < n and set(a.scope) == everyone), None
+        )
+        in_force = offered is None and signed is not None
+        if in_force and signed is not None:
+            offered = signed.package
         for p in s.party_ids:
             party = scores.parties[p]
             if offered is None:
@@ -146,7 +159,7 @@ def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
                 value = None
             else:
                 support, value = party.support(offered), party.total(offered)
-            point = RoundPoint(date, value, party.reservation, support, party.threshold)
+            point = RoundPoint(date, value, party.reservation, support, party.threshold, in_force)
             result[p].append(point)
     return {p: tuple(points) for p, points in result.items()}
 

@@ -298,6 +298,7 @@ def _path_line(point: RoundPoint) -> str:
     return (
         f"{point.date}  {offer}  reservation {point.reservation:4.1f}  home "
         f"{bar(point.support, 10)} {point.support:3.0f}/{point.threshold:.0f}"
+        + ("  (in force)" if point.in_force else "")
     )
 
 
@@ -308,7 +309,9 @@ def _paths(report: ClassReport) -> str:
         "",
         "Each country's score of the package on the table as the round opened, its "
         "reservation value, and its groups' support for that package against what "
-        "ratification needs (with nothing on the table, their approval of the status quo).",
+        f"ratification needs (once the agreement binding {every_country(s)} was signed, that "
+        "agreement, marked in force; with nothing on the table, their approval of the status "
+        "quo).",
     ]
     for p in s.party_ids:
         lines += ["", f"**{_name(s, p)}**", "", "```"]

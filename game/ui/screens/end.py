@@ -28,7 +28,7 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
     # one month, as in smart-border-2001, must not look like one).
     text.append(f"{'':12}{'your score of the offer':<31}its support at home\n", style="dim")
     text.append(f"{'':12}{'(│ = your reservation)':<31}(│ = support needed)\n", style="dim")
-    bare = False
+    bare = signed = False
     for point in path:
         value, reservation, support = point.offered, point.reservation, point.support
         date = point.date
@@ -45,11 +45,16 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
         if value is None:
             line.append("*", style="dim")
             bare = True
+        elif point.in_force:
+            line.append("†", style="dim")
+            signed = True
         text.append_text(line.append("\n"))
     if bare:
         text.append(
             "* nothing on the table: your groups' approval of the status quo\n", style="dim"
         )
+    if signed:
+        text.append("† the agreement signed, in force: its score and its support\n", style="dim")
     return text
 
 
