@@ -267,6 +267,37 @@ def test_after_the_signing_the_chart_follows_the_agreement_in_force() -> None:
     assert "(in force)" in text
 
 
+def test_a_lapse_for_too_little_value_gives_parts_that_add_up_to_what_is_needed() -> None:
+    """ "which now needs 96.5 (reservation value 88, attention +8)": the parts of what a
+    country needs are shown with the total's decimals and add up to it (spp-2005, easy)."""
+    from decimal import Decimal
+
+    from game.core.scenario.loader import find_scenario
+
+    seen = 0
+    for seed in range(12):
+        state = Game.new(find_scenario("spp-2005"), seed, [], difficulty="easy").state
+        for entry in state.log:
+            for reason in entry.reasons:
+                found = re.search(r"now needs ([\d.]+) \(reservation value ([\d.]+)(.*)\)", reason)
+                if found:
+                    parts = [found[2], *re.findall(r"\+([\d.]+)", found[3])]
+                    assert sum(map(Decimal, parts)) == Decimal(found[1]), reason
+                    seen += 1
+    assert seen
+
+
+def test_an_action_below_the_trust_it_needs_says_the_trust_before_it() -> None:
+    """ "trust MX-US +2 · no stage effect: it needs trust ... of at least 50 (now 35)", though
+    trust was 37 after the +2: the test was of the trust before the action, and says so
+    (merida-2007, easy, seed 1)."""
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario("merida-2007"), 1, [], difficulty="easy").state
+    lines = [r for e in state.log if e.kind == "action" for r in e.reasons if "at least" in r]
+    assert lines and all(re.search(r"\(\d+ before this action\)$", r) for r in lines), lines
+
+
 def test_the_report_of_a_failed_vote_names_the_country_the_group_and_its_reason() -> None:
     """ "which constraints bound each party ... domestic groups (with their stated reasons)"."""
     text = markdown("vote")

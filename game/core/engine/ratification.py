@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from game.core.engine.effects import after_agreement
 from game.core.engine.legal import blocked_text
-from game.core.engine.numbers import compared
+from game.core.engine.numbers import apportion, compared
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import Agreement, Offer, State, evolve, rng
 from game.core.engine.timeline import open_round
@@ -160,13 +160,18 @@ def _why_it_lapses(
     score = state.scorer.score(party, agreement.package)
     need = score.requirement
     if score.total < need.total - EPSILON:
-        premiums = ", ".join(f"{p.name} +{p.points:.0f}" for p in need.premiums if p.points > 0.5)
         worth, needed = compared(score.total, need.total, 0)
+        # The parts with the decimals of the total shown, adding up to it.
+        places = len(needed.partition(".")[2])
+        parts = apportion(
+            [need.reservation, *(p.points for p in need.premiums)], need.total, places
+        )
+        premiums = "".join(
+            f", {p.name} +{part}" for p, part in zip(need.premiums, parts[1:], strict=True) if part
+        )
         why = (
             f"it is worth {worth} to {who}, which now needs {needed} "
-            f"(reservation value {need.reservation:.0f}"
-            + (f", {premiums}" if premiums else "")
-            + ")"
+            f"(reservation value {parts[0]}{premiums})"
         )
         return (
             f'{who} loses interest and the partnership lapses: it is "no longer an active '

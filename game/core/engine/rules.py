@@ -123,7 +123,7 @@ def _act(state: State, move: Act) -> State:
             if trust < effect.min_trust:
                 changes.append(
                     f"no {effect.kind} effect: it needs trust with {partner} of at least "
-                    f"{effect.min_trust:.0f} (now {trust:.0f})"
+                    f"{effect.min_trust:.0f} ({trust:.0f} before this action)"
                 )
                 continue
         if effect.mutual and not answered:
