@@ -136,7 +136,7 @@ def play_runs(
                 deal is not None,
                 tuple(ends[p].score for p in ids),
                 tuple(ends[p].gain for p in ids),
-                tuple(e.party for e in state.log if e.kind == "blocked" and e.party),
+                tuple(p for e in state.log if e.kind == "blocked" for p in e.parties),
                 next((e.party for e in state.log if e.kind == "lapsed"), None),
                 tuple("-".join(a.scope) for a in state.agreements if len(a.scope) < len(ids)),
             )

@@ -94,6 +94,7 @@ def ratify(state: State, offer: Offer) -> State:
             "Support at home fell short; the package is reopened.",
             reasons,
             source=_blocker_source(state, scores[failed[0]]),
+            parties=tuple(failed),
         )
         return evolve(state, offer=Offer(offer.proposer, offer.package, offer.scope, ()))
     agreement = Agreement(offer.package, offer.scope, state.round)

@@ -82,6 +82,9 @@ class LogEntry:
     revealed: tuple[Revealed, ...] = ()
     """What the line's reasons tell everyone of a party's numbers, as data (a refusal that
     says "it is worth 79, and it needs 85" reveals both)."""
+    parties: tuple[str, ...] = ()
+    """Every party the line is about when it may be several (the countries whose groups at
+    home sank a package together), `party` first; empty for a line about one party."""
 
 
 @dataclass(frozen=True)

@@ -81,11 +81,12 @@ def logged(
     reasons: tuple[str, ...] = (),
     source: str = "",
     revealed: tuple[Revealed, ...] = (),
+    parties: tuple[str, ...] = (),
     **changes: Any,
 ) -> State:
     """The state with one more line in its log, dated to the current round, and with the
     fields in `changes` changed too (one copy of the state where two would do the same)."""
-    entry = LogEntry(state.round, kind, party, text, reasons, source, revealed)
+    entry = LogEntry(state.round, kind, party, text, reasons, source, revealed, parties)
     return evolve(state, log=(*state.log, entry), **changes)
 
 
