@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument(
         "--explain",
         action="store_true",
-        help="also print the zone of agreement round by round, with the events that moved it, "
+        help="also print the zone of agreement round by round, with the events of each round, "
         "and what sank deals",
     )
     simulate.add_argument(

@@ -191,6 +191,10 @@ def render_summary(scenario: Scenario, s: Summary) -> str:
     lines = [f"{scenario.title}: {counted(s.runs, 'computer-only game')}, seed {s.seed}"]
     if s.disabled_causes:
         lines.append("Switched off: " + ", ".join(s.disabled_causes))
+    if s.seats:
+        chosen = ", ".join(f"{scenario.party(p).name} {spec}" for p, spec in s.seats.items())
+        rest = [scenario.party(p).name for p in scenario.party_ids if p not in s.seats]
+        lines.append(f"Seats: {chosen}" + (f"; {', '.join(rest)} normal" if rest else ""))
     lines.append("Outcomes")
     for outcome, count in s.outcomes.items():
         share = count / s.runs
@@ -212,13 +216,15 @@ def render_summary(scenario: Scenario, s: Summary) -> str:
 
 def render_explanation(scenario: Scenario, s: Summary) -> str:
     """What `--explain` adds: the zone of agreement along the events, and what sank deals."""
-    from game.core.engine.wording import deal_kind
+    from game.core.engine.wording import deal_kind, every_country
 
     kind = deal_kind(scenario)
     lines = [
         "",
-        f"Zone of agreement: {kind} packages that all would accept and support at home,",
-        "as the events alone leave it (players' trust-building and consultation widen it)",
+        f"Zone of agreement: {kind} packages that {every_country(scenario)} would accept and "
+        "support at home,",
+        "as the events alone leave it (players' trust-building and consultation widen it),",
+        "with the events of each round",
         f"  {'Round':<6} {'Date':<11} {'Packages':>9}  Events",
     ]
     for r in s.zone:
@@ -229,14 +235,19 @@ def render_explanation(scenario: Scenario, s: Summary) -> str:
         lines += [f"  {'':<6} {'':<11} {'':>9}  {event}" for event in rest]
     if any(not r.exact for r in s.zone):
         lines.append("  (+: at least this many; the agenda is too large to count them all)")
+    if any(e.chance < 1 for e in scenario.events if e.cause not in s.disabled_causes):
+        # The zone is worked out once, not per game: events left to chance come out as drawn.
+        lines.append(
+            f"  (events left to chance as drawn for seed {s.seed}: "
+            "in a given game they may or may not happen)"
+        )
     names = {p.id: p.name for p in scenario.parties}
 
     def by_party(counts: dict[str, int]) -> str:
         return ", ".join(f"{names.get(p, p)} {n}" for p, n in counts.items() if n) or "none"
 
-    lines.append(
-        f"Accepted packages that failed at home: {sum(s.blocked.values())} ({by_party(s.blocked)})"
-    )
+    sunk = f" (sunk by the groups of {by_party(s.blocked)})" if s.votes_lost else ""
+    lines.append(f"Accepted packages that failed at home: {s.votes_lost}{sunk}")
     lines.append(
         f"{kind.capitalize()} agreements that lapsed: {sum(s.lapsed.values())} "
         f"({by_party(s.lapsed)})"

@@ -182,6 +182,21 @@ def test_simulate_explain_prints_the_zone_of_agreement_with_the_events_that_move
     assert "Accepted packages that failed at home" in out
 
 
+def test_explain_counts_packages_sunk_at_home_once_and_each_country_that_sank_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "Accepted packages that failed at home: 50 (United States 38, Mexico 12)": when both
+    fell short on one package, Mexico's share went uncounted. The packages are counted once,
+    each country's groups for every package they sank (spp-2005 without two causes, where
+    run 1 has such a package), and the zone says its chance events are one draw."""
+    args = ["simulate", "spp-2005", "--runs", "2", "--explain", "--json", "--jobs", "1"]
+    assert main([*args, "--without", "leader_change", "--without", "visa_2009"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert sum(out["blocked_at_home"].values()) > out["packages_failed_at_home"] > 0
+    assert main(["simulate", "revive-spp", "--runs", "1", "--explain"]) == 0
+    assert "events left to chance as drawn for seed 1" in capsys.readouterr().out
+
+
 def test_simulate_with_the_same_seed_prints_identical_output() -> None:
     first = run("simulate", "spp-2005", "--runs", "8", "--seed", "42")
     second = run("simulate", "spp-2005", "--runs", "8", "--seed", "42")
@@ -214,6 +229,10 @@ def test_simulate_seats_each_country_as_asked(capsys: pytest.CaptureFixture[str]
     assert main(args) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["seats"] == {"US": "hard", "CA": "boulware"}
+    # The text says so too: without it, a run with other seats reads like the default one.
+    assert main(["simulate", "spp-2005", "--runs", "3", "--ai", "US=hard,CA=boulware"]) == 0
+    text = capsys.readouterr().out
+    assert "Seats: United States hard, Canada boulware; Mexico normal" in text
     assert main(["simulate", "spp-2005", "--runs", "1", "--ai", "US=boulwar"]) == 2
     assert "did you mean 'boulware'" in capsys.readouterr().err
     assert main(["simulate", "spp-2005", "--runs", "1", "--ai", "UK=hard"]) == 2

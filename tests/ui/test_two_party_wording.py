@@ -54,7 +54,7 @@ def test_simulate_counts_the_parties_of_a_two_party_scenario() -> None:
     summary = simulate(merida, 5, 1)
     text = render_summary(merida, summary) + render_explanation(merida, summary)
     assert "no agreement" in text and "dual bilateralism" not in text
-    assert "Zone of agreement: bilateral packages" in text
+    assert "Zone of agreement: bilateral packages that both countries would accept" in text
     # With two parties every deal binds both: there is no side deal to bank.
     assert "Bilateral deals banked" not in text
     assert "trilateral" not in text.lower()
@@ -65,7 +65,7 @@ def test_simulate_still_words_spp_2005_as_before() -> None:
     summary = simulate(spp, 2, 1)
     text = render_summary(spp, summary) + render_explanation(spp, summary)
     assert "  dual bilateralism   " in text
-    assert "Zone of agreement: trilateral packages that all would accept" in text
+    assert "Zone of agreement: trilateral packages that all three countries would accept" in text
     assert "Trilateral agreements that lapsed: " in text and "Bilateral deals banked: " in text
 
 

@@ -38,8 +38,10 @@ class Summary:
     zone: tuple[ZoneRound, ...] = ()
     """The zone of agreement round by round, as the events alone leave it."""
     blocked: dict[str, int] = field(default_factory=dict)
-    """Packages every party in scope had accepted that failed at home, by the party whose
-    groups would not support them."""
+    """Packages every party in scope had accepted that failed at home, by each party whose
+    groups would not support them (a package sunk in two countries counts for both)."""
+    votes_lost: int = 0
+    """Packages every party in scope had accepted that failed at home."""
     lapsed: dict[str, int] = field(default_factory=dict)
     """Trilateral agreements that lapsed, by the party that walked away."""
     bilateral: dict[str, int] = field(default_factory=dict)
@@ -68,6 +70,7 @@ class Summary:
             result["without"] = list(self.disabled_causes)
         result["zone"] = [r.as_json() for r in self.zone]
         result["blocked_at_home"] = dict(self.blocked)
+        result["packages_failed_at_home"] = self.votes_lost
         result["lapsed_by"] = dict(self.lapsed)
         result["bilateral_deals"] = dict(self.bilateral)
         if self.seats:
@@ -108,7 +111,9 @@ class RunResult:
     gains: tuple[float, ...]
     """Each party's result and its gain over its reservation value, in party order."""
     blocked: tuple[str, ...]
-    """The party named by each failure at home, in order."""
+    """Each party whose groups sank a package at home, failure by failure, in order."""
+    votes_lost: int
+    """Packages that failed at home."""
     lapsed: str | None
     bilateral: tuple[str, ...]
     """The pair of each bilateral agreement, e.g. "US-CA"."""
@@ -137,6 +142,7 @@ def play_runs(
                 tuple(ends[p].score for p in ids),
                 tuple(ends[p].gain for p in ids),
                 tuple(p for e in state.log if e.kind == "blocked" for p in e.parties),
+                sum(1 for e in state.log if e.kind == "blocked"),
                 next((e.party for e in state.log if e.kind == "lapsed"), None),
                 tuple("-".join(a.scope) for a in state.agreements if len(a.scope) < len(ids)),
             )
@@ -185,6 +191,7 @@ def summarise(
         disabled_causes=tuple(sorted(disabled_causes)),
         zone=zone_timeline(scenario, seed, disabled_causes),
         blocked=dict(blocked),
+        votes_lost=sum(r.votes_lost for r in played),
         lapsed=dict(lapsed),
         bilateral=dict(bilateral),
         seats=dict(seats or {}),
