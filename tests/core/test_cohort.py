@@ -131,7 +131,10 @@ def test_an_unfinished_game_is_listed_marked_and_left_out_of_the_totals() -> Non
     text = to_markdown(rolled_up)
     row = next(line for line in text.splitlines() if line.startswith("| unfinished.yaml"))
     assert "*unfinished*" in row and "so far" in row
-    assert "1 game was not over when saved" in text
+    assert (
+        "1 game was not over when saved: the table shows where it stood, and the totals leave it out."
+        in text
+    )
 
 
 def test_each_world_is_compared_with_computer_only_games_in_that_world() -> None:

@@ -83,10 +83,12 @@ def _head(cohort: Cohort) -> str:
         "even or lost.",
     ]
     if cohort.unfinished:
+        one = cohort.unfinished == 1
         lines += [
             "",
-            f"{cohort.unfinished} game{' was' if cohort.unfinished == 1 else 's were'} not "
-            "over when saved: the table shows where they stood, and the totals leave them out.",
+            f"{counted(cohort.unfinished, 'game')} {'was' if one else 'were'} not over when "
+            f"saved: the table shows where {'it' if one else 'they'} stood, and the totals "
+            f"leave {'it' if one else 'them'} out.",
         ]
     names = ", ".join(f"{p.id} {p.name}" for p in s.parties)
     lines += ["", f"Countries: {names}."]
