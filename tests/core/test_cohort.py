@@ -132,8 +132,8 @@ def test_an_unfinished_game_is_listed_marked_and_left_out_of_the_totals() -> Non
     row = next(line for line in text.splitlines() if line.startswith("| unfinished.yaml"))
     assert "*unfinished*" in row and "so far" in row
     assert (
-        "1 game was not over when saved: the table shows where it stood, and the totals leave it out."
-        in text
+        "1 game was not over when saved: the table shows where it stood, and the totals "
+        "leave it out." in text
     )
 
 
