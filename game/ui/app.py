@@ -261,19 +261,25 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
     def show_news(self) -> None:
         """A window for each event and vote not shown yet, one after another, then the end."""
         assert self.game is not None
+        from game.ui.render.table import log_dates  # start-up speed
+
         log = self.game.state.log
+        dates = log_dates(self.game.scenario, log)
         news = [
-            e for e in log[self.shown :] if e.kind in ("event", "ratified", "blocked", "lapsed")
+            (e, dates.get(i))
+            for i, e in enumerate(log)
+            if i >= self.shown and e.kind in ("event", "ratified", "blocked", "lapsed")
         ]
         self.shown = len(log)
         self._next_notice(news, 0)
 
-    def _next_notice(self, news: list[LogEntry], n: int) -> None:
+    def _next_notice(self, news: list[tuple[LogEntry, str | None]], n: int) -> None:
         from game.ui.screens.notice import NoticeScreen  # start-up speed
 
         assert self.game is not None
         if n < len(news):
-            screen = NoticeScreen(self.game.scenario, news[n], (n + 1, len(news)))
+            entry, date = news[n]
+            screen = NoticeScreen(self.game.scenario, entry, (n + 1, len(news)), date)
             self.push_screen(screen, lambda _: self._next_notice(news, n + 1))
         elif self.game.finished:
             self.show_end()

@@ -87,6 +87,23 @@ def test_the_log_dates_an_event_by_the_event_not_by_the_round_that_reports_it() 
         assert line.startswith(event.date.isoformat()[:7] + " "), line
 
 
+def test_the_log_dates_an_event_that_fired_late_when_it_fired() -> None:
+    """revive-spp's "Calderón's pragmatic side" waits for trust (its own date 2012-05-01);
+    in the computer game of seed 25 it fired rounds later, after the joint assessments of
+    round 4 (2012-09-01). The log showed it as 2012-05, before the lines of 2012-09; it is
+    dated by what set it off, as the debrief's timeline dates it."""
+    from game.core.analysis.report_parts import timeline
+    from game.core.scenario.loader import find_scenario
+
+    game = Game.new(find_scenario("revive-spp"), 25, [])
+    view = game.view(game.scenario.party_ids[0])
+    text = plain(render.log(view))
+    line = next(x for x in text.splitlines() if "Calderón's pragmatic side" in x)
+    (entry,) = [t for t in timeline(game.state) if "Calderón's pragmatic side" in t.text]
+    assert entry.date != "2012-05-01"
+    assert line.startswith(entry.date[:7] + " "), line
+
+
 def test_the_event_window_heads_with_the_events_date_and_then_the_rounds() -> None:
     """Issue 9: "the event window ... must show the EVENT's own date, not the date of the round
     at which it fires (today the window heading shows the round's date)"."""

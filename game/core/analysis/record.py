@@ -21,6 +21,7 @@ from game.core.engine.state import LogEntry, Offer, State
 from game.core.engine.wording import name
 from game.core.players.tactics import TOO_LATE
 from game.core.scenario.index import index
+from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
 
 
@@ -264,7 +265,7 @@ def events_before(
     """The events of the refusal's round and the round before, logged before it (and not
     before line `since` of the log), in the order they happened (see `EventNote.date`)."""
     round_ = log[n].round
-    dates = event_dates(state, log[:n])
+    dates = event_dates(state.scenario, log[:n])
     notes = [
         EventNote(e.round, dates[i], _title(state, e), e.reasons, e.source)
         for i, e in enumerate(log[:n])
@@ -275,27 +276,27 @@ def events_before(
     return tuple(sorted(notes, key=lambda note: note.date))
 
 
-def event_dates(state: State, log: Sequence[LogEntry]) -> dict[int, str]:
+def event_dates(scenario: Scenario, log: Sequence[LogEntry]) -> dict[int, str]:
     """When each event of the log happened, by its position in the log (see `EventNote.date`):
     its own date; for an event that fired later than the first round after that date (its
     condition or chance came true only then), the date of what set it off at the same round's
     opening, or else of the round before; for a delayed consequence, its round's date."""
-    rounds = state.scenario.rounds
-    by_title = {e.title: e for e in state.scenario.events}
+    rounds = scenario.rounds
+    by_title = {e.title: e for e in scenario.events}
     dates: dict[int, str] = {}
     last: tuple[int, str] | None = None  # the round and date of the event logged last
     for i, e in enumerate(log):
         if e.kind != "event":
             continue
-        event = by_title.get(_title(state, e))
+        event = by_title.get(_title_in(scenario, e))
         if event is None:  # a delayed consequence of an action: it lands as its round opens
-            date = _date(state, e.round)
+            date = rounds[e.round].date.isoformat()
         elif e.round == 0 or event.date > rounds[e.round - 1].date:
             date = event.date.isoformat()  # it fired at the first round after its date
         elif last is not None and last[0] == e.round:
             date = last[1]  # fired late, set off by what had just happened
         else:
-            date = _date(state, e.round - 1)  # fired late, set off by the talks before
+            date = rounds[e.round - 1].date.isoformat()  # fired late, set off by the talks before
         dates[i] = date
         last = (e.round, date)
     return dates
@@ -303,7 +304,11 @@ def event_dates(state: State, log: Sequence[LogEntry]) -> dict[int, str]:
 
 def _title(state: State, entry: LogEntry) -> str:
     """An event's headline (the log line is the headline, a colon, then the context)."""
-    for event in state.scenario.events:
+    return _title_in(state.scenario, entry)
+
+
+def _title_in(scenario: Scenario, entry: LogEntry) -> str:
+    for event in scenario.events:
         if entry.text.startswith(f"{event.title}: "):
             return event.title
     return entry.text

@@ -189,7 +189,7 @@ def timeline(state: State) -> tuple[TimelineEntry, ...]:
     s = state.scenario
     by_text = {f"{e.title}: {e.text}": e for e in s.events}
     rounds = s.rounds
-    happened = event_dates(state, state.log)
+    happened = event_dates(s, state.log)
     entries = []
     for i, e in enumerate(state.log):
         event = by_text.get(e.text) if e.kind == "event" else None

@@ -11,7 +11,7 @@ from game.core.game import SeatView
 from game.ui.render.agenda import scope_words
 from game.ui.render.marks import yes_no
 from game.ui.render.partners import STYLES
-from game.ui.render.table import log_line
+from game.ui.render.table import log_dates, log_line
 
 
 def where(view: SeatView, step: int, last: int) -> Text:
@@ -51,8 +51,14 @@ def followed(view: SeatView, entries: tuple[LogEntry, ...], heading: str = "Then
     if not entries:
         return text
     text.append(f"{heading}\n", style="bold underline")
-    for entry in entries:
-        text.append_text(log_line(view.scenario, entry)).append("\n")
+    # What followed is the end of the log as the step left it: its events are dated by the
+    # whole log (one that waited for a condition fired after its own date).
+    log = view.log
+    start = len(log) - len(entries)
+    tail = start >= 0 and tuple(log[start:]) == tuple(entries)
+    dates = log_dates(view.scenario, log) if tail else {}
+    for k, entry in enumerate(entries):
+        text.append_text(log_line(view.scenario, entry, dates.get(start + k))).append("\n")
     text.rstrip()
     return text
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from game.core.engine.state import LogEntry
@@ -72,9 +74,10 @@ def entry_date(scenario: Scenario, entry: LogEntry) -> str:
     return event.date.isoformat() if event is not None else round_date(scenario, entry)
 
 
-def log_line(scenario: Scenario, entry: LogEntry) -> Text:
-    """One log entry with its reasons, and the design mark of an inferred event or round."""
-    text = Text().append(f"{entry_date(scenario, entry)[:7]} ", style="dim")
+def log_line(scenario: Scenario, entry: LogEntry, date: str | None = None) -> Text:
+    """One log entry with its reasons, and the design mark of an inferred event or round;
+    `date`, where the whole log is known, is when an event happened (`log_dates`)."""
+    text = Text().append(f"{(date or entry_date(scenario, entry))[:7]} ", style="dim")
     text.append(entry.text, style=log_style(entry.kind))
     for reason in entry.reasons:
         text.append(f"\n    · {reason}", style="dim")
@@ -99,7 +102,20 @@ NOTICE_HEADINGS = {
 votes, so a test of support is headed "At home")."""
 
 
-def notice(scenario: Scenario, entry: LogEntry, position: tuple[int, int] = (1, 1)) -> Text:
+def log_dates(scenario: Scenario, log: Sequence[LogEntry]) -> dict[int, str]:
+    """When each event of the log happened, by its position: an event that waited for a
+    condition fired rounds after its own date (see `record.event_dates`)."""
+    from game.core.analysis.record import event_dates  # start-up speed
+
+    return event_dates(scenario, log)
+
+
+def notice(
+    scenario: Scenario,
+    entry: LogEntry,
+    position: tuple[int, int] = (1, 1),
+    date: str | None = None,
+) -> Text:
     """The text of an event's or a test of support's window: heading, (n of how many), the
     date, the title, what happened, the changes, the section and, for an event the author
     sized, the design mark."""
@@ -117,7 +133,7 @@ def notice(scenario: Scenario, entry: LogEntry, position: tuple[int, int] = (1, 
             entry.text.partition(": ") if entry.kind == "event" else (entry.text, "", "")
         )
     # An event's own date, not the date of the round at which the news reaches the table.
-    when, table = entry_date(scenario, entry), round_date(scenario, entry)
+    when, table = date or entry_date(scenario, entry), round_date(scenario, entry)
     if table != when:
         when += f" · at the table {table}"
     text = Text().append(f"{heading} · {when}\n", style="dim")
@@ -135,8 +151,9 @@ def notice(scenario: Scenario, entry: LogEntry, position: tuple[int, int] = (1, 
 def log(view: SeatView) -> Text:
     """The whole negotiation record, oldest first."""
     text = Text()
-    for entry in view.log:
-        text.append_text(log_line(view.scenario, entry))
+    dates = log_dates(view.scenario, view.log)
+    for n, entry in enumerate(view.log):
+        text.append_text(log_line(view.scenario, entry, dates.get(n)))
         text.append("\n")
     return text
 

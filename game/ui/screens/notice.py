@@ -50,18 +50,24 @@ Enter or Esc continues.
     ]
 
     def __init__(
-        self, scenario: Scenario, entry: LogEntry, position: tuple[int, int] = (1, 1)
+        self,
+        scenario: Scenario,
+        entry: LogEntry,
+        position: tuple[int, int] = (1, 1),
+        date: str | None = None,
     ) -> None:
         super().__init__()
         self.scenario = scenario
         self.entry = entry
         self.position = position
         """This window's place among the windows that came together: (n, of how many)."""
+        self.date = date
+        """When the event happened, where the whole log says (`render.table.log_dates`)."""
 
     def compose(self) -> ComposeResult:
         # A scroll, so that a long event stays readable to its end (↑/↓) on a small screen.
         with VerticalScroll(id="notice-box", classes=self.entry.kind):
-            yield Static(notice(self.scenario, self.entry, self.position))
+            yield Static(notice(self.scenario, self.entry, self.position, self.date))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
