@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import settings
 
 from game.core.engine.moves import Accept, Pass, Propose
@@ -30,6 +31,18 @@ DATA = ROOT / "tests" / "data"
 def minimal() -> Scenario:
     """The tiny two-party scenario in tests/data/good."""
     return load_scenario(DATA / "good" / "minimal.yaml")
+
+
+@functools.cache
+def minimal_with_a_deal() -> Scenario:
+    """The minimal scenario with its hawks indifferent to open borders: its one package besides
+    the status quo (the border kept, the borders opened) is then worth exactly what each party
+    needs, a zone of one package that a point less attention closes (the zone leaves out the
+    status quo, which no one can table)."""
+    data = yaml.safe_load((DATA / "good" / "minimal.yaml").read_text("utf-8"))
+    hawks = next(g for g in data["domestic_groups"] if g["id"] == "aa_hawks")
+    hawks["stances"] = []
+    return Scenario.model_validate(data)
 
 
 @functools.cache

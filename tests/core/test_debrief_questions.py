@@ -10,9 +10,8 @@ import re
 from game.core.analysis.class_report import ClassReport, class_report
 from game.core.analysis.debrief import lapse as debrief_lapse
 from game.core.analysis.report_markdown import to_markdown
-from game.core.analysis.report_parts import passes
 from game.core.analysis.steps import replay
-from game.core.engine.scoring import scorer
+from game.core.engine.scoring import passes, scorer
 from game.core.engine.state import Difficulty, State
 from game.core.game import Game
 from game.core.scenario.loader import find_scenario

@@ -17,9 +17,8 @@ from game.cli import main
 from game.cli_report import to_html
 from game.core.analysis.class_report import ClassReport, class_report
 from game.core.analysis.report_markdown import to_markdown
-from game.core.analysis.report_parts import passes
 from game.core.analysis.simulation import play_computer_game
-from game.core.engine.scoring import scorer
+from game.core.engine.scoring import passes, scorer
 from game.core.engine.state import Difficulty
 from game.core.engine.zone import zone
 from game.core.game import Game

@@ -8,11 +8,11 @@ from game.core.analysis.sensitivity import analyze, render
 from game.core.analysis.simulation import simulate
 from game.core.analysis.teaching_checks import knobs, moved
 from game.core.analysis.zone_timeline import zone_timeline
-from game.core.scenario.loader import load_scenario
 from game.core.scenario.model import Scenario
-from tests.conftest import DATA
+from tests.conftest import minimal_with_a_deal
 
-MINIMAL = load_scenario(DATA / "good" / "minimal.yaml")
+MINIMAL = minimal_with_a_deal()
+"""A zone of one package, which a point less of AA's attention closes."""
 
 
 def test_games_are_played_only_where_a_number_moves_the_zone() -> None:
@@ -57,8 +57,8 @@ def test_the_rates_shown_are_those_of_computer_games_of_the_moved_scenario() -> 
 
 def test_a_sensitivity_line_shows_the_zone_as_written_beside_the_moved_ones() -> None:
     """A line is listed because moving the number moves the zone; it says from what to what
-    (the minimal scenario's zone of 2 at the start falls to 1 with a point less attention,
-    which read "zone at the start 1 to 1" and looked like no move at all)."""
+    (the scenario's zone of 1 at the start falls to 0 with a point less attention; the line
+    once read "zone at the start 1 to 1" and looked like no move at all)."""
     a = analyze(MINIMAL, runs=1, seed=1, rates=lambda found: [1.0 for _ in found])
     first = a.zone[0].packages
     line = next(x for x in render(a).splitlines() if x.startswith("- AA attention"))
@@ -68,3 +68,18 @@ def test_a_sensitivity_line_shows_the_zone_as_written_beside_the_moved_ones() ->
     assert line.endswith(
         f"(zone at the start: {first:,} as written, {starts[0]:,} to {starts[-1]:,} moved)"
     )
+
+
+def test_where_no_number_moves_the_zone_the_section_says_only_that() -> None:
+    """The starting scenario `new` writes has one package in its zone that no number moves
+    within 5 points: the section said "numbers that move it most first:" over an empty list."""
+    import yaml
+
+    from game.cli_new import TEMPLATE
+
+    s = Scenario.model_validate(yaml.safe_load(TEMPLATE.format(id="starting", title="Start")))
+    a = analyze(s, runs=1, seed=1, rates=lambda found: [1.0 for _ in found])
+    assert not any(sens.moves_zone for sens in a.sensitivity)
+    section = render(a).split("## Sensitivity", 1)[1]
+    assert "most first" not in section
+    assert section.splitlines()[2].startswith("No change to the zone within 5 points: ")

@@ -14,7 +14,7 @@ import yaml
 from game.core.analysis import teaching_checks
 from game.core.analysis.teaching_checks import teaching_warnings
 from game.core.scenario.model import Scenario
-from tests.conftest import DATA, spp_file
+from tests.conftest import DATA, minimal_with_a_deal, spp_file
 
 MINIMAL: dict[str, Any] = yaml.safe_load((DATA / "good" / "minimal.yaml").read_text("utf-8"))
 
@@ -109,10 +109,10 @@ def test_a_round_that_opens_with_an_empty_zone_is_named() -> None:
 
 def test_a_knife_edge_names_the_number_and_both_rates() -> None:
     """ "a knife-edge scenario (one documented number moved by one point flips the agreement
-    rate by more than 20 points — name it)": one point of attention closes the minimal
-    scenario's zone; with games that agree 90% of the time at the scenario's number and 10%
+    rate by more than 20 points — name it)": one point of attention closes the zone of a
+    minimal scenario; with games that agree 90% of the time at the scenario's number and 10%
     one point off, the warning names it; where the games do not change, nothing is said."""
-    s = scenario()
+    s = minimal_with_a_deal()
 
     def flips(other: Scenario) -> float:
         return 0.9 if other is s else 0.1

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from game.core.analysis.record import event_dates
 from game.core.engine.conditions import Conditions, WendtSystem, wendt_system
-from game.core.engine.scoring import EPSILON, ScoredPackage, Scorer, scorer
+from game.core.engine.scoring import ScoredPackage, passes, scorer
 from game.core.engine.state import LogEntry, State
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
@@ -197,19 +197,6 @@ def timeline(state: State) -> tuple[TimelineEntry, ...]:
         text = f"{event.title}: {event.text}" if event else e.text
         entries.append(TimelineEntry(e.round + 1, date, e.kind, e.party, text, e.reasons, e.source))
     return tuple(sorted(entries, key=lambda entry: entry.date))
-
-
-def passes(scores: Scorer, package: Package) -> bool:
-    """Whether every party would accept the package and back it at home: no red line, at
-    least what it needs, enough support."""
-    for view in scores.parties.values():
-        if any(view.red[i][k] for i, k in enumerate(package)):
-            return False
-        if view.total(package) < view.requirement.total - EPSILON:
-            return False
-        if view.support(package) < view.threshold - EPSILON:
-            return False
-    return True
 
 
 def closest(

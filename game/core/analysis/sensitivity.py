@@ -155,14 +155,13 @@ def render(a: Analysis) -> str:
             f"- red line of {names[r.party]}: {r.name} rules out {r.share:.0%} of the agenda"
             for r in a.red_lines
         ]
-    lines += [
-        "",
-        "## Sensitivity: each number a few points either way",
-        "",
-        f"Computer games' agreement rate ({counted(a.runs, 'game')}) with the number moved, "
-        "where that moves the zone of agreement; numbers that move it most first:",
-        "",
-    ]
+    lines += ["", "## Sensitivity: each number a few points either way", ""]
+    if any(sens.moves_zone for sens in a.sensitivity):
+        lines += [
+            f"Computer games' agreement rate ({counted(a.runs, 'game')}) with the number moved, "
+            "where that moves the zone of agreement; numbers that move it most first:",
+            "",
+        ]
     base = [r.packages for r in a.zone]
     for sens in a.sensitivity:
         if not sens.moves_zone:
@@ -185,5 +184,6 @@ def render(a: Analysis) -> str:
         )
     quiet = [x.label for x in a.sensitivity if not x.moves_zone]
     if quiet:
-        lines += ["", f"No change to the zone within 5 points: {', '.join(quiet)}."]
+        gap = [""] if len(quiet) < len(a.sensitivity) else []
+        lines += [*gap, f"No change to the zone within 5 points: {', '.join(quiet)}."]
     return "\n".join(lines) + "\n"

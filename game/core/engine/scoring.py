@@ -387,3 +387,16 @@ def score_package_file(
     scores = scorer(scenario, conditions)
     scope = tuple(p for p in scenario.party_ids if p in parties)
     return {p: scores.score(p, chosen, scope) for p in parties}
+
+
+def passes(scores: Scorer, package: Package) -> bool:
+    """Whether every party would accept the package and back it at home: no red line, at
+    least what it needs, enough support."""
+    for view in scores.parties.values():
+        if any(view.red[i][k] for i, k in enumerate(package)):
+            return False
+        if view.total(package) < view.requirement.total - EPSILON:
+            return False
+        if view.support(package) < view.threshold - EPSILON:
+            return False
+    return True

@@ -1,18 +1,17 @@
 """The zone of agreement: the trilateral packages every party would accept and support now.
 
-A package is in the zone when it crosses no party's red line, every party values it at least
-at what it needs (its reservation value plus premiums), and every party's groups at home would
-support it at least at the threshold. The zone is the game's central teaching figure: the
-chapter's causes narrow it, trust-building and consultation widen it.
+A package is in the zone when it changes something (no one can table the status quo), crosses
+no red line, is worth what each party needs (reservation value plus premiums) and has enough
+support at home in every country: the game's central teaching figure, which the chapter's
+causes narrow and trust widens.
 
 Scores and support are sums over issues (support is clamped per group, which only lowers it),
 so the packages are found by branch and bound: an issue at a time, dropping a partial package
 as soon as even the best remaining options could not lift some party to what it needs or its
 support to the threshold. The last few issues are joined into one table of their combinations,
-kept column by column and filtered over all its rows at once: it is the deepest and busiest
-part of the search. What the scenario alone fixes (red lines, groups at home, approval changes)
-is worked out once per scenario; a negotiator's search adds its beliefs, and builds the tables
-of a depth when it first gets there.
+kept column by column and filtered over all its rows at once (the busiest part of the search).
+What the scenario alone fixes (red lines, groups at home, approval changes) is worked out once
+per scenario; a negotiator's search adds its beliefs, building a depth's tables on first use.
 """
 
 from __future__ import annotations
@@ -25,7 +24,8 @@ from math import inf
 from operator import add
 
 from game.core.engine.conditions import Conditions
-from game.core.engine.scoring import EPSILON, PartyScorer, scorer
+from game.core.engine.scoring import EPSILON, PartyScorer, passes, scorer
+from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
 
@@ -58,13 +58,16 @@ _CACHE: OrderedDict[tuple[int, Conditions], tuple[Scenario, Zone]] = OrderedDict
 
 
 def zone(scenario: Scenario, conditions: Conditions) -> Zone:
-    """The zone of agreement of trilateral packages under these conditions (cached)."""
+    """The zone of agreement under these conditions (cached; the status quo left out)."""
     key = (id(scenario), conditions)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is scenario:
         _CACHE.move_to_end(key)
         return hit[1]
     result = _search(scenario, conditions).count()
+    sq = index(scenario).status_quo
+    if sq in result.packages or (result.exact and passes(scorer(scenario, conditions), sq)):
+        result = Zone(result.count - 1, tuple(p for p in result.packages if p != sq), result.exact)
     _CACHE[key] = (scenario, result)
     if len(_CACHE) > 256:
         _CACHE.popitem(last=False)
