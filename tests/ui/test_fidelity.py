@@ -16,13 +16,14 @@ from rich.console import Console, RenderableType
 from game.core.analysis.debrief import debrief
 from game.core.engine.moves import Accept, Pass, Propose
 from game.core.engine.state import LogEntry
+from game.core.engine.timeline import scenario_event
 from game.core.game import Game
 from game.core.scenario.lookups import Placed
 from game.core.scenario.model import Scenario
 from game.ui import render
 from game.ui.render import briefing as brief
 from game.ui.render import outcome
-from game.ui.render.table import DESIGN_DATE, DESIGN_EFFECTS, scenario_event
+from game.ui.render.table import DESIGN_DATE, DESIGN_EFFECTS
 from game.ui.screens.actions import ActionScreen
 from game.ui.screens.base import GameModal, GameScreen
 from game.ui.screens.briefing import BriefingScreen

@@ -18,6 +18,7 @@ from game.core.engine.legal import acceptance_problems, blocked_text
 from game.core.engine.mechanism import start, step
 from game.core.engine.ratification import vote_at_home
 from game.core.engine.state import LogEntry, Offer, State
+from game.core.engine.timeline import scenario_event
 from game.core.engine.wording import name
 from game.core.players.tactics import TOO_LATE
 from game.core.scenario.index import index
@@ -282,13 +283,12 @@ def event_dates(scenario: Scenario, log: Sequence[LogEntry]) -> dict[int, str]:
     condition or chance came true only then), the date of what set it off at the same round's
     opening, or else of the round before; for a delayed consequence, its round's date."""
     rounds = scenario.rounds
-    by_title = {e.title: e for e in scenario.events}
     dates: dict[int, str] = {}
     last: tuple[int, str] | None = None  # the round and date of the event logged last
     for i, e in enumerate(log):
         if e.kind != "event":
             continue
-        event = by_title.get(_title_in(scenario, e))
+        event = scenario_event(scenario, e)
         if event is None:  # a delayed consequence of an action: it lands as its round opens
             date = rounds[e.round].date.isoformat()
         elif e.round == 0 or event.date > rounds[e.round - 1].date:
@@ -304,14 +304,8 @@ def event_dates(scenario: Scenario, log: Sequence[LogEntry]) -> dict[int, str]:
 
 def _title(state: State, entry: LogEntry) -> str:
     """An event's headline (the log line is the headline, a colon, then the context)."""
-    return _title_in(state.scenario, entry)
-
-
-def _title_in(scenario: Scenario, entry: LogEntry) -> str:
-    for event in scenario.events:
-        if entry.text.startswith(f"{event.title}: "):
-            return event.title
-    return entry.text
+    event = scenario_event(state.scenario, entry)
+    return event.title if event is not None else entry.text
 
 
 def _date(state: State, round_: int) -> str:

@@ -12,6 +12,7 @@ from game.core.analysis.record import event_dates
 from game.core.engine.conditions import Conditions, WendtSystem, wendt_system
 from game.core.engine.scoring import ScoredPackage, passes, scorer
 from game.core.engine.state import LogEntry, State
+from game.core.engine.timeline import DELAYED
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
@@ -151,10 +152,6 @@ def zone_steps(state: State) -> tuple[ZoneStep, ...]:
     return tuple(steps)
 
 
-DELAYED = "Delayed consequence of "
-"""How the log opens the line of an action's effect that lands rounds later."""
-
-
 def _consequence(entry: LogEntry) -> str:
     """A delayed consequence in words: the log's line and what it changed ("Delayed
     consequence of Act unilaterally by United States (trust US-MX -12)")."""
@@ -186,16 +183,14 @@ def timeline(state: State) -> tuple[TimelineEntry, ...]:
     """The record, line by line, in the order things happened: each event on the date it
     happened (`record.event_dates`), everything else on its round's date; what happened on
     one date keeps the log's order."""
-    s = state.scenario
-    by_text = {f"{e.title}: {e.text}": e for e in s.events}
-    rounds = s.rounds
-    happened = event_dates(s, state.log)
+    rounds = state.scenario.rounds
+    happened = event_dates(state.scenario, state.log)
     entries = []
     for i, e in enumerate(state.log):
-        event = by_text.get(e.text) if e.kind == "event" else None
         date = happened.get(i) or rounds[min(e.round, len(rounds) - 1)].date.isoformat()
-        text = f"{event.title}: {event.text}" if event else e.text
-        entries.append(TimelineEntry(e.round + 1, date, e.kind, e.party, text, e.reasons, e.source))
+        entries.append(
+            TimelineEntry(e.round + 1, date, e.kind, e.party, e.text, e.reasons, e.source)
+        )
     return tuple(sorted(entries, key=lambda entry: entry.date))
 
 

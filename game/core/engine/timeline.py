@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.core.engine.effects import apply_action_effect, apply_event_effect
-from game.core.engine.state import State, evolve, rng
+from game.core.engine.state import LogEntry, State, evolve, rng
 from game.core.engine.wording import effect_text, logged, name
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
@@ -15,6 +15,17 @@ from game.core.scenario.timeline import (
     TrustAbove,
     TrustBelow,
 )
+
+DELAYED = "Delayed consequence of "
+"""How the log opens the line of an action's effect that lands rounds later."""
+
+
+def scenario_event(scenario: Scenario, entry: LogEntry) -> Event | None:
+    """The scenario's event that a log entry records, or None (a delayed consequence of an
+    action, a move, a vote): `_fire` logs an event as "Title: text", so the title finds it."""
+    if entry.kind != "event":
+        return None
+    return next((e for e in scenario.events if entry.text.startswith(f"{e.title}: ")), None)
 
 
 def open_round(state: State) -> State:
@@ -34,7 +45,7 @@ def open_round(state: State) -> State:
             conditions, said = apply_action_effect(
                 state.scenario, conditions, p.effect, p.actor, p.partner
             )
-            text = f"Delayed consequence of {action.name} by {name(state, p.actor)}."
+            text = f"{DELAYED}{action.name} by {name(state, p.actor)}."
             if action.inferred:
                 said = [*said, "its size is a design choice"]
             state = logged(state, "event", p.actor, text, tuple(said), action.source)

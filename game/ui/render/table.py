@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from game.core.engine.state import LogEntry
+from game.core.engine.timeline import scenario_event
 from game.core.engine.wording import counted
 from game.core.game import SeatView
 from game.core.scenario.model import Scenario
-from game.core.scenario.timeline import Event
 from game.ui.render.agenda import scope_words
 from game.ui.render.marks import bar
 
@@ -51,14 +51,6 @@ DESIGN_EFFECTS = "its effects are a design choice"
 
 DESIGN_DATE = "date: design choice"
 """The mark of a round whose date the scenario author chose (`inferred: true`)."""
-
-
-def scenario_event(scenario: Scenario, entry: LogEntry) -> Event | None:
-    """The scenario's event that a log entry records, or None (a delayed consequence of an
-    action, a move, a vote). The engine logs an event as "Title: text", so the title finds it."""
-    if entry.kind != "event":
-        return None
-    return next((e for e in scenario.events if entry.text.startswith(f"{e.title}: ")), None)
 
 
 def round_date(scenario: Scenario, entry: LogEntry) -> str:
