@@ -145,8 +145,9 @@ def what_if(
     earlier = _passed_over(steps.states[opened - 1], dated) if opened > 0 else []
     ended_with: list[str] = []
     if over is not None:
-        earlier = _happened(steps.states[over - 1], dated)
-        ended_with = [e for e in _happened(steps.states[over], dated) if e not in earlier]
+        # What the move that ended the game brought with it, of the cause's events.
+        before_end = _happened(steps.states[over - 1], dated)
+        ended_with = [e for e in _happened(steps.states[over], dated) if e not in before_end]
     return WhatIf(
         cause,
         runs,
