@@ -25,7 +25,8 @@ from game.core.analysis.record import (
     events_before,
     read_record,
 )
-from game.core.engine.scoring import EPSILON, ScoredPackage, scorer
+from game.core.engine.ratification import LapseCause, walks_away
+from game.core.engine.scoring import ScoredPackage, scorer
 from game.core.engine.state import State
 from game.core.scenario.index import index
 
@@ -81,12 +82,6 @@ class FinalPackage:
     fate: Fate
     accepted: tuple[str, ...]
     """Who had accepted it (everyone in scope when it was signed)."""
-
-
-LapseCause = Literal["value", "home"]
-"""Why a party walked away from a signed agreement: it was worth less to it than it needed
-(its leader's attention, its bilateral alternatives), or its groups at home no longer backed
-it (the engine asks in that order)."""
 
 
 @dataclass(frozen=True)
@@ -270,12 +265,9 @@ def lapse(state: State) -> Lapse | None:
 
 
 def _lapse_cause(state: State, party: str) -> LapseCause:
-    """Why the party walked away, asked as the engine asks it, in the state the game ended in
-    (the lapse ends it): too little value first, then support at home."""
+    """Why the party walked away, as the engine decided it, in the state the game ended in
+    (the lapse ends it)."""
     deal = state.trilateral
     if deal is None or party not in deal.scope:
         return "value"
-    score = state.scorer.score(party, deal.package)
-    if score.total < score.requirement.total - EPSILON or score.ratifies:
-        return "value"
-    return "home"
+    return walks_away(state.scorer.score(party, deal.package)) or "value"

@@ -9,6 +9,8 @@ agreement lapses as soon as a party no longer values it at what it needs.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from game.core.engine.effects import after_agreement
 from game.core.engine.legal import blocked_text
 from game.core.engine.numbers import apportion, compared
@@ -152,6 +154,21 @@ def _hold(state: State, agreement: Agreement) -> State:
     )
 
 
+LapseCause = Literal["value", "home"]
+"""Why a party walks away from a signed agreement: it is worth less to it than it needs (its
+leader's attention, its bilateral alternatives), or its groups at home no longer back it."""
+
+
+def walks_away(score: PartyScore) -> LapseCause | None:
+    """Why a party would walk away from an agreement it is scored on now, asked in that order;
+    None while the agreement holds for it."""
+    if score.total < score.requirement.total - EPSILON:
+        return "value"
+    if not score.ratifies:
+        return "home"
+    return None
+
+
 def _why_it_lapses(
     state: State, party: str, agreement: Agreement
 ) -> tuple[str, tuple[str, ...]] | None:
@@ -160,7 +177,8 @@ def _why_it_lapses(
     who = name(state, party)
     score = state.scorer.score(party, agreement.package)
     need = score.requirement
-    if score.total < need.total - EPSILON:
+    cause = walks_away(score)
+    if cause == "value":
         worth, needed = compared(score.total, need.total, 0)
         # The parts with the decimals of the total shown, adding up to it.
         places = len(needed.partition(".")[2])
@@ -179,7 +197,7 @@ def _why_it_lapses(
             'initiative".',
             (why,),
         )
-    if not score.ratifies:
+    if cause == "home":
         return (
             f"{who} can no longer defend the partnership at home, and it lapses.",
             (blocked_text(score), *_turned_against(state, party, agreement)),
