@@ -11,7 +11,7 @@ import pytest
 from game.core.analysis.forecast import VERDICTS, Tally, check_forecasts
 from game.core.engine.legal import legal_moves, required_value
 from game.core.engine.mechanism import start, step
-from game.core.engine.moves import Accept
+from game.core.engine.moves import Accept, Propose
 from game.core.engine.state import Difficulty, Offer, State
 from game.core.game import Game
 from game.core.players.beliefs import Knowledge, beliefs
@@ -163,21 +163,25 @@ def test_a_red_line_is_forecast_as_a_red_line() -> None:
 def test_the_ranges_never_give_the_private_numbers_away() -> None:
     """Issue 8: "the player must never see the partner's exact private numbers (exact score,
     exact target, concession exponent); show ranges": below trust 100 the true value lies
-    inside each range, but the range is not centred on it."""
+    inside each range, but the range is not centred on it. (What a partner has stated in a
+    refusal is public, and given exactly: see the test below.)"""
     draw = random.Random(5)
     off: dict[str, list[float]] = {"worth": [], "target": [], "needed": []}
     for state in _states("normal", range(3)):
         for viewer, partner in itertools.permutations(state.scenario.party_ids, 2):
             target = _level(state, partner)
             needed = required_value(state, partner)
+            said = any(f.party == partner for e in state.log for f in e.revealed)
             for package in _packages(state, draw, 5):
                 e = estimate(state, viewer, partner, package)
                 worth = state.scorer.total(partner, package)
-                assert _inside(e.low, worth, e.high)
-                assert _inside(e.needed_low, needed, e.needed_high)
-                off["worth"].append(abs((e.low + e.high) / 2 - worth) / (e.high - e.low))
                 off["target"].append(abs((e.target_low + e.target_high) / 2 - target))
-                off["needed"].append(abs((e.needed_low + e.needed_high) / 2 - needed))
+                if not e.stated:
+                    assert _inside(e.low, worth, e.high)
+                    off["worth"].append(abs((e.low + e.high) / 2 - worth) / (e.high - e.low))
+                if not said:
+                    assert _inside(e.needed_low, needed, e.needed_high)
+                    off["needed"].append(abs((e.needed_low + e.needed_high) / 2 - needed))
     # The shift is a smooth curve that crosses zero now and then, so a few ranges (about one
     # in twenty) are centred by chance; ranges centred on the private number would all be.
     for what, gaps in off.items():
@@ -246,3 +250,28 @@ def test_the_partners_panel_fits_its_column_without_cutting_words() -> None:
             assert set(phrase.split()) <= words, phrase
     assert any("holding out for" in line for line in lines)
     assert any("support at home" in line for line in lines)
+
+
+def test_a_partner_that_stated_its_numbers_is_forecast_with_them() -> None:
+    """Issue 10, point 1: a person learns "from offers and replies" as the computers do; a
+    refusal that says "it is worth 79.8, and it needs 80.0" tells everyone both numbers
+    (engine/rules `_reject`). Canada tabled a package, Mexico refused it so, and the partner
+    forecast still read "about 68-88" for that very package: after the refusal, the forecast
+    gives the package's worth to Mexico and what Mexico needs as they are now, exactly."""
+    state = Game.new(SPP, 132386, ["CA"], difficulty="hard").state
+    package = _package(state, framework="soft_only")
+    while state.to_move != "CA":
+        state = step(state, choose_move(state, state.to_move or ""))
+    before = estimate(state, "CA", "MX", package)
+    assert before.low < before.high
+    state = step(state, Propose(party="CA", package=package, scope=state.scenario.party_ids))
+    while not any(f.party == "MX" for e in state.log for f in e.revealed):
+        state = step(state, choose_move(state, state.to_move or ""))
+    after = estimate(state, "CA", "MX", package)
+    worth = state.scorer.total("MX", package)
+    needed = required_value(state, "MX")
+    assert (after.low, after.high, after.stated) == (worth, worth, True)
+    assert (after.needed_low, after.needed_high) == (needed, needed)
+    # Of a package it has said nothing about, it still gives only a range.
+    other = estimate(state, "CA", "MX", _package(state, framework="linked"))
+    assert other.low < other.high and not other.stated

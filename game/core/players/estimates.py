@@ -53,6 +53,9 @@ class Estimate:
     """What the partner holds out for now: it accepts only a package worth at least that."""
     reason: str
     """Why the verdict, in a few words."""
+    stated: bool = False
+    """The partner has said at the table what this package is worth to it (a refusal states
+    its worth and its need for all to read), so `low` and `high` are that worth, as it is now."""
 
 
 def estimate(
@@ -92,9 +95,15 @@ def estimate(
         upper = high + haze + shift
         return max(0.0, low - haze + shift), upper if high > 100.0 else min(100.0, upper)
 
-    low, high = seen("worth", scores.total(package), scores.total(package), half)
+    worth = scores.total(package)
     needed = required_value(state, partner, scope)
-    needed_low, needed_high = seen("needed", needed, needed, half / 2)
+    # What the partner has said in refusals is public: a package it valued is known at its
+    # worth, and its need, as they are now (what has moved them since is public too; the
+    # computers' beliefs take them in the same way).
+    said = [f.package for e in state.log for f in e.revealed if f.party == partner]
+    stated = package in said
+    low, high = (worth, worth) if stated else seen("worth", worth, worth, half)
+    needed_low, needed_high = (needed, needed) if said else seen("needed", needed, needed, half / 2)
     quickest, slowest = _target_bounds(state, partner)
     target_low, target_high = seen("target", quickest, slowest, half / 2)
     red = tuple(dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k]))
@@ -141,6 +150,7 @@ def estimate(
         target_low,
         target_high,
         reason,
+        stated,
     )
 
 

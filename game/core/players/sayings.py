@@ -3,7 +3,8 @@ score's breakdown."""
 
 from __future__ import annotations
 
-from game.core.engine.scoring import PartyScore
+from game.core.engine.numbers import SCORE_PLACES, compared, fixed
+from game.core.engine.scoring import EPSILON, PartyScore
 
 PHRASES = {
     "boulware": "it holds out until late",
@@ -33,3 +34,19 @@ def explain(score: PartyScore, limit: int = 2) -> str:
             "against it: " + ", ".join(f"{t.label} ({t.value:.0f}) [{t.source}]" for t in cons)
         )
     return "; ".join(parts)
+
+
+def refused(score: PartyScore, least: float, strategy: str) -> str:
+    """Why a negotiator holding out for `least` refuses the package it scored so: below that
+    (both numbers shown apart), or, worth enough, for what the log's line states first (a red
+    line, support at home), which a shortfall would contradict."""
+    if score.total < least - EPSILON:
+        aim, worth = compared(least, score.total, SCORE_PLACES)
+        return f"holding out for {aim}, offered {worth}: {PHRASES[strategy]}"
+    if score.red_lines:
+        barred = "the package crosses its red line"
+    elif not score.ratifies:
+        barred = "its groups at home would not back it"
+    else:
+        barred = "the rules do not let it accept this package"
+    return f"it would settle for {fixed(least, SCORE_PLACES)}, but {barred}"

@@ -24,13 +24,14 @@ from operator import getitem
 
 from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
+from game.core.engine.numbers import SCORE_PLACES, fixed
 from game.core.engine.scoring import EPSILON, PartyScorer, ScoredPackage
 from game.core.engine.state import State
 from game.core.engine.wording import joined, name
 from game.core.engine.zone import believed_zone, best_in_zone
 from game.core.players.beliefs import Beliefs, beliefs
 from game.core.players.draws import first_draw
-from game.core.players.sayings import PHRASES, explain
+from game.core.players.sayings import PHRASES, explain, refused
 from game.core.players.search import candidates, pairs
 from game.core.players.style import Style
 from game.core.scenario.index import index
@@ -404,6 +405,15 @@ def guessed_aspiration(state: State, party: str, b: Beliefs, partner: str) -> fl
 # --- replying ------------------------------------------------------------------------------
 
 
+def held_out_for(
+    state: State, party: str, level: float, scope: tuple[str, ...] | None = None
+) -> float:
+    """What the party holds out for, as it says so: its aspiration, or what the rules make a
+    package of this scope worth to it before it may accept (None: everyone), if that is more
+    (it tables nothing below that either)."""
+    return max(level, required_value(state, party, scope))
+
+
 def waiting(state: State, party: str) -> list[str]:
     """The parties in the offer's scope still to answer it, the party aside."""
     offer = state.offer
@@ -428,7 +438,8 @@ def reply(
     ):
         level = required_value(state, party, offer.scope)
     if legal.accept and score.ratifies and score.total >= level - EPSILON:
-        yes = f"it meets what it holds out for now ({level:.0f}): {PHRASES[style.strategy]}"
+        aim = fixed(held_out_for(state, party, level, offer.scope), SCORE_PLACES)
+        yes = f"it meets what it holds out for now ({aim}): {PHRASES[style.strategy]}"
         reasons = explain(score)
         accept = Accept(party=party, note=f"{yes}; {reasons}" if reasons else yes)
         stale = carried_into_last_round(state, offer.package)
@@ -444,7 +455,7 @@ def reply(
         why = f"{TOO_LATE}; " + reasons
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     better = best_offer(state, party, style, level, nash)
-    why = f"holding out for {level:.0f}, offered {score.total:.0f}: {PHRASES[style.strategy]}"
+    why = refused(score, held_out_for(state, party, level, offer.scope), style.strategy)
     reasons = explain(score)
     if reasons:
         why += "; " + reasons
@@ -471,7 +482,8 @@ def table(state: State, party: str, style: Style, level: float, nash: bool = Fal
     if better is not None:
         return Propose(party=party, package=better.package, scope=better.scope)
     why = (
-        f"holding out for {level:.0f}: {PHRASES[style.strategy]}, and it sees no package worth"
-        " that to it that its partners would accept and ratify"
+        f"holding out for {fixed(held_out_for(state, party, level), SCORE_PLACES)}: "
+        f"{PHRASES[style.strategy]}, and it sees no package worth that to it that its partners"
+        " would accept and ratify"
     )
     return Pass(party=party, note=why)

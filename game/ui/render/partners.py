@@ -27,7 +27,7 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
         text.append(scenario.party(e.partner).name, style="bold")
         text.append(" · ")
         text.append(f"{e.verdict}\n", style=STYLES[e.verdict])
-        text.append(f"  worth to them    {_range(e.low, e.high)}\n")
+        text.append(f"  worth to them    {worth_seen(e)}\n")
         text.append(f"  holding out for  {_range(e.target_low, e.target_high)}\n")
         # The chapter describes opposition at home, not votes in a parliament.
         home = {None: "can't tell", True: "enough", False: "NOT enough"}[e.ratifies]
@@ -38,12 +38,18 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
     _wrapped(
         text,
         "They accept only what is worth what they hold out for. Ranges widen with distrust; "
-        "red lines are public.",
+        "red lines, and what a partner states when it refuses, are public.",
         "",
         "dim italic",
     )
     text.rstrip()
     return text
+
+
+def worth_seen(e: Estimate) -> str:
+    """What the package is worth to the partner, as the seat can tell: the worth the partner
+    stated when it refused it, or a range."""
+    return f"{e.low:.1f} (stated)" if e.stated else _range(e.low, e.high)
 
 
 def _range(low: float, high: float) -> str:

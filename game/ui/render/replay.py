@@ -10,7 +10,7 @@ from game.core.engine.state import LogEntry
 from game.core.game import SeatView
 from game.ui.render.agenda import scope_words
 from game.ui.render.marks import yes_no
-from game.ui.render.partners import STYLES
+from game.ui.render.partners import STYLES, worth_seen
 from game.ui.render.table import log_dates, log_line
 
 
@@ -110,7 +110,7 @@ def worth(view: SeatView) -> Text:
     for partner in (p for p in offer.scope if p != view.party):
         e = view.estimate(partner, offer.package, offer.scope)
         # Whole numbers, as the table's partner forecast shows them.
-        text.append(f"{s.party(partner).name}: about {e.low:.0f}–{e.high:.0f}", style="bold")
+        text.append(f"{s.party(partner).name}: {worth_seen(e)}", style="bold")
         text.append(f", holding out for about {e.target_low:.0f}–{e.target_high:.0f} · ")
         text.append(e.verdict, style=STYLES[e.verdict]).append("\n")
     text.append(
