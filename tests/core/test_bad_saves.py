@@ -195,7 +195,7 @@ def test_processes_killed_while_saving_leave_the_old_save_and_temp_files_that_go
 
 @pytest.mark.parametrize(
     ("written", "shown"),
-    [("true", "True"), ("yes", "True"), ("1.0", "1.0"), ("2.0", "2.0"), ("false", "False")],
+    [("true", "True"), ("yes", "'yes'"), ("1.0", "1.0"), ("2.0", "2.0"), ("false", "False")],
 )
 def test_a_format_version_of_true_or_1_0_is_refused_like_any_wrong_version(
     tmp_path: Path, state: State, written: str, shown: str

@@ -309,3 +309,23 @@ def test_loader_raises_only_load_error_on_arbitrary_bytes(
         load_scenario(path)
     except LoadError as err:
         assert err.problems
+
+
+def test_only_true_and_false_are_booleans_so_a_party_code_like_no_stays_text(
+    tmp_path: Path,
+) -> None:
+    """A teacher gave a party the code NO: YAML 1.1 reads NO, yes, on and off as booleans, so
+    `id: NO` was refused with 'expected text; put it in quotes: "False"', advice that made it
+    worse. As in YAML 1.2, only true and false are booleans; the rest stay as written."""
+    f = tmp_path / "values.yaml"
+    f.write_text("id: NO\nids: [NO, SU, yes, off]\nflag: true\nother: False\n", encoding="utf-8")
+    assert read_document(f).data == {
+        "id": "NO",
+        "ids": ["NO", "SU", "yes", "off"],
+        "flag": True,
+        "other": False,
+    }
+    scenario = tmp_path / "norland.yaml"
+    text = (DATA / "good" / "engine.yaml").read_text(encoding="utf-8")
+    scenario.write_text(text.replace("CC", "NO"), encoding="utf-8")
+    assert "NO" in load_scenario(scenario).party_ids

@@ -211,7 +211,9 @@ def test_the_score_chart_gives_each_round_its_full_date_and_names_the_reservatio
     assert rows and all(len(d) == 10 for d in dates)
     per_party = len(state.scenario.party_ids)
     assert len(set(dates)) == len(dates) // per_party
-    assert " need " not in chart and all("reservation" in row for row in rows)
+    # "res", as the paragraph above the chart names it: a full word does not fit 80 columns.
+    assert " need " not in chart and all(" res " in row for row in rows)
+    assert "reservation value (res)" in chart
 
 
 @pytest.mark.parametrize(
@@ -263,7 +265,27 @@ def test_after_the_signing_the_chart_follows_the_agreement_in_force() -> None:
     expected = scorer(state.scenario, last).parties["US"].support(deal.package)
     assert round(after[-1].support) == round(expected) == 49
     text = to_markdown(class_report(state))
-    assert "(in force)" in text
+    assert "in force" in text and " †" in text
+
+
+CODE_WIDTH = 72
+"""Columns a code block of the debrief keeps on the end screen at 80 columns (its margins
+and the scrollbar take the rest)."""
+
+
+def test_the_debrief_s_charts_fit_the_end_screen_at_80_columns() -> None:
+    """A teacher's audit: the in-game debrief cut "home ██████░░░░  60/50" to "home
+    ██████░░░░  6" at 80 columns, losing the support and the threshold (and rounds after a
+    signing were longer still). Every line of every code block fits 72 columns."""
+    from game.core.scenario.loader import find_scenario
+
+    state = Game.new(find_scenario("spp-2005"), 1, [], difficulty="easy").state
+    assert state.agreements  # rounds in force, the longest lines
+    text = to_markdown(class_report(state))
+    blocks = re.findall(r"```\n(.*?)```", text, flags=re.S)
+    assert blocks
+    for line in "".join(blocks).splitlines():
+        assert len(line) <= CODE_WIDTH, line
 
 
 def test_a_lapse_for_too_little_value_gives_parts_that_add_up_to_what_is_needed() -> None:

@@ -236,3 +236,22 @@ def test_an_approximate_frontier_says_how_close_it_is() -> None:
     rough = Frontier(report.frontier.points, False, "approximate: test", 0.84)
     shown = frontier_text(played_game("MX", seed=5).scenario, replace(report, frontier=rough))
     assert "within 0.8 points, for every party" in shown.plain
+
+
+def test_the_joint_gain_is_the_sum_of_the_gains_shown_above_it() -> None:
+    """A teacher's audit: "Joint gain +104.7" under gains of +70.2 and +34.6, which a reader
+    adds up to 104.8 (spp-2005 seed 12 read +49.0 for gains adding up to 49.1)."""
+    from decimal import Decimal
+
+    from game.core.analysis.simulation import play_computer_game
+    from game.core.engine.numbers import difference
+    from game.core.scenario.loader import find_scenario
+    from game.ui.render.outcome import joint_gain
+
+    checked = 0
+    for scenario, seed in (("spp-2005", 12), ("merida-2007", 2), ("revive-spp", 1)):
+        report = debrief(play_computer_game(find_scenario(scenario).scenario, seed))
+        shown = sum(Decimal(difference(r.score, r.reservation)) for r in report.results)
+        assert joint_gain(report) == f"Joint gain {shown:+.1f}"
+        checked += 1
+    assert checked == 3

@@ -99,7 +99,8 @@ async def test_the_selected_option_is_shown_in_full_with_its_info_key(tmp_path: 
 async def test_a_bilateral_offer_says_who_has_accepted_and_who_is_awaited(
     tmp_path: Path,
 ) -> None:
-    """Issue 8: "the 'Accepted … waiting for …' line for bilateral offers is cut off too"."""
+    """Issue 8: "the 'Accepted … waiting for …' line for bilateral offers is cut off too";
+    and the draft, which shows the package on the table, binds whom that package binds."""
     source = spp_file()
     game = Game.new(source, 5, ["US", "MX"])
     while game.to_move != "MX":
@@ -118,6 +119,12 @@ async def test_a_bilateral_offer_says_who_has_accepted_and_who_is_awaited(
         await past_hand_off(pilot)  # people play both countries: the US team confirms first
         assert isinstance(app.screen, TableScreen)
         assert "Accepted: MX · waiting for: US" in widget_text(app, "#on-table")
+        # The draft is the package on the table, scope and all (an audit found a loaded game,
+        # and each hot-seat hand-off, showing "Your draft binds: all three" beside a US-MX
+        # package, with the attention premium of a trilateral one in "You need").
+        table = app.screen
+        assert table.scope == ("US", "MX")
+        assert "Your draft binds: US and MX" in widget_text(app, "#detail")
 
 
 async def test_your_draft_comes_back_with_one_key_after_a_partner_tables(
@@ -230,3 +237,20 @@ def test_the_offer_summary_counts_one_change_in_the_singular() -> None:
     package[0] = (package[0] + 1) % len(game.scenario.issues[0].options)
     game.play(Propose(party=party, package=tuple(package), scope=game.scenario.party_ids))
     assert "· 1 change ·" in table_summary(game.view("MX")).plain
+
+
+async def test_at_a_table_of_two_s_says_every_package_binds_both(tmp_path: Path) -> None:
+    """A teacher's audit: in a two-party scenario the footer offers `s Scope` and `s` did
+    nothing (it went from both countries to the same two). There is one scope, and `s` says
+    why it does not change."""
+    from game.core.scenario.loader import find_scenario
+
+    game = Game.new(find_scenario("merida-2007"), 5, ["US"], saves_dir=tmp_path)
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await at_table(pilot)
+        assert table.scopes == [("US", "MX")]
+        await pilot.press("s")
+        await pilot.pause()
+        assert "every package binds both" in visible(app)
+        assert "Your draft binds: both" in widget_text(app, "#detail")

@@ -290,15 +290,16 @@ def _zone(report: ClassReport) -> str:
 
 
 def _path_line(point: RoundPoint) -> str:
+    # At most 72 columns: the end screen shows the debrief's code blocks at 80 columns.
     offer = (
-        f"{bar(point.offered, 16)} {point.offered:5.1f}"
+        f"{bar(point.offered, 14)} {point.offered:5.1f}"
         if point.offered is not None
-        else f"{'·' * 16}     —"
+        else f"{'·' * 14}     —"
     )
     return (
-        f"{point.date}  {offer}  reservation {point.reservation:4.1f}  home "
+        f"{point.date}  {offer}  res {point.reservation:4.1f}  home "
         f"{bar(point.support, 10)} {point.support:3.0f}/{point.threshold:.0f}"
-        + ("  (in force)" if point.in_force else "")
+        + (" †" if point.in_force else "")
     )
 
 
@@ -308,10 +309,10 @@ def _paths(report: ClassReport) -> str:
         "## Score and support at home, round by round",
         "",
         "Each country's score of the package on the table as the round opened, its "
-        "reservation value, and its groups' support for that package against what "
+        "reservation value (res), and its groups' support for that package against what "
         f"ratification needs (once the agreement binding {every_country(s)} was signed, that "
-        "agreement, marked in force; with nothing on the table, their approval of the status "
-        "quo).",
+        "agreement, in force, marked †; with nothing on the table, their approval of the "
+        "status quo).",
     ]
     for p in s.party_ids:
         lines += ["", f"**{_name(s, p)}**", "", "```"]

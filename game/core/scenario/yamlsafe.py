@@ -34,6 +34,8 @@ _SAFE_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
 
+_BOOL = "tag:yaml.org,2002:bool"
+
 Path = tuple[PathPart, ...]
 
 
@@ -243,6 +245,10 @@ class _Builder:
             return None
         self.doc.values[path] = _node_mark(node)
         if isinstance(node, ScalarNode):
+            if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
+                # As in YAML 1.2, only true and false are booleans: YAML 1.1 would read a
+                # party code NO (or yes, on, off) as one, and no author means that.
+                return node.value
             try:
                 return self.scalars.construct_object(node)
             except (ConstructorError, ValueError) as err:

@@ -354,7 +354,11 @@ def _principles(view: SeatView) -> Text:
     s = view.scenario
     text = Text().append("Your principles: what your score reacts to\n", style="bold underline")
     for pr in _my_principles(view):
-        kind = "RED LINE" if pr.red_line else f"penalty {pr.penalty:g} points"
+        kind = (
+            "RED LINE"
+            if pr.red_line
+            else f"penalty {pr.penalty:g} point{'' if pr.penalty == 1 else 's'}"
+        )
         text.append(f"• {pr.name} ({kind}): ", style="bold")
         design = " (applying it here is a design choice)" if pr.inferred else ""
         text.append(f"{' '.join(pr.description.split())} [{pr.source}]{design}\n")

@@ -3,6 +3,8 @@ package signed or last on the table, why a deal failed, and the constraints that
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.table import Table
 from rich.text import Text
 
@@ -30,6 +32,13 @@ def outcome_summary(scenario: Scenario, report: Debrief) -> Table:
             difference(r.score, r.reservation),
         )
     return grid
+
+
+def joint_gain(report: Debrief) -> str:
+    """The parties' gains added up as `outcome_summary` shows them, so that a reader who adds
+    the column finds the same number."""
+    total = sum(Decimal(difference(r.score, r.reservation)) for r in report.results)
+    return f"Joint gain {total:+.1f}"
 
 
 def outcome_title(scenario: Scenario, report: Debrief) -> str:

@@ -186,7 +186,7 @@ if you like.
                 Group(
                     Text("Results against reservation values", style="bold underline"),
                     render.outcome_summary(s, report),
-                    Text(f"Joint gain {report.joint_gain:+.1f}", style="dim"),
+                    Text(outcome.joint_gain(report), style="dim"),
                 )
             )
             yield Static(path_chart(report.paths[party]))

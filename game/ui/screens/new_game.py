@@ -110,7 +110,7 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
 
 - **Scenario**: the negotiation to play (built-in ones and any valid `./scenarios/*.yaml`).
 - **Countries at this keyboard**: go to the country you speak for (↑/↓) and press Enter; the
-  computer plays the others. Space ticks or unticks a country instead: tick two or three for a
+  computer plays the others. Space ticks or unticks a country instead: tick two or more for a
   **hot seat**, where teams share the keyboard and take turns, and between turns a hand-off
   screen hides one team's numbers from the next. The line under the form says whom you play.
 - **Difficulty**: how readily the computer's negotiators concede, how long they hold out, and

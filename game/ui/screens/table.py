@@ -41,9 +41,9 @@ class TableScreen(GameScreen[None]):
 **Your draft package** is on the left: one option per issue. ↑/↓ choose an issue, ←/→ change
 its option (below the agenda: the option's name in full, whom it binds, its chapter section). Issues
 left at *status quo* change nothing. `s` changes whom your draft binds: everyone at the table
-or, at a table of three, you and one partner. When a partner tables a package it is copied into
-your draft so you see what it is worth to you; `u` brings your own draft back (in a hot seat
-a team's draft is not kept between its turns), `v` copies the
+or you and one partner (at a table of two, every package binds both). When a partner tables a
+package it is copied into your draft so you see what it is worth to you; `u` brings your own
+draft back (in a hot seat a team's draft is not kept between its turns), `v` copies the
 package on the table again, `x` resets the draft; `i` shows the selected option in full (what
 it addresses, costs, tags, the instrument it is modelled on).
 
@@ -62,12 +62,13 @@ it addresses, costs, tags, the instrument it is modelled on).
    A partner's support at home shows only if you trust it at least 50; below that it says
    "can't tell", and the verdict is at best *uncertain*.
 3. *Home*: your domestic groups' approval, now and after the draft.
-4. *Trust*: the trust triangle with Wendt's labels. A relationship becomes *cooperative* only
-   after three levels of transformation: breakdown of consensus, critical examination, new
-   practices. The chapter names the levels but not what moves a country through them; in this
-   game (a design choice) a joint threat assessment made by both partners may bring the first
-   (if they trust each other enough: see the action window's help), a confidence-building
-   measure the second, and a deal signed and backed at home together the third.
+4. *Trust*: each pair of countries' trust, with Wendt's labels. A relationship becomes
+   *cooperative* only after three levels of transformation: breakdown of consensus, critical
+   examination, new practices. The chapter names the levels but not what moves a country
+   through them; in this game (a design choice) a joint threat assessment made by both partners
+   may bring the first (if they trust each other enough: see the action window's help), a
+   confidence-building measure the second, and a deal signed and backed at home together the
+   third.
 5. *Log*: every move, reply (with its reasons) and event; `l` opens it full screen.
 
 PgUp/PgDn scroll the panel when it says there is more.
@@ -146,9 +147,13 @@ chose, not one the chapter gives.
         super().__init__()
         self.view = view
         offer = view.offer
-        self.draft: list[int] = list(offer.package if offer else view.status_quo)
+        self.draft: list[int] = list(view.status_quo)
         self.cursor = 0
         self.scope_index = 0
+        if offer is not None:
+            # A partner's package on the table when the screen opens (a loaded game, a hot
+            # seat's hand-off) is the draft, with whom it binds, as when it is tabled.
+            self._copy_offer()
         self.panel = "score"
         self.last_message: Text | None = None
         self.offer_seen: object = offer
@@ -191,7 +196,9 @@ chose, not one the chapter gives.
         """Trilateral first, then a bilateral scope with each partner."""
         ids = self.view.scenario.party_ids
         me = self.view.party
-        return [ids] + [tuple(p for p in ids if p in (me, q)) for q in ids if q != me]
+        pairs = [tuple(p for p in ids if p in (me, q)) for q in ids if q != me]
+        # At a table of two, the one pair is everyone: one scope, not the same one twice.
+        return list(dict.fromkeys([ids, *pairs]))
 
     @property
     def scope(self) -> tuple[str, ...]:
@@ -320,6 +327,9 @@ chose, not one the chapter gives.
 
     def action_scope(self) -> None:
         """Trilateral or bilateral with one partner."""
+        if len(self.scopes) == 1:
+            self.message(Text("With two countries at the table, every package binds both."))
+            return
         self.scope_index = (self.scope_index + 1) % len(self.scopes)
         self._changed()
 
