@@ -4,6 +4,7 @@ or as the JSON the README promises."""
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,6 +98,7 @@ def render_scores(scenario: Scenario, scores: dict[str, PartyScore]) -> str:
     """Scores as plain text: per party, its score against what it needs, the verdicts, then
     its breakdown from the status quo, in the numbers of the game's Score panel."""
     from game.core.engine.numbers import figures
+    from game.core.engine.scoring import BREAKDOWN_NOTE
 
     lines = []
     for party_id, s in scores.items():
@@ -116,4 +118,5 @@ def render_scores(scenario: Scenario, scores: dict[str, PartyScore]) -> str:
         for vote in s.blockers:
             lines.append(f"    home: {vote.name} approval {vote.before:.0f} -> {vote.after:.0f}")
         lines.append("")
+    lines += textwrap.wrap(BREAKDOWN_NOTE, 88)
     return "\n".join(lines).rstrip() + "\n"

@@ -458,6 +458,9 @@ def test_play_without_a_cause_hands_the_app_the_world_without_it(
 MERIDA = {"organized_crime": "merida_bilateral"}
 """Worth more than the reservation value to Mexico and less to the United States."""
 
+DESIGN_NOTE = "the size of each line is the scenario's design"
+"""What `score` and the Score panel say of their breakdown's numbers."""
+
 SPP_GROUPS = {"institutions": "spp_security_groups"}
 """Above the United States' reservation value but below what it needs with its attention
 elsewhere (57.7 < 58.5 < 61.7); Canada's support at home 49.75 against a threshold of 50."""
@@ -695,3 +698,15 @@ def test_the_game_without_a_terminal_says_so_in_one_line_and_exits_2(
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1 and "needs a terminal" in done.stderr
+
+
+def test_score_and_the_panel_say_the_sizes_of_the_lines_are_design(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A content audit: `score` printed "-12.1 Principle: Sovereignty in military matters
+    [Policies B) US-MX]" as if the chapter gave the 12.1; it gives no costs, penalties or U.S.
+    weights. Both say that the sizes are the scenario's design and the bracket what the line
+    rests on."""
+    text = score_text(tmp_path, capsys, MERIDA)
+    for shown in (text, panel_text("US", MERIDA)):
+        assert DESIGN_NOTE in " ".join(shown.split()).lower()

@@ -31,6 +31,13 @@ from game.core.scenario.packages import Package, PackageFile, to_package
 
 NORMALISATION_SOURCE = "design choice: 0 is the worst package on this agenda, 100 the best"
 
+BREAKDOWN_NOTE = (
+    "The size of each line is the scenario's design (its weights, costs, penalties and "
+    "stances); the section in brackets is what the line rests on."
+)
+"""What a breakdown's numbers are: the chapter gives the threats, principles and groups, but no
+costs, penalties or point values (said under every breakdown shown)."""
+
 STATUS_QUO_LABEL = "Status quo: every issue as it stands"
 """The breakdown's anchor line (kind "scale"): the status quo's place on the 0-100 scale."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from game.core.engine.numbers import figures
-from game.core.engine.scoring import PartyScore
+from game.core.engine.scoring import BREAKDOWN_NOTE, PartyScore
 from game.core.scenario.model import Scenario
 from game.ui.render.marks import bar, yes_no
 
@@ -51,6 +51,7 @@ def score(s: PartyScore, needed: float) -> Text:
         colour = "" if term.kind == "scale" else "green" if term.value > 0 else "red"
         text.append(f" {value:>6} {label}", style=colour if term.value else "")
         text.append(f" [{term.source}]\n", style="dim")
+    text.append(BREAKDOWN_NOTE, style="dim italic")
     return text
 
 
