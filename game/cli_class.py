@@ -36,6 +36,9 @@ def cmd_class(saves: Sequence[str], csv_file: str | None, runs: int, seed: int) 
     problems += [f"{path[name]}: error: {why}" for name, why in other]
     for line in problems:
         print(line, file=sys.stderr)
+    for file, _, game in loaded:
+        if game.note is not None:
+            print(f"{file}: note: {game.note}", file=sys.stderr)
     played, repeats = distinct_games(played)
     for name, kept in repeats:
         print(

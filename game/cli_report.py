@@ -22,10 +22,13 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
     from game.core.scenario.errors import LoadError
 
     try:
-        state = load_game(save).state
+        loaded = load_game(save)
     except LoadError as err:
         print(bad_save_line(save, err), file=sys.stderr)
         return EXIT_PROBLEMS
+    if loaded.note is not None:
+        print(f"{save}: note: {loaded.note}", file=sys.stderr)
+    state = loaded.state
     paragraph = ""
     if what_if is not None:
         problem = unknown_cause(state.scenario, [what_if])

@@ -58,6 +58,9 @@ class Game:
         self.last_autosave: Path | None = None
         self.started = dt.datetime.now().replace(microsecond=0)
         """When the game was started (a loaded game keeps its own): names its save files."""
+        self.note: str | None = None
+        """What to tell the players of a loaded game before they play on, or None (its
+        scenario file changed since the save, though the moves replay to the same game)."""
 
     # --- starting -----------------------------------------------------------------------
 
@@ -100,6 +103,7 @@ class Game:
         if loaded.started is not None:
             game.started = loaded.started
         game._autosaved_round = loaded.state.round
+        game.note = loaded.note
         game.advance()
         return game
 

@@ -198,6 +198,8 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         """A loaded game: the table, or the end if it is over. What happened before is not
         shown again as windows (it is in the log)."""
         self.game, self.shown = game, len(game.state.log)
+        if game.note is not None:
+            self.notify(game.note, title="The scenario has changed", timeout=15)
         # A loaded game's people have read their briefings before.
         self.briefed = set(game.humans)
         party = self.person_due(game)

@@ -115,12 +115,29 @@ def problem_at(doc: Document, file: str, path: tuple[PathPart, ...], message: st
     return FileProblem(file, mark.line, mark.column, Problem(path, message).dotted(), message)
 
 
+def looks_like_scenario(data: object) -> bool:
+    """Whether a file's data is a scenario's (its issues and parties), given where a save
+    was expected."""
+    return isinstance(data, dict) and {"issues", "parties"} <= data.keys()
+
+
+def not_a_save(file: str) -> str:
+    """What to do with a scenario given where a save was expected."""
+    return (
+        f"this is a scenario, not a saved game; play it with `python main.py play {file}` "
+        "first: the game writes its saves in saves/"
+    )
+
+
 def read_save(path: Path | str) -> tuple[Document, SaveFile]:
     """Parse and validate a save file's header (no replay), every problem positioned; a file
     of an older format comes back upgraded to this one's layout."""
     file = str(path)
     doc = read_document(path)
     data = doc.data
+    if looks_like_scenario(data):
+        # Said in one line, not as every key a save lacks and a scenario has.
+        raise LoadError([FileProblem(file, None, None, "", not_a_save(file))])
     version = data.get("format_version") if isinstance(data, dict) else None
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise LoadError(

@@ -5,16 +5,23 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.core.engine.mechanism import start, step
-from game.core.engine.moves import IllegalMove, Move, move_union
+from game.core.engine.moves import Act, IllegalMove, Move, move_union
 from game.core.engine.state import State
 from game.core.saves import legacy
 from game.core.saves.format import SaveFile, problem_at, read_save
 from game.core.scenario.errors import FileProblem, LoadError
-from game.core.scenario.loader import ScenarioFile, open_scenario, resolve_scenario
+from game.core.scenario.loader import (
+    ScenarioFile,
+    builtin_scenarios,
+    open_scenario,
+    resolve_scenario,
+)
 from game.core.scenario.model import Scenario
 from game.core.scenario.problems import PathPart, did_you_mean
 from game.core.scenario.validation import validate
@@ -31,14 +38,22 @@ class LoadedGame:
     """The scenario file the game was replayed on (the saved path, or where it was found)."""
     started: dt.datetime | None = None
     """When the game was started, if the save says."""
+    note: str | None = None
+    """A line to show as `FILE: note: ...` whoever opens the game, or None: the scenario file
+    changed since the save, though every move replays to the saved game (so it goes on with the
+    file as it is)."""
 
 
 def load_game(path: Path | str) -> LoadedGame:
-    """Read a save, find and check its scenario, replay every move and check the result.
+    """Read a save, find its scenario, replay every move and check the result.
 
     The scenario is looked for at the saved `scenario_file`, then beside the save, then by its
-    id (built-in or ./scenarios); the first whose bytes match `scenario_digest` is used. Every
-    problem is raised as a LoadError positioned in the save file.
+    id (built-in or ./scenarios); the first whose bytes match `scenario_digest` is used. When
+    none does (the file was edited: a comment, a typo, a rule), the files found are tried in
+    that order, and the game loads on the first on which every move replays to the saved digest
+    (with a note saying so); if none gives the saved game, the save is refused at
+    `scenario_digest` with the first place the replay departs. Every problem is raised as a
+    LoadError positioned in the save file.
     """
     doc, save = read_save(path)
     try:
@@ -51,7 +66,48 @@ def load_game(path: Path | str) -> LoadedGame:
 
 def _load(doc: Document, save: SaveFile, path: Path) -> LoadedGame:
     file = str(path)
-    source = open_scenario(_find_scenario(doc, file, save, path))
+    found = _candidates(save, path)
+    exact = next((c for c, digest in found if digest == save.scenario_digest), None)
+    if exact is not None:
+        source = open_scenario(exact)
+        state = _replay_on(doc, file, save, source)
+        _check_reached(doc, file, save, state)
+        return LoadedGame(state, path, source, save.started_at)
+    if not found:
+        raise LoadError(
+            [
+                problem_at(
+                    doc,
+                    file,
+                    ("scenario_file",),
+                    f"cannot find the scenario: no file {save.scenario_file!r} and no scenario "
+                    f"with id {save.scenario!r}; put the scenario file beside the save",
+                )
+            ]
+        )
+    # The scenario file changed since the save. Its digest only says that some byte did: the
+    # game goes on if the moves still replay to the saved game on it (a comment or a reworded
+    # text changes no move, condition, score or outcome), and is refused if they do not.
+    refusal: LoadError | None = None
+    for candidate, _ in found:
+        try:
+            source = open_scenario(candidate)
+            state = _replay_on(doc, file, save, source)
+        except LoadError as err:
+            refusal = refusal or _departed(doc, file, candidate, err)
+            continue
+        _check_reached(doc, file, save, state)
+        note = (
+            f"the scenario file {candidate} has changed since this game was saved; every "
+            "move replays to the same game on it, so the game goes on with the file as it is now"
+        )
+        return LoadedGame(state, path, source, save.started_at, note)
+    assert refusal is not None
+    raise refusal
+
+
+def _replay_on(doc: Document, file: str, save: SaveFile, source: ScenarioFile) -> State:
+    """The saved game replayed on this scenario file, checked against the saved digest."""
     scenario = source.scenario
     if scenario.id != save.scenario:
         raise LoadError(
@@ -80,6 +136,11 @@ def _load(doc: Document, save: SaveFile, path: Path) -> LoadedGame:
                 )
             ]
         )
+    return state
+
+
+def _check_reached(doc: Document, file: str, save: SaveFile, state: State) -> None:
+    """The header's round, date and end (what the list of saves shows) against the replay."""
     problems = []
     if save.round != state.round + 1:
         problems.append(
@@ -91,13 +152,22 @@ def _load(doc: Document, save: SaveFile, path: Path) -> LoadedGame:
         problems.append(
             problem_at(doc, file, ("date",), f"the moves reach {state.date}, not {save.date}")
         )
+    # Saves written before `finished` existed leave it out, which claims nothing.
+    said = isinstance(doc.data, dict) and "finished" in doc.data
+    if said and save.finished != state.finished:
+        message = (
+            f"the moves leave the game in progress at round {state.round + 1}, not finished"
+            if save.finished
+            else "the moves end the game, so it is finished: write true"
+        )
+        problems.append(problem_at(doc, file, ("finished",), message))
     if problems:
         raise LoadError(problems)
-    return LoadedGame(state, Path(path), source, save.started_at)
 
 
-def _find_scenario(doc: Document, file: str, save: SaveFile, path: Path) -> Path:
-    """The first candidate scenario file whose bytes match the saved digest."""
+def _candidates(save: SaveFile, path: Path) -> list[tuple[Path, str]]:
+    """Each scenario file where the save may find its scenario, in the order tried, with the
+    digest of its bytes (files that cannot be read are left out)."""
     given = Path(save.scenario_file)
     candidates = [given]
     if not given.is_absolute():
@@ -105,37 +175,50 @@ def _find_scenario(doc: Document, file: str, save: SaveFile, path: Path) -> Path
     candidates.append(path.parent / given.name)
     with contextlib.suppress(LoadError):
         candidates.append(resolve_scenario(save.scenario))
-    found: list[Path] = []
+    found: dict[str, tuple[Path, str]] = {}
     for candidate in candidates:
         digest = _file_digest(candidate)
-        if digest == save.scenario_digest:
-            return candidate
         if digest is not None:
-            found.append(candidate)
-    if found:
-        raise LoadError(
-            [
-                problem_at(
-                    doc,
-                    file,
-                    ("scenario_digest",),
-                    f"the scenario file has changed since this game was saved ({found[0]}); "
-                    "the moves may no longer mean the same: restore the scenario as it was "
-                    "to continue this game",
-                )
-            ]
+            found.setdefault(os.path.abspath(candidate), (candidate, digest))
+    return list(found.values())
+
+
+def _departed(doc: Document, file: str, scenario_file: Path, err: LoadError) -> LoadError:
+    """The refusal of a save whose moves no longer give its game on the changed scenario file,
+    with the first place the replay departs."""
+    first = err.problems[0]
+    if first.file != file:
+        return err  # the scenario file itself has problems: they are its author's to fix
+    if first.path == "digest":
+        where = (
+            "every move still replays, but to another game than the one saved (its "
+            "conditions, scores or outcomes differ)"
         )
-    raise LoadError(
-        [
-            problem_at(
-                doc,
-                file,
-                ("scenario_file",),
-                f"cannot find the scenario: no file {save.scenario_file!r} and no scenario "
-                f"with id {save.scenario!r}; put the scenario file beside the save",
-            )
-        ]
+    else:
+        where = f"the replay departs at {first.path} (line {first.line}): {first.message}"
+    more = len(err.problems) - 1
+    if more:
+        where += f" (and {more} more {'problem' if more == 1 else 'problems'})"
+    remedy = (
+        "it is a built-in scenario, updated since: to continue this game, put the scenario file "
+        "of the Perimeter version it was saved with beside the save, or start a new game"
+        if _is_builtin(scenario_file)
+        else "to continue this game, restore the scenario file as it was, or put a copy of it "
+        "as it was beside the save"
     )
+    message = (
+        f"the scenario's rules have changed since this game was saved ({scenario_file}): "
+        f"on the file as it is now, {where}; {remedy}"
+    )
+    return LoadError([problem_at(doc, file, ("scenario_digest",), message)])
+
+
+def _is_builtin(path: Path) -> bool:
+    """Whether the file is one of the scenarios shipped with the game."""
+    try:
+        return any(os.path.samefile(path, b) for b in builtin_scenarios())
+    except (OSError, ValueError):
+        return False
 
 
 def _file_digest(path: Path) -> str | None:
@@ -294,16 +377,56 @@ def _move_problems(
                         f"issue {issue.id!r} has options 0 to {len(issue.options) - 1}; got {k}",
                     )
                 )
-    action = getattr(move, "action", None)
-    if isinstance(action, str):
-        actions = [a.id for a in scenario.actions]
-        if action not in actions:
-            problems.append(
-                problem_at(
-                    doc,
-                    file,
-                    (*at, "action"),
-                    f"unknown action {action!r}; {did_you_mean(action, actions)}",
-                )
-            )
+    if isinstance(move, Act):
+        problems += _act_problems(doc, file, n, move, scenario)
     return problems
+
+
+def _act_problems(
+    doc: Document, file: str, n: int, move: Act, scenario: Scenario
+) -> list[FileProblem]:
+    """An action the scenario does not have, or does not let the party take towards that
+    target, at the action or the target (the engine would only say it is not available)."""
+    actions = {a.id: a for a in scenario.actions}
+    action = actions.get(move.action)
+    if action is None:
+        message = f"unknown action {move.action!r}; {did_you_mean(move.action, actions)}"
+        return [problem_at(doc, file, ("moves", n, "action"), message)]
+    party, target = move.party, move.target
+    if action.by and party not in action.by:
+        message = f"only {_either(action.by)} may take the action {action.id!r}, not {party}"
+        return [problem_at(doc, file, ("moves", n, "action"), message)]
+    if action.target == "partner":
+        partners = [p for p in scenario.party_ids if p != party]
+        if target is None:
+            message = f"the action {action.id!r} needs a target: {_either(partners)}"
+        elif target == party:
+            message = (
+                f"{party} cannot take this action towards itself; "
+                f"its target is a partner: {_either(partners)}"
+            )
+        elif target not in partners:
+            message = f"unknown party {target!r}; {did_you_mean(target, partners)}"
+        else:
+            return []
+    elif action.target == "group":
+        groups = [g.id for g in scenario.domestic_groups if g.party == party]
+        if target in groups:
+            return []
+        message = (
+            f"the action {action.id!r} needs a target: one of {party}'s groups at home, "
+            f"{_either(groups)}"
+            if target is None
+            else f"{target!r} is not one of {party}'s groups at home; "
+            f"{did_you_mean(target, groups)}"
+        )
+    elif target is not None:
+        message = f"the action {action.id!r} takes no target; leave `target` out"
+    else:
+        return []
+    return [problem_at(doc, file, ("moves", n, "target"), message)]
+
+
+def _either(names: Sequence[str]) -> str:
+    """'US', 'US or CA', 'US, MX or CA'."""
+    return " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)

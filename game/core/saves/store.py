@@ -264,7 +264,7 @@ def _summary(path: Path) -> tuple[float, SaveSummary]:
             round=0,
             date="",
             saved_at="",
-            problem=f"{where}{first.path}: {first.message}",
+            problem=f"{where}{first.path + ': ' if first.path else ''}{first.message}",
         )
     saved_at = save.saved_at
     if saved_at.tzinfo is None:

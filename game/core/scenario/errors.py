@@ -16,9 +16,11 @@ class FileProblem:
     message: str
 
     def __str__(self) -> str:
-        """`FILE:LINE:COL: error: PATH: MESSAGE`, always on one line."""
+        """`FILE:LINE:COL: error: PATH: MESSAGE`, always on one line (without `PATH: ` for a
+        problem of the whole file)."""
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return _one_line(f"{where}: error: {self.path}: {self.message}")
+        path = f"{self.path}: " if self.path else ""
+        return _one_line(f"{where}: error: {path}{self.message}")
 
 
 def _one_line(text: str) -> str:

@@ -62,6 +62,12 @@ _PATTERN_WORDS = {
 
 _DATE = "expected a date written YYYY-MM-DD, e.g. 2005-03-23"
 
+_DATE_TIME = (
+    "expected a date and time written YYYY-MM-DDTHH:MM:SS, as saves write them, e.g. "
+    "'2026-11-28T16:42:39.436+00:00' (the fraction of a second and the offset from UTC "
+    "may be left out)"
+)
+
 _LIST = "expected a list: one '- ' line per entry, or [a, b] on one line"
 
 _MAPPING = "expected a mapping: 'key: value' lines, indented under this key"
@@ -134,7 +140,9 @@ def _words(error: ErrorDetails, bounds: Bounds) -> str:
         if kind != "finite_number" and bounds.low is None and bounds.high is None:
             bounds = Bounds().narrowed(_constraint(kind, ctx))
         return f"expected {bounds.words()}"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith("datetime"):
+        return _DATE_TIME
+    if kind.startswith("date"):
         return _DATE
     if kind == "string_type" and isinstance(value, int | float | dt.date):
         return f'expected text; put it in quotes: "{value}"'
