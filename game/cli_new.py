@@ -21,6 +21,7 @@ title: {title}
 summary: >-
   One paragraph the New game screen shows: who negotiates what, and when.
 reference: The work this scenario is built from (author, title).
+source_noun: the source         # how game text names that work ("in the source's words")
 history: >-
   What actually happened, shown at the end of a game (cite the sections you rely on).
 start: 2005-01-01               # dates are YYYY-MM-DD

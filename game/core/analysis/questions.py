@@ -38,7 +38,7 @@ def questions(
         _red_lines(s, record.refusals),
         _votes_at_home(s, record.refusals),
         _lapse(s, summary),
-        _zone_collapse(zones),
+        _zone_collapse(s, zones),
         _left_on_table(s, summary, zones, closest_changes),
         _far_from_nash(s, summary),
         _held_out(s, record.refusals),
@@ -123,7 +123,7 @@ def _lapse(s: Scenario, summary: Debrief) -> Iterator[str]:
     )
 
 
-def _zone_collapse(zones: Sequence[ZoneStep]) -> Iterator[str]:
+def _zone_collapse(s: Scenario, zones: Sequence[ZoneStep]) -> Iterator[str]:
     """The sharpest fall of the zone of agreement, with what came before it: the events, the
     delayed consequences of earlier actions and the players' acts (as the zone section has
     them)."""
@@ -137,7 +137,7 @@ def _zone_collapse(zones: Sequence[ZoneStep]) -> Iterator[str]:
         moved = "; ".join(f"{what}{_section(source)}" for what, source in after.moved)
         yield (
             f"The zone of agreement fell from {before.packages:,} to {after.packages:,} "
-            f"packages by {after.label}, after {moved}. Which obstacle of the chapter does "
+            f"packages by {after.label}, after {moved}. Which obstacle of {s.source_noun} does "
             f"this stand for, and could the players have widened the zone again?"
         )
 
@@ -216,8 +216,8 @@ def _general(s: Scenario, summary: Debrief) -> Iterator[str]:
     """Questions any game raises, to make up the number."""
     if s.history.strip():
         yield (
-            "How does this outcome compare with what actually happened, and which of the "
-            "chapter's causes made the difference?"
+            "How does this outcome compare with what actually happened, and which of "
+            f"{s.source_noun}'s causes made the difference?"
         )
     yield (
         "Which constraint, if it were lifted, would have changed the outcome most: a red line, "

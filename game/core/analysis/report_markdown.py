@@ -103,7 +103,8 @@ def _outcome(report: ClassReport) -> str:
         lines += ["", "### What actually happened", "", s.history.strip()]
     verdict = _verdict(s.theory)
     if verdict:
-        lines += ["", "### The chapter's verdict and forecast", "", verdict]
+        noun = s.source_noun
+        lines += ["", f"### {noun[:1].upper()}{noun[1:]}'s verdict and forecast", "", verdict]
     return "\n".join(lines)
 
 
@@ -267,8 +268,8 @@ def _zone(report: ClassReport) -> str:
         "## The zone of agreement, round by round",
         "",
         f"How many packages {every_country(report.state.scenario)} would have accepted and "
-        "backed at home (the game's measure, a design choice of the scenario: the chapter "
-        "counts no packages).",
+        "backed at home (the game's measure, a design choice of the scenario: "
+        f"{report.state.scenario.source_noun} counts no packages).",
         "",
         "```",
         *chart,

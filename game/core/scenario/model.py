@@ -51,6 +51,10 @@ class Scenario(Model):
     reference: str = ""
     """The work the scenario is built from."""
 
+    source_noun: Annotated[str, Field(min_length=1, max_length=40)] = "the chapter"
+    """How game text names that work, as in "in the chapter's words" or "not a fact from the
+    chapter": e.g. "the report" (the built-in scenarios are built from the chapter)."""
+
     history: str = ""
     """What actually happened; hidden from players until the end of the game."""
 

@@ -22,13 +22,18 @@ from game.core.scenario.lookups import (
     principle_options,
     stance_options,
 )
+from game.core.scenario.model import Scenario
 from game.core.scenario.parties import DomesticGroup, Principle, Priority
 from game.ui.render.marks import bar, clip
 
 DESIGN = "*"
 """Marks a number or a link that is the scenario author's design choice (the legend says so)."""
 
-LEGEND = f"{DESIGN} the scenario author's design choice, not a fact from the chapter"
+
+def legend(scenario: Scenario) -> str:
+    """What the design mark means, naming the work the scenario is built from."""
+    return f"{DESIGN} the scenario author's design choice, not a fact from {scenario.source_noun}"
+
 
 HEADINGS = (
     "What you want: your gravest threats, and the options worth most to you",
@@ -134,7 +139,7 @@ def summary(view: SeatView, width: int) -> Text:
         lines += more
         design |= marked
     if design:
-        lines.append(Text(clip(LEGEND, width), style="dim italic"))
+        lines.append(Text(clip(legend(view.scenario), width), style="dim italic"))
     return Text("\n").join(lines)
 
 
@@ -314,7 +319,7 @@ def _head(view: SeatView) -> Text:
         head.append(f" · leader at the start: {me.leader}")
     head.append(f" · {s.title}\n", style="dim")
     head.append(" ".join(me.briefing.split()))
-    head.append(f'\n{LEGEND}; so is every "design choice".', style="dim italic")
+    head.append(f'\n{legend(s)}; so is every "design choice".', style="dim italic")
     return head
 
 
@@ -384,7 +389,7 @@ def _groups(view: SeatView) -> Text:
         text.append(f" (weight {share:.0%}, approval {approval:.0f}): ")
         text.append(f"{' '.join(group.description.split())} [{group.source}]\n")
         if group.reason:
-            text.append("   Their stated reason, in the chapter's words: ", style="italic")
+            text.append(f"   Their stated reason, in {s.source_noun}'s words: ", style="italic")
             text.append(f"{reason_words(group)} [{reason_source(group)}]\n")
         for stance in sorted(group.stances, key=lambda st: st.delta):
             hits = stance_options(s, stance, group.party)
