@@ -74,8 +74,10 @@ def output_clash(output: str, inputs: Iterable[str], what: str) -> str | None:
     command reads, whatever its name; never over a saved game or scenario (a .yaml or .yml
     file), nor as one. An earlier output (a .md, .html or .csv of a rerun) may be written
     over."""
+    from game.core.saves.store import same_file
+
     target = Path(output)
-    if any(_same_file(target, Path(name)) for name in inputs):
+    if any(same_file(target, Path(name)) for name in inputs):
         return f"would write {what} over a save the command reads"
     suffix = target.suffix.lower()
     if suffix not in SAVE_SUFFIXES:
@@ -83,13 +85,6 @@ def output_clash(output: str, inputs: Iterable[str], what: str) -> str | None:
     if target.exists():
         return f"would write {what} over a saved game or scenario (a {suffix} file)"
     return f"would write {what} as a {suffix} file, which the game takes for a save or scenario"
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:  # either is missing (or cannot be examined): nothing to write over
-        return False
 
 
 def bad_save_line(save: str, err: LoadError) -> str:

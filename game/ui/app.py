@@ -200,6 +200,14 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         self.game, self.shown = game, len(game.state.log)
         # A loaded game's people have read their briefings before.
         self.briefed = set(game.humans)
+        if game.kept_apart is not None:
+            self.notify(
+                f"{game.kept_apart} holds more of this game and is kept as it was; from here "
+                f"the game is autosaved to {game.autosave_file}.",
+                title="A new autosave",
+                timeout=15,
+                markup=False,
+            )
         party = self.person_due(game)
         if game.finished:
             self.seat = game.view(party)

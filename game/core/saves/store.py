@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from game.core.engine.moves import dump_move
+from game.core.engine.moves import dump_move, load_move
 from game.core.engine.state import State
 from game.core.saves.format import FORMAT_VERSION, read_save
 from game.core.scenario.errors import LoadError
@@ -76,10 +76,40 @@ def save_game(
 def autosave(
     state: State, folder: Path, *, source: ScenarioFile, started: dt.datetime | None = None
 ) -> Path:
-    """Save to the game's one autosave file, `autosave-{game name}.yaml`: one per game, so a
-    second game as the same country does not overwrite the first."""
-    stem = _safe_stem(f"autosave-{game_name(state, started)}")
-    return _write_save(state, Path(folder) / f"{stem}.yaml", source, started)
+    """Save to the game's one autosave file (see `autosave_path`)."""
+    return _write_save(state, autosave_path(state, folder, started), source, started)
+
+
+def autosave_path(state: State, folder: Path, started: dt.datetime | None) -> Path:
+    """The game's one autosave file, `autosave-{game name}.yaml`: one per game, so a second
+    game as the same country does not overwrite the first."""
+    return Path(folder) / f"{_safe_stem(f'autosave-{game_name(state, started)}')}.yaml"
+
+
+def holds_more(path: Path, state: State) -> bool:
+    """Whether writing the game in `state` over the file at `path` would lose part of a game:
+    the file is there and is not a save of this game whose moves begin this game's moves (it
+    is a later or finished save of it, another game continued from the same save, or a file
+    that cannot be read as a save, which may be all that is left of one)."""
+    if not path.exists():
+        return False
+    try:
+        _, save = read_save(path)
+        moves = [load_move(m) for m in save.moves]
+    except (LoadError, OSError, ValueError):  # pydantic's ValidationError is a ValueError
+        return True
+    setup = (save.scenario, save.seed, save.seats, save.difficulty, set(save.disabled_causes))
+    ours = (state.scenario.id, state.seed, dict(state.seats), state.difficulty)
+    same_game = setup == (*ours, set(state.disabled_causes))
+    return not same_game or list(state.moves[: len(moves)]) != moves
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (False when either is missing)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _safe_stem(name: str) -> str:
