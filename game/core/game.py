@@ -9,7 +9,6 @@ through it, and so will the server to come.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from game.core.players.estimates import Estimate, estimate
 from game.core.players.negotiator import Negotiator, choose_move, seat_negotiator
 from game.core.saves.replay import load_game
 from game.core.saves.store import (
+    SaveFailed,
     autosave,
     autosave_path,
     holds_more,
@@ -63,6 +63,10 @@ class Game:
         }
         self._autosaved_round: int | None = None
         self.last_autosave: Path | None = None
+        """The file the game was last autosaved to."""
+        self.autosave_failure: SaveFailed | None = None
+        """Why the last autosave could not be written (the file, the reason, what to do); None
+        when it was, or none was tried."""
         self.started = dt.datetime.now().replace(microsecond=0)
         """When the game was started (a loaded game keeps its own): names its save files."""
         self.kept_apart: Path | None = None
@@ -189,7 +193,8 @@ class Game:
     # --- saving ---------------------------------------------------------------------------
 
     def save(self, folder: Path | None = None, name: str | None = None) -> Path:
-        """Save the game now (raises OSError when it cannot be written)."""
+        """Save the game now (raises SaveFailed, an OSError naming the file, when it cannot be
+        written)."""
         return save_game(
             self.state, self._folder(folder), name, source=self._source(), started=self.started
         )
@@ -202,17 +207,21 @@ class Game:
         return autosave_path(self.state, self.saves_dir, self.started)
 
     def autosave(self) -> Path | None:
-        """Keep the game's one autosave file up to date; a failure never ends the game (the
-        player can still save by hand), so it returns None instead."""
+        """Keep the game's one autosave file up to date. A failure never ends the game (the
+        player can still save by hand, elsewhere if need be): it returns None instead, and
+        `autosave_failure` says why until an autosave works again."""
         if self.saves_dir is None or self.source is None:
             return None
         self._autosaved_round = self.state.round
-        with contextlib.suppress(OSError):
+        try:
             self.last_autosave = autosave(
                 self.state, self.saves_dir, source=self.source, started=self.started
             )
-            return self.last_autosave
-        return None
+        except SaveFailed as err:
+            self.autosave_failure = err
+            return None
+        self.autosave_failure = None
+        return self.last_autosave
 
     def _folder(self, folder: Path | None) -> Path:
         chosen = folder or self.saves_dir

@@ -1,12 +1,16 @@
-"""A game loaded from a save never writes over a file that holds more of it."""
+"""A game loaded from a save never writes over a file that holds more of it, and a save that
+cannot be written names the file it was for and what to do."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.core.engine.legal import legal_moves
 from game.core.engine.moves import Pass
 from game.core.game import Game
+from game.core.saves import store
 from tests.conftest import spp_file
 
 PARTY, SEED = "MX", 42
@@ -108,3 +112,37 @@ def test_an_unreadable_autosave_is_kept_apart_too(tmp_path: Path) -> None:
     again = Game.load(early, saves_dir=tmp_path)
     pass_round(again)
     assert over.last_autosave.read_text(encoding="utf-8") == "format_version: [\n"
+
+
+def test_a_failed_autosave_is_kept_with_the_file_and_the_reason(tmp_path: Path) -> None:
+    """Audit: "When saving fails, autosave fails silently"; and Ctrl+S said "Could not save:
+    Operation not permitted" without naming the file or folder. The game records why its last
+    autosave failed, naming the file it was for; a save by hand raises the same."""
+    folder = tmp_path / "saves"
+    folder.write_text("not a folder", encoding="utf-8")
+    game = Game.new(spp_file(), SEED, [PARTY], saves_dir=folder)
+    failure = game.autosave_failure
+    assert failure is not None and game.last_autosave is None
+    assert failure.path.parent == folder and failure.path.name.startswith("autosave-")
+    assert str(folder) in failure.advice
+    with pytest.raises(store.SaveFailed) as raised:
+        game.save()
+    assert raised.value.path.parent == folder and str(folder) in str(raised.value)
+
+
+def test_an_autosave_that_works_again_clears_the_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    game = Game.new(spp_file(), SEED, [PARTY], saves_dir=tmp_path)
+    assert game.autosave_failure is None and game.last_autosave is not None
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "write_atomic", refuse)
+        pass_round(game)
+        assert game.autosave_failure is not None
+        assert "Operation not permitted" in str(game.autosave_failure)
+    pass_round(game)
+    assert game.autosave_failure is None

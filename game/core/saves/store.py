@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import stat
@@ -39,6 +40,31 @@ class SaveSummary:
     """Whether the game was over when it was saved."""
 
 
+class SaveFailed(OSError):
+    """A save that could not be written: the file it was for (the system's own error may name
+    a temporary file or the folder instead), why, and what to do about it."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        folder = path.parent
+        not_a_folder = cause.errno in (errno.ENOTDIR, errno.EEXIST) or (
+            folder.exists() and not folder.is_dir()
+        )
+        why = f"{folder} is a file, not a folder" if not_a_folder else cause.strerror or str(cause)
+        super().__init__(cause.errno, why, str(path))
+        self.path = path
+        """The save file that could not be written."""
+        if cause.errno == errno.ENOSPC:
+            self.advice = f"Free some space on the disk that holds {folder}/, then save again."
+        elif not_a_folder:
+            self.advice = f"Rename or move that file, so that {folder}/ can be made."
+        else:
+            self.advice = f"Make {folder}/ a folder you can write to, then save again."
+        """What to do about it, in a sentence naming the folder."""
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.strerror}"
+
+
 def humans_of(state: State) -> tuple[str, ...]:
     """The parties people play in a game, in party order."""
     return tuple(p for p, seat in state.seats if seat == "human")
@@ -64,8 +90,9 @@ def save_game(
 
     Without a name the file is `{game name}-round{N}.yaml` (see `game_name`). A given name is
     reduced to letters, digits, '-' and '_' (so it cannot leave the folder), '.yaml' added; a
-    name with nothing usable left falls back to the default. Raises OSError when the file
-    cannot be written; an existing file of that name is then left as it was.
+    name with nothing usable left falls back to the default. Raises SaveFailed (an OSError
+    naming the file) when it cannot be written; an existing file of that name is then left as
+    it was.
     """
     stem = _safe_stem(name) if name else ""
     if not stem:
@@ -76,7 +103,7 @@ def save_game(
 def autosave(
     state: State, folder: Path, *, source: ScenarioFile, started: dt.datetime | None = None
 ) -> Path:
-    """Save to the game's one autosave file (see `autosave_path`)."""
+    """Save to the game's one autosave file (see `autosave_path`); raises SaveFailed."""
     return _write_save(state, autosave_path(state, folder, started), source, started)
 
 
@@ -127,9 +154,13 @@ def _write_save(
         raise ValueError(
             f"the game is of {state.scenario.id!r}, the file of {source.scenario.id!r}"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(path.parent)
-    write_atomic(path, render(state, source, started).encode("utf-8"))
+    text = render(state, source, started).encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(path.parent)
+        write_atomic(path, text)
+    except OSError as err:
+        raise SaveFailed(path, err) from err
     return path
 
 
