@@ -8,27 +8,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 # `report`'s one line for a bad save, shared so both commands word it alike.
-from game.cli_report import bad_save_line
+from game.cli_report import OWN_FILE, bad_save_line, output_clash
 from game.core.engine.wording import counted
 
 if TYPE_CHECKING:
     from game.core.analysis.simulation import Summary
     from game.core.saves.replay import LoadedGame
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def cmd_class(saves: Sequence[str], csv_file: str | None, runs: int, seed: int) -> int:
     """Roll up the saves (a folder stands for every *.yaml in it) into one table, next to
     `runs` computer-only games from `seed` in each world the groups played. A save that cannot
     be read, or is of another scenario than most, gets one line on stderr and is left out; the
-    others are still rolled up, and the exit code is then 1."""
+    others are still rolled up, and the exit code is then 1. A CSV file that is one of the
+    saves, or a .yaml file, is bad usage (see `output_clash`): nothing is written, exit 2."""
     from game.batch import jobs_default, simulate_shared
     from game.cli_simulate import ProgressBar
     from game.core.analysis.cohort import Played, cohort, distinct_games, same_scenario
     from game.core.analysis.cohort_table import to_csv, to_markdown
 
     files, problems = _expand(saves)
+    clash = output_clash(csv_file, files, "the CSV") if csv_file is not None else None
+    if clash:
+        print(
+            f"{csv_file}: error: --csv {clash}; it takes the name right after it, so "
+            f"{OWN_FILE} `class saves/*.yaml --csv class.csv`",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     loaded, bad = _load_all(files)
     problems += bad
     path = {name: file for file, name, _ in loaded}

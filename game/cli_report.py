@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from game.cli_simulate import unknown_cause
@@ -21,6 +22,11 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
     from game.core.saves.replay import load_game
     from game.core.scenario.errors import LoadError
 
+    if output is not None:
+        clash = output_clash(output, [save], "the debrief")
+        if clash:
+            print(f"{output}: error: -o {clash}; {OWN_FILE} -o debrief.md", file=sys.stderr)
+            return EXIT_USAGE
     try:
         loaded = load_game(save)
     except LoadError as err:
@@ -55,6 +61,33 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
         return EXIT_PROBLEMS
     print(f"Wrote the debrief of {save} to {output}", file=sys.stderr)
     return EXIT_OK
+
+
+SAVE_SUFFIXES = (".yaml", ".yml")
+"""What a saved game's or a scenario's file name ends with: the Load screen, `class` and
+`play` take a .yaml file for one, so no command writes anything else under such a name."""
+
+OWN_FILE = "give it a file of its own, e.g."
+"""How an output refused by `output_clash` goes on."""
+
+
+def output_clash(output: str, inputs: Iterable[str], what: str) -> str | None:
+    """Why a command may not write `what` (its output, e.g. 'the debrief') to the file
+    `output`, in words that follow the option's name; None when it may. Never over a file the
+    command reads, whatever its name; never over a saved game or scenario (a .yaml or .yml
+    file), nor as one. An earlier output (a .md, .html or .csv of a rerun) may be written
+    over."""
+    from game.core.saves.store import same_file
+
+    target = Path(output)
+    if any(same_file(target, Path(name)) for name in inputs):
+        return f"would write {what} over a save the command reads"
+    suffix = target.suffix.lower()
+    if suffix not in SAVE_SUFFIXES:
+        return None
+    if target.exists():
+        return f"would write {what} over a saved game or scenario (a {suffix} file)"
+    return f"would write {what} as a {suffix} file, which the game takes for a save or scenario"
 
 
 def bad_save_line(save: str, err: LoadError) -> str:

@@ -9,7 +9,6 @@ through it, and so will the server to come.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -25,7 +24,15 @@ from game.core.engine.state import Agreement, Difficulty, LogEntry, Offer, Seat,
 from game.core.players.estimates import Estimate, estimate
 from game.core.players.negotiator import Negotiator, choose_move, seat_negotiator
 from game.core.saves.replay import load_game
-from game.core.saves.store import autosave, humans_of, save_game
+from game.core.saves.store import (
+    SaveFailed,
+    autosave,
+    autosave_path,
+    holds_more,
+    humans_of,
+    same_file,
+    save_game,
+)
 from game.core.scenario.index import index
 from game.core.scenario.loader import ScenarioFile
 from game.core.scenario.model import Scenario
@@ -56,11 +63,18 @@ class Game:
         }
         self._autosaved_round: int | None = None
         self.last_autosave: Path | None = None
+        """The file the game was last autosaved to."""
+        self.autosave_failure: SaveFailed | None = None
+        """Why the last autosave could not be written (the file, the reason, what to do); None
+        when it was, or none was tried."""
         self.started = dt.datetime.now().replace(microsecond=0)
         """When the game was started (a loaded game keeps its own): names its save files."""
         self.note: str | None = None
         """What to tell the players of a loaded game before they play on, or None (its
         scenario file changed since the save, though the moves replay to the same game)."""
+        self.kept_apart: Path | None = None
+        """The file, holding more of this game, that a game loaded from an earlier save goes on
+        beside instead of over (see `load`); None for every other game."""
 
     # --- starting -----------------------------------------------------------------------
 
@@ -97,15 +111,34 @@ class Game:
 
     @classmethod
     def load(cls, path: Path | str, *, saves_dir: Path | None = None) -> Game:
-        """A saved game, replayed and checked (raises LoadError, positioned in the file)."""
+        """A saved game, replayed and checked (raises LoadError, positioned in the file).
+
+        It goes on in its own autosave unless that is another file holding more of the game (a
+        later or finished autosave, a game continued from the same save): then, as a branch,
+        it goes on under a start time of its own, so its autosave and saves are new files, and
+        `kept_apart` names the file it leaves as it was."""
         loaded = load_game(path)
         game = cls(loaded.state, loaded.source, saves_dir=saves_dir)
         if loaded.started is not None:
             game.started = loaded.started
+        game.kept_apart = game._keep_apart(Path(path))
         game._autosaved_round = loaded.state.round
         game.note = loaded.note
         game.advance()
         return game
+
+    def _keep_apart(self, loaded: Path) -> Path | None:
+        """Give the game a start time of its own when its autosave would write over a file
+        holding more of it (see `load`); return that file, or None when it goes on in it."""
+        own = self.autosave_file
+        if own is None or same_file(own, loaded) or not holds_more(own, self.state):
+            return None
+        second = dt.timedelta(seconds=1)
+        started = max(dt.datetime.now().replace(microsecond=0), self.started + second)
+        while holds_more(autosave_path(self.state, own.parent, started), self.state):
+            started += second
+        self.started = started
+        return own
 
     # --- whose turn ---------------------------------------------------------------------
 
@@ -164,23 +197,35 @@ class Game:
     # --- saving ---------------------------------------------------------------------------
 
     def save(self, folder: Path | None = None, name: str | None = None) -> Path:
-        """Save the game now (raises OSError when it cannot be written)."""
+        """Save the game now (raises SaveFailed, an OSError naming the file, when it cannot be
+        written)."""
         return save_game(
             self.state, self._folder(folder), name, source=self._source(), started=self.started
         )
 
+    @property
+    def autosave_file(self) -> Path | None:
+        """The file the game autosaves to; None when it is not autosaved."""
+        if self.saves_dir is None or self.source is None:
+            return None
+        return autosave_path(self.state, self.saves_dir, self.started)
+
     def autosave(self) -> Path | None:
-        """Keep the game's one autosave file up to date; a failure never ends the game (the
-        player can still save by hand), so it returns None instead."""
+        """Keep the game's one autosave file up to date. A failure never ends the game (the
+        player can still save by hand, elsewhere if need be): it returns None instead, and
+        `autosave_failure` says why until an autosave works again."""
         if self.saves_dir is None or self.source is None:
             return None
         self._autosaved_round = self.state.round
-        with contextlib.suppress(OSError):
+        try:
             self.last_autosave = autosave(
                 self.state, self.saves_dir, source=self.source, started=self.started
             )
-            return self.last_autosave
-        return None
+        except SaveFailed as err:
+            self.autosave_failure = err
+            return None
+        self.autosave_failure = None
+        return self.last_autosave
 
     def _folder(self, folder: Path | None) -> Path:
         chosen = folder or self.saves_dir

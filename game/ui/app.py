@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from game.ui.flows.classroom import ClassroomFlow
-from game.ui.flows.ending import EndingFlow
+from game.ui.flows.ending import EndingFlow, could_not
 from game.ui.screens.quit import QuitScreen
 from game.ui.screens.title import TitleScreen
 
@@ -90,6 +90,8 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         """What the terminal shows once the app has closed (where the game was saved)."""
         self.terminal = terminal
         """Whether the terminal is still there (by default, asked of stdin when it is one)."""
+        self.autosave_told = False
+        """Whether the player has been told that the game's last autosave failed."""
 
     # --- starting ---------------------------------------------------------------------------
 
@@ -165,7 +167,7 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
             saves_dir=self.saves_dir,
             disabled_causes=request.disabled_causes,
         )
-        self.game, self.shown, self.briefed = game, 0, set()
+        self.game, self.shown, self.briefed, self.autosave_told = game, 0, set(), False
         self.seat_person(self.person_due(game))
 
     def choose_save(self) -> None:
@@ -197,11 +199,20 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
     def open_game(self, game: Game) -> None:
         """A loaded game: the table, or the end if it is over. What happened before is not
         shown again as windows (it is in the log)."""
-        self.game, self.shown = game, len(game.state.log)
+        self.game, self.shown, self.autosave_told = game, len(game.state.log), False
         if game.note is not None:
-            self.notify(game.note, title="The scenario has changed", timeout=15)
+            self.notify(game.note, title="The scenario has changed", timeout=15, markup=False)
         # A loaded game's people have read their briefings before.
         self.briefed = set(game.humans)
+        self.tell_autosave()
+        if game.kept_apart is not None:
+            self.notify(
+                f"{game.kept_apart} holds more of this game and is kept as it was; from here "
+                f"the game is autosaved to {game.autosave_file}.",
+                title="A new autosave",
+                timeout=15,
+                markup=False,
+            )
         party = self.person_due(game)
         if game.finished:
             self.seat = game.view(party)
@@ -264,6 +275,8 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         """A window for each event and vote not shown yet, one after another, then the end."""
         assert self.game is not None
         from game.ui.render.table import log_dates  # start-up speed
+
+        self.tell_autosave()
 
         log = self.game.state.log
         dates = log_dates(self.game.scenario, log)
@@ -334,11 +347,27 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         try:
             path = self.game.save(self.saves_dir)
         except OSError as err:
-            self.notify(f"Could not save: {err.strerror or err}", severity="error")
+            self.notify(could_not("save", err), severity="error", timeout=15, markup=False)
             return None
         if self.table is not None and self.screen is self.table:
             self.table.message(Text(f"Saved to {path}", style="green"))
         return path
+
+    def tell_autosave(self) -> None:
+        """Say on screen, once, that the game could not be autosaved, naming the file and what
+        to do; again only if it fails anew after an autosave that worked."""
+        failure = self.game.autosave_failure if self.game is not None else None
+        if failure is None:
+            self.autosave_told = False
+        elif not self.autosave_told:
+            self.autosave_told = True
+            self.notify(
+                f"{could_not('autosave', failure)} Until then the game is not saved.",
+                title="Not autosaved",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     def on_theory_requested(self, _: TheoryRequested) -> None:
         """The theory card, over the briefing or the end screen that asked for it."""
@@ -390,8 +419,12 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         """Ask before quitting, offering to save a game in progress."""
         if isinstance(self.screen, QuitScreen):
             return
-        can_save = self.game is not None and not self.game.finished
-        self.push_screen(QuitScreen(can_save), self._quit_answered)
+        game = self.game
+        failure = game.autosave_failure if game is not None else None
+        # A finished game is in its autosave; one that could not be autosaved may be saved.
+        can_save = game is not None and (not game.finished or failure is not None)
+        failed = failure.strerror if failure is not None else None
+        self.push_screen(QuitScreen(can_save, failed), self._quit_answered)
 
     def _quit_answered(self, answer: str | None) -> None:
         if answer == "save":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import stat
@@ -15,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from game.core.engine.moves import dump_move
+from game.core.engine.moves import dump_move, load_move
 from game.core.engine.state import State
 from game.core.saves.format import FORMAT_VERSION, read_save
 from game.core.scenario.errors import LoadError
@@ -37,6 +38,31 @@ class SaveSummary:
     """The first problem in words when the file cannot be read (ok is then False)."""
     finished: bool = False
     """Whether the game was over when it was saved."""
+
+
+class SaveFailed(OSError):
+    """A save that could not be written: the file it was for (the system's own error may name
+    a temporary file or the folder instead), why, and what to do about it."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        folder = path.parent
+        not_a_folder = cause.errno in (errno.ENOTDIR, errno.EEXIST) or (
+            folder.exists() and not folder.is_dir()
+        )
+        why = f"{folder} is a file, not a folder" if not_a_folder else cause.strerror or str(cause)
+        super().__init__(cause.errno, why, str(path))
+        self.path = path
+        """The save file that could not be written."""
+        if cause.errno == errno.ENOSPC:
+            self.advice = f"Free some space on the disk that holds {folder}/, then save again."
+        elif not_a_folder:
+            self.advice = f"Rename or move that file, so that {folder}/ can be made."
+        else:
+            self.advice = f"Make {folder}/ a folder you can write to, then save again."
+        """What to do about it, in a sentence naming the folder."""
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.strerror}"
 
 
 def humans_of(state: State) -> tuple[str, ...]:
@@ -64,8 +90,9 @@ def save_game(
 
     Without a name the file is `{game name}-round{N}.yaml` (see `game_name`). A given name is
     reduced to letters, digits, '-' and '_' (so it cannot leave the folder), '.yaml' added; a
-    name with nothing usable left falls back to the default. Raises OSError when the file
-    cannot be written; an existing file of that name is then left as it was.
+    name with nothing usable left falls back to the default. Raises SaveFailed (an OSError
+    naming the file) when it cannot be written; an existing file of that name is then left as
+    it was.
     """
     stem = _safe_stem(name) if name else ""
     if not stem:
@@ -76,10 +103,40 @@ def save_game(
 def autosave(
     state: State, folder: Path, *, source: ScenarioFile, started: dt.datetime | None = None
 ) -> Path:
-    """Save to the game's one autosave file, `autosave-{game name}.yaml`: one per game, so a
-    second game as the same country does not overwrite the first."""
-    stem = _safe_stem(f"autosave-{game_name(state, started)}")
-    return _write_save(state, Path(folder) / f"{stem}.yaml", source, started)
+    """Save to the game's one autosave file (see `autosave_path`); raises SaveFailed."""
+    return _write_save(state, autosave_path(state, folder, started), source, started)
+
+
+def autosave_path(state: State, folder: Path, started: dt.datetime | None) -> Path:
+    """The game's one autosave file, `autosave-{game name}.yaml`: one per game, so a second
+    game as the same country does not overwrite the first."""
+    return Path(folder) / f"{_safe_stem(f'autosave-{game_name(state, started)}')}.yaml"
+
+
+def holds_more(path: Path, state: State) -> bool:
+    """Whether writing the game in `state` over the file at `path` would lose part of a game:
+    the file is there and is not a save of this game whose moves begin this game's moves (it
+    is a later or finished save of it, another game continued from the same save, or a file
+    that cannot be read as a save, which may be all that is left of one)."""
+    if not path.exists():
+        return False
+    try:
+        _, save = read_save(path)
+        moves = [load_move(m) for m in save.moves]
+    except (LoadError, OSError, ValueError):  # pydantic's ValidationError is a ValueError
+        return True
+    setup = (save.scenario, save.seed, save.seats, save.difficulty, set(save.disabled_causes))
+    ours = (state.scenario.id, state.seed, dict(state.seats), state.difficulty)
+    same_game = setup == (*ours, set(state.disabled_causes))
+    return not same_game or list(state.moves[: len(moves)]) != moves
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (False when either is missing)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _safe_stem(name: str) -> str:
@@ -97,9 +154,13 @@ def _write_save(
         raise ValueError(
             f"the game is of {state.scenario.id!r}, the file of {source.scenario.id!r}"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(path.parent)
-    write_atomic(path, render(state, source, started).encode("utf-8"))
+    text = render(state, source, started).encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(path.parent)
+        write_atomic(path, text)
+    except OSError as err:
+        raise SaveFailed(path, err) from err
     return path
 
 

@@ -35,6 +35,15 @@ are worked out well within it, and a window that flashes past is noise)."""
 # speed", as in the app.
 
 
+def could_not(doing: str, err: OSError) -> str:
+    """A save that failed, in words: the file and why, and what to do (a save's error, the
+    core's SaveFailed, names the file it was for and gives the advice)."""
+    advice = getattr(err, "advice", None)
+    if advice is None:  # the system's own error, whose file may be a temporary one
+        return f"Could not {doing}: {err.strerror or err}."
+    return f"Could not {doing} to {err.filename}: {err.strerror}. {advice}"
+
+
 class EndingFlow(App[None]):
     """The end of a game, its debrief, and its replay and branches."""
 
@@ -157,7 +166,8 @@ class EndingFlow(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, message.markdown.encode("utf-8"))
         except OSError as err:
-            self.notify(f"Could not save the debrief: {err.strerror or err}", severity="error")
+            said = could_not(f"save the debrief to {path}", err)
+            self.notify(said, severity="error", timeout=15, markup=False)
             return
         self.notify(f"Debrief saved to {path}")
 
@@ -210,7 +220,8 @@ class EndingFlow(App[None]):
             try:
                 kept = f"Your game so far is saved in {old.save(self.saves_dir)}."
             except OSError as err:
-                self.notify(f"Could not save your game: {err.strerror or err}", severity="error")
+                said = could_not("save your game", err)
+                self.notify(said, severity="error", timeout=15, markup=False)
                 return
         made = branch(
             old.state,

@@ -27,7 +27,9 @@ class LoadScreen(GameScreen[Path | None]):
 Saved games are in the `saves/` folder (and each game keeps one autosave, written each round).
 Each line shows the scenario, your country, the round (or *finished* for a game that is over)
 and when it was saved. A file that cannot be read is listed with its problem and cannot be
-opened; the others are not affected.
+opened; the others are not affected. A game loaded from an earlier save goes on in a new
+autosave when its own autosave holds more of it (a later round, or the game finished), so that
+is never written over.
 
 ↑/↓ choose, Enter loads, Esc goes back.
 """

@@ -19,7 +19,8 @@ class QuitScreen(GameModal[str | None]):
 # Quit
 
 `s` (during a game) saves it in `saves/` and quits, `y` quits (the game is also autosaved
-every round), `n` or Esc goes back to where you were.
+every round, unless the window says its last autosave failed), `n` or Esc goes back to where
+you were.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,18 +30,25 @@ every round), `n` or Esc goes back to where you were.
         Binding("n", "answer('stay')", "Stay", show=False),
     ]
 
-    def __init__(self, can_save: bool) -> None:
+    def __init__(self, can_save: bool, autosave_failed: str | None = None) -> None:
         super().__init__()
         self.can_save = can_save
+        self.autosave_failed = autosave_failed
+        """Why the game's last autosave failed (then the game is not saved); None if it
+        worked."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-box"):
-            question = (
-                "Quit Perimeter? Your game is autosaved each round; save it now too?"
-                if self.can_save
-                else "Quit Perimeter?"
-            )
-            yield Static(question, id="quit-question")
+            if not self.can_save:
+                question = "Quit Perimeter?"
+            elif self.autosave_failed is None:
+                question = "Quit Perimeter? Your game is autosaved each round; save it now too?"
+            else:
+                question = (
+                    "Quit Perimeter? Your game is not saved: its last autosave failed "
+                    f"({self.autosave_failed}). Save it now?"
+                )
+            yield Static(question, id="quit-question", markup=False)
             with Horizontal(id="quit-buttons"):
                 if self.can_save:
                     yield Button("Save and quit (s)", id="save", variant="primary")
