@@ -43,5 +43,5 @@ def test_a_scenario_built_from_another_source_is_never_said_to_quote_the_chapter
     for text in (report, shown):
         assert not [words for words in said if words in text]
     assert "not a fact from the treaty text" in shown
-    assert "in the treaty text's words" in shown
+    assert "quoted words are the treaty text's" in shown
     assert "The treaty text's verdict and forecast" in report

@@ -379,3 +379,22 @@ async def test_a_game_whose_terminal_closes_is_autosaved_and_the_app_ends(tmp_pa
 def test_the_terminal_is_watched_only_where_there_is_one() -> None:
     """Tests and browser play (textual-serve) run without a terminal to lose."""
     assert terminal_check(headless=True) is None
+
+
+async def test_the_new_game_screen_shows_a_summary_s_section_pointers(tmp_path: Path) -> None:
+    """A content audit: the New game screen read a scenario's summary as Textual markup, so
+    its section pointers "[Principles]" and "[Fragmented Region]" vanished (those with a ")"
+    survived). Scenario text is shown as written."""
+    from dataclasses import replace as replaced
+
+    from tests.ui.conftest import widget_text
+
+    source = spp_file()
+    summary = "Trust is low [Fragmented Region]; principles bind [Principles]."
+    scenario = source.scenario.model_copy(update={"summary": summary})
+    app = make_app(scenario=replaced(source, scenario=scenario), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        shown = " ".join(widget_text(app, "#scenario-summary").split())
+        assert "[Fragmented Region]" in shown and "[Principles]" in shown

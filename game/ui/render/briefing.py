@@ -389,7 +389,9 @@ def _groups(view: SeatView) -> Text:
         text.append(f" (weight {share:.0%}, approval {approval:.0f}): ")
         text.append(f"{' '.join(group.description.split())} [{group.source}]\n")
         if group.reason:
-            text.append(f"   Their stated reason, in {s.source_noun}'s words: ", style="italic")
+            text.append(
+                f"   Their stated reason (quoted words are {s.source_noun}'s): ", style="italic"
+            )
             text.append(f"{reason_words(group)} [{reason_source(group)}]\n")
         for stance in sorted(group.stances, key=lambda st: st.delta):
             hits = stance_options(s, stance, group.party)

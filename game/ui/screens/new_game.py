@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -228,7 +229,8 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
             return
         self.chosen_file = choice
         scenario = choice.scenario
-        self.query_one("#scenario-summary", Static).update(scenario.summary.strip())
+        # As written (a Text, not markup): its section pointers are in square brackets.
+        self.query_one("#scenario-summary", Static).update(Text(scenario.summary.strip()))
         await self.query("#country").remove()
         ids = scenario.party_ids
         people = [p for p in self.want_parties if p in ids] or [ids[0]]
@@ -283,7 +285,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         if off:
             n = sum(1 for e in scenario.events if e.cause in off)
             chosen += f" What if: {counted(n, 'event')} will not happen."
-        self.query_one("#chosen", Static).update(chosen)
+        self.query_one("#chosen", Static).update(Text(chosen))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Start."""
@@ -329,7 +331,7 @@ Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begi
         try:
             seed = int(text)
         except ValueError:
-            error.update(f"The seed must be a whole number, not {text!r}.")
+            error.update(Text(f"The seed must be a whole number, not {text!r}."))
             return
         self.dismiss(
             NewGameRequest(
