@@ -176,11 +176,11 @@ def render(a: Analysis) -> str:
         at = next(
             (i for i, was in enumerate(base) if any(n.zone[i] != was for n in sens.nudges)), 0
         )
-        counts = [n.zone[at] for n in sens.nudges]
+        moved = "; ".join(f"{sens.value + n.by:g} → {n.zone[at]:,}" for n in sens.nudges)
         when = "at the start" if at == 0 else f"in round {a.zone[at].round}"
         lines.append(
             f"- {sens.label} (now {sens.value:g}, {a.agreement:.0%}): {'; '.join(parts)} "
-            f"(zone {when}: {base[at]:,} as written, {min(counts):,} to {max(counts):,} moved)"
+            f"(zone {when}: {base[at]:,} as written; {moved})"
         )
     quiet = [x.label for x in a.sensitivity if not x.moves_zone]
     if quiet:
