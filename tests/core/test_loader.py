@@ -329,3 +329,15 @@ def test_only_true_and_false_are_booleans_so_a_party_code_like_no_stays_text(
     text = (DATA / "good" / "engine.yaml").read_text(encoding="utf-8")
     scenario.write_text(text.replace("CC", "NO"), encoding="utf-8")
     assert "NO" in load_scenario(scenario).party_ids
+
+
+def test_a_mistyped_kind_gets_a_did_you_mean(tmp_path: Path) -> None:
+    """A teacher's audit: `unknown kind 'aproval'` got no "did you mean 'approval'?", unlike
+    every other typo of a name the scenario knows."""
+    text = (ROOT / "scenarios" / "spp-2005.yaml").read_text(encoding="utf-8")
+    assert "kind: approval" in text
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(text.replace("kind: approval", "kind: aproval", 1), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_scenario(typo)
+    assert "unknown kind 'aproval'; did you mean 'approval'?" in str(caught.value)

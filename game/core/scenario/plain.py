@@ -4,11 +4,14 @@ allowed range of a number, and none of the validation library's own vocabulary."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 import annotated_types
 from pydantic_core import ErrorDetails
+
+from game.core.scenario.problems import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,11 @@ def _words(error: ErrorDetails, bounds: Bounds) -> str:
         return f"input should be {ctx.get('expected')}"
     key = str(ctx.get("discriminator", "kind")).strip("'")
     if kind == "union_tag_invalid":
-        return f"unknown {key} {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}"
+        tag, expected = str(ctx.get("tag")), str(ctx.get("expected_tags"))
+        hint = did_you_mean(tag, re.findall(r"'([^']+)'", expected))
+        if not hint.startswith("did you mean"):
+            hint = f"expected one of {expected}"  # in the schema's order, not sorted
+        return f"unknown {key} {tag!r}; {hint}"
     if kind == "union_tag_not_found":
         return f"required key {key!r} is missing: it says which kind of entry this is"
     if kind in _WORDS:
