@@ -202,8 +202,11 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         self.game, self.shown, self.autosave_told = game, len(game.state.log), False
         if game.note is not None:
             self.notify(game.note, title="The scenario has changed", timeout=15, markup=False)
-        # A loaded game's people have read their briefings before.
-        self.briefed = set(game.humans)
+        # A loaded game's people have read their briefings before: a lone player saves at the
+        # table, after it; at a hot seat, a team saved before its first turn (at its first
+        # hand-off, by another team's save) has not, and is briefed then.
+        moved = {m.party for m in game.state.moves}
+        self.briefed = set(game.humans) if len(game.humans) == 1 else moved & set(game.humans)
         self.tell_autosave()
         if game.kept_apart is not None:
             self.notify(

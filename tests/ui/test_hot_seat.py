@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from game.cli import main
 from game.core.game import Game
+from game.core.players.negotiator import choose_move
 from game.ui.app import PerimeterApp, make_app
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.handoff import HandOffScreen
@@ -179,3 +180,22 @@ def test_play_as_several_countries_is_a_hot_seat_and_an_unknown_code_bad_usage(
     assert main(["play", "spp-2005", "--as", "US,QQ"]) == 2
     err = capsys.readouterr().err
     assert "QQ" in err and "US, MX, CA" in err and len(err.strip().splitlines()) == 1
+
+
+async def test_a_loaded_hot_seat_briefs_a_team_that_has_not_moved_yet(tmp_path: Path) -> None:
+    """A saves audit: a hot-seat game saved at Mexico's first hand-off and loaded again took
+    Mexico straight to the table; it never saw its briefing. A loaded game counts as briefed
+    only the teams that have made a move."""
+    from tests.ui.conftest import game_app_at
+
+    game = Game.new(spp_file(), 3, ["US", "MX"], saves_dir=tmp_path)
+    while game.to_move != "MX":
+        game.play(choose_move(game.state, game.to_move or ""))
+    assert not any(m.party == "MX" for m in game.state.moves)
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HandOffScreen) and app.screen.party == "MX"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
