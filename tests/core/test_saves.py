@@ -511,3 +511,12 @@ def test_a_save_with_any_hand_edited_moves_loads_or_raises_only_load_error(
         assert err.problems and all(p.line for p in err.problems), err
     else:  # only a log that changes nothing can still match the saved digest
         assert loaded.state.moves == ()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX's")
+def test_a_save_is_readable_by_others_like_any_document(tmp_path: Path, engine: Scenario) -> None:
+    """A saves audit: saves were written with mode 0600 (the temporary file's), so an
+    instructor collecting a class's saves from a shared folder could not read them. A save is
+    a document like the debrief: readable by all, writable by its owner."""
+    path = save_game(game_in_progress(engine), tmp_path, source=ENGINE)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -247,3 +247,25 @@ def test_each_stance_names_the_agenda_options_it_hits(party: str) -> None:
                 )
             if not hit:
                 assert "no option on this agenda" in block, (group.id, stance)
+
+
+async def test_a_scenario_without_a_theory_card_offers_no_theory_key(tmp_path: Path) -> None:
+    """A teacher's audit: `t Theory` was offered for a scenario with no `theory` and opened
+    "This scenario gives no theory card." The key is offered only where there is a card."""
+    from dataclasses import replace as replaced
+
+    from game.ui.app import make_app
+    from game.ui.screens.briefing import BriefingScreen
+    from tests.conftest import spp_file
+    from tests.ui.conftest import screen_text
+
+    source = spp_file()
+    bare = replaced(source, scenario=source.scenario.model_copy(update={"theory": ""}))
+    app = make_app(scenario=bare, party="US", seed=3, saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert "Theory" not in screen_text(app)[-1]
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)

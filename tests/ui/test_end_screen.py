@@ -255,3 +255,16 @@ def test_the_joint_gain_is_the_sum_of_the_gains_shown_above_it() -> None:
         assert joint_gain(report) == f"Joint gain {shown:+.1f}"
         checked += 1
     assert checked == 3
+
+
+def test_the_path_chart_says_it_charts_the_table_as_each_round_opened() -> None:
+    """A teacher's audit: "Your path, round by round" showed "nothing on the table" for round 1
+    though the teacher had tabled a package in round 1: the chart follows the table as each
+    round opened, and its heading now says so."""
+    from game.core.analysis.simulation import play_computer_game
+    from game.core.scenario.loader import find_scenario
+    from game.ui.screens.end import path_chart
+
+    report = debrief(play_computer_game(find_scenario("spp-2005").scenario, 1))
+    heading = path_chart(report.paths["US"]).plain.splitlines()[0]
+    assert heading == "Your path: the table as each round opened"

@@ -230,6 +230,11 @@ _TEMP_NAME = re.compile(r"\..+\.yaml\.[A-Za-z0-9_]+" + re.escape(TEMP_SUFFIX))
 """`.{save name}.{random}.tmp`, as `write_atomic` names them (the random part is mkstemp's)."""
 
 
+DOCUMENT_MODE = 0o644
+"""A written file's permissions: readable by all, writable by its owner (POSIX; Windows keeps
+only the read-only bit, left clear)."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, flush it to disk, then rename it over.
 
@@ -242,6 +247,9 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); a save or a debrief is a document an
+        # instructor may collect from a shared folder: readable by all, as a new file would be.
+        os.chmod(temp, DOCUMENT_MODE)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):

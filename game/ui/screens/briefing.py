@@ -95,9 +95,12 @@ Enter starts the negotiation (or returns to it). ↑/↓ or PgUp/PgDn scroll the
         return render.summary(self.view, max(20, width - PADDING))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only the `d` binding that leads to the other view is live (and in the footer)."""
+        """Only the `d` binding that leads to the other view is live (and in the footer), and
+        `t` only where the scenario has a theory card."""
         if action == "show_details":
             return bool(parameters and parameters[0]) != self.details_shown
+        if action == "theory":
+            return bool(self.view.scenario.theory.strip())
         return True
 
     def action_show_details(self, show: bool) -> None:

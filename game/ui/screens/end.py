@@ -23,7 +23,7 @@ from game.ui.screens.base import ReadingScreen, TheoryRequested
 
 def path_chart(path: tuple[RoundPoint, ...]) -> Text:
     """Your score of the offer and its support at home, round by round, as bars."""
-    text = Text().append("Your path, round by round\n", style="bold underline")
+    text = Text().append("Your path: the table as each round opened\n", style="bold underline")
     # The two bars start at columns 12 and 43 of each row (after a full date: two rounds of
     # one month, as in smart-border-2001, must not look like one).
     text.append(f"{'':12}{'your score of the offer':<31}its support at home\n", style="dim")
@@ -200,6 +200,12 @@ if you like.
         """Scroll keys work at once."""
         self.query_one("#end").focus()
         self.sub_title = "The end"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`t` only where the scenario has a theory card (and in the footer only then)."""
+        if action == "theory":
+            return bool(self.scenario.theory.strip())
+        return True
 
     def action_theory(self) -> None:
         """The theory card over the debrief (the app opens it)."""
