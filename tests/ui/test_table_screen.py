@@ -254,3 +254,34 @@ async def test_at_a_table_of_two_s_says_every_package_binds_both(tmp_path: Path)
         await pilot.pause()
         assert "every package binds both" in visible(app)
         assert "Your draft binds: both" in widget_text(app, "#detail")
+
+
+async def test_tabling_a_draft_you_could_not_accept_says_so_in_your_words(
+    tmp_path: Path,
+) -> None:
+    """A teacher's audit: tabling a draft that crossed the player's own red line gave "Not
+    allowed: the proposer could not accept it: it crosses a red line: ...; it is worth 11,
+    below its reservation value", in the third person and cut off at 80 columns. It says, in
+    the player's words, that you cannot table what you could not accept, and where to look."""
+    app = table_app("MX", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await at_table(pilot)
+        base = list(table.draft)
+
+        def crosses(i: int, k: int) -> bool:
+            package = tuple(k if n == i else o for n, o in enumerate(base))
+            return bool(table.view.score(package).red_lines)
+
+        issues = table.view.scenario.issues
+        i, k = next(
+            (i, k)
+            for i, issue in enumerate(issues)
+            for k in range(len(issue.options))
+            if crosses(i, k)
+        )
+        table.draft[i] = k
+        await pilot.press("t")
+        await pilot.pause()
+        latest = " ".join(widget_text(app, "#latest").split())
+        assert "You cannot table a package you could not accept yourself" in latest
+        assert "proposer" not in latest and table.view.offer is None

@@ -9,6 +9,7 @@ from game.ui.render.outcome import outcome_summary, outcome_title
 from game.ui.render.partners import partners
 from game.ui.render.score import home, score
 from game.ui.render.table import (
+    latest,
     log,
     log_line,
     log_style,
@@ -23,6 +24,7 @@ __all__ = [
     "bar",
     "clip",
     "home",
+    "latest",
     "log",
     "log_line",
     "log_style",

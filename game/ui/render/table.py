@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.text import Text
 
@@ -184,4 +185,36 @@ def table_summary(view: SeatView) -> Text:
     waiting = [p for p in offer.scope if p not in offer.accepted]
     accepted = ", ".join(offer.accepted) or "nobody"
     text.append(f"Accepted: {accepted} · waiting for: {', '.join(waiting) or '—'}")
+    return text
+
+
+def latest(view: SeatView, width: int, own_kept: bool) -> Text:
+    """The last move at the table and the latest reason given, in two lines of `width`; the
+    whole log is one key away. `own_kept`: the player's own draft is kept, one key away."""
+    scenario = view.scenario
+    entries = [e for e in view.log if e.kind not in ("round", "event")]
+    hint = "  l: full log"
+    text = Text()
+    if entries:
+        last = entries[-1]
+        if last.kind in ("propose", "counter") and last.party and last.party != view.party:
+            # The package itself is in the draft on the left; say only who put it there.
+            verb = "tables" if last.kind == "propose" else "counters"
+            name = scenario.party(last.party).name
+            back = " (u: your draft back)" if own_kept else ""
+            last = replace(last, text=f"{name} {verb}: now in your draft{back}.")
+        # No date: the status line above says when it is.
+        line = Text(last.text, style=log_style(last.kind))
+        line.truncate(width - len(hint), overflow="ellipsis")
+        text.append_text(line)
+    text.append(hint.rjust(width - text.cell_len) if text.cell_len < width else hint)
+    reasoned = next((e for e in reversed(entries[-3:]) if e.reasons), None)
+    if reasoned is not None:
+        who = scenario.party(reasoned.party).name if reasoned.party else "At home"
+        more = f" (+{len(reasoned.reasons) - 1} more)" if len(reasoned.reasons) > 1 else ""
+        reason = Text(f"\n  {who}: {reasoned.reasons[0]}", style="dim")
+        if reason.cell_len + len(more) > width + 1:
+            reason.truncate(width + 1 - len(more) - 1, overflow="ellipsis")
+        reason.append(more, style="dim")
+        text.append_text(reason)
     return text

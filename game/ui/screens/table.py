@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -227,7 +226,11 @@ chose, not one the chapter gives.
         self.query_one("#on-table", Static).update(render.table_summary(view))
         self.query_one("#tabs", Static).update(self._tab_line())
         self.query_one("#panel", Static).update(self._panel_content())
-        latest = self.last_message if self.last_message is not None else self._latest()
+        if self.last_message is not None:
+            latest = self.last_message
+        else:
+            width = max(20, self.query_one("#latest", Static).content_region.width or 78)
+            latest = render.latest(view, width, own_kept=self.own is not None)
         self.query_one("#latest", Static).update(latest)
         self.call_after_refresh(self._show_more)
 
@@ -269,38 +272,6 @@ chose, not one the chapter gives.
         if self.panel == "trust":
             return render.trust(view)
         return render.log(view)
-
-    def _latest(self) -> Text:
-        """The last move at the table and the latest reason given, in two lines; the whole
-        log is one key away."""
-        scenario = self.view.scenario
-        width = max(20, self.query_one("#latest", Static).content_region.width or 78)
-        entries = [e for e in self.view.log if e.kind not in ("round", "event")]
-        hint = "  l: full log"
-        text = Text()
-        if entries:
-            last = entries[-1]
-            if last.kind in ("propose", "counter") and last.party and last.party != self.view.party:
-                # The package itself is in the draft on the left; say only who put it there.
-                verb = "tables" if last.kind == "propose" else "counters"
-                name = scenario.party(last.party).name
-                back = " (u: your draft back)" if self.own is not None else ""
-                last = replace(last, text=f"{name} {verb}: now in your draft{back}.")
-            # No date: the status line above says when it is.
-            line = Text(last.text, style=render.log_style(last.kind))
-            line.truncate(width - len(hint), overflow="ellipsis")
-            text.append_text(line)
-        text.append(hint.rjust(width - text.cell_len) if text.cell_len < width else hint)
-        reasoned = next((e for e in reversed(entries[-3:]) if e.reasons), None)
-        if reasoned is not None:
-            who = scenario.party(reasoned.party).name if reasoned.party else "At home"
-            more = f" (+{len(reasoned.reasons) - 1} more)" if len(reasoned.reasons) > 1 else ""
-            reason = Text(f"\n  {who}: {reasoned.reasons[0]}", style="dim")
-            if reason.cell_len + len(more) > width + 1:
-                reason.truncate(width + 1 - len(more) - 1, overflow="ellipsis")
-            reason.append(more, style="dim")
-            text.append_text(reason)
-        return text
 
     def message(self, text: Text) -> None:
         """Show a message on the bottom line until the next action."""
@@ -428,7 +399,22 @@ chose, not one the chapter gives.
                     )
                 )
                 return
-            self.play(Propose(party=self.view.party, package=self.package, scope=self.scope))
+            if self._acceptable_draft():
+                self.play(Propose(party=self.view.party, package=self.package, scope=self.scope))
+
+    def _acceptable_draft(self) -> bool:
+        """Whether the player could accept its own draft, as tabling it means doing; if not,
+        say so in the player's words (the engine's refusal speaks of "the proposer")."""
+        if self.view.score(self.package, self.scope).acceptable:
+            return True
+        self.message(
+            Text(
+                "You cannot table a package you could not accept yourself: "
+                "see 'Acceptable to you' in the Score panel (1).",
+                style="bold red",
+            )
+        )
+        return False
 
     def action_accept(self) -> None:
         """Accept the package on the table."""
@@ -448,7 +434,7 @@ chose, not one the chapter gives.
 
     def action_counter(self) -> None:
         """Reject the package on the table and table the draft instead."""
-        if self._my_turn():
+        if self._my_turn() and self._acceptable_draft():
             self.play(Counter(party=self.view.party, package=self.package, scope=self.scope))
 
     def action_pass_turn(self) -> None:
