@@ -153,3 +153,22 @@ def test_a_security_arrangement_out_of_reach_of_the_agenda_is_named() -> None:
     assert ("outcomes", "security_arrangement_min") not in warned(scenario(one))
     assert ("outcomes", "security_arrangement_min") not in warned(scenario())
     assert ("outcomes", "security_arrangement_min") not in warned(spp_file().scenario)
+
+
+def test_an_agenda_where_no_bilateral_package_can_be_tabled_is_named() -> None:
+    """A teacher's audit: in a four-party scenario every option left `binds` empty, so every
+    option binds every party and no bilateral package could be tabled; `simulate` counted 0
+    bilateral deals though a negotiator had a bilateral appetite, and nothing said why."""
+    engine: dict[str, Any] = yaml.safe_load((DATA / "good" / "engine.yaml").read_text("utf-8"))
+    assert any(o.get("binds") for i in engine["issues"] for o in i["options"])
+    assert not [m for m in warned(Scenario.model_validate(engine)).values() if "bilateral" in m]
+    for issue in engine["issues"]:
+        for option in issue["options"]:
+            option.pop("binds", None)
+    message = warned(Scenario.model_validate(engine))[("issues",)]
+    assert "no bilateral package can be tabled" in message
+    # Every built-in scenario at a table of three has bilateral options.
+    for name in ("spp-2005", "revive-spp", "smart-border-2001"):
+        from game.core.scenario.loader import find_scenario
+
+        assert not teaching_checks._no_bilateral_package(find_scenario(name).scenario)

@@ -22,6 +22,7 @@ from game.core.engine.wording import counted
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
+from game.core.scenario.packages import fits_scope
 from game.core.scenario.problems import Problem
 
 KNIFE_EDGE = 0.20
@@ -47,6 +48,7 @@ def teaching_warnings(scenario: Scenario, seed: int = 1, knife_edges: bool = Tru
     found = [
         *_threats_unaddressed(scenario),
         *_red_lines_block_everything(scenario),
+        *_no_bilateral_package(scenario),
         *_dominated_options(scenario, seed),
         *_stances_on_status_quo(scenario),
         *_events_that_never_fire(scenario),
@@ -85,6 +87,31 @@ def _red_lines_block_everything(s: Scenario) -> list[Problem]:
                     )
                 )
     return found
+
+
+def _no_bilateral_package(s: Scenario) -> list[Problem]:
+    """At a table of three or more, an agenda whose every option binds every party (or keeps
+    the status quo) leaves no bilateral package to table: negotiators' bilateral appetite and
+    dual-bilateralism at the table never come into play."""
+    ids = s.party_ids
+    if len(ids) < 3:
+        return []
+    pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1 :]]
+    if any(
+        not o.status_quo and fits_scope(o, pair, ids)
+        for pair in pairs
+        for issue in s.issues
+        for o in issue.options
+    ):
+        return []
+    return [
+        Problem(
+            ("issues",),
+            "every option binds every party (or keeps the status quo), so no bilateral package "
+            "can be tabled and the negotiators' bilateral appetite never plays; list the two "
+            "parties an option commits in its `binds` to allow one",
+        )
+    ]
 
 
 def _dominated_options(s: Scenario, seed: int) -> list[Problem]:
