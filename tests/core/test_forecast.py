@@ -275,3 +275,17 @@ def test_a_partner_that_stated_its_numbers_is_forecast_with_them() -> None:
     # Of a package it has said nothing about, it still gives only a range.
     other = estimate(state, "CA", "MX", _package(state, framework="linked"))
     assert other.low < other.high and not other.stated
+
+
+def test_a_partner_that_has_accepted_the_package_on_the_table_is_forecast_to() -> None:
+    """Played as Mexico: Canada countered, its package became Mexico's draft, and the Partners
+    panel said "Canada · uncertain" of the package Canada itself had just tabled (and so
+    accepted: the table said "Accepted: CA"). A partner's acceptance of the package on the
+    table is public: the forecast says it has accepted."""
+    state = Game.new(SPP, 11, ["MX"]).state
+    while state.offer is None or state.to_move != "MX":
+        state = step(state, choose_move(state, state.to_move or ""))
+    offer = state.offer
+    partner = next(p for p in offer.accepted if p != "MX")
+    e = estimate(state, "MX", partner, offer.package, offer.scope)
+    assert (e.verdict, e.reason) == ("likely yes", "has accepted it: it is on the table")

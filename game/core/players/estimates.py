@@ -123,8 +123,18 @@ def estimate(
     else:
         verdict, reason = "likely yes", "clears what they hold out for"
     scope = scope or state.scenario.party_ids
+    offer = state.offer
+    said_yes = (
+        offer is not None
+        and offer.package == package
+        and offer.scope == tuple(scope)
+        and partner in offer.accepted
+    )
+    if said_yes:
+        # Its yes to the package on the table is public, and stands while it is there.
+        verdict, reason = "likely yes", "has accepted it: it is on the table"
     late = carried_into_last_round(state, package) or _carried_next(state, partner, package)
-    if verdict == "likely yes" and late and not alone:
+    if verdict == "likely yes" and late and not alone and not said_yes:
         # An offer carried into the last round is signed only if the parties still to answer
         # would sign it too.
         doubt = _doubted(state, viewer, partner, package, scope)
