@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 import time
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -109,9 +110,13 @@ def cmd_tournament(
             )
         )
         return EXIT_OK
-    lines = [
-        f"{scenario.title}: every strategy against every other, {counted(runs, 'game')} a pairing "
-        f"(seats in turn), seed {seed}",
+    # Every line within 80 columns, for a terminal or a printout.
+    lines = textwrap.wrap(
+        f"{scenario.title}: every strategy against every other, {counted(runs, 'game')} a "
+        f"pairing (seats in turn), seed {seed}",
+        80,
+    )
+    lines += [
         f"  {'strategy':<13} {'games':>6} {'agreements':>11} {'mean gain':>10} "
         f"{'to frontier':>12} {'to Nash':>8}",
     ]
@@ -125,10 +130,13 @@ def cmd_tournament(
             f"{s.mean_gain:>+10.2f} {num(s.to_frontier):>12} {num(s.to_nash):>8}"
         )
     names = [s.strategy for s in standings]
-    lines.append("Mean gain against each opponent (rows: the strategy; columns: its opponents)")
-    lines.append("  " + " " * 13 + "".join(f"{n[:8]:>9}" for n in names))
-    for s in standings:
-        lines.append(f"  {s.strategy:<13}" + "".join(f"{s.against[n]:>+9.1f}" for n in names))
+    # Opponents are numbered as the rows that name them: full names would not fit 80 columns.
+    lines.append("Mean gain against each opponent (rows: the strategy; columns: its opponents,")
+    lines.append("numbered as the rows)")
+    lines.append(" " * 18 + "".join(f"{n:>7}" for n in range(1, len(names) + 1)))
+    for n, s in enumerate(standings, 1):
+        row = "".join(f"{s.against[name]:>+7.1f}" for name in names)
+        lines.append(f"  {n} {s.strategy:<13}{row}")
     print("\n".join(lines))
     return EXIT_OK
 

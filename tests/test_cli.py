@@ -710,3 +710,20 @@ def test_score_and_the_panel_say_the_sizes_of_the_lines_are_design(
     text = score_text(tmp_path, capsys, MERIDA)
     for shown in (text, panel_text("US", MERIDA)):
         assert DESIGN_NOTE in " ".join(shown.split()).lower()
+
+
+def test_the_tournament_table_fits_80_columns_and_names_every_opponent_in_full(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A teacher's audit: the matrix of gains against each opponent cut its column headings to
+    "tit_for_", "omniscie", "accept_f" and ran to 86 columns. Its columns are numbered as its
+    rows, which name each strategy in full, and every line fits 80 columns."""
+    from game.core.players.style import STRATEGIES
+
+    args = ["simulate", "spp-2005", "--tournament", "--runs", "1", "--jobs", "1"]
+    assert main([*args, "--without", "leader_change"]) == 0
+    text = capsys.readouterr().out
+    assert all(len(line) <= 80 for line in text.splitlines()), text
+    matrix = text.split("numbered as the rows)", 1)[1].splitlines()[2:]
+    labels = [line.split("  ")[1].strip() for line in matrix if line.strip()]
+    assert labels == [f"{n} {s}" for n, s in enumerate(STRATEGIES, 1)]
