@@ -114,7 +114,7 @@ events:                         # dated between start and the last round
       - {{kind: trust, dyad: [AA, BB], delta: -5}}
     source: "Section"
 
-actions:                        # what a player may do instead of (or besides) negotiating
+actions:                        # one a round before its move at the table, if the player wishes
   - id: build_trust
     name: Confidence-building measure
     kind: confidence_building
