@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from game.core.engine.moves import Accept, Pass
 from game.core.engine.state import Difficulty
@@ -19,6 +20,7 @@ from game.ui.screens.actions import ActionScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen
 from game.ui.screens.handoff import HandOffScreen
+from game.ui.screens.load import LoadScreen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.notice import NoticeScreen
 from game.ui.screens.table import TableScreen
@@ -208,3 +210,12 @@ def time_zone(zone: str) -> Iterator[None]:
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+async def open_load_screen(pilot: Pilot[None]) -> tuple[LoadScreen, OptionList]:
+    """From the title, `l`: the Load screen and its list of saves."""
+    await pilot.press("l")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LoadScreen)
+    return screen, screen.query_one("#load-list", OptionList)

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
 
 from game.core.analysis.outcomes import OUTCOMES, outcome_text
 from game.core.engine.legal import legal_moves
@@ -28,6 +27,7 @@ from tests.ui.conftest import (
     close_notices,
     game_app,
     game_app_at,
+    open_load_screen,
     play_to_end,
     played_game,
     screen_text,
@@ -274,11 +274,7 @@ async def test_the_list_of_saves_marks_finished_games(tmp_path: Path) -> None:
     going.save(tmp_path)
     app = make_app(saves_dir=tmp_path, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LoadScreen)
-        listed = screen.query_one("#load-list", OptionList)
+        screen, listed = await open_load_screen(pilot)
         prompts = {
             str(listed.get_option_at_index(n).prompt).strip(): save
             for n, save in enumerate(screen.saves)

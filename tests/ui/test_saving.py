@@ -8,12 +8,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from game.core.game import Game
 from game.core.saves import store
 from game.ui.app import PerimeterApp, make_app
-from game.ui.screens.load import LoadScreen
 from game.ui.screens.quit import QuitScreen
 from game.ui.screens.table import TableScreen
 from tests.conftest import spp_file
@@ -22,6 +20,7 @@ from tests.ui.conftest import (
     at_table,
     close_notices,
     game_app_at,
+    open_load_screen,
     played_game,
     screen_text,
     table_app,
@@ -61,11 +60,7 @@ async def test_loading_an_earlier_save_on_the_load_screen_keeps_the_finished_aut
     finished_text = autosave.read_bytes()
     app = recording(make_app(saves_dir=tmp_path, blink=False))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LoadScreen)
-        listed = screen.query_one("#load-list", OptionList)
+        screen, listed = await open_load_screen(pilot)
         at = next(n for n, save in enumerate(screen.saves) if save.path == early)
         listed.highlighted = at
         await pilot.press("enter")
