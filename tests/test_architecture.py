@@ -58,3 +58,25 @@ def test_every_package_of_the_game_is_listed_for_the_wheel() -> None:
     listed = set(config["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in GAME.rglob("__init__.py")}
     assert found - listed == set(), "add these to [tool.setuptools] packages"
+
+
+def test_notifications_show_their_text_as_written() -> None:
+    """Textual reads a notification as markup unless told not to: a file name or a save's
+    problem with square brackets in it ("[fn 1]", a folder "[class]") would lose them, or
+    fail to render. Every `notify` in the UI passes markup=False."""
+    missing = []
+    for path in sorted((GAME / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "notify"
+                and not any(
+                    k.arg == "markup"
+                    and isinstance(k.value, ast.Constant)
+                    and k.value.value is False
+                    for k in node.keywords
+                )
+            ):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not missing

@@ -192,6 +192,7 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
                 title="Cannot load",
                 severity="error",
                 timeout=10,
+                markup=False,  # file names and the problems' words are text, never markup
             )
             return
         self.open_game(game)

@@ -145,7 +145,9 @@ class ClassroomFlow(App[None]):
             problem = str(err.problems[0])
             if problem != self._class_problem:
                 self._class_problem = problem
-                self.notify(problem, title="The class game", severity="error", timeout=15)
+                self.notify(
+                    problem, title="The class game", severity="error", timeout=15, markup=False
+                )
             return
         if not changed:
             return

@@ -169,7 +169,7 @@ class EndingFlow(App[None]):
             said = could_not(f"save the debrief to {path}", err)
             self.notify(said, severity="error", timeout=15, markup=False)
             return
-        self.notify(f"Debrief saved to {path}")
+        self.notify(f"Debrief saved to {path}", markup=False)
 
     # --- replay and branch ------------------------------------------------------------------
 
@@ -237,4 +237,4 @@ class EndingFlow(App[None]):
             self.pop_screen()
         self.to_title()
         self.open_game(made.game)
-        self.notify(f"{made.summary} {kept}", title="Branch", timeout=10)
+        self.notify(f"{made.summary} {kept}", title="Branch", timeout=10, markup=False)
