@@ -469,3 +469,46 @@ def test_a_delayed_effect_is_announced_in_rounds_counted_in_english() -> None:
     game.play(Act(party="US", action="unilateral_act", target="MX"))
     acted = next(e for e in game.state.log if e.kind == "action" and e.party == "US")
     assert "trust effect due in 1 round" in acted.reasons
+
+
+def test_an_action_effect_left_to_chance_says_when_it_did_not_come() -> None:
+    """Played as the United States: a joint threat assessment answered in kind by Mexico,
+    with trust above the 50 it needs, logged "stage effect waits for Mexico to do the same"
+    and then nothing: the stage effect is left to chance (spp-2005: 50%), and when the draw
+    went against it the log said nothing at all. It now says so, with the chance."""
+    from game.core.analysis.simulation import play_computer_game
+    from game.core.scenario.loader import find_scenario
+
+    state = play_computer_game(find_scenario("spp-2005").scenario, 0)
+    [line] = [
+        e
+        for e in state.log
+        if e.kind == "action" and e.round == 3 and e.party == "US" and "Joint threat" in e.text
+    ]
+    assert "no stage effect this time: it had a 50% chance" in line.reasons
+
+
+def test_a_stage_effect_for_another_level_says_why_it_did_nothing(game: State) -> None:
+    """The same silence for a pair past the level an action works on: a joint assessment
+    (level 0 to 1) by a pair that has passed a level now says so, and moves nothing."""
+    import dataclasses as dc
+
+    effect = {"kind": "stage", "delta": 1, "at_stage": 0}
+    s = game.scenario
+    actions = [
+        a.model_copy(update={"effects": [a.effects[0].model_copy(update=effect)]})
+        if a.id == "assess"
+        else a
+        for a in s.actions
+    ]
+    scenario = s.model_copy(update={"actions": actions})
+    d = index(s).dyad("AA", "BB")
+    stages = tuple(1 if n == d else x for n, x in enumerate(game.conditions.stage))
+    state = dc.replace(
+        game, scenario=scenario, conditions=dc.replace(game.conditions, stage=stages)
+    )
+    after = step(state, Act(party="AA", action="assess", target="BB"))
+    assert after.conditions.stage == stages
+    assert any(
+        r.startswith("no stage effect: it works on a pair with 0") for r in after.log[-1].reasons
+    )

@@ -138,6 +138,14 @@ def apply_event_effect(scenario: Scenario, conditions: Conditions, effect: Effec
     raise TypeError(f"unknown effect {effect!r}")  # pragma: no cover - the union is closed
 
 
+def off_level(stage: int, at_stage: int) -> str:
+    """Why a stage effect for one level of transformation does nothing to a pair at another."""
+    return (
+        f"no stage effect: it works on a pair with {at_stage} of the three levels of "
+        f"transformation passed, and this pair has passed {stage}"
+    )
+
+
 def apply_action_effect(
     scenario: Scenario,
     conditions: Conditions,
@@ -161,6 +169,8 @@ def apply_action_effect(
                 conditions = with_stage(scenario, conditions, (actor, q), int(effect.delta))
                 level = conditions.stage[ix.dyad(actor, q)]
                 said.append(f"{actor}-{q} moves to level {level} of transformation")
+            else:
+                said.append(off_level(conditions.stage[ix.dyad(actor, q)], effect.at_stage))
     elif effect.kind == "approval" and target in ix.groups:
         conditions = with_approval(scenario, conditions, target, effect.delta)
         said.append(f"approval {effect.delta:+.0f}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from game.core.engine.effects import apply_action_effect
+from game.core.engine.effects import apply_action_effect, off_level
 from game.core.engine.legal import action_allowed, legal_moves, offer_problem, reasons_against
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.ratification import ratify
@@ -130,10 +130,27 @@ def _act(state: State, move: Act) -> State:
             changes.append(f"{effect.kind} effect waits for {partner} to do the same")
             continue
         if (
+            effect.kind == "stage"
+            and effect.at_stage is not None
+            and effect.who != "others"
+            and not effect.after_rounds
+            and move.target in s.party_ids
+        ):
+            stage = conditions.stage[index(s).dyad(move.party, move.target)]
+            if stage != effect.at_stage:
+                # Before the chance: at another level, it could not have worked at all.
+                changes.append(off_level(stage, effect.at_stage))
+                continue
+        if (
             effect.chance < 1
             and rng(state.seed, "action", state.round, move.party, action.id, n).random()
             >= effect.chance
         ):
+            # Said, as a missed threshold is: a player who did everything asked sees why
+            # nothing moved.
+            changes.append(
+                f"no {effect.kind} effect this time: it had a {effect.chance:.0%} chance"
+            )
             continue
         if effect.after_rounds:
             pending.append(
