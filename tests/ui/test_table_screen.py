@@ -285,3 +285,36 @@ async def test_tabling_a_draft_you_could_not_accept_says_so_in_your_words(
         latest = " ".join(widget_text(app, "#latest").split())
         assert "You cannot table a package you could not accept yourself" in latest
         assert "proposer" not in latest and table.view.offer is None
+
+
+async def test_a_and_c_say_what_the_table_holds_when_they_cannot_be_used(
+    tmp_path: Path,
+) -> None:
+    """A play-test: with its own package on the table ("Accepted: MX, CA · waiting for: US"),
+    `a` said "You cannot accept: there is no package before you to accept"; and `c` with
+    nothing on the table answered "You cannot table a package you could not accept yourself".
+    Each now says what the table holds and which key does what was meant."""
+    from dataclasses import replace as replaced
+
+    from game.core.engine.state import Offer
+
+    app = table_app("US", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await at_table(pilot)
+        assert table.view.offer is None and table.view.my_turn
+        await pilot.press("c")
+        await pilot.pause()
+        latest = " ".join(widget_text(app, "#latest").split())
+        assert "There is no package on the table to counter: t tables your draft." in latest
+    game = Game.new(spp_file(), 5, ["US"], saves_dir=tmp_path)
+    assert game.to_move == "US"
+    ids = game.scenario.party_ids
+    package = tuple(1 if n == 0 else o for n, o in enumerate(game.view("US").status_quo))
+    game.state = replaced(game.state, offer=Offer("US", package, ids, ("US", "MX")))
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await at_table(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        latest = " ".join(widget_text(app, "#latest").split())
+        assert "You have accepted this package; it waits for Canada to answer." in latest

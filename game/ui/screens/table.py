@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
+from game.core.engine.wording import joined
 from game.core.game import SeatView
 from game.core.scenario.packages import Package
 from game.ui import render
@@ -421,6 +422,13 @@ chose, not one the chapter gives.
         if not self._my_turn():
             return
         legal = self.view.legal()
+        offer = self.view.offer
+        if offer is not None and self.view.party in offer.accepted:
+            others = joined(
+                [self.view.scenario.party(p).name for p in offer.scope if p not in offer.accepted]
+            )
+            self.message(Text(f"You have accepted this package; it waits for {others} to answer."))
+            return
         if not legal.accept:
             why = "; ".join(legal.accept_blocked) or "there is no package before you to accept"
             self.message(Text(f"You cannot accept: {why}", style="bold red"))
@@ -434,7 +442,12 @@ chose, not one the chapter gives.
 
     def action_counter(self) -> None:
         """Reject the package on the table and table the draft instead."""
-        if self._my_turn() and self._acceptable_draft():
+        if not self._my_turn():
+            return
+        if self.view.offer is None:
+            self.message(Text("There is no package on the table to counter: t tables your draft."))
+            return
+        if self._acceptable_draft():
             self.play(Counter(party=self.view.party, package=self.package, scope=self.scope))
 
     def action_pass_turn(self) -> None:
