@@ -268,3 +268,24 @@ def test_the_path_chart_says_it_charts_the_table_as_each_round_opened() -> None:
     report = debrief(play_computer_game(find_scenario("spp-2005").scenario, 1))
     heading = path_chart(report.paths["US"]).plain.splitlines()[0]
     assert heading == "Your path: the table as each round opened"
+
+
+def test_without_a_deal_the_verdict_says_how_far_the_reservation_value_moved_and_why() -> None:
+    """A play-test: the United States signed a side deal with Canada, and the end screen said
+    "You neither won nor lost ... your reservation value, 68.6 ... (60.3 when the game began)",
+    with every gain +0.0; Canada, down from 74.4 to 72.2, was not told it had lost ground. The
+    verdict says by how much the reservation value moved, up or down, and what moved it."""
+    from game.core.analysis.simulation import play_computer_game
+    from game.core.scenario.loader import find_scenario
+    from game.ui.render.outcome import verdict
+
+    scenario = find_scenario("spp-2005").scenario
+    report = debrief(play_computer_game(scenario, 0))
+    assert report.deal is None and report.lapse is None
+    us = " ".join(verdict(scenario, report, "US").plain.split())
+    mx = " ".join(verdict(scenario, report, "MX").plain.split())
+    assert "76.1: what you have without a deal, up 15.8 from 60.3 when the game began" in us
+    assert "the side deals you signed" in us and "the side deals you signed" not in mx
+    down = debrief(play_computer_game(scenario, 1))
+    ca = " ".join(verdict(scenario, down, "CA").plain.split())
+    assert "down 1.4 from" in ca

@@ -76,8 +76,21 @@ def verdict(scenario: Scenario, report: Debrief, party: str) -> Text:
             f" {lead} your result is your reservation value, {r.reservation:.1f}:"
             " what you have without a deal"
         )
-        if abs(r.reservation - mine.reservation_at_start) >= 0.05:
-            text.append(f" ({mine.reservation_at_start:.1f} when the game began)")
+        start = mine.reservation_at_start
+        moved = difference(r.reservation, start)
+        if Decimal(moved):
+            # Side deals and events move it: a team that banked one gained, one that lost
+            # ground lost, though the trilateral table gives both +0.0.
+            way = "up" if Decimal(moved) > 0 else "down"
+            signed = any(party in t.tabled.scope for t in report.side_deals)
+            why = (
+                "the side deals you signed and the game's events"
+                if signed
+                else "the game's events and the other countries' moves"
+            )
+            text.append(
+                f", {way} {moved[1:]} from {start:.1f} when the game began (moved by {why})"
+            )
         text.append(".")
         nash = report.nash
         if report.lapse is None and nash is not None and nash.score(party) > r.reservation:
