@@ -150,6 +150,10 @@ async def test_enter_on_a_country_plays_it_alone_and_space_adds_a_team(tmp_path:
         await pilot.pause()
         assert screen.chosen_parties() == ("MX",)
         assert "You will play Mexico" in shown(app)
+        # A play-test read the footer's "⏎ Play it" as starting the game: Enter chooses the
+        # country, and Ctrl+S (Start) begins, as the footer says.
+        footer = shown(app).splitlines()[-1]
+        assert "⏎ Choose" in footer and "^s Start" in footer and "Play it" not in footer
         await pilot.press("down", "space")
         await pilot.pause()
         assert screen.chosen_parties() == ("MX", "CA")

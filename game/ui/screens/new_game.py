@@ -88,7 +88,7 @@ class CountryList(SelectionList[str]):
     went down to Mexico and pressed Enter found a hot seat with the country ticked at first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "alone", "Play it", key_display="⏎"),
+        Binding("enter", "alone", "Choose", key_display="⏎"),
         Binding("space", "select", "Hot seat"),
     ]
 
@@ -110,12 +110,13 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
 # New game
 
 - **Scenario**: the negotiation to play (built-in ones and any valid `./scenarios/*.yaml`).
-- **Countries at this keyboard**: go to the country you speak for (↑/↓) and press Enter; the
-  computer plays the others. Space ticks or unticks a country instead: tick two or more for a
-  **hot seat**, where teams share the keyboard and take turns, and between turns a hand-off
-  screen hides one team's numbers from the next. The line under the form says whom you play.
+- **Countries at this keyboard**: go to the country you speak for (↑/↓) and press Enter to
+  choose it; the computer plays the others. Space ticks or unticks a country instead: tick two
+  or more for a **hot seat**, where teams share the keyboard and take turns, and between turns
+  a hand-off screen hides one team's numbers from the next. The line under the form says whom
+  you play.
 - **Difficulty**: how readily the computer's negotiators concede, how long they hold out, and
-  how much they know of you.
+  how much they know of you; ↑/↓ go to a level, Enter or Space chooses it.
 - **Seed**: fixes every chance draw. Note it down: the same seed, difficulty and What if…
   choice, with the same moves, replay the same game, so a class can compare groups fairly.
 - **What if…**: play history as it happened, or the world without one of the causes of the
@@ -123,7 +124,8 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
   `simulate --without` measures over many computer games. `play --without CAUSE` chooses it
   from the command line.
 
-Tab moves between fields, arrow keys choose, Enter on **Start** (or Ctrl+S) begins.
+Tab moves between fields; choosing changes the line under the form; Ctrl+S (or Enter on
+**Start**) begins the game.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
