@@ -354,9 +354,14 @@ chose, not one the chapter gives.
         self._changed()
         scroll = self.query_one("#panel-scroll", VerticalScroll)
         if panel == "log":
-            scroll.scroll_end(animate=False, immediate=True)
+            # Once the new text is laid out: its end is not known before.
+            self.call_after_refresh(self._log_to_end)
         else:
             scroll.scroll_home(animate=False, immediate=True)
+
+    def _log_to_end(self) -> None:
+        self.query_one("#panel-scroll", VerticalScroll).scroll_end(animate=False, immediate=True)
+        self.call_after_refresh(self._show_more)
 
     def action_scroll_panel(self, direction: int) -> None:
         """Scroll the right-hand panel."""
