@@ -84,7 +84,7 @@ def _red_lines(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
 
 
 def _votes_at_home(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
-    """A package voted down at home: what would have won the group over, at what price?"""
+    """A package sunk at home: what would have won the group over, at what price?"""
     for r in refusals:
         if r.kind != "blocked":
             continue
@@ -92,7 +92,7 @@ def _votes_at_home(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
         words = reason.text.removeprefix(f"{_name(s, r.party)}: ") if reason else ""
         why = f" ({words}{_section(reason.source)})" if reason else ""
         yield (
-            f"In round {r.round + 1} the package was voted down at home in "
+            f"In round {r.round + 1} the package was sunk at home in "
             f"{_name(s, r.party)}{why}. What could have won those groups over, and what would "
             f"it have cost the other countries?"
         )

@@ -141,7 +141,7 @@ def _package(report: ClassReport) -> str:
         fate = {
             "signed": "signed and backed at home",
             "rejected": "rejected",
-            "blocked": "voted down at home and still on the table at the end",
+            "blocked": "sunk at home and still on the table at the end",
             "open": "still on the table at the end, accepted by "
             + (", ".join(_name(s, p) for p in final.accepted) or "no one"),
         }[final.fate]
@@ -178,9 +178,10 @@ def _package(report: ClassReport) -> str:
 
 
 def _refusal_line(s: Scenario, r: Refusal) -> str:
-    verb = "voted it down at home" if r.kind == "blocked" else "refused it"
-    if r.countered:
-        verb = "refused it to table its own"
+    # Groups at home sink a package: the chapter describes opposition, not votes.
+    verb = "refused it to table its own" if r.countered else "refused it"
+    did = f"{_name(s, r.party)}'s groups at home sank it" if r.kind == "blocked" else ""
+    did = did or f"{_name(s, r.party)} {verb}"
     by = _name(s, r.offer.proposer) if r.offer.proposer else "a partner"
     prefix = f"{_name(s, r.party)}: "
     reasons = (
@@ -194,10 +195,7 @@ def _refusal_line(s: Scenario, r: Refusal) -> str:
             if r.held_out
             else " (it could have accepted)"
         )
-    line = (
-        f"- Round {r.round + 1} ({r.date}): {_name(s, r.party)} {verb}{choice}, the package "
-        f"{by} tabled: {reasons}."
-    )
+    line = f"- Round {r.round + 1} ({r.date}): {did}{choice}, the package {by} tabled: {reasons}."
     if r.kind == "blocked":
         blocker = next((c for c in r.against if c.kind == "domestic" and c.blocks), None)
         reason = _group_reason(s, blocker) if blocker else ""

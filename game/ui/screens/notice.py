@@ -20,7 +20,7 @@ class NoticeScreen(GameModal[None]):
     """One event or ratification result; Enter or Esc to continue."""
 
     HELP = """\
-# Events and votes
+# Events and support at home
 
 Between rounds, events from the scenario's timeline happen: leader changes, crises, new
 instruments, domestic campaigns. Each says what it changes (priorities, trust, a leader's
