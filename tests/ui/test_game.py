@@ -394,3 +394,21 @@ async def test_the_new_game_screen_shows_a_summary_s_section_pointers(tmp_path: 
         assert isinstance(app.screen, NewGameScreen)
         shown = " ".join(widget_text(app, "#scenario-summary").split())
         assert "[Fragmented Region]" in shown and "[Principles]" in shown
+
+
+async def test_the_difficulty_list_opens_on_the_level_chosen(tmp_path: Path) -> None:
+    """A play-test: on New game, Tab into Difficulty put the cursor on "easy" while "normal"
+    was chosen, so a student who pressed Enter there to confirm played on easy. The cursor
+    opens on the level chosen."""
+    from textual.widgets import RadioSet
+
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewGameScreen)
+        screen.query_one("#difficulty", RadioSet).focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.chosen_difficulty() == "normal"

@@ -30,7 +30,7 @@ from game.core.scenario.default import DEFAULT_SCENARIO
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.core.scenario.model import Scenario
 from game.ui.screens.base import GameScreen
-from game.ui.widgets.marked import MarkedRadioButton
+from game.ui.widgets.marked import ChosenRadioSet, MarkedRadioButton
 
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
 DIFFICULTY_TEXT = {
@@ -183,7 +183,7 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
                     yield Label("Countries at this keyboard")
                 with Vertical():
                     yield Label("Difficulty")
-                    with RadioSet(id="difficulty"):
+                    with ChosenRadioSet(id="difficulty"):
                         for level in DIFFICULTIES:
                             # The level's name only: what it means is said in full below.
                             yield MarkedRadioButton(level, value=level == self.difficulty)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import OptionList, RadioButton
+from textual.widgets import OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
 MARK = "▸ "
@@ -48,3 +48,19 @@ class MarkedRadioButton(RadioButton):
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
         """The character inside the button: ● when chosen."""
         return "●" if self.value else " "
+
+
+class ChosenRadioSet(RadioSet):
+    """A radio set whose cursor opens on the button that is on: Textual's opens on the first,
+    so Enter on a set just tabbed into would choose that one instead of confirming the choice
+    shown."""
+
+    def on_mount(self) -> None:
+        """Once Textual's own mount handler has put the cursor on the first button (Textual
+        runs every class's handler, so this one cannot simply come after it)."""
+        self.call_after_refresh(self._to_pressed)
+
+    def _to_pressed(self) -> None:
+        if self.pressed_index >= 0:
+            # Textual keeps the cursor in this private reactive; there is no public setter.
+            self._selected = self.pressed_index
