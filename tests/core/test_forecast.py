@@ -289,3 +289,18 @@ def test_a_partner_that_has_accepted_the_package_on_the_table_is_forecast_to() -
     partner = next(p for p in offer.accepted if p != "MX")
     e = estimate(state, "MX", partner, offer.package, offer.scope)
     assert (e.verdict, e.reason) == ("likely yes", "has accepted it: it is on the table")
+
+
+def test_a_range_past_the_top_of_the_scale_reads_100_plus() -> None:
+    """A play-test: after a confidence-building measure the Partners panel read "holding out
+    for about 96-106" on a 0-100 scale (a partner whose need outgrew the agenda: no package is
+    worth more than 100 to anyone). Past 100, the panel says "100+"."""
+    from dataclasses import replace as replaced
+
+    from game.ui.render.partners import partners
+
+    state = Game.new(SPP, 2, ["US"]).state
+    e = estimate(state, "US", "MX", _package(state, framework="linked"))
+    high = replaced(e, target_low=96.2, target_high=106.4)
+    text = " ".join(partners(state.scenario, [high]).plain.split())
+    assert "holding out for about 96–100+" in text and "106" not in text

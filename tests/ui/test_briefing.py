@@ -269,3 +269,28 @@ async def test_a_scenario_without_a_theory_card_offers_no_theory_key(tmp_path: P
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
+
+
+def test_an_empty_description_leaves_no_gap_in_the_full_briefing() -> None:
+    """A teacher's audit: a principle or a group with no description read "No foreign police
+    on Sudrian soil (RED LINE):  [C]", two spaces before the source."""
+    from rich.text import Text
+
+    from game.core.game import Game
+    from game.ui.render.briefing import details
+    from tests.conftest import spp_file
+
+    source = spp_file()
+    s = source.scenario
+    bare = s.model_copy(
+        update={
+            "principles": [p.model_copy(update={"description": ""}) for p in s.principles],
+            "domestic_groups": [
+                g.model_copy(update={"description": ""}) for g in s.domestic_groups
+            ],
+        }
+    )
+    view = Game.new(bare, 3, ["MX"]).view("MX")
+    shown = "\n".join(t.plain for t in details(view) if isinstance(t, Text))
+    assert "Principles" in shown or "principles" in shown
+    assert ":  [" not in shown and ": [" in shown

@@ -355,6 +355,12 @@ def _documents(view: SeatView) -> Text:
     return text
 
 
+def described(description: str, source: str) -> str:
+    """A description on one line and its source in brackets (the source alone when the
+    scenario gives no description, with no gap before it)."""
+    return " ".join([*description.split(), f"[{source}]"])
+
+
 def _principles(view: SeatView) -> Text:
     s = view.scenario
     text = Text().append("Your principles: what your score reacts to\n", style="bold underline")
@@ -366,7 +372,7 @@ def _principles(view: SeatView) -> Text:
         )
         text.append(f"• {pr.name} ({kind}): ", style="bold")
         design = " (applying it here is a design choice)" if pr.inferred else ""
-        text.append(f"{' '.join(pr.description.split())} [{pr.source}]{design}\n")
+        text.append(f"{described(pr.description, pr.source)}{design}\n")
         hits = "; ".join(named(p) for p in principle_options(s, pr)) or "no option on this agenda"
         verb = "   Crossed by: " if pr.red_line else "   Triggered by: "
         text.append(verb + hits + "\n", style="red" if pr.red_line else "yellow")
@@ -387,7 +393,7 @@ def _groups(view: SeatView) -> Text:
         group = s.group(group_id)
         text.append(f"• {group.name}", style="bold")
         text.append(f" (weight {share:.0%}, approval {approval:.0f}): ")
-        text.append(f"{' '.join(group.description.split())} [{group.source}]\n")
+        text.append(f"{described(group.description, group.source)}\n")
         if group.reason:
             text.append(
                 f"   Their stated reason (quoted words are {s.source_noun}'s): ", style="italic"
@@ -421,7 +427,7 @@ def _partners(view: SeatView) -> Text:
     need = view.requirement()
     reservation, needed = need.reservation, need.total
     text.append("\nWithout a deal: ", style="bold")
-    text.append(f"{' '.join(me.reservation.description.split())} [{me.reservation.source}]\n")
+    text.append(f"{described(me.reservation.description, me.reservation.source)}\n")
     text.append(
         f"Your reservation value: no deal is worth {reservation:.0f} to you now; you accept a "
         f"package worth at least {needed:.0f}.\n"

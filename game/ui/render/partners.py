@@ -28,7 +28,7 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
         text.append(" · ")
         text.append(f"{e.verdict}\n", style=STYLES[e.verdict])
         text.append(f"  worth to them    {worth_seen(e)}\n")
-        text.append(f"  holding out for  {_range(e.target_low, e.target_high)}\n")
+        text.append(f"  holding out for  {range_seen(e.target_low, e.target_high)}\n")
         # The chapter describes opposition at home, not votes in a parliament.
         home = {None: "can't tell", True: "enough", False: "NOT enough"}[e.ratifies]
         text.append(f"  support at home: {home}\n", style="dim")
@@ -49,11 +49,17 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
 def worth_seen(e: Estimate) -> str:
     """What the package is worth to the partner, as the seat can tell: the worth the partner
     stated when it refused it, or a range."""
-    return f"{e.low:.1f} (stated)" if e.stated else _range(e.low, e.high)
+    return f"{e.low:.1f} (stated)" if e.stated else range_seen(e.low, e.high)
 
 
-def _range(low: float, high: float) -> str:
-    return f"about {low:.0f}–{high:.0f}"
+def range_seen(low: float, high: float) -> str:
+    """An estimated range in whole numbers, as the panels show it ("about 68–88")."""
+    # A partner whose need outgrew the agenda holds out past the 0-100 scale: no package is
+    # worth more than 100 to anyone, so the panel says "100+", not a number off the scale.
+    top = f"{high:.0f}" if high <= 100.0 else "100+"
+    if low > 100.0:
+        return "over 100"
+    return f"about {low:.0f}–{top}"
 
 
 def _wrapped(text: Text, words: str, indent: str, style: str, hang: str = "") -> None:
