@@ -32,6 +32,11 @@ class Offer:
     scope: tuple[str, ...]
     accepted: tuple[str, ...]
 
+    @property
+    def awaited(self) -> list[str]:
+        """The parties in its scope still to answer it, in scope order."""
+        return [p for p in self.scope if p not in self.accepted]
+
 
 @dataclass(frozen=True)
 class Agreement:

@@ -418,7 +418,7 @@ def waiting(state: State, party: str) -> list[str]:
     """The parties in the offer's scope still to answer it, the party aside."""
     offer = state.offer
     assert offer is not None
-    return [q for q in offer.scope if q != party and q not in offer.accepted]
+    return [q for q in offer.awaited if q != party]
 
 
 def reply(

@@ -72,9 +72,8 @@ def on_table(view: SeatView) -> Text:
     s = view.scenario
     text.append(f"From {s.party(offer.proposer).name}, binding ")
     text.append(f"{scope_words(offer.scope, s.party_ids)}. ")
-    waiting = [p for p in offer.scope if p not in offer.accepted]
     text.append(f"Accepted: {', '.join(offer.accepted) or 'nobody'}")
-    text.append(f" · waiting for: {', '.join(waiting) or '—'}\n", style="dim")
+    text.append(f" · waiting for: {', '.join(offer.awaited) or '—'}\n", style="dim")
     changed = [
         (issue, issue.options[k])
         for issue, k, q in zip(s.issues, offer.package, view.status_quo, strict=True)

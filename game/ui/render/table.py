@@ -182,9 +182,8 @@ def table_summary(view: SeatView) -> Text:
     text = Text().append(f"On the table, from {s.party(offer.proposer).name}:\n", style="bold")
     text.append(f"binds {scope_words(offer.scope, s.party_ids)} · {counted(changed, 'change')}")
     text.append(" · *: differs\n", style="dim")
-    waiting = [p for p in offer.scope if p not in offer.accepted]
     accepted = ", ".join(offer.accepted) or "nobody"
-    text.append(f"Accepted: {accepted} · waiting for: {', '.join(waiting) or '—'}")
+    text.append(f"Accepted: {accepted} · waiting for: {', '.join(offer.awaited) or '—'}")
     return text
 
 

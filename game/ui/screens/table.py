@@ -426,14 +426,12 @@ chose, not one the chapter gives.
         """Accept the package on the table."""
         if not self._my_turn():
             return
-        legal = self.view.legal()
         offer = self.view.offer
         if offer is not None and self.view.party in offer.accepted:
-            others = joined(
-                [self.view.scenario.party(p).name for p in offer.scope if p not in offer.accepted]
-            )
+            others = joined([self.view.scenario.party(p).name for p in offer.awaited])
             self.message(Text(f"You have accepted this package; it waits for {others} to answer."))
             return
+        legal = self.view.legal()
         if not legal.accept:
             why = "; ".join(legal.accept_blocked) or "there is no package before you to accept"
             self.message(Text(f"You cannot accept: {why}", style="bold red"))
