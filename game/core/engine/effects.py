@@ -138,10 +138,16 @@ def apply_event_effect(scenario: Scenario, conditions: Conditions, effect: Effec
     raise TypeError(f"unknown effect {effect!r}")  # pragma: no cover - the union is closed
 
 
-def off_level(stage: int, at_stage: int) -> str:
-    """Why a stage effect for one level of transformation does nothing to a pair at another."""
+def off_level(
+    scenario: Scenario, conditions: Conditions, effect: ActionEffect, actor: str, partner: str
+) -> str | None:
+    """Why a stage effect for one level of transformation does nothing to this pair, which is
+    at another; None when it works on the pair (or is for any level)."""
+    stage = conditions.stage[index(scenario).dyad(actor, partner)]
+    if effect.at_stage is None or stage == effect.at_stage:
+        return None
     return (
-        f"no stage effect: it works on a pair with {at_stage} of the three levels of "
+        f"no stage effect: it works on a pair with {effect.at_stage} of the three levels of "
         f"transformation passed, and this pair has passed {stage}"
     )
 
@@ -165,12 +171,12 @@ def apply_action_effect(
             if effect.kind == "trust":
                 conditions = with_trust(scenario, conditions, (actor, q), effect.delta)
                 said.append(f"trust {actor}-{q} {effect.delta:+.0f}")
-            elif effect.at_stage is None or conditions.stage[ix.dyad(actor, q)] == effect.at_stage:
+            elif (off := off_level(scenario, conditions, effect, actor, q)) is not None:
+                said.append(off)
+            else:
                 conditions = with_stage(scenario, conditions, (actor, q), int(effect.delta))
                 level = conditions.stage[ix.dyad(actor, q)]
                 said.append(f"{actor}-{q} moves to level {level} of transformation")
-            else:
-                said.append(off_level(conditions.stage[ix.dyad(actor, q)], effect.at_stage))
     elif effect.kind == "approval" and target in ix.groups:
         conditions = with_approval(scenario, conditions, target, effect.delta)
         said.append(f"approval {effect.delta:+.0f}")

@@ -131,15 +131,14 @@ def _act(state: State, move: Act) -> State:
             continue
         if (
             effect.kind == "stage"
-            and effect.at_stage is not None
             and effect.who != "others"
             and not effect.after_rounds
             and move.target in s.party_ids
         ):
-            stage = conditions.stage[index(s).dyad(move.party, move.target)]
-            if stage != effect.at_stage:
-                # Before the chance: at another level, it could not have worked at all.
-                changes.append(off_level(stage, effect.at_stage))
+            # Said before the chance: at another level, it could not have worked at all.
+            off = off_level(s, conditions, effect, move.party, move.target)
+            if off is not None:
+                changes.append(off)
                 continue
         if (
             effect.chance < 1
