@@ -178,10 +178,14 @@ def _package(report: ClassReport) -> str:
 
 
 def _refusal_line(s: Scenario, r: Refusal) -> str:
-    # Groups at home sink a package: the chapter describes opposition, not votes.
-    verb = "refused it to table its own" if r.countered else "refused it"
-    did = f"{_name(s, r.party)}'s groups at home sank it" if r.kind == "blocked" else ""
-    did = did or f"{_name(s, r.party)} {verb}"
+    who = _name(s, r.party)
+    if r.countered:
+        did = f"{who} refused it to table its own"
+    elif r.kind == "blocked":
+        # Groups at home sink a package: the chapter describes opposition, not votes.
+        did = f"{who}'s groups at home sank it"
+    else:
+        did = f"{who} refused it"
     by = _name(s, r.offer.proposer) if r.offer.proposer else "a partner"
     prefix = f"{_name(s, r.party)}: "
     reasons = (
