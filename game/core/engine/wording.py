@@ -49,11 +49,12 @@ def deal_kind(scenario: Scenario) -> str:
     return {2: "bilateral", 3: "trilateral"}.get(n, f"{n}-party")
 
 
-def joined(words: Sequence[str]) -> str:
-    """Words in a sentence: "a", "a and b", "a, b and c" ("" for none)."""
+def joined(words: Sequence[str], conjunction: str = "and") -> str:
+    """Words in a sentence: "a", "a and b", "a, b and c" ("" for none); `conjunction` "or"
+    for a choice ("a, b or c")."""
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:

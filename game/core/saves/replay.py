@@ -6,13 +6,13 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Act, IllegalMove, Move, move_union
 from game.core.engine.state import State
+from game.core.engine.wording import joined
 from game.core.saves import legacy
 from game.core.saves.format import SaveFile, problem_at, read_save
 from game.core.scenario.errors import FileProblem, LoadError
@@ -394,16 +394,16 @@ def _act_problems(
         return [problem_at(doc, file, ("moves", n, "action"), message)]
     party, target = move.party, move.target
     if action.by and party not in action.by:
-        message = f"only {_either(action.by)} may take the action {action.id!r}, not {party}"
+        message = f"only {joined(action.by, 'or')} may take the action {action.id!r}, not {party}"
         return [problem_at(doc, file, ("moves", n, "action"), message)]
     if action.target == "partner":
         partners = [p for p in scenario.party_ids if p != party]
         if target is None:
-            message = f"the action {action.id!r} needs a target: {_either(partners)}"
+            message = f"the action {action.id!r} needs a target: {joined(partners, 'or')}"
         elif target == party:
             message = (
                 f"{party} cannot take this action towards itself; "
-                f"its target is a partner: {_either(partners)}"
+                f"its target is a partner: {joined(partners, 'or')}"
             )
         elif target not in partners:
             message = f"unknown party {target!r}; {did_you_mean(target, partners)}"
@@ -415,7 +415,7 @@ def _act_problems(
             return []
         message = (
             f"the action {action.id!r} needs a target: one of {party}'s groups at home, "
-            f"{_either(groups)}"
+            f"{joined(groups, 'or')}"
             if target is None
             else f"{target!r} is not one of {party}'s groups at home; "
             f"{did_you_mean(target, groups)}"
@@ -425,8 +425,3 @@ def _act_problems(
     else:
         return []
     return [problem_at(doc, file, ("moves", n, "target"), message)]
-
-
-def _either(names: Sequence[str]) -> str:
-    """'US', 'US or CA', 'US, MX or CA'."""
-    return " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
