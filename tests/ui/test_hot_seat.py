@@ -203,3 +203,55 @@ async def test_a_loaded_hot_seat_briefs_a_team_that_has_not_moved_yet(tmp_path: 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
+
+
+def finished_hot_seat(saves: Path) -> Game:
+    """A United States + Mexico hot seat played to its end through the engine (both teams
+    play as the computer would)."""
+    game = Game.new(spp_file(), 5, ["US", "MX"], saves_dir=saves)
+    while not game.finished:
+        game.play(choose_move(game.state, game.to_move or ""))
+    return game
+
+
+async def test_the_end_screen_of_a_hot_seat_shows_each_team_its_own_result(
+    tmp_path: Path,
+) -> None:
+    """A play-test: at the end of a hot seat the end screen, its chart and its replay spoke to
+    the first team only ("You won" with its numbers); the second team never saw its result.
+    The end screen names the team it speaks to, and `n` (in the footer) shows the next team's
+    result, path and replay."""
+    from game.ui.screens.end import EndScreen
+    from game.ui.screens.replay import ReplayScreen
+    from tests.ui.conftest import at_end, game_app_at
+
+    game = finished_hot_seat(tmp_path)
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        end = await at_end(pilot)
+        first = end.party
+        other = "MX" if first == "US" else "US"
+        text = shown(app)
+        assert f"{game.scenario.party(first).name}'s result" in text
+        assert f"n: {game.scenario.party(other).name}'s result" in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen) and app.screen.party == other
+        text = shown(app)
+        assert f"{game.scenario.party(other).name}'s result" in text
+        mine = app.screen.report.parties[other].result
+        assert f"{mine.reservation:.1f}" in text
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen) and app.screen.party == other
+
+
+async def test_a_lone_player_s_end_screen_offers_no_next_team(tmp_path: Path) -> None:
+    """`n` is a hot seat's: a player alone sees no such key on the end screen."""
+    from tests.ui.conftest import at_end, game_app_at, played_game
+
+    app = game_app_at(played_game("CA", 4, tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_end(pilot)
+        assert "Next team" not in shown(app)
+        assert "'s result" not in shown(app)

@@ -241,3 +241,34 @@ async def test_a_team_can_replay_a_class_game_but_not_branch_out_of_it(tmp_path:
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
         assert app.game is class_game
+
+
+async def test_a_finished_class_game_s_end_screen_speaks_to_the_team_s_own_page(
+    tmp_path: Path,
+) -> None:
+    """Each team of a class game has its own page, so its end screen is its own: the hot
+    seat's `n` (the next team's result) is not offered there."""
+    from game.core.players.negotiator import choose_move
+    from game.ui.screens.end import EndScreen
+    from tests.ui.conftest import at_end
+
+    instructor = new_class(tmp_path)
+    seats = {p: ClassGame.join(instructor.store.path, instructor.codes()[p]) for p in EVERYONE}
+    while True:
+        for seat in seats.values():
+            seat.refresh()
+        due = seats["US"].to_move
+        if due is None:
+            break
+        seats[due].play(choose_move(seats[due].state, due))
+    for seat in seats.values():
+        seat.close()
+    app = class_app(instructor.store.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_code(pilot, instructor.codes()["MX"])
+        end = await at_end(pilot)
+        assert end.party == "MX" and not end.teams
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen) and app.screen.party == "MX"
+        assert "result   n:" not in shown(app)

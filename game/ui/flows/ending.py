@@ -82,7 +82,10 @@ class EndingFlow(App[None]):
             if self.table is not None and self.screen is self.table:
                 self.pop_screen()
             self.table = None
-            self.push_screen(EndScreen(report, state.scenario, party), self.to_title)
+            # A hot seat's teams take turns at the end screen too (a class game's page has one:
+            # its `humans` is its own seat).
+            teams = self.game.humans if self.game is not None else ()
+            self.push_screen(EndScreen(report, state.scenario, party, teams), self.to_title)
 
         self.work_then(
             "Working out what was possible: the Pareto frontier and the Nash package.",
@@ -173,22 +176,25 @@ class EndingFlow(App[None]):
 
     # --- replay and branch ------------------------------------------------------------------
 
-    def on_end_screen_replay_requested(self, _: EndScreen.ReplayRequested) -> None:
-        """The game move by move as the seat saw it ("What if"), over the end screen."""
-        self.open_replay()
+    def on_end_screen_replay_requested(self, message: EndScreen.ReplayRequested) -> None:
+        """The game move by move as the team the end screen shows saw it ("What if"), over
+        the end screen."""
+        self.open_replay(message.party)
 
     def on_log_screen_replay_requested(self, _: LogScreen.ReplayRequested) -> None:
         """The game so far move by move, over the log of a game in progress."""
         self.open_replay()
 
-    def open_replay(self) -> None:
-        """The replay of the game as the seat saw it, over the screen that asked for it."""
+    def open_replay(self, party: str | None = None) -> None:
+        """The replay of the game as the seat (or `party`) saw it, over the screen that asked
+        for it."""
         from game.core.analysis.steps import replay  # start-up speed
         from game.ui.screens.replay import ReplayScreen
 
         assert self.game is not None and self.seat is not None
         steps = replay(self.game.state)
-        self.push_screen(ReplayScreen(steps, self.seat.party, branches=not self.in_class()))
+        shown = party or self.seat.party
+        self.push_screen(ReplayScreen(steps, shown, branches=not self.in_class()))
 
     def in_class(self) -> bool:
         """Whether the game on this page is a class game (see ClassroomFlow)."""

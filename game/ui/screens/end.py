@@ -142,6 +142,8 @@ as `python main.py report SAVE` writes; `e` there saves it as a Markdown file.
 `w` (**What if**) replays the game move by move, as you saw it, and branches a new game from
 any round: as the same country or another, and with one of the chapter's causes switched off
 if you like.
+At a **hot seat** the screen speaks to one team at a time, named in its first line: `n` shows
+the next team's result, path and replay.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -151,24 +153,38 @@ if you like.
         Binding("t", "theory", "Theory"),
         Binding("d", "debrief", "Debrief"),
         Binding("w", "what_if", "What if"),
+        # A hot seat's: named in the screen's first line (the footer has no room at 80 columns).
+        Binding("n", "next_team", "Next team", show=False),
     ]
 
     class DebriefRequested(Message):
         """The player wants the class debrief of this game (the app builds and opens it)."""
 
     class ReplayRequested(Message):
-        """The player wants the game move by move, to branch from it (the app opens it)."""
+        """The player wants the game move by move as `party` saw it, to branch from it (the
+        app opens it)."""
 
-    def __init__(self, report: Debrief, scenario: Scenario, party: str) -> None:
+        def __init__(self, party: str) -> None:
+            super().__init__()
+            self.party = party
+
+    def __init__(
+        self, report: Debrief, scenario: Scenario, party: str, teams: tuple[str, ...] = ()
+    ) -> None:
         super().__init__()
         self.report = report
         self.scenario = scenario
         self.party = party
+        """The country whose result the screen shows."""
+        self.teams = teams if len(teams) > 1 else ()
+        """A hot seat's countries, in turn order: `n` shows each one's result in turn."""
 
     def compose(self) -> ComposeResult:
         s, report, party = self.scenario, self.report, self.party
         yield Header()
         with VerticalScroll(id="end"):
+            if self.teams:
+                yield Static(self._whose(), id="whose")
             head = outcome.verdict(s, report, party).append("\n")
             head.append("Outcome: ", style="bold")
             head.append(render.outcome_title(s, report), style="bold reverse")
@@ -196,16 +212,33 @@ if you like.
             yield Static(history)
         yield Footer(compact=True)
 
+    def _whose(self) -> Text:
+        """At a hot seat, the team the screen speaks to, and the key to the next team's."""
+        following = self.teams[(self.teams.index(self.party) + 1) % len(self.teams)]
+        text = Text(f"{self.scenario.party(self.party).name}'s result", style="bold reverse")
+        return text.append(f"   n: {self.scenario.party(following).name}'s result")
+
     def on_mount(self) -> None:
         """Scroll keys work at once."""
         self.query_one("#end").focus()
         self.sub_title = "The end"
+        if self.teams:
+            self.sub_title = f"The end: {self.scenario.party(self.party).name}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`t` only where the scenario has a theory card (and in the footer only then)."""
+        """`t` only where the scenario has a theory card (and in the footer only then); `n`
+        only at a hot seat."""
         if action == "theory":
             return bool(self.scenario.theory.strip())
+        if action == "next_team":
+            return bool(self.teams)
         return True
+
+    async def action_next_team(self) -> None:
+        """A hot seat: the next team's result, path and replay, from the top."""
+        self.party = self.teams[(self.teams.index(self.party) + 1) % len(self.teams)]
+        await self.recompose()
+        self.on_mount()
 
     def action_theory(self) -> None:
         """The theory card over the debrief (the app opens it)."""
@@ -217,7 +250,7 @@ if you like.
 
     def action_what_if(self) -> None:
         """The game move by move over this screen (the app opens it)."""
-        self.post_message(self.ReplayRequested())
+        self.post_message(self.ReplayRequested(self.party))
 
     def action_title(self) -> None:
         """Back to the title screen for another game."""
