@@ -727,3 +727,36 @@ def test_the_tournament_table_fits_80_columns_and_names_every_opponent_in_full(
     matrix = text.split("numbered as the rows)", 1)[1].splitlines()[2:]
     labels = [line.split("  ")[1].strip() for line in matrix if line.strip()]
     assert labels == [f"{n} {s}" for n, s in enumerate(STRATEGIES, 1)]
+
+
+def test_a_teachers_file_in_a_checkouts_scenarios_folder_is_listed_as_local(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher's audit: in a checkout, `new my-scenario` writes scenarios/my-scenario.yaml,
+    the folder of the built-in scenarios, and `scenarios` listed the teacher's file as
+    "built-in". Built-in are the files the game ships; anything else there is the teacher's."""
+    from game.core.scenario import loader
+
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "spp-2005.yaml").write_bytes((ROOT / "scenarios" / "spp-2005.yaml").read_bytes())
+    (folder / "mine.yaml").write_text((DATA / "good" / "minimal.yaml").read_text())
+    monkeypatch.setattr(loader, "builtin_dir", lambda: folder)
+    kinds = {e.path.name: e.kind for e in loader.catalogue(tmp_path)}
+    assert kinds == {"spp-2005.yaml": "built-in", "mine.yaml": "local"}
+    assert loader.builtin_scenarios() == [folder / "spp-2005.yaml"]
+    assert loader.local_scenarios(tmp_path) == [folder / "mine.yaml"]
+
+
+def test_the_built_in_scenarios_named_in_the_loader_are_the_shipped_ones() -> None:
+    """`BUILT_IN` names the scenario files the game ships: each is there, in the repository's
+    scenarios folder, and no shipped file is left unnamed (a new built-in scenario is added
+    to the list)."""
+    from game.core.scenario.loader import BUILT_IN
+
+    tracked = subprocess.run(
+        ["git", "ls-files", "scenarios/*.yaml"], cwd=ROOT, capture_output=True, text=True
+    )
+    if tracked.returncode != 0:
+        pytest.skip("not a git checkout")
+    assert sorted(Path(p).name for p in tracked.stdout.split()) == sorted(BUILT_IN)

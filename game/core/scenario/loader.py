@@ -137,17 +137,27 @@ def load_package_file(path: Path | str, scenario: Scenario) -> PackageFile:
     return package
 
 
+BUILT_IN = ("merida-2007.yaml", "revive-spp.yaml", "smart-border-2001.yaml", "spp-2005.yaml")
+"""The scenario files the game ships. Named, not globbed: in a checkout their folder is also
+./scenarios, where `new` writes a teacher's own files, and those are not built-in."""
+
+
 def builtin_scenarios() -> list[Path]:
     """The scenario files shipped with the game."""
-    return sorted(builtin_dir().glob("*.yaml"))
+    folder = builtin_dir()
+    return [folder / name for name in BUILT_IN if (folder / name).is_file()]
 
 
 def local_scenarios(cwd: Path | None = None) -> list[Path]:
-    """Scenario files in ./scenarios of the working folder (when it is not the built-in one)."""
+    """Scenario files in ./scenarios of the working folder, but for the built-in ones (in a
+    checkout, the folder holds both)."""
     folder = (cwd or Path.cwd()) / "scenarios"
-    if not folder.is_dir() or folder.resolve() == builtin_dir().resolve():
+    if not folder.is_dir():
         return []
-    return sorted(folder.glob("*.yaml"))
+    found = sorted(folder.glob("*.yaml"))
+    if folder.resolve() == builtin_dir().resolve():
+        found = [p for p in found if p.name not in BUILT_IN]
+    return found
 
 
 def declared_id(path: Path) -> str | None:
