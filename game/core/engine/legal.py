@@ -11,6 +11,7 @@ from game.core.engine.requirement import Requirement
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import State
 from game.core.scenario.index import index
+from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, fits_scope
 
@@ -54,18 +55,15 @@ def legal_moves(state: State, party: str) -> Legal:
 
 def action_moves(state: State, party: str) -> tuple[Act, ...]:
     """Every diplomatic action the party could take, with each possible target."""
-    key = (id(state.scenario), party)
-    hit = _ACTIONS.get(key)
-    if hit is None or hit[0] is not state.scenario:
-        if len(_ACTIONS) >= 256:
-            _ACTIONS.clear()
-        hit = _ACTIONS[key] = (state.scenario, _all_actions(state.scenario, party))
-    return hit[1]
+    found = _ACTIONS.find(state.scenario, party)
+    if found is None:
+        found = _ACTIONS.keep(state.scenario, party, _all_actions(state.scenario, party))
+    return found
 
 
 # The actions open to a party depend on the scenario alone, so they are built once per party
-# (keyed by the scenario object's identity, checked on every hit) instead of on every turn.
-_ACTIONS: dict[tuple[int, str], tuple[Scenario, tuple[Act, ...]]] = {}
+# instead of on every turn.
+_ACTIONS: ScenarioMemo[str, tuple[Act, ...]] = ScenarioMemo(256)
 
 
 def action_allowed(state: State, move: Act) -> bool:
@@ -74,21 +72,18 @@ def action_allowed(state: State, move: Act) -> bool:
     party = move.party
     if state.finished or party != state.to_move or party in state.acted:
         return False
-    key = (id(state.scenario), party)
-    hit = _PAIRS.get(key)
-    if hit is None or hit[0] is not state.scenario:
-        if len(_PAIRS) >= 256:
-            _PAIRS.clear()
-        pairs = frozenset((a.action, a.target) for a in action_moves(state, party))
-        hit = _PAIRS[key] = (state.scenario, pairs)
+    pairs = _PAIRS.find(state.scenario, party)
+    if pairs is None:
+        made = frozenset((a.action, a.target) for a in action_moves(state, party))
+        pairs = _PAIRS.keep(state.scenario, party, made)
     if type(move) is Act:
         # Two actions of one party are equal when their action and target are: a set look-up
         # in place of comparing the models one by one.
-        return (move.action, move.target) in hit[1]
+        return (move.action, move.target) in pairs
     return move in action_moves(state, party)
 
 
-_PAIRS: dict[tuple[int, str], tuple[Scenario, frozenset[tuple[str, str | None]]]] = {}
+_PAIRS: ScenarioMemo[str, frozenset[tuple[str, str | None]]] = ScenarioMemo(256)
 
 
 def _all_actions(scenario: Scenario, party: str) -> tuple[Act, ...]:

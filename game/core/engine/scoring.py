@@ -16,7 +16,6 @@ score and the score compares at sight with the reservation value.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from operator import getitem
 
@@ -26,6 +25,7 @@ from game.core.engine.values import DROPPED as DROPPED
 from game.core.engine.values import EPSILON as EPSILON
 from game.core.engine.values import About, Values, layout, values_for, values_of
 from game.core.engine.values import TermKind as TermKind
+from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, PackageFile, to_package
 
@@ -298,8 +298,7 @@ _SUPPORT_KEPT = 64
 _ORDER: dict[str, int] = {"threat": 0, "trust": 1, "cost": 2, "principle": 3, "domestic": 4}
 """The order of a breakdown's kinds of line (the status quo's line comes last)."""
 
-_PARTIES: OrderedDict[tuple[object, ...], tuple[Scenario, PartyScorer]] = OrderedDict()
-_PARTIES_SIZE = 512
+_PARTIES: ScenarioMemo[tuple[object, ...], PartyScorer] = ScenarioMemo(512)
 
 
 def party_scorer(scenario: Scenario, conditions: Conditions, party_id: str) -> PartyScorer:
@@ -310,7 +309,6 @@ def party_scorer(scenario: Scenario, conditions: Conditions, party_id: str) -> P
     p = tables.position
     priorities, trust = conditions.priorities[p], tables.own_trust(conditions.trust)
     key = (
-        id(scenario),
         party_id,
         priorities,
         trust,
@@ -318,19 +316,11 @@ def party_scorer(scenario: Scenario, conditions: Conditions, party_id: str) -> P
         conditions.bilateral[p],
         conditions.attention[p],
     )
-    hit = _PARTIES.get(key)
-    if hit is not None and hit[0] is scenario:
-        # Most recently used last (pop and put back: a front end's worker thread may have
-        # dropped the key meanwhile, where move_to_end would raise).
-        _PARTIES[key] = _PARTIES.pop(key, hit)
-        return hit[1]
-    made = PartyScorer(
-        scenario, conditions, party_id, values_of(scenario, party_id, priorities, trust)
-    )
-    _PARTIES[key] = (scenario, made)
-    if len(_PARTIES) > _PARTIES_SIZE:
-        _PARTIES.popitem(last=False)
-    return made
+    found = _PARTIES.find(scenario, key)
+    if found is None:
+        values = values_of(scenario, party_id, priorities, trust)
+        found = _PARTIES.keep(scenario, key, PartyScorer(scenario, conditions, party_id, values))
+    return found
 
 
 class Scorer:
@@ -366,23 +356,16 @@ class Scorer:
         return self.parties[party].requirement_for(scope)
 
 
-_CACHE: OrderedDict[tuple[int, Conditions], tuple[Scenario, Scorer]] = OrderedDict()
-_CACHE_SIZE = 64
+_SCORERS: ScenarioMemo[Conditions, Scorer] = ScenarioMemo(64)
 
 
 def scorer(scenario: Scenario, conditions: Conditions | None = None) -> Scorer:
     """The scorer for a scenario under some conditions (the start's by default), cached."""
     conditions = conditions or Conditions.initial(scenario)
-    key = (id(scenario), conditions)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is scenario:
-        _CACHE.move_to_end(key)
-        return hit[1]
-    result = Scorer(scenario, conditions)
-    _CACHE[key] = (scenario, result)
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return result
+    found = _SCORERS.find(scenario, conditions)
+    if found is None:
+        found = _SCORERS.keep(scenario, conditions, Scorer(scenario, conditions))
+    return found
 
 
 def score_package_file(

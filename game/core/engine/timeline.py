@@ -6,6 +6,7 @@ from game.core.engine.effects import apply_action_effect, apply_event_effect
 from game.core.engine.state import LogEntry, State, evolve, rng
 from game.core.engine.wording import effect_text, logged, name
 from game.core.scenario.index import index
+from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
 from game.core.scenario.timeline import (
     ApprovalBelow,
@@ -90,21 +91,16 @@ def _holds_all(state: State, event: Event) -> bool:
     return not event.when or all(holds(state, c) for c in event.when)
 
 
-_BY_DATE: dict[int, tuple[Scenario, tuple[Event, ...]]] = {}
+_BY_DATE: ScenarioMemo[None, tuple[Event, ...]] = ScenarioMemo(64)
 
 
 def _by_date(scenario: Scenario) -> tuple[Event, ...]:
     """The scenario's events in date order, same-day events in the scenario's order (sorted
     once per scenario object, not every round)."""
-    hit = _BY_DATE.get(id(scenario))
-    if hit is None or hit[0] is not scenario:
-        if len(_BY_DATE) >= 64:
-            _BY_DATE.clear()
-        hit = _BY_DATE[id(scenario)] = (
-            scenario,
-            tuple(sorted(scenario.events, key=lambda e: e.date)),
-        )
-    return hit[1]
+    found = _BY_DATE.find(scenario, None)
+    if found is None:
+        found = _BY_DATE.keep(scenario, None, tuple(sorted(scenario.events, key=lambda e: e.date)))
+    return found
 
 
 def holds(state: State, condition: Condition) -> bool:

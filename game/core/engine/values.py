@@ -15,7 +15,6 @@ loops, so scores are bit for bit the same however the tables are cached.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import add, itemgetter, mul
@@ -23,6 +22,7 @@ from typing import Literal
 
 from game.core.engine.conditions import Conditions
 from game.core.scenario.index import index
+from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
 
 EPSILON = 1e-9
@@ -239,18 +239,16 @@ def _picker(positions: tuple[int, ...]) -> Callable[[Sequence[float]], tuple[flo
     return pick
 
 
-_LAYOUTS: OrderedDict[int, tuple[Scenario, dict[str, Layout]]] = OrderedDict()
+_LAYOUTS: ScenarioMemo[None, dict[str, Layout]] = ScenarioMemo(64)
 
 
 def layout(scenario: Scenario, party_id: str) -> Layout:
     """The party's fixed tables for the scenario (built once per scenario object)."""
-    hit = _LAYOUTS.get(id(scenario))
-    if hit is None or hit[0] is not scenario:
-        hit = (scenario, {p: Layout(scenario, p) for p in scenario.party_ids})
-        _LAYOUTS[id(scenario)] = hit
-        if len(_LAYOUTS) > 64:
-            _LAYOUTS.popitem(last=False)
-    return hit[1][party_id]
+    found = _LAYOUTS.find(scenario, None)
+    if found is None:
+        found = {p: Layout(scenario, p) for p in scenario.party_ids}
+        _LAYOUTS.keep(scenario, None, found)
+    return found[party_id]
 
 
 DROPPED = " (the status quo's, given up)"
@@ -374,15 +372,14 @@ class Values:
         return tuple(lines)
 
 
-_GROSS: OrderedDict[tuple[object, ...], tuple[Scenario, list[list[float]]]] = OrderedDict()
-_FACTORS: OrderedDict[tuple[object, ...], tuple[Scenario, list[list[float]]]] = OrderedDict()
+_GROSS: ScenarioMemo[tuple[str, tuple[float, ...]], list[list[float]]] = ScenarioMemo(1024)
+_FACTORS: ScenarioMemo[tuple[str, tuple[float, ...]], list[list[float]]] = ScenarioMemo(4096)
 
 
 def _gross(scenario: Scenario, party_id: str, priorities: tuple[float, ...]) -> list[list[float]]:
     """Each option's threat value to the party before any trust discount (scaled)."""
-    key = (id(scenario), party_id, priorities)
-    hit = _GROSS.get(key)
-    if hit is None or hit[0] is not scenario:
+    found = _GROSS.find(scenario, (party_id, priorities))
+    if found is None:
         scale = scenario.scoring.threat_scale
         table = []
         for row in layout(scenario, party_id).threats:
@@ -393,19 +390,16 @@ def _gross(scenario: Scenario, party_id: str, priorities: tuple[float, ...]) -> 
                     gross += priorities[t] * amount
                 values.append(gross * scale)
             table.append(values)
-        hit = _GROSS[key] = (scenario, table)
-        if len(_GROSS) > 1024:
-            _GROSS.popitem(last=False)
-    return hit[1]
+        found = _GROSS.keep(scenario, (party_id, priorities), table)
+    return found
 
 
 def _factors(scenario: Scenario, party_id: str, own_trust: tuple[float, ...]) -> list[list[float]]:
     """Each option's trust factor for the party: the share of a joint measure's value it
     expects to keep, given its trust in the partners the option binds (`own_trust`: the trust
     of its own dyads, in the order of `Layout.dyads`)."""
-    key = (id(scenario), party_id, own_trust)
-    hit = _FACTORS.get(key)
-    if hit is None or hit[0] is not scenario:
+    found = _FACTORS.find(scenario, (party_id, own_trust))
+    if found is None:
         tables = layout(scenario, party_id)
         discount = scenario.scoring.trust_discount
         kept = {
@@ -426,16 +420,13 @@ def _factors(scenario: Scenario, party_id: str, own_trust: tuple[float, ...]) ->
                     factor_of[partners] = factor
                 factors.append(factor)
             table.append(factors)
-        hit = _FACTORS[key] = (scenario, table)
-        if len(_FACTORS) > 4096:
-            _FACTORS.popitem(last=False)
-    return hit[1]
+        found = _FACTORS.keep(scenario, (party_id, own_trust), table)
+    return found
 
 
-_VALUES_SIZE = 4096
+_VALUES: ScenarioMemo[tuple[str, tuple[float, ...], tuple[float, ...]], Values] = ScenarioMemo(4096)
 """Tables kept, the most recently used: the games of a simulation share many (the same events
 move the same priorities), a third of the tables a game needs."""
-_VALUES: OrderedDict[tuple[object, ...], tuple[Scenario, Values]] = OrderedDict()
 
 
 def values_of(
@@ -443,16 +434,11 @@ def values_of(
 ) -> Values:
     """The party's table of option values under its priorities and the trust of its own dyads
     (in the order of `Layout.dyads`), cached."""
-    key = (id(scenario), party_id, priorities, own_trust)
-    hit = _VALUES.get(key)
-    if hit is not None and hit[0] is scenario:
-        _VALUES[key] = _VALUES.pop(key, hit)  # most recently used last (thread-safe)
-    else:
-        hit = (scenario, Values(scenario, party_id, priorities, own_trust))
-        _VALUES[key] = hit
-        if len(_VALUES) > _VALUES_SIZE:
-            _VALUES.popitem(last=False)
-    return hit[1]
+    key = (party_id, priorities, own_trust)
+    found = _VALUES.find(scenario, key)
+    if found is None:
+        found = _VALUES.keep(scenario, key, Values(scenario, party_id, priorities, own_trust))
+    return found
 
 
 def values_for(scenario: Scenario, party_id: str, conditions: Conditions) -> Values:

@@ -8,6 +8,7 @@ from typing import Any
 from game.core.engine.conditions import Conditions
 from game.core.engine.state import LogEntry, LogKind, Revealed, State, evolve
 from game.core.scenario.index import index
+from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
 from game.core.scenario.timeline import (
@@ -25,21 +26,19 @@ def name(state: State, party: str) -> str:
     return _names(state.scenario)[party]
 
 
-_NAMES: dict[int, tuple[Scenario, dict[str, str]]] = {}
+_NAMES: ScenarioMemo[None, dict[str, str]] = ScenarioMemo(64)
 
 
 def _names(scenario: Scenario) -> dict[str, str]:
     """Every party's full name by id (looked up for most lines of the log, so kept per
     scenario object instead of searched for each time)."""
-    hit = _NAMES.get(id(scenario))
-    if hit is None or hit[0] is not scenario:
-        if len(_NAMES) >= 64:
-            _NAMES.clear()
-        names: dict[str, str] = {}
+    found = _NAMES.find(scenario, None)
+    if found is None:
+        found = {}
         for p in scenario.parties:
-            names.setdefault(p.id, p.name)  # the first party of an id, as Scenario.party
-        hit = _NAMES[id(scenario)] = (scenario, names)
-    return hit[1]
+            found.setdefault(p.id, p.name)  # the first party of an id, as Scenario.party
+        _NAMES.keep(scenario, None, found)
+    return found
 
 
 def deal_kind(scenario: Scenario) -> str:

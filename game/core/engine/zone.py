@@ -17,7 +17,6 @@ per scenario; a negotiator's search adds its beliefs, building a depth's tables 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from math import inf
@@ -26,6 +25,7 @@ from operator import add
 from game.core.engine.conditions import Conditions
 from game.core.engine.scoring import EPSILON, PartyScorer, passes, scorer
 from game.core.scenario.index import index
+from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
 
@@ -54,24 +54,19 @@ class Zone:
     """False when the search stopped at its budget: `count` is then a lower bound."""
 
 
-_CACHE: OrderedDict[tuple[int, Conditions], tuple[Scenario, Zone]] = OrderedDict()
+_ZONES: ScenarioMemo[Conditions, Zone] = ScenarioMemo(256)
 
 
 def zone(scenario: Scenario, conditions: Conditions) -> Zone:
     """The zone of agreement under these conditions (cached; the status quo left out)."""
-    key = (id(scenario), conditions)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is scenario:
-        _CACHE.move_to_end(key)
-        return hit[1]
+    found = _ZONES.find(scenario, conditions)
+    if found is not None:
+        return found
     result = _search(scenario, conditions).count()
     sq = index(scenario).status_quo
     if sq in result.packages or (result.exact and passes(scorer(scenario, conditions), sq)):
         result = Zone(result.count - 1, tuple(p for p in result.packages if p != sq), result.exact)
-    _CACHE[key] = (scenario, result)
-    if len(_CACHE) > 256:
-        _CACHE.popitem(last=False)
-    return result
+    return _ZONES.keep(scenario, conditions, result)
 
 
 def believed_zone(
@@ -112,22 +107,16 @@ def best_in_zone(
     return search.best(party, floor, {}, MOVE_BUDGET)
 
 
-_SEARCHES: OrderedDict[tuple[int, Conditions], tuple[Scenario, _Search]] = OrderedDict()
+_SEARCHES: ScenarioMemo[Conditions, _Search] = ScenarioMemo(64)
 
 
 def _search(scenario: Scenario, conditions: Conditions) -> _Search:
     """The search tables of the agenda under these conditions (cached: computer players ask
     again and again under the same conditions, within a game and across simulated games)."""
-    key = (id(scenario), conditions)
-    hit = _SEARCHES.get(key)
-    if hit is not None and hit[0] is scenario:
-        _SEARCHES.move_to_end(key)
-        return hit[1]
-    made = _Search(scenario, conditions)
-    _SEARCHES[key] = (scenario, made)
-    if len(_SEARCHES) > 64:
-        _SEARCHES.popitem(last=False)
-    return made
+    found = _SEARCHES.find(scenario, conditions)
+    if found is None:
+        found = _SEARCHES.keep(scenario, conditions, _Search(scenario, conditions))
+    return found
 
 
 def _sums(parts: list[list[float]]) -> list[float]:
@@ -198,21 +187,16 @@ class _Agenda:
         return hit
 
 
-_AGENDAS: OrderedDict[int, tuple[Scenario, _Agenda]] = OrderedDict()
+_AGENDAS: ScenarioMemo[None, _Agenda] = ScenarioMemo(16)
 
 
 def _agenda(scenario: Scenario, views: list[PartyScorer]) -> _Agenda:
     """The scenario's fixed part of the search tables (cached: every search of a game shares
     it, while the conditions and a negotiator's beliefs change from search to search)."""
-    hit = _AGENDAS.get(id(scenario))
-    if hit is not None and hit[0] is scenario:
-        _AGENDAS.move_to_end(id(scenario))
-        return hit[1]
-    made = _Agenda(scenario, views)
-    _AGENDAS[id(scenario)] = (scenario, made)
-    if len(_AGENDAS) > 16:
-        _AGENDAS.popitem(last=False)
-    return made
+    found = _AGENDAS.find(scenario, None)
+    if found is None:
+        found = _AGENDAS.keep(scenario, None, _Agenda(scenario, views))
+    return found
 
 
 class _Search:

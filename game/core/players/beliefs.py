@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import repeat
 from operator import add, getitem, is_, mul
@@ -29,6 +28,7 @@ from typing import Any, NamedTuple
 from game.core.engine.moves import Accept, Counter, Move, Propose, Reject
 from game.core.engine.state import LogEntry, Revealed, State, rng
 from game.core.scenario.index import index
+from game.core.scenario.memo import Memo
 from game.core.scenario.packages import Package
 
 HAZE = 6.0
@@ -232,7 +232,7 @@ def _unit(*parts: object) -> float:
     return value / 2**63 - 1.0
 
 
-_ERRORS: OrderedDict[tuple[object, ...], tuple[list[list[float]], float]] = OrderedDict()
+_ERRORS: Memo[tuple[object, ...], tuple[list[list[float]], float]] = Memo(512)
 
 
 def _errors(
@@ -248,9 +248,7 @@ def _errors(
         errors = [[draw.uniform(-1.0, 1.0) for _ in range(n)] for n in sizes]
         for row, k in zip(errors, status_quo, strict=True):
             row[k] = 0.0
-        hit = _ERRORS[key] = (errors, _need_error(seed, viewer, partner))
-        if len(_ERRORS) > 512:
-            _ERRORS.popitem(last=False)
+        hit = _ERRORS.put(key, (errors, _need_error(seed, viewer, partner)))
     return hit
 
 

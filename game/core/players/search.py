@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import OrderedDict
 
+from game.core.engine.conditions import Conditions
 from game.core.engine.scoring import scorer
 from game.core.engine.state import State
 from game.core.players.beliefs import Beliefs
 from game.core.scenario.index import index
+from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, fits_scope
 
@@ -27,34 +28,30 @@ negative, which `_best_of_three` relies on to leave out options that cannot win.
 def best_possible(state: State, party: str) -> float:
     """The most the party can hope for now: its own score of the best trilateral package for
     it that crosses nobody's red line (its own scores are its to know)."""
-    key = (id(state.scenario), state.conditions, party)
-    hit = _BEST.get(key)
-    if hit is not None and hit[0] is state.scenario:
-        return hit[1]
+    found = _BEST.find(state.scenario, (state.conditions, party))
+    if found is not None:
+        return found
     view = state.scorer.parties[party]
     total = 0.0
     for row, allowed in zip(
         view.raw, _columns(state.scenario, state.scenario.party_ids), strict=True
     ):
         total += max(row[k] for k in allowed)
-    best = (total - view.low) * view.per_point
-    _BEST[key] = (state.scenario, best)
-    if len(_BEST) > 512:
-        _BEST.popitem(last=False)
-    return best
+    return _BEST.keep(
+        state.scenario, (state.conditions, party), (total - view.low) * view.per_point
+    )
 
 
-_BEST: OrderedDict[tuple[object, ...], tuple[Scenario, float]] = OrderedDict()
-_COLUMNS: dict[tuple[int, tuple[str, ...]], tuple[Scenario, list[list[int]]]] = {}
+_BEST: ScenarioMemo[tuple[Conditions, str], float] = ScenarioMemo(512)
+_COLUMNS: ScenarioMemo[tuple[str, ...], list[list[int]]] = ScenarioMemo(256)
 
 
 def _columns(scenario: Scenario, scope: tuple[str, ...]) -> list[list[int]]:
     """The options of each issue a package of this scope may hold: none a scope party
     red-lines, none binding a party outside the scope (the status quo where nothing else is
     left). Red lines and scopes are the scenario's alone, so this is worked out once."""
-    key = (id(scenario), scope)
-    hit = _COLUMNS.get(key)
-    if hit is None or hit[0] is not scenario:
+    found = _COLUMNS.find(scenario, scope)
+    if found is None:
         red = scorer(scenario).parties
         ids = scenario.party_ids
         status_quo = index(scenario).status_quo
@@ -67,8 +64,8 @@ def _columns(scenario: Scenario, scope: tuple[str, ...]) -> list[list[int]]:
             or [status_quo[i]]
             for i, issue in enumerate(scenario.issues)
         ]
-        hit = _COLUMNS[key] = (scenario, table)
-    return hit[1]
+        found = _COLUMNS.keep(scenario, scope, table)
+    return found
 
 
 # --- what it believes of a package ---------------------------------------------------------------
