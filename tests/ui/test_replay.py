@@ -237,3 +237,20 @@ async def test_w_in_the_log_replays_a_game_in_progress_and_a_branch_saves_it_fir
         assert app.game is not going
         [saved] = [p for p in tmp_path.glob("*.yaml") if "autosave" not in p.name]
         assert Game.load(saved).state.moves == moves
+
+
+def test_only_the_replay_s_headings_are_bold_and_underlined() -> None:
+    """A play-test in a browser: everything under "Just now", "On the table" and "What it was
+    worth" was bold and underlined, the heading's style given to the whole block. Only each
+    heading carries it; the lines under it do not."""
+    whole = steps()
+    at = next(i for i, s in enumerate(whole.states) if i > 0 and s.offer and "MX" in s.offer.scope)
+    view = whole.view(at, "MX")
+    news = whole.news(at)
+    for block in (text.move(view, news, at), text.on_table(view), text.worth(view)):
+        heading = block.plain.split("\n", 1)[0]
+        assert "underline" not in str(block.style)
+        body = len(heading) + 1
+        assert all(
+            span.start < body or "underline" not in str(span.style) for span in block.spans
+        ), heading

@@ -25,7 +25,7 @@ def agenda(
     for n, (issue, k) in enumerate(zip(scenario.issues, draft, strict=True)):
         option = issue.options[k]
         here = n == cursor
-        line = Text("▸" if here else " ", style="bold")
+        line = Text().append("▸" if here else " ", style="bold")
         line.append(f"{clip(names[n], name_width):<{name_width}} ", style="bold" if here else "")
         label = clip(option.label, room)
         if here:

@@ -34,7 +34,7 @@ def move(view: SeatView, entries: tuple[LogEntry, ...], step: int) -> Text:
     began)."""
     if step == 0:
         return followed(view, entries, "How the game began")
-    text = Text("Just now\n", style="bold underline")
+    text = Text().append("Just now\n", style="bold underline")
     if entries:
         line = log_line(view.scenario, entries[0])
         # The move itself stands out: its first line, after the date (its reasons stay dim).
@@ -66,7 +66,7 @@ def followed(view: SeatView, entries: tuple[LogEntry, ...], heading: str = "Then
 def on_table(view: SeatView) -> Text:
     """The package on the table: from whom, whom it binds, who had accepted, what it changes."""
     offer = view.offer
-    text = Text("On the table\n", style="bold underline")
+    text = Text().append("On the table\n", style="bold underline")
     if offer is None:
         return text.append("Nothing.", style="dim")
     s = view.scenario
@@ -91,7 +91,7 @@ def worth(view: SeatView) -> Text:
     """What the package on the table was worth, as the seat saw it then: its own score exactly,
     each partner's as the range its trust allowed."""
     offer = view.offer
-    text = Text("What it was worth, as you saw it\n", style="bold underline")
+    text = Text().append("What it was worth, as you saw it\n", style="bold underline")
     if offer is None:
         return text.append("Nothing to weigh.", style="dim")
     s = view.scenario

@@ -83,7 +83,7 @@ def _row(party: PartyStanding) -> tuple[Text | str, ...]:
 def standing_zone(standing: Standing) -> Text:
     """The zone of agreement now, and as each round opened."""
     at_least = "" if standing.zone_exact else "at least "
-    text = Text("Zone of agreement now: ", style="bold")
+    text = Text().append("Zone of agreement now: ", style="bold")
     text.append(f"{at_least}{standing.zone_now} trilateral packages ")
     text.append("every country would accept and support at home", style="dim")
     if standing.zone_by_round:
