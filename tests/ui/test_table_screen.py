@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from game.core.engine.moves import Pass, Propose
 from game.core.game import Game
+from game.core.scenario.model import Scenario
 from game.ui.screens.table import TableScreen
 from tests.conftest import spp_file
 from tests.ui.conftest import (
@@ -322,3 +323,41 @@ async def test_a_and_c_say_what_the_table_holds_when_they_cannot_be_used(
         await pilot.pause()
         latest = " ".join(widget_text(app, "#latest").split())
         assert "You have accepted this package; it waits for Canada to answer." in latest
+
+
+def long_agenda(extra: int) -> Scenario:
+    """spp-2005 with `extra` more issues (copies of its first ones under new ids): an agenda
+    longer than the table's column at 80x24."""
+    data = spp_file().scenario.model_dump(mode="json", exclude_none=True)
+    copies = []
+    for n in range(extra):
+        issue = dict(data["issues"][n % len(data["issues"])])
+        issue["id"], issue["name"], issue["short"] = f"more{n}", f"More {n}", f"More {n}"
+        copies.append(issue)
+    data["issues"] += copies
+    return Scenario.model_validate(data)
+
+
+async def test_a_long_agenda_scrolls_with_the_cursor_and_keeps_the_table_in_view(
+    tmp_path: Path,
+) -> None:
+    """A teacher's audit: with twelve issues the table's left column ran past the screen at
+    80x24 (who had accepted the package on the table was cut off), and with thirty the cursor
+    left the screen, so that `t` tabled options never shown. The agenda shows a window of its
+    issues that follows the cursor, with arrows where more lie above or below, and the package
+    on the table stays in view."""
+    scenario = long_agenda(6)
+    game = Game.new(scenario, 11, ["MX"], saves_dir=tmp_path)
+    assert game.view("MX").offer is not None  # the United States has tabled a package
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_table(pilot)
+        shown = "\n".join(screen_text(app))
+        assert "waiting for:" in shown
+        assert "↓" in shown and "▸Border" in shown.replace(" ", "")
+        for _ in range(len(scenario.issues) - 1):
+            await pilot.press("down")
+            await pilot.pause()
+            shown = "\n".join(screen_text(app))
+            assert "◂" in shown and "waiting for:" in shown
+        assert "▸More5" in shown.replace(" ", "") and "↑" in shown

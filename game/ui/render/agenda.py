@@ -11,21 +11,30 @@ from game.ui.render.marks import clip
 
 
 def agenda(
-    scenario: Scenario, draft: Package, cursor: int, width: int, offered: Package | None
+    scenario: Scenario,
+    draft: Package,
+    cursor: int,
+    width: int,
+    offered: Package | None,
+    rows: int | None = None,
 ) -> Text:
     """The issues, each with the option chosen in the draft; the cursor line is marked (a
     pointer and reverse video, not colour alone).
 
-    A star marks an issue where the draft differs from the package on the table.
+    A star marks an issue where the draft differs from the package on the table. An agenda
+    longer than `rows` lines shows a window of them that keeps the cursor away from its edges,
+    with ↑ (↓) on its first (last) line where more issues lie above (below).
     """
     names = [issue.short or issue.name for issue in scenario.issues]
     name_width = min(12, max(len(n) for n in names))
     room = max(8, width - name_width - 6)
+    first, last = window(len(names), cursor, rows)
     lines = []
-    for n, (issue, k) in enumerate(zip(scenario.issues, draft, strict=True)):
+    for n in range(first, last):
+        issue, k = scenario.issues[n], draft[n]
         option = issue.options[k]
         here = n == cursor
-        line = Text().append("▸" if here else " ", style="bold")
+        line = Text().append(_mark(n, cursor, first, last, len(names)), style="bold")
         line.append(f"{clip(names[n], name_width):<{name_width}} ", style="bold" if here else "")
         label = clip(option.label, room)
         if here:
@@ -36,6 +45,30 @@ def agenda(
             line.append("*", style="bold yellow")
         lines.append(line)
     return Text("\n").join(lines)
+
+
+def _mark(n: int, cursor: int, first: int, last: int, issues: int) -> str:
+    """The first column of issue n's line: the cursor's pointer, or an arrow where the window
+    leaves issues out above or below."""
+    if n == cursor:
+        return "▸"
+    if n == first > 0:
+        return "↑"
+    if n == last - 1 and last < issues:
+        return "↓"
+    return " "
+
+
+def window(issues: int, cursor: int, rows: int | None) -> tuple[int, int]:
+    """The issues an agenda of `rows` lines shows, first and past the last: all of them when
+    they fit; else a run that has the cursor in its middle, or as near as the agenda's ends
+    allow (so the cursor is on an edge line only at an end of the agenda, and the edges' arrows
+    never take its line). At least three lines: one for each arrow and the cursor's."""
+    if rows is None or issues <= rows:
+        return 0, issues
+    rows = max(3, rows)
+    first = min(max(0, cursor - rows // 2), issues - rows)
+    return first, first + rows
 
 
 def scope_words(scope: tuple[str, ...], everyone: tuple[str, ...]) -> str:

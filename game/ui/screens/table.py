@@ -20,6 +20,8 @@ from game.ui.screens.base import GameScreen
 
 AGENDA_WIDTH = 41
 """Columns for the agenda: the left column's width in app.tcss less its padding and border."""
+DETAIL_LINES = 5
+"""The most lines the selected option's detail takes (its max-height in app.tcss)."""
 
 PANELS = ("score", "partners", "home", "trust", "log")
 PANEL_TITLES = {
@@ -220,11 +222,13 @@ chose, not one the chapter gives.
         offered = view.offer.package if view.offer else None
         agenda_box = self.query_one("#agenda", Static)
         width = agenda_box.content_region.width or AGENDA_WIDTH
-        agenda = render.agenda(scenario, self.package, self.cursor, width, offered)
+        summary = render.table_summary(view)
+        self.query_one("#on-table", Static).update(summary)
+        rows = self._agenda_rows(summary, width)
+        agenda = render.agenda(scenario, self.package, self.cursor, width, offered, rows)
         agenda_box.update(agenda)
         detail = render.option_detail(scenario, self.package, self.cursor, self.scope, width)
         self.query_one("#detail", Static).update(detail)
-        self.query_one("#on-table", Static).update(render.table_summary(view))
         self.query_one("#tabs", Static).update(self._tab_line())
         self.query_one("#panel", Static).update(self._panel_content())
         if self.last_message is not None:
@@ -234,6 +238,16 @@ chose, not one the chapter gives.
             latest = render.latest(view, width, own_kept=self.own is not None)
         self.query_one("#latest", Static).update(latest)
         self.call_after_refresh(self._show_more)
+
+    def _agenda_rows(self, summary: Text, width: int) -> int | None:
+        """The lines the agenda may take in the left column: what the option's detail (at
+        most DETAIL_LINES) and the package on the table (as many lines as it wraps to) leave,
+        each after its blank line; None before the column is laid out."""
+        height = self.query_one("#left").content_region.height
+        if not height:
+            return None
+        table = len(summary.wrap(self.app.console, width))
+        return height - (1 + DETAIL_LINES) - (1 + table)
 
     def _show_more(self) -> None:
         """Say when the panel has more than it shows, and which key scrolls it."""
