@@ -272,3 +272,27 @@ async def test_a_finished_class_game_s_end_screen_speaks_to_the_team_s_own_page(
         await pilot.pause()
         assert isinstance(app.screen, EndScreen) and app.screen.party == "MX"
         assert "result   n:" not in shown(app)
+
+
+async def test_a_move_refused_because_the_game_moved_on_shows_the_game_as_it_now_is(
+    tmp_path: Path,
+) -> None:
+    """A browser play-test: with the same team in two tabs, a key pressed in one just after the
+    other moved was refused ("it is Canada's turn, not yours"), but that tab still showed
+    "your turn" and the old table until someone else moved. Checking a move reads the moves
+    made since, and the page then shows them."""
+    instructor = new_class(tmp_path)
+    app = class_app(instructor.store.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_table(pilot, instructor.codes()["MX"])
+        assert "your turn" in shown(app)
+        assert app._class_timer is not None
+        app._class_timer.pause()  # the key is pressed before this page reads the other tab
+        other_tab = ClassGame.join(instructor.store.path, instructor.codes()["MX"])
+        other_tab.play(Pass(party="MX"))
+        other_tab.close()
+        await pilot.press("p")
+        await pilot.pause()
+        text = shown(app)
+        assert "Not allowed: it is Canada's turn, not yours" in text
+        assert "your turn" not in text and "CA to move" in text

@@ -120,7 +120,8 @@ chose, not one the chapter gives.
     ]
 
     class MoveMade(Message):
-        """The seat made a move; the app shows what followed (events, votes, the end)."""
+        """The seat made a move, or tried one in vain (a class game then takes in the moves
+        made meanwhile); the app shows what followed (events, votes, the end)."""
 
     class ActionsRequested(Message):
         """The player wants to choose a diplomatic action from these."""
@@ -402,7 +403,12 @@ chose, not one the chapter gives.
         try:
             self.view.play(move)
         except IllegalMove as err:
+            # A class game checks a move against the moves made since in other browsers, and
+            # takes them in: show the game as it now is, and what followed them.
+            self.last_message = None
+            self.after_move()
             self.message(Text(f"Not allowed: {err}", style="bold red"))
+            self.post_message(self.MoveMade())
             return
         self.last_message = None
         self.after_move()
