@@ -289,3 +289,21 @@ def test_without_a_deal_the_verdict_says_how_far_the_reservation_value_moved_and
     down = debrief(play_computer_game(scenario, 1))
     ca = " ".join(verdict(scenario, down, "CA").plain.split())
     assert "down 1.4 from" in ca
+
+
+async def test_a_stray_enter_after_the_last_window_keeps_the_end_screen(tmp_path: Path) -> None:
+    """A browser play-test: the windows before the end say "⏎ Continue", and one Enter too
+    many left the end screen for the title (in a class game, for the join page). Enter does
+    nothing there; Esc (in the footer) goes back to the title."""
+    from game.ui.screens.title import TitleScreen
+
+    app = game_app_at(played_game("MX", 6, tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_end(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+        assert "esc Title" in screen_text(app)[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)

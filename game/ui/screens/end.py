@@ -85,7 +85,7 @@ def frontier_text(s: Scenario, report: Debrief) -> Text:
 
 
 class EndScreen(ReadingScreen[None]):
-    """The result and the debrief; Enter dismisses it."""
+    """The result and the debrief; Esc dismisses it."""
 
     SCROLL_ID = "end"
 
@@ -132,8 +132,9 @@ forecast where the scenario gives them.
 `t` opens the **theory card**: the chapter's frame (Wendt's security systems, the three levels
 of transformation, dual-bilateralism), its conclusion and its forecast.
 
-↑/↓ scroll, PgUp/PgDn a page, Home/End to the top or the bottom; `t` the theory card; Enter
-returns to the title screen.
+↑/↓ scroll, PgUp/PgDn a page, Home/End to the top or the bottom; `t` the theory card; Esc
+returns to the title screen (Enter does nothing here: the windows before this screen take
+Enter, and one too many would leave it).
 
 `d` opens the **class debrief**: everything above and more (the zone of agreement round by
 round, trust and the levels of transformation, a timeline, questions for discussion), the same
@@ -142,13 +143,15 @@ as `python main.py report SAVE` writes; `e` there saves it as a Markdown file.
 `w` (**What if**) replays the game move by move, as you saw it, and branches a new game from
 any round: as the same country or another, and with one of the chapter's causes switched off
 if you like.
+
 At a **hot seat** the screen speaks to one team at a time, named in its first line: `n` shows
 the next team's result, path and replay.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # "Title", not "Title screen": the footer needs the columns at 80x24.
-        Binding("enter", "title", "Title"),
+        # "Title", not "Title screen": the footer needs the columns at 80x24. Not Enter: the
+        # windows before the end take Enter, and one too many would leave this screen.
+        Binding("escape", "title", "Title"),
         *ReadingScreen.SCROLL_KEYS,
         Binding("t", "theory", "Theory"),
         Binding("d", "debrief", "Debrief"),
