@@ -464,3 +464,17 @@ def test_report_what_if_a_cause_the_game_already_ran_without_is_a_usage_error(
     assert main(["report", str(path), "--what-if", "visa_2009", "--runs", "2"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: --what-if visa_2009: ") and len(err.splitlines()) == 1
+
+
+def test_the_debriefs_path_never_rounds_a_number_onto_the_bar_it_missed() -> None:
+    """A browser play-test: a package that failed at home with support 49.5 read "50/50" in
+    the path. Each number keeps the decimal that tells it from what it is measured against:
+    the offer's score from the reservation value, support from the support needed."""
+    from game.core.analysis.debrief import RoundPoint
+    from game.core.analysis.report_markdown import _path_line
+
+    line = _path_line(RoundPoint("2006-04", 63.96, 64.0, 49.5, 50.0))
+    assert "63.96" in line and "res 64.00" in line and "49.5/50.0" in line
+    assert "64.0 " not in line.replace("res 64.0", "")
+    line = _path_line(RoundPoint("2006-04", 70.0, 64.0, 56.0, 50.0))
+    assert " 70.0  res 64.0" in line and " 56/50" in line

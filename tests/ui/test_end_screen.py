@@ -307,3 +307,19 @@ async def test_a_stray_enter_after_the_last_window_keeps_the_end_screen(tmp_path
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
+
+
+def test_the_path_chart_never_rounds_a_number_onto_the_bar_it_missed() -> None:
+    """A browser play-test: the chart showed support "50" against a need of 50 for the round
+    whose package failed at home with 49.5. A number and the bar it is measured against keep
+    the decimal that tells them apart (as everywhere else), and one that meets its bar within
+    the engine's tolerance shows as meeting it."""
+    from game.core.analysis.debrief import RoundPoint
+    from game.ui.screens.end import path_chart
+
+    missed = RoundPoint("2006-04", offered=63.96, reservation=64.0, support=49.5, threshold=50.0)
+    _, _, offered, _, support = path_chart((missed,)).plain.splitlines()[-1].split()
+    assert (offered, support) == ("63.96", "49.5")
+    met = RoundPoint("2006-04", offered=64.0, reservation=64.0, support=50.0, threshold=50.0)
+    _, _, offered, _, support = path_chart((met,)).plain.splitlines()[-1].split()
+    assert (offered, support) == ("64", "50")

@@ -13,7 +13,13 @@ from game.core.analysis.constraints import Constraint
 from game.core.analysis.debrief import RoundPoint
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import Refusal, Tabled
-from game.core.engine.numbers import difference
+from game.core.engine.numbers import (
+    SCORE_PLACES,
+    SUPPORT_PLACES,
+    compared,
+    difference,
+    fixed,
+)
 from game.core.engine.wording import counted, deal_kind, efficient, every_country, joined
 from game.core.scenario.model import Scenario
 
@@ -293,16 +299,17 @@ def _zone(report: ClassReport) -> str:
 
 
 def _path_line(point: RoundPoint) -> str:
-    # At most 72 columns: the end screen shows the debrief's code blocks at 80 columns.
-    offer = (
-        f"{bar(point.offered, 14)} {point.offered:5.1f}"
-        if point.offered is not None
-        else f"{'·' * 14}     —"
-    )
+    # At most 72 columns: the end screen shows the debrief's code blocks at 80 columns. Each
+    # number keeps the decimal that tells it from what it is measured against.
+    reservation = fixed(point.reservation, SCORE_PLACES)
+    offer = f"{'·' * 14}     —"
+    if point.offered is not None:
+        offered, reservation = compared(point.offered, point.reservation, SCORE_PLACES)
+        offer = f"{bar(point.offered, 14)} {offered:>5}"
+    support, threshold = compared(point.support, point.threshold, SUPPORT_PLACES)
     return (
-        f"{point.date}  {offer}  res {point.reservation:4.1f}  home "
-        f"{bar(point.support, 10)} {point.support:3.0f}/{point.threshold:.0f}"
-        + (" †" if point.in_force else "")
+        f"{point.date}  {offer}  res {reservation:>4}  home "
+        f"{bar(point.support, 10)} {support:>3}/{threshold}" + (" †" if point.in_force else "")
     )
 
 

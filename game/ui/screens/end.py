@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from game.core.analysis.debrief import Debrief, RoundPoint
+from game.core.engine.numbers import compared
 from game.core.engine.wording import efficient
 from game.core.scenario.model import Scenario
 from game.ui import render
@@ -37,11 +38,13 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
         chart = list(render.bar(value, cells)) if value is not None else list("·" * cells)
         chart[min(cells - 1, int(cells * reservation / 100))] = "│"
         line.append("".join(chart), style="cyan" if value is not None else "dim")
-        line.append(f" {value:3.0f}" if value is not None else "   —")
+        # Each number keeps the decimal that tells it from its bar (49.5 is not shown as 50
+        # beside a need of 50).
+        line.append(f" {compared(value, reservation, 0)[0]:>3}" if value is not None else "   —")
         home = list(render.bar(support, 10))
         home[min(9, int(10 * point.threshold / 100))] = "│"
         line.append("   " + "".join(home), style="" if value is not None else "dim")
-        line.append(f" {support:3.0f}")
+        line.append(f" {compared(support, point.threshold, 0)[0]:>3}")
         if value is None:
             line.append("*", style="dim")
             bare = True
