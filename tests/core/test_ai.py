@@ -69,6 +69,8 @@ def test_late_in_the_game_it_accepts_a_package_worth_what_it_needs_that_home_sup
 
 
 def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
+    """players/tactics.py, `aspiration`: "The value the party holds out for now: from its best
+    towards what it needs"; early on it is still near its best."""
     state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
     state = step(
         state, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC"))
@@ -81,6 +83,9 @@ def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
 def test_it_refuses_a_valuable_package_its_groups_at_home_would_not_back(
     engine: Scenario,
 ) -> None:
+    """README, Your counterparts: a refusal says, "for a package worth enough that it may not
+    take, which rule stands in the way", as in "it would settle for 85.0, but its groups at home
+    would not back it"."""
     state = at_last_round(start(engine, 2, HUMANS))  # type: ignore[arg-type]
     proposer = state.to_move or ""
     state = step(
@@ -185,6 +190,8 @@ def test_a_computer_that_accepts_says_why(spp: Scenario) -> None:
 
 
 def test_computer_only_games_are_deterministic(spp: Scenario) -> None:
+    """engine/mechanism.py: "Chance comes only from the seed, so the same seed and moves give the
+    same game"."""
     assert play_computer_game(spp, 5).digest() == play_computer_game(spp, 5).digest()
 
 
@@ -205,6 +212,8 @@ def test_every_strategy_plays_whole_games_with_only_legal_moves(
 
 
 def test_each_strategy_name_has_a_negotiator() -> None:
+    """players/negotiator.py: "A new strategy is one module in `strategies/` and one line in
+    STRATEGIES"; every strategy name `--ai` takes has one."""
     assert set(STRATEGIES) == set(NAMES)
 
 
@@ -212,6 +221,9 @@ def test_each_strategy_name_has_a_negotiator() -> None:
 def test_computer_games_end_by_the_deadline_with_only_legal_moves(
     engine: Scenario, seed: int
 ) -> None:
+    """AUTHORING.md: "The game ends at the deadline, with or without a deal" (The sections, in
+    order), and "A principle with `red_line: true` means the party cannot accept any package that
+    triggers it, whatever the score" (How a package is scored)."""
     state = play_out(start(engine, seed))
     assert state.finished and state.round <= len(engine.rounds) - 1
     for agreement in state.agreements:
@@ -220,11 +232,15 @@ def test_computer_games_end_by_the_deadline_with_only_legal_moves(
 
 
 def test_simulate_gives_the_same_summary_for_the_same_seed(engine: Scenario) -> None:
+    """analysis/simulation.py, `simulate`: "Play `runs` computer-only games and summarise them;
+    the same seed gives the same result"."""
     assert simulate(engine, 20, 4) == simulate(engine, 20, 4)
     assert sum(simulate(engine, 20, 4).outcomes.values()) == 20
 
 
 def test_states_from_computer_games_are_frozen(spp: Scenario) -> None:
+    """engine/state.py, `State`: "A whole game at one moment; never changed in place: `step`
+    returns a new one"."""
     state = play_computer_game(spp, 1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         state.finished = False  # type: ignore[misc]
