@@ -24,9 +24,8 @@ from game.core.players.style import StrategyName, style_for
 from game.core.scenario.errors import LoadError
 from game.core.scenario.loader import load_scenario
 from game.core.scenario.model import MAX_PARTIES, Scenario
-from tests.conftest import DATA
+from tests.conftest import DATA, HUMANS
 
-HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
 EVERYONE = ("AA", "BB", "CC")
 
 
@@ -58,7 +57,7 @@ def test_late_in_the_game_it_accepts_a_package_worth_what_it_needs_that_home_sup
 ) -> None:
     """Time-dependent concession: at the deadline a negotiator has conceded all the way to
     what it needs."""
-    state = at_last_round(start(engine, 2, HUMANS))  # type: ignore[arg-type]
+    state = at_last_round(start(engine, 2, HUMANS))
     proposer = state.to_move or ""
     state = step(state, Propose(party=proposer, package=SHARED, scope=EVERYONE))
     responder = state.to_move or ""
@@ -71,7 +70,7 @@ def test_late_in_the_game_it_accepts_a_package_worth_what_it_needs_that_home_sup
 def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
     """players/tactics.py, `aspiration`: "The value the party holds out for now: from its best
     towards what it needs"; early on it is still near its best."""
-    state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 2, HUMANS)
     state = step(
         state, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC"))
     )  # worth 56 to C; it aims higher
@@ -86,7 +85,7 @@ def test_it_refuses_a_valuable_package_its_groups_at_home_would_not_back(
     """README, Your counterparts: a refusal says, "for a package worth enough that it may not
     take, which rule stands in the way", as in "it would settle for 85.0, but its groups at home
     would not back it"."""
-    state = at_last_round(start(engine, 2, HUMANS))  # type: ignore[arg-type]
+    state = at_last_round(start(engine, 2, HUMANS))
     proposer = state.to_move or ""
     state = step(
         state, Propose(party=proposer, package=(1, 1, 1), scope=EVERYONE)
@@ -106,7 +105,7 @@ def test_it_refuses_a_valuable_package_its_groups_at_home_would_not_back(
 def test_it_tables_a_package_it_believes_every_partner_would_accept(engine: Scenario) -> None:
     """A computer tables what it believes would pass: worth its aspiration to itself, worth
     what it believes each partner needs (with its caution), crossing no red line."""
-    state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 2, HUMANS)
     move = choose_move(state, "AA")
     while not isinstance(move, Propose | Pass):
         state = step(state, move)
@@ -126,7 +125,7 @@ def test_a_package_tabled_this_round_is_known_to_be_endorsed_even_without_learni
     the partner", as anyone at the table can tell; so a negotiator that does not learn (as on
     easy) still counts it among what the partner endorsed, however its beliefs were asked
     before the package was tabled."""
-    state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 2, HUMANS)
     proposer = state.to_move or ""
     viewer = next(p for p in EVERYONE if p != proposer)
     plain = Knowledge(learns=False)

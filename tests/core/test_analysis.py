@@ -19,9 +19,8 @@ from game.core.engine.scoring import scorer
 from game.core.engine.state import State
 from game.core.scenario.loader import load_scenario
 from game.core.scenario.model import Scenario
-from tests.conftest import DATA
+from tests.conftest import DATA, HUMANS
 
-HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
 EVERYONE = ("AA", "BB", "CC")
 
 
@@ -37,7 +36,7 @@ def finish(state: State) -> State:
 
 
 def agree(engine: Scenario, options: tuple[int, ...]) -> State:
-    state = start(engine, 1, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 1, HUMANS)
     for move in (
         Propose(party="AA", package=options, scope=EVERYONE),
         Accept(party="BB"),
@@ -72,7 +71,7 @@ def test_no_deal_with_trust_intact_is_dual_bilateralism(engine: Scenario) -> Non
     """AUTHORING.md, How the negotiation runs: "Without a trilateral deal the game ends in
     dual-bilateralism, or in breakdown if any dyad's trust is below
     `outcomes.breakdown_trust_below`"."""
-    assert classify(finish(start(engine, 1, HUMANS))) == "dual_bilateralism"  # type: ignore[arg-type]
+    assert classify(finish(start(engine, 1, HUMANS))) == "dual_bilateralism"
 
 
 def test_no_deal_with_a_dyad_below_the_breakdown_level_is_a_breakdown(engine: Scenario) -> None:
@@ -81,14 +80,14 @@ def test_no_deal_with_a_dyad_below_the_breakdown_level_is_a_breakdown(engine: Sc
     `outcomes.breakdown_trust_below`"."""
     data = engine.model_dump()
     data["outcomes"]["breakdown_trust_below"] = 35  # the scandal leaves A-B trust at 30
-    assert classify(finish(start(type(engine).model_validate(data), 1, HUMANS))) == "breakdown"  # type: ignore[arg-type]
+    assert classify(finish(start(type(engine).model_validate(data), 1, HUMANS))) == "breakdown"
 
 
 def test_without_a_deal_each_party_ends_at_its_reservation_value(engine: Scenario) -> None:
     """analysis/outcomes.py, `results`: "Each party's result at the end: the trilateral deal's
     value or, without one (or once it has lapsed), its reservation value (the status quo of
     dual-bilateralism, with any bilateral gains)"."""
-    for r in results(finish(start(engine, 1, HUMANS))).values():  # type: ignore[arg-type]
+    for r in results(finish(start(engine, 1, HUMANS))).values():
         assert r.score == r.reservation and r.gain == 0
 
 
@@ -164,7 +163,7 @@ def test_the_spp_frontier_is_built_exactly(spp: Scenario) -> None:
 
 def played(engine: Scenario, *moves: Move) -> State:
     """The engine scenario with people at every seat: these moves, then passes to the end."""
-    state = start(engine, 1, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 1, HUMANS)
     for move in moves:
         state = step(state, move)
     return finish(state)

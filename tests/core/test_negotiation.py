@@ -25,9 +25,8 @@ from game.core.engine.state import State
 from game.core.scenario.index import index
 from game.core.scenario.loader import load_scenario
 from game.core.scenario.model import Scenario
-from tests.conftest import DATA
+from tests.conftest import DATA, HUMANS
 
-HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
 PATROLS_SHARED = (1, 1, 0)  # joint patrols + shared analysis, visas kept
 WITH_OPEN_BORDERS = (1, 1, 1)
 COVERT = (2, 0, 0)
@@ -41,7 +40,7 @@ def engine() -> Scenario:
 
 @pytest.fixture()
 def game(engine: Scenario) -> State:
-    return start(engine, seed=7, seats=HUMANS)  # type: ignore[arg-type]
+    return start(engine, seed=7, seats=HUMANS)
 
 
 def ix(state: State, a: str, b: str) -> int:
@@ -412,9 +411,9 @@ def test_a_chance_event_is_decided_by_the_seed(engine: Scenario) -> None:
     seed, when the event is due"."""
     fired = set()
     for seed in range(20):
-        state = _open_round(start(engine, seed, HUMANS), 1)  # type: ignore[arg-type]
+        state = _open_round(start(engine, seed, HUMANS), 1)
         fired.add(any("coin toss" in e.text for e in state.log))
-        again = _open_round(start(engine, seed, HUMANS), 1)  # type: ignore[arg-type]
+        again = _open_round(start(engine, seed, HUMANS), 1)
         assert again.digest() == state.digest()
     assert fired == {True, False}
 
@@ -422,7 +421,7 @@ def test_a_chance_event_is_decided_by_the_seed(engine: Scenario) -> None:
 def test_a_cause_switched_off_stops_its_events(engine: Scenario) -> None:
     """AUTHORING.md, Writing a counterfactual: "Without a cause, its events never happen, and
     every later number is as it would have been without them"."""
-    state = _open_round(start(engine, 1, HUMANS, disabled_causes={"leader_change"}), 2)  # type: ignore[arg-type]
+    state = _open_round(start(engine, 1, HUMANS, disabled_causes={"leader_change"}), 2)
     assert "new_leader" not in state.fired
 
 
@@ -447,8 +446,8 @@ MOVES = [
 
 def test_the_same_scenario_seed_and_moves_give_the_same_state(engine: Scenario) -> None:
     """README, How a game runs: "the same seed and moves always give the same game"."""
-    one = play(start(engine, 3, HUMANS), *MOVES)  # type: ignore[arg-type]
-    two = play(start(engine, 3, HUMANS), *MOVES)  # type: ignore[arg-type]
+    one = play(start(engine, 3, HUMANS), *MOVES)
+    two = play(start(engine, 3, HUMANS), *MOVES)
     assert one.digest() == two.digest() and one == two
 
 
@@ -504,7 +503,7 @@ def test_random_games_end_by_the_deadline_and_never_accept_below_reservation_or_
     """AUTHORING.md: "The game ends at the deadline, with or without a deal", and "A party
     accepts a package only if it crosses none of its red lines and scores at least what it needs"
     (Reservation value and ratification)."""
-    state = start(engine, seed, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, seed, HUMANS)
     for _ in range(400):
         if state.finished:
             break
