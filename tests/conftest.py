@@ -11,6 +11,7 @@ import yaml
 from hypothesis import settings
 
 from game.core.engine.moves import Accept, Pass, Propose
+from game.core.engine.state import Seat
 from game.core.game import Game
 from game.core.scenario.loader import ScenarioFile, find_scenario, load_scenario
 from game.core.scenario.model import Scenario
@@ -25,6 +26,8 @@ WITHOUT_CAUSES = frozenset({"leader_change", "visa_2009", "domestic_opposition"}
 """spp-2005 without the three causes the chapter blames: the leader changes, Canada's visa on
 Mexicans and domestic opposition (where deals come within reach and hold)."""
 DATA = ROOT / "tests" / "data"
+HUMANS: dict[str, Seat] = {"AA": "human", "BB": "human", "CC": "human"}
+"""People at every seat of the three-party test scenario, tests/data/good/engine.yaml."""
 
 
 @pytest.fixture(scope="session")

@@ -24,9 +24,8 @@ from game.core.players.style import StrategyName, style_for
 from game.core.scenario.errors import LoadError
 from game.core.scenario.loader import load_scenario
 from game.core.scenario.model import MAX_PARTIES, Scenario
-from tests.conftest import DATA
+from tests.conftest import DATA, HUMANS
 
-HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
 EVERYONE = ("AA", "BB", "CC")
 
 
@@ -58,7 +57,7 @@ def test_late_in_the_game_it_accepts_a_package_worth_what_it_needs_that_home_sup
 ) -> None:
     """Time-dependent concession: at the deadline a negotiator has conceded all the way to
     what it needs."""
-    state = at_last_round(start(engine, 2, HUMANS))  # type: ignore[arg-type]
+    state = at_last_round(start(engine, 2, HUMANS))
     proposer = state.to_move or ""
     state = step(state, Propose(party=proposer, package=SHARED, scope=EVERYONE))
     responder = state.to_move or ""
@@ -69,7 +68,9 @@ def test_late_in_the_game_it_accepts_a_package_worth_what_it_needs_that_home_sup
 
 
 def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
-    state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
+    """players/tactics.py, `aspiration`: "The value the party holds out for now: from its best
+    towards what it needs"; early on it is still near its best."""
+    state = start(engine, 2, HUMANS)
     state = step(
         state, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC"))
     )  # worth 56 to C; it aims higher
@@ -81,7 +82,10 @@ def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
 def test_it_refuses_a_valuable_package_its_groups_at_home_would_not_back(
     engine: Scenario,
 ) -> None:
-    state = at_last_round(start(engine, 2, HUMANS))  # type: ignore[arg-type]
+    """README, Your counterparts: a refusal says, "for a package worth enough that it may not
+    take, which rule stands in the way", as in "it would settle for 85.0, but its groups at home
+    would not back it"."""
+    state = at_last_round(start(engine, 2, HUMANS))
     proposer = state.to_move or ""
     state = step(
         state, Propose(party=proposer, package=(1, 1, 1), scope=EVERYONE)
@@ -101,7 +105,7 @@ def test_it_refuses_a_valuable_package_its_groups_at_home_would_not_back(
 def test_it_tables_a_package_it_believes_every_partner_would_accept(engine: Scenario) -> None:
     """A computer tables what it believes would pass: worth its aspiration to itself, worth
     what it believes each partner needs (with its caution), crossing no red line."""
-    state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 2, HUMANS)
     move = choose_move(state, "AA")
     while not isinstance(move, Propose | Pass):
         state = step(state, move)
@@ -121,7 +125,7 @@ def test_a_package_tabled_this_round_is_known_to_be_endorsed_even_without_learni
     the partner", as anyone at the table can tell; so a negotiator that does not learn (as on
     easy) still counts it among what the partner endorsed, however its beliefs were asked
     before the package was tabled."""
-    state = start(engine, 2, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 2, HUMANS)
     proposer = state.to_move or ""
     viewer = next(p for p in EVERYONE if p != proposer)
     plain = Knowledge(learns=False)
@@ -185,6 +189,8 @@ def test_a_computer_that_accepts_says_why(spp: Scenario) -> None:
 
 
 def test_computer_only_games_are_deterministic(spp: Scenario) -> None:
+    """engine/mechanism.py: "Chance comes only from the seed, so the same seed and moves give the
+    same game"."""
     assert play_computer_game(spp, 5).digest() == play_computer_game(spp, 5).digest()
 
 
@@ -205,6 +211,8 @@ def test_every_strategy_plays_whole_games_with_only_legal_moves(
 
 
 def test_each_strategy_name_has_a_negotiator() -> None:
+    """players/negotiator.py: "A new strategy is one module in `strategies/` and one line in
+    STRATEGIES"; every strategy name `--ai` takes has one."""
     assert set(STRATEGIES) == set(NAMES)
 
 
@@ -212,6 +220,9 @@ def test_each_strategy_name_has_a_negotiator() -> None:
 def test_computer_games_end_by_the_deadline_with_only_legal_moves(
     engine: Scenario, seed: int
 ) -> None:
+    """AUTHORING.md: "The game ends at the deadline, with or without a deal" (The sections, in
+    order), and "A principle with `red_line: true` means the party cannot accept any package that
+    triggers it, whatever the score" (How a package is scored)."""
     state = play_out(start(engine, seed))
     assert state.finished and state.round <= len(engine.rounds) - 1
     for agreement in state.agreements:
@@ -220,11 +231,15 @@ def test_computer_games_end_by_the_deadline_with_only_legal_moves(
 
 
 def test_simulate_gives_the_same_summary_for_the_same_seed(engine: Scenario) -> None:
+    """analysis/simulation.py, `simulate`: "Play `runs` computer-only games and summarise them;
+    the same seed gives the same result"."""
     assert simulate(engine, 20, 4) == simulate(engine, 20, 4)
     assert sum(simulate(engine, 20, 4).outcomes.values()) == 20
 
 
 def test_states_from_computer_games_are_frozen(spp: Scenario) -> None:
+    """engine/state.py, `State`: "A whole game at one moment; never changed in place: `step`
+    returns a new one"."""
     state = play_computer_game(spp, 1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         state.finished = False  # type: ignore[misc]

@@ -19,9 +19,8 @@ from game.core.engine.scoring import scorer
 from game.core.engine.state import State
 from game.core.scenario.loader import load_scenario
 from game.core.scenario.model import Scenario
-from tests.conftest import DATA
+from tests.conftest import DATA, HUMANS
 
-HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
 EVERYONE = ("AA", "BB", "CC")
 
 
@@ -37,7 +36,7 @@ def finish(state: State) -> State:
 
 
 def agree(engine: Scenario, options: tuple[int, ...]) -> State:
-    state = start(engine, 1, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 1, HUMANS)
     for move in (
         Propose(party="AA", package=options, scope=EVERYONE),
         Accept(party="BB"),
@@ -50,12 +49,18 @@ def agree(engine: Scenario, options: tuple[int, ...]) -> State:
 def test_a_ratified_package_moving_enough_security_issues_is_a_security_arrangement(
     engine: Scenario,
 ) -> None:
+    """AUTHORING.md, How the negotiation runs: "A supported trilateral package, in force at the
+    end, that moves at least `outcomes.security_arrangement_min` security issues off the status
+    quo is a trilateral security arrangement"."""
     assert classify(agree(engine, (1, 1, 0))) == "security_arrangement"
 
 
 def test_a_ratified_package_with_too_few_security_changes_is_prosperity_only(
     engine: Scenario,
 ) -> None:
+    """AUTHORING.md, How the negotiation runs: a supported trilateral package that moves at least
+    `outcomes.security_arrangement_min` security issues off the status quo is a security
+    arrangement; "with fewer it is a prosperity-only partnership"."""
     data = engine.model_dump()
     data["outcomes"]["security_arrangement_min"] = 2
     strict = type(engine).model_validate(data)
@@ -63,21 +68,33 @@ def test_a_ratified_package_with_too_few_security_changes_is_prosperity_only(
 
 
 def test_no_deal_with_trust_intact_is_dual_bilateralism(engine: Scenario) -> None:
-    assert classify(finish(start(engine, 1, HUMANS))) == "dual_bilateralism"  # type: ignore[arg-type]
+    """AUTHORING.md, How the negotiation runs: "Without a trilateral deal the game ends in
+    dual-bilateralism, or in breakdown if any dyad's trust is below
+    `outcomes.breakdown_trust_below`"."""
+    assert classify(finish(start(engine, 1, HUMANS))) == "dual_bilateralism"
 
 
 def test_no_deal_with_a_dyad_below_the_breakdown_level_is_a_breakdown(engine: Scenario) -> None:
+    """AUTHORING.md, How the negotiation runs: "Without a trilateral deal the game ends in
+    dual-bilateralism, or in breakdown if any dyad's trust is below
+    `outcomes.breakdown_trust_below`"."""
     data = engine.model_dump()
     data["outcomes"]["breakdown_trust_below"] = 35  # the scandal leaves A-B trust at 30
-    assert classify(finish(start(type(engine).model_validate(data), 1, HUMANS))) == "breakdown"  # type: ignore[arg-type]
+    assert classify(finish(start(type(engine).model_validate(data), 1, HUMANS))) == "breakdown"
 
 
 def test_without_a_deal_each_party_ends_at_its_reservation_value(engine: Scenario) -> None:
-    for r in results(finish(start(engine, 1, HUMANS))).values():  # type: ignore[arg-type]
+    """analysis/outcomes.py, `results`: "Each party's result at the end: the trilateral deal's
+    value or, without one (or once it has lapsed), its reservation value (the status quo of
+    dual-bilateralism, with any bilateral gains)"."""
+    for r in results(finish(start(engine, 1, HUMANS))).values():
         assert r.score == r.reservation and r.gain == 0
 
 
 def test_a_deal_reports_each_partys_gain_and_the_joint_gain(engine: Scenario) -> None:
+    """analysis/debrief.py, `Debrief`: "Outcome, results, joint gains, and where the deal sits
+    against the frontier"; a party's gain is its "Score above (or below) the reservation value"
+    (`PartyResult.gain`)."""
     report = debrief(agree(engine, (1, 1, 0)))
     assert report.deal is not None
     assert report.joint_gain == pytest.approx(sum(r.score - r.reservation for r in report.results))
@@ -100,6 +117,8 @@ def _brute_force_frontier(s: Scenario) -> set[tuple[float, ...]]:
 
 
 def test_the_frontier_is_exactly_the_non_dominated_red_line_free_packages(engine: Scenario) -> None:
+    """analysis/frontier.py, `pareto_frontier`: "The Pareto frontier of the packages that cross
+    no party's red line: exact while the work allows"."""
     frontier = pareto_frontier(engine, Conditions.initial(engine))
     assert frontier.exact
     found = {tuple(round(u, 6) for u in p.scores) for p in frontier.points}
@@ -107,6 +126,8 @@ def test_the_frontier_is_exactly_the_non_dominated_red_line_free_packages(engine
 
 
 def test_the_nash_point_maximises_the_product_of_gains(engine: Scenario) -> None:
+    """analysis/frontier.py, `nash_point`: "The frontier package maximising the product of gains
+    over reservation values"."""
     conditions = Conditions.initial(engine)
     frontier = pareto_frontier(engine, conditions)
     table = scorer(engine, conditions)
@@ -124,11 +145,15 @@ def test_the_nash_point_maximises_the_product_of_gains(engine: Scenario) -> None
 
 
 def test_a_deal_on_the_frontier_is_at_distance_zero(engine: Scenario) -> None:
+    """README, The class debrief: it gives "the deal against the Pareto frontier and the Nash
+    package"; a deal on the frontier is at distance 0."""
     report = debrief(agree(engine, (1, 1, 0)))
     assert report.distance_to_frontier == pytest.approx(0.0, abs=1e-6)
 
 
 def test_the_spp_frontier_is_built_exactly(spp: Scenario) -> None:
+    """analysis/frontier.py, `pareto_frontier`: "The Pareto frontier of the packages that cross
+    no party's red line: exact while the work allows"; spp-2005's agenda is small enough."""
     frontier = pareto_frontier(spp, Conditions.initial(spp))
     assert frontier.exact and frontier.points
 
@@ -138,7 +163,7 @@ def test_the_spp_frontier_is_built_exactly(spp: Scenario) -> None:
 
 def played(engine: Scenario, *moves: Move) -> State:
     """The engine scenario with people at every seat: these moves, then passes to the end."""
-    state = start(engine, 1, HUMANS)  # type: ignore[arg-type]
+    state = start(engine, 1, HUMANS)
     for move in moves:
         state = step(state, move)
     return finish(state)

@@ -87,6 +87,8 @@ def test_the_exact_frontier_is_every_non_dominated_package_enumeration_finds(
 
 
 def test_the_exact_frontier_leaves_out_packages_that_cross_a_red_line() -> None:
+    """analysis/frontier.py, `pareto_frontier`: "The Pareto frontier of the packages that cross
+    no party's red line"."""
     s = with_red_line(generated_scenario(6, 4, 3, 1))
     allowed = {package for package, _ in every_package(s)}
     assert len(allowed) < 4**6  # the red line rules some packages out
@@ -136,6 +138,8 @@ def test_an_approximate_frontier_holds_real_packages_none_dominating_another(
 
 
 def test_the_nash_package_found_is_within_the_bound_of_the_true_one() -> None:
+    """analysis/frontier.py, `nash_point`: on an approximate frontier "the true Nash package is
+    within `frontier.bound` points of some package found, for every party"."""
     s = generated_scenario(9, 3, 3, 3)
     table = scorer(s, Conditions.initial(s))
     # Reservations low enough that a Nash package exists.
@@ -186,6 +190,8 @@ def test_progress_is_reported_as_the_work_goes_up_to_the_budget() -> None:
 
 
 def test_a_red_line_on_every_option_of_an_issue_leaves_no_frontier() -> None:
+    """analysis/frontier.py: "the red-line-free packages are every combination of each issue's
+    allowed options": an issue with none allowed leaves none."""
     s = generated_scenario(4, 3, 3, 1)
     data = s.model_dump()
     data["principles"][0]["red_line"] = True

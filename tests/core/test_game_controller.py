@@ -48,10 +48,14 @@ def test_any_subset_of_seats_may_be_human_and_only_people_are_asked_to_move(
 
 
 def test_a_game_without_people_is_the_computer_only_game() -> None:
+    """game.py, `Game.new`: "A new game with people at the `humans` seats and the computer at the
+    others"; with none, it is `play_computer_game`'s "One game with the computer at every seat"."""
     assert Game.new(SPP.scenario, 11).state == play_computer_game(SPP.scenario, 11)
 
 
 def test_a_person_cannot_move_for_a_computer_seat_or_another_seat() -> None:
+    """game.py, `SeatView.play`: "Make a move for this party (raises IllegalMove, also for
+    another party's move)"."""
     game = Game.new(SPP, 5, ["MX"])
     assert game.to_move == "MX"
     us, mx = game.view("US"), game.view("MX")
@@ -64,6 +68,8 @@ def test_a_person_cannot_move_for_a_computer_seat_or_another_seat() -> None:
 
 
 def test_unknown_human_parties_are_refused() -> None:
+    """README, How a game runs: `Game.new` "seats people at any subset of the parties and the
+    computer at the others": a seat for a party the scenario does not have is refused."""
     with pytest.raises(ValueError, match="no party ZZ"):
         Game.new(SPP, 1, ["ZZ"])
 
@@ -119,6 +125,8 @@ def test_a_seat_view_offers_no_way_to_another_partys_private_numbers() -> None:
 
 
 def test_it_is_the_seats_turn_only_when_the_game_says_so() -> None:
+    """game.py: the controller "takes the human seats' moves, lets the computer seats move until
+    a person is due"; `SeatView.my_turn`: "Whether this party is to move"."""
     game = Game.new(SPP, 5, ["US", "CA"])
     due = game.to_move
     assert due in ("US", "CA")
@@ -161,6 +169,8 @@ def test_an_autosave_that_cannot_be_written_does_not_end_the_game(tmp_path: Path
 
 
 def test_after_a_persons_move_the_computer_seats_answer_before_it_is_the_persons_turn() -> None:
+    """README, How a game runs: "`game.play(move)` takes a person's move and lets the computer
+    seats move until a person is due"."""
     game = Game.new(ENGINE, 7, ["AA"])
     assert game.to_move == "AA"
     before = len(game.state.moves)
@@ -171,6 +181,8 @@ def test_after_a_persons_move_the_computer_seats_answer_before_it_is_the_persons
 
 
 def test_accepting_through_a_view_ratifies_like_any_move() -> None:
+    """README, How a game runs: "screens only ever read a game through a view and send moves
+    through it"."""
     game = Game.new(SPP, 2, ["CA"], difficulty="easy")
     while not game.finished:
         view = game.view("CA")

@@ -25,9 +25,8 @@ from game.core.engine.state import State
 from game.core.scenario.index import index
 from game.core.scenario.loader import load_scenario
 from game.core.scenario.model import Scenario
-from tests.conftest import DATA
+from tests.conftest import DATA, HUMANS
 
-HUMANS = {"AA": "human", "BB": "human", "CC": "human"}
 PATROLS_SHARED = (1, 1, 0)  # joint patrols + shared analysis, visas kept
 WITH_OPEN_BORDERS = (1, 1, 1)
 COVERT = (2, 0, 0)
@@ -41,7 +40,7 @@ def engine() -> Scenario:
 
 @pytest.fixture()
 def game(engine: Scenario) -> State:
-    return start(engine, seed=7, seats=HUMANS)  # type: ignore[arg-type]
+    return start(engine, seed=7, seats=HUMANS)
 
 
 def ix(state: State, a: str, b: str) -> int:
@@ -58,18 +57,24 @@ def play(state: State, *moves: Move) -> State:
 
 
 def test_the_chair_moves_first_and_rotates_each_round(game: State) -> None:
+    """AUTHORING.md, How the negotiation runs: "Each dated round, every party gets one turn, the
+    chair first; the chair rotates"."""
     assert game.chair == "AA" and game.to_move == "AA"
     after = play(game, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
     assert after.round == 1 and after.chair == "BB" and after.to_move == "BB"
 
 
 def test_only_the_party_whose_turn_it_is_may_move(game: State) -> None:
+    """engine/legal.py, `legal_moves`: "What the party may do now; nothing when it is not its
+    turn"."""
     with pytest.raises(IllegalMove, match="turn"):
         step(game, Pass(party="BB"))
     assert legal_moves(game, "BB") == legal_moves(game, "BB").__class__()
 
 
 def test_the_deadline_ends_the_game(game: State) -> None:
+    """AUTHORING.md, The sections, in order: "The game ends at the deadline, with or without a
+    deal"."""
     state = game
     while not state.finished:
         state = step(state, Pass(party=state.to_move or ""))
@@ -83,12 +88,16 @@ def test_the_deadline_ends_the_game(game: State) -> None:
 
 
 def test_tabling_puts_a_package_on_the_table_accepted_by_its_proposer(game: State) -> None:
+    """AUTHORING.md, How the negotiation runs: "Tabling a package means accepting it yourself"."""
     state = step(game, Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE))
     assert state.offer is not None and state.offer.accepted == ("AA",)
     assert state.log[-1].kind == "propose" and "Joint patrols" in state.log[-1].text
 
 
 def test_a_package_every_party_in_scope_accepts_goes_home_and_is_ratified(game: State) -> None:
+    """engine/mechanism.py: "An offer every party in its scope accepts goes home for ratification
+    (the two-level game)"; `ratify`: "Otherwise it becomes an agreement; a trilateral one ends
+    the negotiation"."""
     state = play(
         game,
         Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE),
@@ -101,6 +110,9 @@ def test_a_package_every_party_in_scope_accepts_goes_home_and_is_ratified(game: 
 
 
 def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
+    """engine/moves.py, `Reject`: "Reject the offer on the table; the engine derives the
+    reasons"; `reasons_against`: "Every reason the engine sees for a party to refuse a package
+    binding this scope (None: everyone), most serious first"."""
     # Open borders cost C, and C's public objects: too little value, no ratification at home,
     # and doubts about its partners that discount the joint measures.
     state = play(
@@ -124,6 +136,8 @@ def test_rejection_carries_the_reasons_the_engine_derives(game: State) -> None:
 
 
 def test_a_rejection_with_no_structural_objection_says_so(game: State) -> None:
+    """engine/moves.py, `Reject`: "Reject the offer on the table; the engine derives the
+    reasons"; where the engine sees none, the log says "no stated reason" (engine/rules.py)."""
     state = play(
         game,
         Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE),
@@ -135,6 +149,8 @@ def test_a_rejection_with_no_structural_objection_says_so(game: State) -> None:
 
 
 def test_a_red_line_is_a_reason_and_blocks_acceptance(game: State) -> None:
+    """AUTHORING.md, How a package is scored: "A principle with `red_line: true` means the party
+    cannot accept any package that triggers it, whatever the score"."""
     state = step(
         game, Propose(party="AA", package=COVERT, scope=("AA", "BB"))
     )  # covert operations: B's red line
@@ -147,6 +163,8 @@ def test_a_red_line_is_a_reason_and_blocks_acceptance(game: State) -> None:
 
 
 def test_counter_rejects_the_package_and_tables_another(game: State) -> None:
+    """engine/moves.py, `Counter`: "Reject the offer on the table and propose another package in
+    its place"."""
     state = play(game, Propose(party="AA", package=(1, 1, 0), scope=EVERYONE))
     state = step(state, Counter(party="BB", package=(0, 1, 0), scope=EVERYONE, note="no patrols"))
     assert state.offer is not None and state.offer.proposer == "BB"
@@ -156,6 +174,8 @@ def test_counter_rejects_the_package_and_tables_another(game: State) -> None:
 
 
 def test_a_package_below_the_proposers_reservation_cannot_be_tabled(game: State) -> None:
+    """AUTHORING.md, How the negotiation runs: "nobody can table a package that crosses their own
+    red line or is worth less to them than they need"."""
     with pytest.raises(IllegalMove, match="reservation"):
         step(
             game, Propose(party="AA", package=(0, 0, 1), scope=EVERYONE)
@@ -163,6 +183,9 @@ def test_a_package_below_the_proposers_reservation_cannot_be_tabled(game: State)
 
 
 def test_a_bilateral_package_may_not_hold_an_option_binding_a_third_party(game: State) -> None:
+    """README, Vocabulary: a scope is "the parties a package would bind"; so AUTHORING.md,
+    Balancing a scenario, warns of "an agenda whose every option binds every party (an empty
+    `binds` means all of them), so that no bilateral package can be tabled"."""
     with pytest.raises(IllegalMove, match="outside the scope"):
         step(
             game, Propose(party="AA", package=(1, 0, 0), scope=("AA", "CC"))
@@ -170,17 +193,23 @@ def test_a_bilateral_package_may_not_hold_an_option_binding_a_third_party(game: 
 
 
 def test_the_status_quo_cannot_be_tabled(game: State) -> None:
+    """README, Computer-only games: "no one can table a package that changes nothing"."""
     with pytest.raises(IllegalMove, match="changes nothing"):
         step(game, Propose(party="AA", package=(0, 0, 0), scope=EVERYONE))
 
 
 def test_a_party_outside_the_scope_can_only_pass(game: State) -> None:
+    """The package on the table is for the parties of its scope to answer (engine/state.py,
+    `Offer.awaited`: "The parties in its scope still to answer it"); a party outside it may only
+    pass (or take its action)."""
     state = step(game, Propose(party="AA", package=(3, 0, 0), scope=("AA", "CC")))
     legal = legal_moves(state, "BB")
     assert legal.pass_ and not (legal.accept or legal.reject or legal.counter or legal.propose)
 
 
 def test_a_ratified_bilateral_deal_raises_both_reservation_values(game: State) -> None:
+    """AUTHORING.md, How the negotiation runs: "A supported bilateral package is banked: it adds
+    `negotiation.bilateral_gain_share` of each signatory's gain to its bilateral alternatives"."""
     before = game.scorer
     state = play(
         game,
@@ -201,6 +230,9 @@ def test_a_ratified_bilateral_deal_raises_both_reservation_values(game: State) -
 def test_a_failed_ratification_reopens_the_package_and_names_the_blocking_group(
     game: State,
 ) -> None:
+    """AUTHORING.md, How the negotiation runs: "If any party's weighted approval stays below its
+    threshold, the package is reopened (everyone must accept it again) and the log names the
+    group that blocked it"."""
     state = play(
         game,
         Propose(party="AA", package=WITH_OPEN_BORDERS, scope=EVERYONE),
@@ -217,6 +249,8 @@ def test_a_failed_ratification_reopens_the_package_and_names_the_blocking_group(
 
 
 def test_at_most_one_diplomatic_action_per_party_per_round(game: State) -> None:
+    """engine/moves.py, `Act`: "Take a diplomatic action (at most one per round); the turn goes
+    on"."""
     state = step(game, Act(party="AA", action="build", target="BB"))
     assert state.to_move == "AA"  # the action does not end the turn
     assert not legal_moves(state, "AA").actions
@@ -227,6 +261,8 @@ def test_at_most_one_diplomatic_action_per_party_per_round(game: State) -> None:
 
 
 def test_confidence_building_raises_trust(game: State) -> None:
+    """engine/effects.py, `with_trust`: "Trust in a dyad moved by delta" (engine.yaml's
+    confidence-building measure: trust +5)."""
     state = step(game, Act(party="AA", action="build", target="BB"))
     assert (
         state.conditions.trust[ix(state, "AA", "BB")]
@@ -235,12 +271,16 @@ def test_confidence_building_raises_trust(game: State) -> None:
 
 
 def test_consulting_a_domestic_group_raises_its_approval(game: State) -> None:
+    """engine/effects.py, `with_approval`: "A domestic group's approval moved by delta";
+    spp-2005's consultation: "consultation softens it a little" [Policies D) Trilateral]."""
     state = step(game, Act(party="AA", action="consult", target="aa_hawks"))
     g = index(state.scenario).groups["aa_hawks"]
     assert state.conditions.approval[g] == game.conditions.approval[g] + 10
 
 
 def test_a_joint_assessment_brings_threat_priorities_closer(game: State) -> None:
+    """AUTHORING.md, How the negotiation runs: an action effect's "`share` for convergence: the
+    fraction of the gap between the two parties' threat priorities that closes" (0.5 here)."""
     state = step(game, Act(party="AA", action="assess", target="BB"))
     t = index(state.scenario).threats["crime"]
     a, b = (index(state.scenario).parties[p] for p in ("AA", "BB"))
@@ -250,6 +290,8 @@ def test_a_joint_assessment_brings_threat_priorities_closer(game: State) -> None
 
 
 def test_a_side_deal_raises_both_alternatives_and_costs_the_third_party_trust(game: State) -> None:
+    """spp-2005's bilateral side deal: "Each gains a better alternative to a trilateral deal, and
+    the third country is left out: dual-bilateralism." [Fragmented Region; Policies C) MX-CA]"""
     state = step(game, Act(party="AA", action="side_deal", target="CC"))
     p = index(state.scenario).parties
     assert state.conditions.bilateral[p["AA"]] == 4 and state.conditions.bilateral[p["CC"]] == 4
@@ -260,6 +302,8 @@ def test_a_side_deal_raises_both_alternatives_and_costs_the_third_party_trust(ga
 
 
 def test_a_unilateral_act_pays_now_and_costs_trust_later(game: State) -> None:
+    """AUTHORING.md, How the negotiation runs: "`after_rounds` (the effect lands later: a
+    unilateral act pays now and costs trust later)"."""
     acted = step(game, Act(party="AA", action="go_alone", target="CC"))
     trust = ix(acted, "AA", "CC")
     assert acted.conditions.bilateral[index(acted.scenario).parties["AA"]] == 6
@@ -277,6 +321,10 @@ def test_a_unilateral_act_pays_now_and_costs_trust_later(game: State) -> None:
 def test_a_dyad_becomes_cooperative_only_after_the_three_levels_of_transformation(
     game: State,
 ) -> None:
+    """AUTHORING.md, How the negotiation runs: "Trust in a dyad cannot reach the cooperative
+    level (`wendt.cooperative_from`) until the dyad has passed all three levels (`stage: 3`)";
+    engine/effects.py: "a dyad only becomes a cooperative system through breakdown of consensus,
+    critical examination and new practices [Fragmented Region]"."""
     d = ix(game, "AA", "BB")
     state = game
     # Trust alone cannot make A-B cooperative: it stops below the cooperative level.
@@ -290,6 +338,10 @@ def test_a_dyad_becomes_cooperative_only_after_the_three_levels_of_transformatio
 
 
 def test_assessment_then_confidence_building_then_a_deal_pass_the_three_levels(game: State) -> None:
+    """AUTHORING.md, How the negotiation runs: "joint threat assessments by both governments,
+    with trust of at least 50, can move a dyad from 0 to 1 (breakdown of consensus), a
+    confidence-building measure from 1 to 2 (critical examination), and a deal supported at home
+    together moves a dyad from 2 to 3 (new practices)" (here with engine.yaml's actions)."""
     d = ix(game, "AA", "BB")
     state = step(
         game, Act(party="AA", action="assess", target="BB")
@@ -320,6 +372,8 @@ def _open_round(game: State, n: int) -> State:
 
 
 def test_a_scripted_event_fires_before_the_first_round_on_or_after_its_date(game: State) -> None:
+    """AUTHORING.md, The sections, in order: "An event fires before the first round on or after
+    its date"."""
     assert "scandal" not in game.fired
     state = _open_round(game, 1)
     assert "scandal" in state.fired
@@ -331,6 +385,9 @@ def test_a_scripted_event_fires_before_the_first_round_on_or_after_its_date(game
 
 
 def test_an_event_changes_attention_priorities_reservation_and_stage(game: State) -> None:
+    """AUTHORING.md, The sections, in order: "Effects of events, each with a `kind`: `priority`
+    (party, threat, delta), `trust` (dyad, delta), `stage` (dyad, delta in levels), `attention`
+    (party, delta), `approval` (group, delta), `reservation` (party, delta)"."""
     state = _open_round(game, 2)
     p = index(state.scenario).parties["AA"]
     assert state.conditions.attention[p] == 50
@@ -340,6 +397,9 @@ def test_an_event_changes_attention_priorities_reservation_and_stage(game: State
 
 
 def test_a_conditional_event_waits_until_its_condition_holds(game: State) -> None:
+    """AUTHORING.md, How the negotiation runs: "An event with `when:` conditions (`trust_below` /
+    `trust_above` with `dyad` and `value`, `approval_below` with `group`, `attention_below` with
+    `party`) waits until they all hold"."""
     assert "rupture" not in game.fired  # A-B trust is 40, the condition is below 35
     state = _open_round(game, 1)  # the scandal drops A-B trust to 30
     assert "rupture" in state.fired
@@ -347,21 +407,28 @@ def test_a_conditional_event_waits_until_its_condition_holds(game: State) -> Non
 
 
 def test_a_chance_event_is_decided_by_the_seed(engine: Scenario) -> None:
+    """AUTHORING.md, How the negotiation runs: "`chance` (0-1) is drawn once, from the game's
+    seed, when the event is due"."""
     fired = set()
     for seed in range(20):
-        state = _open_round(start(engine, seed, HUMANS), 1)  # type: ignore[arg-type]
+        state = _open_round(start(engine, seed, HUMANS), 1)
         fired.add(any("coin toss" in e.text for e in state.log))
-        again = _open_round(start(engine, seed, HUMANS), 1)  # type: ignore[arg-type]
+        again = _open_round(start(engine, seed, HUMANS), 1)
         assert again.digest() == state.digest()
     assert fired == {True, False}
 
 
 def test_a_cause_switched_off_stops_its_events(engine: Scenario) -> None:
-    state = _open_round(start(engine, 1, HUMANS, disabled_causes={"leader_change"}), 2)  # type: ignore[arg-type]
+    """AUTHORING.md, Writing a counterfactual: "Without a cause, its events never happen, and
+    every later number is as it would have been without them"."""
+    state = _open_round(start(engine, 1, HUMANS, disabled_causes={"leader_change"}), 2)
     assert "new_leader" not in state.fired
 
 
 def test_leader_attention_raises_what_a_party_needs_to_accept(game: State) -> None:
+    """AUTHORING.md, Reservation value and ratification: "the lower the attention, the further
+    above its reservation value a trilateral package must score before the party accepts it, by
+    `negotiation.attention_premium x (100 - attention) / 100` points"."""
     state = _open_round(game, 2)  # attention of A's leader falls to 50
     premium = state.scenario.negotiation.attention_premium * 0.5
     assert required_value(state, "AA") == pytest.approx(state.scorer.reservation("AA") + premium)
@@ -378,12 +445,15 @@ MOVES = [
 
 
 def test_the_same_scenario_seed_and_moves_give_the_same_state(engine: Scenario) -> None:
-    one = play(start(engine, 3, HUMANS), *MOVES)  # type: ignore[arg-type]
-    two = play(start(engine, 3, HUMANS), *MOVES)  # type: ignore[arg-type]
+    """README, How a game runs: "the same seed and moves always give the same game"."""
+    one = play(start(engine, 3, HUMANS), *MOVES)
+    two = play(start(engine, 3, HUMANS), *MOVES)
     assert one.digest() == two.digest() and one == two
 
 
 def test_step_never_changes_a_state_in_place(game: State) -> None:
+    """README, How a game runs: "The state is immutable: `engine.mechanism.step(state, move)`
+    returns the next one"."""
     snapshot = dataclasses.replace(game)
     digest = game.digest()
     play(game, *MOVES)
@@ -391,6 +461,8 @@ def test_step_never_changes_a_state_in_place(game: State) -> None:
 
 
 def test_states_are_frozen(game: State) -> None:
+    """engine/state.py, `State`: "A whole game at one moment; never changed in place: `step`
+    returns a new one"."""
     with pytest.raises(dataclasses.FrozenInstanceError):
         game.round = 3  # type: ignore[misc]
 
@@ -428,7 +500,10 @@ def _random_move(state: State, draw: st.DataObject) -> Move:
 def test_random_games_end_by_the_deadline_and_never_accept_below_reservation_or_over_a_red_line(
     engine: Scenario, data: st.DataObject, seed: int
 ) -> None:
-    state = start(engine, seed, HUMANS)  # type: ignore[arg-type]
+    """AUTHORING.md: "The game ends at the deadline, with or without a deal", and "A party
+    accepts a package only if it crosses none of its red lines and scores at least what it needs"
+    (Reservation value and ratification)."""
+    state = start(engine, seed, HUMANS)
     for _ in range(400):
         if state.finished:
             break

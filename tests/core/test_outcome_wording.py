@@ -32,6 +32,9 @@ SPP_2005 = {
 
 
 def test_spp_2005_words_its_outcomes_exactly_as_before() -> None:
+    """analysis/outcomes.py, `outcome_text`: "the scenario's own wording (its `outcomes.text`,
+    which may say what actually happened), else the game's"; spp-2005's lines read as before the
+    wording moved into its file."""
     spp = find_scenario("spp-2005").scenario
     assert {o: outcome_text(spp, o) for o in OUTCOMES} == SPP_2005
     assert [outcome_label(spp, o) for o in OUTCOMES] == [
@@ -51,6 +54,8 @@ def test_only_spp_2005_says_what_happened_in_2009() -> None:
 
 
 def test_a_scenario_words_an_outcome_in_its_own_sentence() -> None:
+    """AUTHORING.md, How the negotiation runs: "`outcomes.text` gives the sentence the end screen
+    and the debrief show for an outcome"."""
     merida = find_scenario("merida-2007").scenario
     assert "Mérida Initiative" in outcome_text(merida, "security_arrangement")
     revive = find_scenario("revive-spp").scenario
@@ -70,6 +75,8 @@ def test_a_two_party_game_is_never_called_trilateral(minimal: Scenario, outcome:
 
 
 def test_deals_are_named_by_how_many_parties_they_bind(minimal: Scenario) -> None:
+    """engine/wording.py, `deal_kind`: "What a deal among every party at the table is called":
+    "bilateral" for two parties, "trilateral" for three, "4-party" and so on beyond."""
     spp = find_scenario("spp-2005").scenario
     assert (deal_kind(minimal), every_country(minimal)) == ("bilateral", "both countries")
     assert (deal_kind(spp), every_country(spp)) == ("trilateral", "all three countries")

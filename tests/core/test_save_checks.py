@@ -50,9 +50,14 @@ def saved_against(tmp_path: Path, old_text: str, rounds: int = 2) -> tuple[Path,
     return path, state
 
 
-def changed(old: str, new: str) -> str:
-    assert BUILT_IN.count(old) == 1, old
-    return BUILT_IN.replace(old, new)
+def changed(*edits: tuple[str, str]) -> str:
+    """The built-in spp-2005.yaml with each (old, new) edit made in turn, each old text found
+    exactly once (an edit that matched nothing would leave the scenario as it is)."""
+    text = BUILT_IN
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
 
 
 def loads_as_saved(path: Path, state: State) -> LoadedGame:
@@ -72,7 +77,7 @@ def test_a_save_survives_a_comment_added_to_its_built_in_scenario(tmp_path: Path
     """Audit: "Any byte change to a scenario file, even a comment, strands every save made with
     it, built-in scenarios included: a save made against spp-2005.yaml before a commit that only
     added a comment line cannot be loaded any more by report, play --load or class"."""
-    old = changed("format_version: 1\n", "format_version: 1\n# an older comment\n")
+    old = changed(("format_version: 1\n", "format_version: 1\n# an older comment\n"))
     path, state = saved_against(tmp_path, old)
     loaded = loads_as_saved(path, state)
     assert loaded.note is not None and "changed since this game was saved" in loaded.note
@@ -82,10 +87,10 @@ def test_a_save_survives_a_comment_added_to_its_built_in_scenario(tmp_path: Path
 def test_a_save_survives_a_reworded_briefing_and_event_text(tmp_path: Path) -> None:
     """Audit: "a student would expect a save to survive a typo fix in a briefing or event text;
     moves, conditions, scores and outcomes are what must match"."""
-    old = changed("You see threats through a global lens", "You see threats globaly")
-    old = old.replace("With crime rising on the southwest", "As crime rose on the southwest")
-    old = old.replace(
-        "title: Calderón takes office in Mexico", "title: Calderon takes office in Mexico"
+    old = changed(
+        ("You see threats through a global lens", "You see threats globaly"),
+        ("With crime rising on the southwest", "As crime rose on the southwest"),
+        ("title: Calderón takes office in Mexico", "title: Calderon takes office in Mexico"),
     )
     path, state = saved_against(tmp_path, old, rounds=3)
     loads_as_saved(path, state)
@@ -97,7 +102,7 @@ def test_a_save_whose_scenario_weights_changed_is_refused_as_changed_rules(
     """Audit: "only when the replay no longer gives the saved game should it be refused, with
     a message that says the scenario's rules changed since the save ... and what the user can
     do"; a save must not silently play on under different rules."""
-    old = changed("organized_crime:\n        weight: 82", "organized_crime:\n        weight: 60")
+    old = changed(("organized_crime:\n        weight: 82", "organized_crime:\n        weight: 60"))
     path, state = saved_against(tmp_path, old)
     with pytest.raises(LoadError) as caught:
         load_game(path)
@@ -267,7 +272,7 @@ def test_report_and_class_print_the_note_of_a_changed_scenario(
 ) -> None:
     """A save that loads on a changed scenario file says so, in one line on stderr, and is
     used as any other save."""
-    old = changed("format_version: 1\n", "format_version: 1\n# an older comment\n")
+    old = changed(("format_version: 1\n", "format_version: 1\n# an older comment\n"))
     path, _ = saved_against(tmp_path, old)
     for command in (["report", str(path)], ["class", str(path)]):
         assert main(command) == 0

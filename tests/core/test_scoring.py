@@ -27,6 +27,7 @@ def all_packages(s: Scenario) -> list[tuple[int, ...]]:
 
 
 def test_breakdown_sums_to_the_total(minimal: Scenario) -> None:
+    """AUTHORING.md, How a package is scored: "The lines add up to the score"."""
     table = scorer(minimal)
     for package in all_packages(minimal):
         for party in minimal.party_ids:
@@ -35,6 +36,7 @@ def test_breakdown_sums_to_the_total(minimal: Scenario) -> None:
 
 
 def test_every_breakdown_term_has_a_label_and_a_source(minimal: Scenario) -> None:
+    """README: "every score explains itself line by line with the chapter section it rests on"."""
     s = score_package_file(minimal, PackageFile(options={"border": "patrols", "mobility": "open"}))
     for score in s.values():
         for term in score.breakdown:
@@ -42,6 +44,8 @@ def test_every_breakdown_term_has_a_label_and_a_source(minimal: Scenario) -> Non
 
 
 def test_best_package_scores_100_and_worst_scores_0(minimal: Scenario) -> None:
+    """AUTHORING.md, How a package is scored: the raw value "is then normalised to 0-100 for each
+    party: 0 is the worst package on the whole agenda for that party, 100 the best"."""
     table = scorer(minimal)
     for party in minimal.party_ids:
         totals = [table.total(party, c) for c in all_packages(minimal)]
@@ -50,6 +54,8 @@ def test_best_package_scores_100_and_worst_scores_0(minimal: Scenario) -> None:
 
 
 def test_fast_total_matches_full_score(minimal: Scenario) -> None:
+    """engine/scoring.py, `PartyScorer.total`: "The normalised score of a package (the fast path
+    used by search)", the same score as `score` gives with its breakdown."""
     table = scorer(minimal)
     for package in all_packages(minimal):
         for party in minimal.party_ids:
@@ -57,12 +63,16 @@ def test_fast_total_matches_full_score(minimal: Scenario) -> None:
 
 
 def test_status_quo_package_scores_at_the_reservation_value(minimal: Scenario) -> None:
+    """AUTHORING.md, Reservation value and ratification: "With `bilateral_alternatives: 0`, the
+    status-quo package scores exactly at the reservation value"."""
     for party, s in score_package_file(minimal, PackageFile()).items():
         assert s.total == pytest.approx(s.reservation), party
         assert s.acceptable
 
 
 def test_a_red_line_blocks_acceptance(minimal: Scenario) -> None:
+    """AUTHORING.md, How a package is scored: "A principle with `red_line: true` means the party
+    cannot accept any package that triggers it, whatever the score"."""
     s = score_package_file(minimal, PackageFile(options={"border": "patrols"}))["BB"]
     assert s.red_lines == ("Sovereignty",)
     assert s.total > s.reservation  # worth more than the status quo, yet refused
@@ -70,6 +80,8 @@ def test_a_red_line_blocks_acceptance(minimal: Scenario) -> None:
 
 
 def test_only_parties_an_option_binds_gain_or_react(minimal: Scenario) -> None:
+    """AUTHORING.md, How a package is scored: "Only the options that bind that party count; an
+    option with an empty `binds` binds everyone"."""
     # Rebuild with the patrol option binding AA only: BB no longer sees its tag or its value.
     data = minimal.model_dump()
     data["issues"][0]["options"][1]["binds"] = ["AA"]
@@ -86,6 +98,8 @@ def test_only_parties_an_option_binds_gain_or_react(minimal: Scenario) -> None:
 
 
 def test_distrust_discounts_joint_measures(minimal: Scenario) -> None:
+    """AUTHORING.md, How a package is scored: "Trust discount. Joint measures are worth less with
+    partners the party does not trust"."""
     package = to_package(PackageFile(options={"border": "patrols"}), minimal)
     start = Conditions.initial(minimal)
     worse = apply_event_effect(
@@ -98,7 +112,12 @@ def test_distrust_discounts_joint_measures(minimal: Scenario) -> None:
     assert trust_after < trust_before < 0
 
 
-def test_free_movement_lowers_the_hawks_approval_and_fails_ratification(minimal: Scenario) -> None:
+def test_a_stance_moves_its_groups_approval_and_can_sink_support_at_home(minimal: Scenario) -> None:
+    """AUTHORING.md, Reservation value and ratification: "Each group's approval after the package
+    is its `approval` plus the deltas the package triggers, kept between 0 and 100. The party
+    ratifies if the weighted average of these approvals (weights = group weight ÷ total weight)
+    is at least its `ratification_threshold`" (minimal.yaml: the hawks' stance against free
+    movement)."""
     s = score_package_file(minimal, PackageFile(options={"mobility": "open"}))["AA"]
     vote = next(v for v in s.votes if v.group == "aa_hawks")
     assert vote.after == pytest.approx(vote.before - 40)
@@ -107,6 +126,8 @@ def test_free_movement_lowers_the_hawks_approval_and_fails_ratification(minimal:
 
 
 def test_bilateral_alternatives_raise_the_reservation_value(minimal: Scenario) -> None:
+    """AUTHORING.md, Reservation value and ratification: "Reservation value: the score of the
+    all-status-quo package, plus `reservation.bilateral_alternatives`"."""
     start = Conditions.initial(minimal)
     richer = replace(start, bilateral=(10.0, 0.0))
     assert Scorer(minimal, richer).reservation("AA") == pytest.approx(
@@ -115,6 +136,7 @@ def test_bilateral_alternatives_raise_the_reservation_value(minimal: Scenario) -
 
 
 def test_package_scope_limits_who_is_scored(minimal: Scenario) -> None:
+    """README, Scoring a package: `score` "scores it for every party in the scope"."""
     assert set(score_package_file(minimal, PackageFile(scope=["AA", "BB"]))) == {"AA", "BB"}
 
 
@@ -134,6 +156,8 @@ def conditions_for(draw: st.DrawFn, s: Scenario) -> Conditions:
 
 @given(st.data())
 def test_scores_stay_between_0_and_100(spp: Scenario, data: st.DataObject) -> None:
+    """AUTHORING.md, How a package is scored: the raw value "is then normalised to 0-100 for each
+    party", under any conditions."""
     cond = data.draw(conditions_for(spp))
     package = tuple(data.draw(st.integers(0, len(i.options) - 1)) for i in spp.issues)
     for party in spp.party_ids:
@@ -143,6 +167,8 @@ def test_scores_stay_between_0_and_100(spp: Scenario, data: st.DataObject) -> No
 
 @given(st.data())
 def test_a_red_line_always_blocks_acceptance(spp: Scenario, data: st.DataObject) -> None:
+    """AUTHORING.md, How a package is scored: "A principle with `red_line: true` means the party
+    cannot accept any package that triggers it, whatever the score", under any conditions."""
     cond = data.draw(conditions_for(spp))
     package = tuple(data.draw(st.integers(0, len(i.options) - 1)) for i in spp.issues)
     for s in Scorer(spp, cond).score_all(package).values():
@@ -152,6 +178,8 @@ def test_a_red_line_always_blocks_acceptance(spp: Scenario, data: st.DataObject)
 
 @given(st.data())
 def test_scoring_is_deterministic(spp: Scenario, data: st.DataObject) -> None:
+    """engine/conditions.py, `Conditions`: "Everything about the world that scoring depends on
+    and events change": the same conditions give the same scores."""
     cond = data.draw(conditions_for(spp))
     package = tuple(data.draw(st.integers(0, len(i.options) - 1)) for i in spp.issues)
     assert Scorer(spp, cond).score_all(package) == Scorer(spp, cond).score_all(package)

@@ -45,6 +45,10 @@ def _walk(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def test_mexico_red_lines_unannounced_covert_operations_on_its_soil(spp: Scenario) -> None:
+    """spp-2005's red line "No unannounced foreign operations on Mexican soil"
+    [Policies B) US-MX]: "Mexico protested that its sovereignty had been violated when U.S.
+    authorities ran covert operations without informing it" (the red line itself is marked as the
+    author's inference)."""
     covert = [
         (i.id, o.id)
         for i in spp.issues
@@ -60,6 +64,8 @@ def test_mexico_red_lines_unannounced_covert_operations_on_its_soil(spp: Scenari
 def test_us_conservative_movement_approval_falls_with_free_movement_of_people(
     spp: Scenario,
 ) -> None:
+    """spp-2005's conservative movement [Policies D) Trilateral]: "it opposes any deeper
+    integration that includes free movement of people"."""
     free = [(i.id, o.id) for i in spp.issues for o in i.options if "free_movement" in o.tags]
     assert free
     for issue, option in free:
@@ -75,6 +81,9 @@ LINKED = {**HARD, "framework": "linked", "organized_crime": "merida_trilateral"}
 def test_hard_security_only_package_scores_worse_for_mexico_and_canada_than_a_linked_one(
     spp: Scenario,
 ) -> None:
+    """spp-2005's principles [B) Threats]: Mexico would "press to include soft and local issues
+    such as organized crime", and "Canada, like Mexico, would resist a community built only on
+    global hard threats and press to include soft issues such as climate change"."""
     hard = score_package_file(spp, PackageFile(options=HARD))
     linked = score_package_file(spp, PackageFile(options=LINKED))
     for party in ("MX", "CA"):
@@ -83,6 +92,8 @@ def test_hard_security_only_package_scores_worse_for_mexico_and_canada_than_a_li
 
 
 def test_status_quo_package_scores_each_party_at_its_reservation_value(spp: Scenario) -> None:
+    """AUTHORING.md, Checking your file: "The all-status-quo package (`options: {}`) scores every
+    party exactly at its reservation value"."""
     for party, s in score_package_file(spp, PackageFile()).items():
         assert s.total == pytest.approx(s.reservation), party
 
@@ -97,7 +108,13 @@ def test_agenda_has_at_least_eight_issues_of_three_to_six_options(spp: Scenario)
         assert 3 <= len(issue.options) <= 6, issue.id
 
 
-def test_dyads_start_as_the_chapter_describes_them(spp: Scenario) -> None:
+def test_the_us_canada_pair_starts_cooperative_and_mexicos_pairs_individualistic(
+    spp: Scenario,
+) -> None:
+    """spp-2005's dyads: United States-Canada "A cooperative security system, built during the
+    Cold War" [Fragmented Region]; United States-Mexico "An individualistic system: ambiguous
+    identification, cooperation limited by distrust" [Fragmented Region; Policies B) US-MX];
+    Mexico-Canada "Also individualistic" [Fragmented Region; Policies C) MX-CA]."""
     start = Conditions.initial(spp)
     assert wendt_system(spp, start, "US", "CA") == "cooperative"
     assert wendt_system(spp, start, "US", "MX") == "individualistic"
@@ -105,12 +122,18 @@ def test_dyads_start_as_the_chapter_describes_them(spp: Scenario) -> None:
 
 
 def test_negotiation_runs_from_2005_to_august_2009(spp: Scenario) -> None:
+    """spp-2005's summary: "It is 2005" and "You have until August 2009, when the partnership was
+    declared no longer active"; its history: the SPP was "no longer an active initiative"
+    [Policies D) Trilateral]."""
     assert spp.start.year == 2005
     assert spp.deadline == dt.date(2009, 8, 31)
     assert spp.rounds[0].date.year == 2005
 
 
 def test_every_source_cites_a_chapter_section(spp: Scenario) -> None:
+    """AUTHORING.md, Section pointers: "Every `source` field names the part of the source text
+    that a fact rests on. For the built-in chapter, use the section pointers of the designers'
+    fact sheet, written exactly as it writes them"."""
     sources = [v for k, v in _walk(spp.model_dump()) if k == "source"]
     assert len(sources) > 50
     for source in sources:
@@ -119,12 +142,19 @@ def test_every_source_cites_a_chapter_section(spp: Scenario) -> None:
 
 
 def test_game_text_does_not_label_the_new_democrats_right_wing(spp: Scenario) -> None:
+    """README, The bars every change keeps: "Game text and scenario numbers come from the
+    chapter, with section pointers"; spp-2005 says of the New Democrats that they "Openly
+    attacked the SPP as an initiative that undermined Canada's sovereignty"
+    [Policies D) Trilateral], and no text calls them right wing."""
     for _, value in _walk(spp.model_dump()):
         if isinstance(value, str):
             assert "right wing" not in value.lower() and "right-wing" not in value.lower()
 
 
 def test_every_threat_priority_cites_its_figure_or_is_marked_inferred(spp: Scenario) -> None:
+    """AUTHORING.md, Marking what is inferred: "A scenario must never pass off the author's
+    inference as a fact"; a priority's "`figure` is the survey number shown in the briefing, with
+    its year" (The sections, in order)."""
     for party in spp.parties:
         for threat, priority in party.priorities.items():
             assert priority.figure or priority.inferred, f"{party.id}.{threat}"

@@ -7,7 +7,9 @@ import os
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -159,8 +161,9 @@ async def play_to_end(pilot: Pilot[None], accept: bool = True) -> EndScreen:
     raise AssertionError("the game did not end")
 
 
-def screen_text(app: PerimeterApp) -> list[str]:
-    """What the terminal shows now, as plain text lines (what a player reads)."""
+def screen_text(app: App[Any]) -> list[str]:
+    """What the terminal shows now, as plain text lines (what a player reads); `app` may be
+    `pilot.app`, whatever app the pilot drives."""
     import io
 
     from rich.console import Console

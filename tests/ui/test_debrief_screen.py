@@ -22,7 +22,7 @@ async def open_debrief(pilot: Pilot[None]) -> DebriefScreen:
     """From the end screen, `d` as its footer shows, until the debrief is up."""
     app = pilot.app
     await at_end(pilot)
-    assert "d Debrief" in screen_text(app)[-1]  # type: ignore[arg-type]
+    assert "d Debrief" in screen_text(app)[-1]
     await pilot.press("d")
     for _ in range(200):  # the debrief is written on a thread, then shown
         await app.workers.wait_for_complete()
@@ -39,7 +39,7 @@ async def test_d_on_the_end_screen_opens_the_same_debrief_report_writes(tmp_path
         screen = await open_debrief(pilot)
         assert screen.markdown == to_markdown(class_report(game.state))
         assert screen.query_one(Markdown).source == screen.markdown
-        assert "Debrief: The Security and Prosperity" in " ".join(screen_text(pilot.app))  # type: ignore[arg-type]
+        assert "Debrief: The Security and Prosperity" in " ".join(screen_text(pilot.app))
 
 
 async def test_the_debrief_scrolls_exports_and_goes_back_with_the_keys_it_shows(
@@ -51,12 +51,12 @@ async def test_the_debrief_scrolls_exports_and_goes_back_with_the_keys_it_shows(
     async with game_app_at(game, tmp_path).run_test(size=SIZE) as pilot:
         app = pilot.app
         screen = await open_debrief(pilot)
-        footer = screen_text(app)[-1]  # type: ignore[arg-type]
+        footer = screen_text(app)[-1]
         for key in ("↑↓", "PgUp/PgDn", "esc Back", "e Export"):
             assert key in footer
         await pilot.press("end")
         await pilot.pause()
-        assert "Questions for discussion" in " ".join(screen_text(app))  # type: ignore[arg-type]
+        assert "Questions for discussion" in " ".join(screen_text(app))
         await pilot.press("e")
         await pilot.pause()
         [written] = tmp_path.glob("debrief-*.md")

@@ -220,10 +220,10 @@ async def test_what_was_possible_is_worked_out_off_the_screen_with_a_progress_ba
         app.screen.show_progress()
         await pilot.pause()
         assert app.screen.query_one(ProgressBar).percentage == 0.25
-        assert "Working out what was possible" in " ".join(screen_text(app))  # type: ignore[arg-type]
+        assert "Working out what was possible" in " ".join(screen_text(app))
         await pilot.press("question_mark")
         await pilot.pause()
-        assert "Working it out" in " ".join(screen_text(app))  # type: ignore[arg-type]
+        assert "Working it out" in " ".join(screen_text(app))
         await pilot.press("escape")
         release.set()
         assert isinstance(await at_end(pilot), EndScreen)

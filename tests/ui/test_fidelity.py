@@ -9,9 +9,11 @@ import functools
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console, RenderableType
+from textual.app import App
 
 from game.core.analysis.debrief import debrief
 from game.core.engine.moves import Accept, Pass, Propose
@@ -54,9 +56,9 @@ def plain(renderable: RenderableType, width: int = 1000) -> str:
     return out.getvalue()
 
 
-def shown(app: object) -> str:
+def shown(app: App[Any]) -> str:
     """The screen's text, lines folded."""
-    return " ".join(line.strip() for line in screen_text(app))  # type: ignore[arg-type]
+    return " ".join(line.strip() for line in screen_text(app))
 
 
 @functools.cache
@@ -378,7 +380,7 @@ async def test_t_opens_the_theory_card_from_the_end_screen(tmp_path: Path) -> No
     async with game_app_at(played_game("MX", seed=5), tmp_path).run_test(size=SMALL) as pilot:
         app = pilot.app
         await at_end(pilot)
-        assert "t Theory" in screen_text(app)[-1]  # type: ignore[arg-type]
+        assert "t Theory" in screen_text(app)[-1]
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TheoryScreen)

@@ -344,7 +344,7 @@ async def test_the_end_of_a_what_if_game_says_which_causes_it_ran_without(
     game = played_game("US", seed=4, without=frozenset({"visa_2009"}))
     async with game_app_at(game, tmp_path).run_test(size=(80, 24)) as pilot:
         await at_end(pilot)
-        text = " ".join(line.strip() for line in screen_text(pilot.app))  # type: ignore[arg-type]
+        text = " ".join(line.strip() for line in screen_text(pilot.app))
         assert "What if: this game ran without the events of visa_2009." in text
 
 

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from game.core.engine.mechanism import start
 from game.core.saves.store import save_game
 from game.core.scenario.loader import open_scenario
-from game.ui.app import make_app
+from game.ui.app import PerimeterApp, make_app
 from game.ui.screens.notice import NoticeScreen
 from tests.conftest import ROOT, spp_file
 from tests.ui.conftest import at_end, game_app, game_app_at, played_game, table_app, time_zone
@@ -58,12 +58,12 @@ async def at_first_event(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
-def game(size: tuple[int, int] = SMALL) -> Any:
+def game() -> PerimeterApp:
     """Mexico's game, seed 5, at its briefing."""
     return game_app("MX", seed=5, saves=Path("saves"))
 
 
-def table(size: tuple[int, int] = SMALL) -> Any:
+def table() -> PerimeterApp:
     """The same game opened straight at the table (the table is the subject, not the way)."""
     return table_app("MX", seed=5, saves=Path("saves"))
 

@@ -7,8 +7,10 @@ getting stuck") as a player sees it, through the keys the screen shows.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.widgets import Static
 
 from game.core.engine.moves import Pass, Propose
@@ -29,9 +31,9 @@ from tests.ui.conftest import (
 SMALL = (80, 24)
 
 
-def visible(app: object) -> str:
+def visible(app: App[Any]) -> str:
     """The screen's text with line ends folded, so wrapped phrases can be searched for."""
-    lines = [line.strip() for line in screen_text(app)]  # type: ignore[arg-type]
+    lines = [line.strip() for line in screen_text(app)]
     return " ".join(lines)
 
 
