@@ -187,6 +187,9 @@ def test_yaml_syntax_errors_are_said_in_an_author_s_words(yaml_text: str, words:
     [
         ("title", "[a, b]", "expected text, not a list"),
         ("title", "1984", 'put it in quotes: "1984"'),
+        # A teacher's audit: `true` was told to quote "True", then refused as an id.
+        ("title", "true", 'put it in quotes: "true"'),
+        ("title", "False", 'put it in quotes: "false"'),
         ("start", "2005-1-32", "YYYY-MM-DD"),
         ("deadline", "tomorrow", "YYYY-MM-DD"),
         ("scoring", "[a, b]", "expected a mapping"),

@@ -123,3 +123,18 @@ def test_what_if_and_the_class_roll_up_never_call_a_two_party_game_dual() -> Non
     for text in (paragraph, rolled):
         assert "dual" not in text.lower() and "trilateral" not in text.lower()
     assert "a bilateral deal signed" in rolled
+
+
+def test_a_deal_among_eight_reads_an_8_party_deal() -> None:
+    """A teacher's audit: an 8-party game's end screen read "a 8-party security arrangement".
+    The article follows the sound of the number: "an 8-party", "an 11-party", "a 4-party"."""
+    from game.bench import generated_scenario
+    from game.core.engine.wording import a_deal_kind
+
+    eight = generated_scenario(issues=3, options=2, parties=8)
+    assert outcome_text(eight, "security_arrangement").startswith("an 8-party security")
+    assert outcome_text(eight, "prosperity_only").endswith(
+        "an 8-party deal that leaves security practically out"
+    )
+    assert a_deal_kind(generated_scenario(issues=3, options=2, parties=4)) == "a 4-party"
+    assert a_deal_kind(generated_scenario(issues=3, options=2, parties=3)) == "a trilateral"

@@ -9,7 +9,7 @@ from game.core.analysis.cohort import Cohort, GroupRow, Totals, World
 from game.core.analysis.outcomes import OUTCOMES, Outcome, fitted_name
 from game.core.analysis.simulation import PartySummary, Summary
 from game.core.engine.numbers import fixed
-from game.core.engine.wording import counted, deal_kind
+from game.core.engine.wording import a_deal_kind, counted
 from game.core.scenario.model import Scenario
 
 OUTCOME_LABEL: dict[Outcome, str] = {
@@ -166,7 +166,7 @@ def _world(s: Scenario, w: World, heading: str) -> list[str]:
         "|---|---:|---:|",
     ]
     lines.append(
-        f"| Agreement rate (a {deal_kind(s)} deal signed) | {_share(t.agreements, t.games)} "
+        f"| Agreement rate ({a_deal_kind(s)} deal signed) | {_share(t.agreements, t.games)} "
         f"| {_share(agreed, b.runs)} |"
     )
     for o in OUTCOMES:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.core.engine.state import State
-from game.core.engine.wording import deal_kind, every_country
+from game.core.engine.wording import a_deal_kind, deal_kind, every_country
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
@@ -39,9 +39,12 @@ def outcome_text(scenario: Scenario, outcome: Outcome) -> str:
     if outcome == "security_arrangement":
         every = every_country(scenario)
         held = " and still in force at the deadline" if scenario.outcomes.lapses else ""
-        return f"a {kind} security arrangement, supported at home in {every}{held}"
+        return f"{a_deal_kind(scenario)} security arrangement, supported at home in {every}{held}"
     if outcome == "prosperity_only":
-        return f"a prosperity-only partnership: a {kind} deal that leaves security practically out"
+        return (
+            f"a prosperity-only partnership: {a_deal_kind(scenario)} deal that leaves security "
+            "practically out"
+        )
     if outcome == "lapsed":
         return "a partnership signed and then left to lapse before the deadline"
     if outcome == "dual_bilateralism":

@@ -19,7 +19,7 @@ from pathlib import Path
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.state import LogEntry, Seat, State
-from game.core.engine.wording import deal_kind, name
+from game.core.engine.wording import a_deal_kind, name
 from game.core.game import Game, SeatView
 from game.core.scenario.loader import ScenarioFile
 from game.core.scenario.problems import did_you_mean
@@ -222,7 +222,7 @@ class Replayed:
         if state.finished:
             deal = state.trilateral
             how = (
-                f"with a {deal_kind(state.scenario)} agreement in round {deal.round + 1}"
+                f"with {a_deal_kind(state.scenario)} agreement in round {deal.round + 1}"
                 if deal
                 else f"in round {state.round + 1}"
             )

@@ -15,7 +15,7 @@ from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.rules import rule_for
 from game.core.engine.state import Difficulty, Seat, State, evolve
 from game.core.engine.timeline import open_round
-from game.core.engine.wording import deal_kind, logged
+from game.core.engine.wording import a_deal_kind, logged
 from game.core.scenario.model import Scenario
 
 
@@ -83,7 +83,6 @@ def _advance(state: State, moves: tuple[Move, ...]) -> State:
 def _close_round(state: State) -> State:
     """After the last party's turn: the deadline, or the next round."""
     if state.round + 1 >= len(state.scenario.rounds):
-        kind = deal_kind(state.scenario)
-        outcome = f"The deadline has passed without a {kind} agreement."
+        outcome = f"The deadline has passed without {a_deal_kind(state.scenario)} agreement."
         return logged(evolve(state, finished=True, turn=0), "end", None, outcome)
     return open_round(evolve(state, round=state.round + 1, turn=0, acted=frozenset()))

@@ -17,7 +17,7 @@ from game.core.engine.numbers import apportion, compared
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import Agreement, Offer, State, evolve, rng
 from game.core.engine.timeline import open_round
-from game.core.engine.wording import deal_kind, logged, milestones, name
+from game.core.engine.wording import a_deal_kind, deal_kind, logged, milestones, name
 from game.core.scenario.index import index
 
 
@@ -113,21 +113,13 @@ def ratify(state: State, offer: Offer) -> State:
     state = milestones(state, before)
     if len(offer.scope) < len(state.scenario.party_ids):
         return state
+    in_force = f"{a_deal_kind(state.scenario).capitalize()} agreement is in force"
     if not state.scenario.outcomes.lapses:
         return logged(
-            evolve(state, finished=True),
-            "end",
-            None,
-            f"A {deal_kind(state.scenario)} agreement is in force; the negotiation ends.",
+            evolve(state, finished=True), "end", None, f"{in_force}; the negotiation ends."
         )
     return _hold(
-        logged(
-            state,
-            "end",
-            None,
-            f"A {deal_kind(state.scenario)} agreement is in force; it must now hold until the "
-            "deadline.",
-        ),
+        logged(state, "end", None, f"{in_force}; it must now hold until the deadline."),
         agreement,
     )
 

@@ -48,6 +48,14 @@ def deal_kind(scenario: Scenario) -> str:
     return {2: "bilateral", 3: "trilateral"}.get(n, f"{n}-party")
 
 
+def a_deal_kind(scenario: Scenario) -> str:
+    """`deal_kind` with its article, as it is said: "a trilateral", "an 8-party" (eight, and
+    eleven and eighteen, sound a vowel first)."""
+    kind = deal_kind(scenario)
+    sounds_a_vowel = kind[0] in "aeiou8" or kind.startswith(("11-", "18-"))
+    return f"{'an' if sounds_a_vowel else 'a'} {kind}"
+
+
 def joined(words: Sequence[str], conjunction: str = "and") -> str:
     """Words in a sentence: "a", "a and b", "a, b and c" ("" for none); `conjunction` "or"
     for a choice ("a, b or c")."""

@@ -148,7 +148,9 @@ def _words(error: ErrorDetails, bounds: Bounds) -> str:
     if kind.startswith("date"):
         return _DATE
     if kind == "string_type" and isinstance(value, int | float | dt.date):
-        return f'expected text; put it in quotes: "{value}"'
+        # A boolean as the author typed it (YAML reads only true and false as booleans).
+        typed = str(value).lower() if isinstance(value, bool) else value
+        return f'expected text; put it in quotes: "{typed}"'
     if kind == "string_type" and isinstance(value, list | dict):
         what = "a list" if isinstance(value, list) else "a mapping"
         return f"expected text, not {what}; put it in quotes if the brackets or ': ' belong to it"
