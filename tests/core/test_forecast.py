@@ -304,3 +304,21 @@ def test_a_range_past_the_top_of_the_scale_reads_100_plus() -> None:
     high = replaced(e, target_low=96.2, target_high=106.4)
     text = " ".join(partners(state.scenario, [high]).plain.split())
     assert "holding out for about 96–100+" in text and "106" not in text
+
+
+def test_a_partner_played_by_people_is_forecast_by_what_it_needs_not_by_a_strategy() -> None:
+    """A class in browsers: the United States' Partners panel said Mexico and Canada, both
+    teams, were "holding out for about 95-100", a computer negotiator's concession curve,
+    while what they needed was 79.5 and 77.4. A team may accept anything the rules let it
+    (worth what it needs, no red line crossed, backed at home), so for a partner played by
+    people the forecast's bar is what it needs, seen as widely as distrust allows."""
+    game = Game.new(spp_file(), 42, ["US", "MX", "CA"])
+    state = game.state
+    package = index(state.scenario).status_quo
+    for partner in ("MX", "CA"):
+        e = estimate(state, "US", partner, package)
+        assert (e.target_low, e.target_high) == (e.needed_low, e.needed_high)
+        assert e.needed_low <= required_value(state, partner) <= e.needed_high
+    computer = Game.new(spp_file(), 42, ["US"]).state
+    e = estimate(computer, "US", "MX", package)
+    assert (e.target_low, e.target_high) != (e.needed_low, e.needed_high)

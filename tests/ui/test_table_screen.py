@@ -363,3 +363,19 @@ async def test_a_long_agenda_scrolls_with_the_cursor_and_keeps_the_table_in_view
             shown = "\n".join(screen_text(app))
             assert "◂" in shown and "waiting for:" in shown
         assert "▸More5" in shown.replace(" ", "") and "↑" in shown
+
+
+def test_the_partners_panel_says_a_team_needs_what_a_computer_holds_out_for() -> None:
+    """The panel names the bar as what it is: a computer partner is "holding out for" its
+    strategy's aim, a partner played by people is "needing at least" what the rules make it
+    need."""
+    from game.core.players.estimates import estimate
+    from game.core.scenario.index import index
+    from game.ui.render.partners import partners
+
+    state = Game.new(spp_file(), 42, ["US", "MX"]).state
+    package = index(state.scenario).status_quo
+    shown = partners(state.scenario, [estimate(state, "US", p, package) for p in ("MX", "CA")])
+    mexico, canada = shown.plain.split("Canada ·")
+    assert "needing at least" in mexico and "holding out for" not in mexico
+    assert "holding out for" in canada and "needing at least" not in canada

@@ -56,6 +56,8 @@ class Estimate:
     stated: bool = False
     """The partner has said at the table what this package is worth to it (a refusal states
     its worth and its need for all to read), so `low` and `high` are that worth, as it is now."""
+    person: bool = False
+    """The partner is played by people: `target_low`-`target_high` is what it needs."""
 
 
 def estimate(
@@ -70,7 +72,9 @@ def estimate(
     """The viewer's estimate of the partner's reply to a package, by the partner's own rule.
 
     A computer partner accepts a package that crosses none of its red lines, has enough
-    support at its home and is worth at least what it holds out for now (its strategy's level).
+    support at its home and is worth at least what it holds out for now (its strategy's level);
+    a partner played by people, at least what it needs (the rules' floor: it follows no
+    strategy the viewer could know).
     Its principles are public, so red lines are always seen. Its score is seen as a range whose
     half-width grows with distrust. What it holds out for follows its personality (public, in
     the scenario) and its temperament, which is private: the range runs from the quickest to
@@ -104,8 +108,13 @@ def estimate(
     stated = package in said
     low, high = (worth, worth) if stated else seen("worth", worth, worth, half)
     needed_low, needed_high = (needed, needed) if said else seen("needed", needed, needed, half / 2)
-    quickest, slowest = _target_bounds(state, partner)
-    target_low, target_high = seen("target", quickest, slowest, half / 2)
+    if state.seat(partner) == "human":
+        # People follow no concession curve: a team may accept anything the rules let it,
+        # so its bar is what it needs.
+        target_low, target_high = needed_low, needed_high
+    else:
+        quickest, slowest = _target_bounds(state, partner)
+        target_low, target_high = seen("target", quickest, slowest, half / 2)
     red = tuple(dict.fromkeys(r for i, k in enumerate(package) for r in scores.red[i][k]))
     # The partner's own test of its vote at home (PartyScore.ratifies), seen only with trust.
     ratifies = state.scorer.score(partner, package).ratifies if trust >= 50 else None
@@ -161,6 +170,7 @@ def estimate(
         target_high,
         reason,
         stated,
+        state.seat(partner) == "human",
     )
 
 

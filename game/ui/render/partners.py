@@ -28,7 +28,7 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
         text.append(" · ")
         text.append(f"{e.verdict}\n", style=STYLES[e.verdict])
         text.append(f"  worth to them    {worth_seen(e)}\n")
-        text.append(f"  holding out for  {range_seen(e.target_low, e.target_high)}\n")
+        text.append(f"  {aim_words(e):<16} {range_seen(e.target_low, e.target_high)}\n")
         # The chapter describes opposition at home, not votes in a parliament.
         home = {None: "can't tell", True: "enough", False: "NOT enough"}[e.ratifies]
         text.append(f"  support at home: {home}\n", style="dim")
@@ -44,6 +44,12 @@ def partners(scenario: Scenario, estimates: list[Estimate]) -> Text:
     )
     text.rstrip()
     return text
+
+
+def aim_words(e: Estimate) -> str:
+    """What the range of the least a partner accepts is called: what a computer holds out for
+    (its strategy's aim), what a team of people needs (the rules' floor)."""
+    return "needing at least" if e.person else "holding out for"
 
 
 def worth_seen(e: Estimate) -> str:

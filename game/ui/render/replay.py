@@ -10,7 +10,7 @@ from game.core.engine.state import LogEntry
 from game.core.game import SeatView
 from game.ui.render.agenda import scope_words
 from game.ui.render.marks import yes_no
-from game.ui.render.partners import STYLES, range_seen, worth_seen
+from game.ui.render.partners import STYLES, aim_words, range_seen, worth_seen
 from game.ui.render.table import log_dates, log_line
 
 
@@ -110,7 +110,7 @@ def worth(view: SeatView) -> Text:
         e = view.estimate(partner, offer.package, offer.scope)
         # Whole numbers, as the table's partner forecast shows them.
         text.append(f"{s.party(partner).name}: {worth_seen(e)}", style="bold")
-        text.append(f", holding out for {range_seen(e.target_low, e.target_high)} · ")
+        text.append(f", {aim_words(e)} {range_seen(e.target_low, e.target_high)} · ")
         text.append(e.verdict, style=STYLES[e.verdict]).append("\n")
     text.append(
         "Your own numbers are exact; a partner's are your estimate then, as wide as your distrust.",

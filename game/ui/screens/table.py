@@ -76,16 +76,16 @@ it addresses, costs, tags, the instrument it is modelled on).
 PgUp/PgDn scroll the panel when it says there is more.
 
 **Moves** (one per turn): `t` table your draft (when the table is empty; otherwise `c`
-counters) · `a` accept the package on the table ·
-`r` reject it · `c` counter it with your draft · `p` pass. A refusal (`r`, or `c` of a
-package that binds you) tells every country why, as a computer's does: the red lines the
-package crosses, the support at home it lacks, or its worth to you against what you need, with
-both numbers. Before your move you may take one diplomatic action per round with `d`. A package everyone in its scope accepts then needs
-enough support from each government's groups at home; if it falls short, the table learns
-which group blocked it. Once opposition has mobilised (groups have lost approval since the
-start), support can turn out a few points above or below what the Score panel forecasts, so a
-package backed by a narrow margin can still fail. (The chapter describes opposition at home,
-not votes: this weighted test of support is a design choice.)
+counters) · `a` accept the package on the table · `r` reject it · `c` counter it with your
+draft · `p` pass. A refusal (`r`, or `c` of a package that binds you) tells every country why,
+as a computer's does: the red lines the package crosses, the support at home it lacks, or its
+worth to you against what you need, with both numbers. Before your move you may take one
+diplomatic action per round with `d`. A package everyone in its scope accepts then needs enough
+support from each government's groups at home; if it falls short, the table learns which group
+blocked it. Once opposition has mobilised (groups have lost approval since the start), support
+can turn out a few points above or below what the Score panel forecasts, so a package backed by
+a narrow margin can still fail. (The chapter describes opposition at home, not votes: this
+weighted test of support is a design choice.)
 
 The status line gives the round's date; a **\\*** after it marks a date the scenario author
 chose, not one the chapter gives.
