@@ -113,7 +113,7 @@ def _resume(args: argparse.Namespace) -> ClassGame:
             ("--humans", args.humans),
             ("--without", args.without),
         )
-        if value
+        if value is not None and value != []  # a --seed 0 is given too
     ]
     if given:
         print(

@@ -172,3 +172,18 @@ def test_the_banner_counts_the_moves_so_far_in_english(tmp_path: Path) -> None:
     game = ClassGame.create(tmp_path / "class.sqlite", spp_file(), 1, ["MX"])
     assert len(game.state.moves) == 1
     assert "  round 1, 1 move so far\n" in banner_text(game, "127.0.0.1", 8000, elsewhere=False)
+
+
+def test_continuing_a_class_game_notes_every_option_given_seed_0_included(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`serve --store` of an existing game keeps what it was started with, and says so of each
+    option given: a `--seed 0` was left out of the note (0 read as no seed). A taken port stops
+    the command before it serves."""
+    store = tmp_path / "class.sqlite"
+    ClassGame.create(store, spp_file(), 1, ["MX"]).close()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = str(taken.getsockname()[1])
+        assert main(["serve", "--store", str(store), "--seed", "0", "--port", port]) == 1
+    note = capsys.readouterr().err.splitlines()[0]
+    assert note.startswith("note: continuing the class game") and "--seed" in note
