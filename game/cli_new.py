@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from game.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 TEMPLATE = """\
 # yaml-language-server: $schema=./scenario.schema.json

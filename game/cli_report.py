@@ -9,8 +9,7 @@ from pathlib import Path
 from game.cli_simulate import unknown_cause
 from game.core.engine.wording import counted
 from game.core.scenario.errors import LoadError
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from game.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, seed: int) -> int:

@@ -9,11 +9,11 @@ import textwrap
 import time
 from typing import TYPE_CHECKING, Any, TextIO
 
+from game.exit_codes import EXIT_OK, EXIT_USAGE
+
 if TYPE_CHECKING:
     from game.core.analysis.simulation import Summary
     from game.core.scenario.model import Scenario
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def cmd_simulate(
