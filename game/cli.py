@@ -19,6 +19,8 @@ from game.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 if TYPE_CHECKING:
     from textual.app import App
 
+    from game.core.scenario.model import Scenario
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
@@ -321,17 +323,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     source = find_scenario(args.scenario) if args.scenario is not None else None
     parties: str | tuple[str, ...] | None = None
     if args.party is not None:
-        codes = tuple(dict.fromkeys(c.strip() for c in args.party.split(",") if c.strip()))
-        if source is not None:
-            known = source.scenario.party_ids
-            unknown = [c for c in codes if c not in known]
-            if unknown or not codes:
-                print(
-                    f"error: --as {args.party}: {source.scenario.id} has no country "
-                    f"{', '.join(unknown) or '(none given)'}; its countries are {', '.join(known)}",
-                    file=sys.stderr,
-                )
-                return EXIT_USAGE
+        codes, problem = countries("--as", args.party, source.scenario if source else None)
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
         parties = codes[0] if len(codes) == 1 else codes
     if args.without:
         if source is None:
@@ -354,6 +349,25 @@ def cmd_play(args: argparse.Namespace) -> int:
         without=args.without,
     )
     return ran(app)
+
+
+def countries(
+    flag: str, text: str, scenario: Scenario | None
+) -> tuple[tuple[str, ...], str | None]:
+    """The country codes of a comma-separated option (`--as MX,CA`), in order and once each;
+    and, when `scenario` lacks one of them or none is given, the error line naming its
+    countries (None otherwise, and always without a scenario to check them against)."""
+    codes = tuple(dict.fromkeys(c.strip() for c in text.split(",") if c.strip()))
+    if scenario is None:
+        return codes, None
+    known = scenario.party_ids
+    unknown = [c for c in codes if c not in known]
+    if not unknown and codes:
+        return codes, None
+    return codes, (
+        f"error: {flag} {text}: {scenario.id} has no country "
+        f"{', '.join(unknown) or '(none given)'}; its countries are {', '.join(known)}"
+    )
 
 
 def cmd_scenarios() -> int:

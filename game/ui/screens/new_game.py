@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -29,6 +28,7 @@ from game.core.engine.wording import counted, joined
 from game.core.scenario.default import DEFAULT_SCENARIO
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.core.scenario.model import Scenario
+from game.seeds import random_seed
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.marked import ChosenRadioSet, MarkedRadioButton
 
@@ -158,7 +158,7 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
                 self.choices.append(scenario)
         self.want_scenario = scenario
         self.want_parties = (party,) if isinstance(party, str) else tuple(party or ())
-        self.seed = seed if seed is not None else random.randrange(1, 1_000_000)
+        self.seed = seed if seed is not None else random_seed()
         self.difficulty = difficulty_of(difficulty)
         self.blink = blink
         self.chosen_file: ScenarioFile | None = None
