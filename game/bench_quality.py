@@ -50,7 +50,7 @@ def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
     from game.core.analysis.quality import DIFFICULTIES, closing, gains_table
 
     worlds = [("history", frozenset[str]())]
-    if {e.cause for e in scenario.events} >= CAUSES:
+    if scenario.causes >= CAUSES:
         worlds.append(("without the three causes", CAUSES))
     players = ["negotiator", "accept_first", "greedy"]
     lines = [
