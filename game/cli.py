@@ -13,6 +13,7 @@ from game.cli_serve import add_parsers as add_serve_parsers
 
 # Only the light error type is imported up front: the engine (and pydantic) load inside each
 # command, so the title screen opens as fast as Textual allows.
+from game.core.engine.difficulty import DIFFICULTIES
 from game.core.scenario.errors import LoadError
 from game.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="SAVE", help="continue a saved game")
     play.add_argument(
         "--difficulty",
-        choices=["easy", "normal", "hard"],
+        choices=DIFFICULTIES,
         default="normal",
         help="how long partners hold out",
     )
@@ -112,9 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument(
         "--ai",
         metavar="P=WHO,...",
-        help="who plays each seat: a difficulty (easy, normal, hard: the scenario's personality "
-        "for the country) or a strategy (boulware, linear, conceder, tit_for_tat, modeller, "
-        "omniscient, accept_first, greedy); e.g. US=hard,MX=normal,CA=boulware",
+        help=f"who plays each seat: a difficulty ({', '.join(DIFFICULTIES)}: the scenario's "
+        "personality for the country) or a strategy (boulware, linear, conceder, tit_for_tat, "
+        "modeller, omniscient, accept_first, greedy); e.g. US=hard,MX=normal,CA=boulware",
     )
     simulate.add_argument(
         "--tournament",

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.core.engine.difficulty import DIFFICULTIES
 from game.core.scenario.default import DEFAULT_SCENARIO
 from game.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
@@ -34,7 +35,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     serve.add_argument(
         "--difficulty",
-        choices=["easy", "normal", "hard"],
+        choices=DIFFICULTIES,
         default="normal",
         help="how long the computer's seats hold out",
     )

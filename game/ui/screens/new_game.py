@@ -23,7 +23,7 @@ from textual.widgets import (
 )
 from textual.widgets.selection_list import Selection
 
-from game.core.engine.state import Difficulty
+from game.core.engine.difficulty import DIFFICULTIES, Difficulty, is_difficulty
 from game.core.engine.wording import counted, joined
 from game.core.scenario.default import DEFAULT_SCENARIO
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
@@ -32,7 +32,6 @@ from game.seeds import random_seed
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.marked import ChosenRadioSet, MarkedRadioButton
 
-DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
 DIFFICULTY_TEXT = {
     "easy": "partners concede early",
     "normal": "partners hold out, some longer than others",
@@ -42,7 +41,7 @@ DIFFICULTY_TEXT = {
 
 def difficulty_of(text: str) -> Difficulty:
     """The difficulty a text names ('normal' for anything else)."""
-    return next((d for d in DIFFICULTIES if d == text), "normal")
+    return text if is_difficulty(text) else "normal"
 
 
 @dataclass(frozen=True)
