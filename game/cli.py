@@ -1,4 +1,5 @@
-"""The command line: subcommands that list, check, score, simulate and play scenarios."""
+"""The command line: the parser of every subcommand, and `main`, which runs one (most commands
+live in the game/cli_*.py modules; the smallest, and starting the terminal game, are here)."""
 
 from __future__ import annotations
 

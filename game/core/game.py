@@ -3,8 +3,8 @@
 It starts, loads and saves games, takes the human seats' moves, lets the computer seats move
 until a person is due, autosaves each round, and gives each party a `SeatView`: the public
 table plus that party's own numbers and its estimates of its partners, never another party's
-private scores. The terminal game, the command line, the report and the class roll-up go
-through it, and so will the server to come.
+private scores. The terminal game, the command line, the report, the class roll-up and the
+class game that `serve` runs in browsers (a `ClassGame` is a `Game`) all go through it.
 """
 
 from __future__ import annotations
