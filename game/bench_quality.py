@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.core.engine.difficulty import DIFFICULTIES
 from game.core.scenario.model import Scenario
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def forecast_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
         f"  {'':<20} {'told':>6}  {'likely yes':>10} {'accepted':>8}  {'likely no':>9} "
         f"{'refused':>7}  {'uncertain':>9} {'accepted':>8}",
     ]
-    for difficulty in ("easy", "normal", "hard"):
+    for difficulty in DIFFICULTIES:
         check = check_forecasts(scenario, runs, seed, difficulty)
         for when, tally in (("at the reply", check.at_reply), ("when tabled", check.when_tabled)):
             lines.append(
@@ -47,10 +48,10 @@ def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
     """The counterparts' quality: what naive and greedy players earn against them on each
     difficulty, whether deals that exist get made, and how near the frontier the deals lie;
     in history and, for spp-2005, in the world without the chapter's causes."""
-    from game.core.analysis.quality import DIFFICULTIES, closing, gains_table
+    from game.core.analysis.quality import closing, gains_table
 
     worlds = [("history", frozenset[str]())]
-    if {e.cause for e in scenario.events} >= CAUSES:
+    if scenario.causes >= CAUSES:
         worlds.append(("without the three causes", CAUSES))
     players = ["negotiator", "accept_first", "greedy"]
     lines = [

@@ -1,4 +1,5 @@
-"""The command line: subcommands that list, check, score, simulate and play scenarios."""
+"""The command line: the parser of every subcommand, and `main`, which runs one (most commands
+live in the game/cli_*.py modules; the smallest, and starting the terminal game, are here)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from game.cli_serve import add_parsers as add_serve_parsers
 
 # Only the light error type is imported up front: the engine (and pydantic) load inside each
 # command, so the title screen opens as fast as Textual allows.
+from game.core.engine.difficulty import DIFFICULTIES
 from game.core.scenario.errors import LoadError
+from game.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 if TYPE_CHECKING:
     from textual.app import App
 
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+    from game.core.scenario.model import Scenario
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="SAVE", help="continue a saved game")
     play.add_argument(
         "--difficulty",
-        choices=["easy", "normal", "hard"],
+        choices=DIFFICULTIES,
         default="normal",
         help="how long partners hold out",
     )
@@ -112,9 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument(
         "--ai",
         metavar="P=WHO,...",
-        help="who plays each seat: a difficulty (easy, normal, hard: the scenario's personality "
-        "for the country) or a strategy (boulware, linear, conceder, tit_for_tat, modeller, "
-        "omniscient, accept_first, greedy); e.g. US=hard,MX=normal,CA=boulware",
+        help=f"who plays each seat: a difficulty ({', '.join(DIFFICULTIES)}: the scenario's "
+        "personality for the country) or a strategy (boulware, linear, conceder, tit_for_tat, "
+        "modeller, omniscient, accept_first, greedy); e.g. US=hard,MX=normal,CA=boulware",
     )
     simulate.add_argument(
         "--tournament",
@@ -251,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); stop quietly.
         sys.stderr.close()
@@ -323,17 +325,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     source = find_scenario(args.scenario) if args.scenario is not None else None
     parties: str | tuple[str, ...] | None = None
     if args.party is not None:
-        codes = tuple(dict.fromkeys(c.strip() for c in args.party.split(",") if c.strip()))
-        if source is not None:
-            known = source.scenario.party_ids
-            unknown = [c for c in codes if c not in known]
-            if unknown or not codes:
-                print(
-                    f"error: --as {args.party}: {source.scenario.id} has no country "
-                    f"{', '.join(unknown) or '(none given)'}; its countries are {', '.join(known)}",
-                    file=sys.stderr,
-                )
-                return EXIT_USAGE
+        codes, problem = countries("--as", args.party, source.scenario if source else None)
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
         parties = codes[0] if len(codes) == 1 else codes
     if args.without:
         if source is None:
@@ -356,6 +351,25 @@ def cmd_play(args: argparse.Namespace) -> int:
         without=args.without,
     )
     return ran(app)
+
+
+def countries(
+    flag: str, text: str, scenario: Scenario | None
+) -> tuple[tuple[str, ...], str | None]:
+    """The country codes of a comma-separated option (`--as MX,CA`), in order and once each;
+    and, when `scenario` lacks one of them or none is given, the error line naming its
+    countries (None otherwise, and always without a scenario to check them against)."""
+    codes = tuple(dict.fromkeys(c.strip() for c in text.split(",") if c.strip()))
+    if scenario is None:
+        return codes, None
+    known = scenario.party_ids
+    unknown = [c for c in codes if c not in known]
+    if not unknown and codes:
+        return codes, None
+    return codes, (
+        f"error: {flag} {text}: {scenario.id} has no country "
+        f"{', '.join(unknown) or '(none given)'}; its countries are {', '.join(known)}"
+    )
 
 
 def cmd_scenarios() -> int:

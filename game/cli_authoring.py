@@ -9,8 +9,7 @@ from collections.abc import Sequence
 
 from game.core.engine.wording import counted
 from game.core.scenario.errors import LoadError
-
-EXIT_OK, EXIT_PROBLEMS = 0, 1
+from game.exit_codes import EXIT_OK, EXIT_PROBLEMS
 
 
 def cmd_validate(files: Sequence[str], strict: bool = False) -> int:

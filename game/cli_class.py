@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 # `report`'s one line for a bad save, shared so both commands word it alike.
 from game.cli_report import OWN_FILE, bad_save_line, output_clash
 from game.core.engine.wording import counted
+from game.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 if TYPE_CHECKING:
     from game.core.analysis.simulation import Summary
     from game.core.saves.replay import LoadedGame
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def cmd_class(saves: Sequence[str], csv_file: str | None, runs: int, seed: int) -> int:

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from game.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 TEMPLATE = """\
 # yaml-language-server: $schema=./scenario.schema.json
@@ -143,9 +143,7 @@ def cmd_new(scenario_id: str, template: str | None, output: str | None) -> int:
         return EXIT_USAGE
     path = Path(output) if output else Path("scenarios") / f"{scenario_id}.yaml"
     if path.exists():
-        print(
-            f"{path}: error: the file exists already; choose another id or -o FILE", file=sys.stderr
-        )
+        print(_exists_line(path), file=sys.stderr)
         return EXIT_PROBLEMS
     if template is None:
         text = TEMPLATE.format(id=scenario_id, title=scenario_id.replace("-", " ").capitalize())
@@ -160,11 +158,25 @@ def cmd_new(scenario_id: str, template: str | None, output: str | None) -> int:
         if not changed:
             print(f"{source.path}: error: no top-level `id: {old}` line to change", file=sys.stderr)
             return EXIT_PROBLEMS
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        _create(path, text)
+    except FileExistsError:  # written since the check above
+        print(_exists_line(path), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as err:  # e.g. a file where the folder should be
+        print(f"{path}: error: cannot write the scenario: {err.strerror or err}", file=sys.stderr)
+        return EXIT_PROBLEMS
     schema = path.parent / "scenario.schema.json"
-    if not schema.exists():
-        schema.write_text(schema_text(), encoding="utf-8")
+    try:
+        if not schema.exists():
+            _create(schema, schema_text())
+    except FileExistsError:
+        pass  # written since the check: the same schema
+    except OSError as err:
+        print(f"{schema}: error: cannot write the schema: {err.strerror or err}", file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         load_scenario(path)
     except LoadError as err:  # a template that does not validate is our bug: say so
@@ -173,3 +185,20 @@ def cmd_new(scenario_id: str, template: str | None, output: str | None) -> int:
         return EXIT_PROBLEMS
     print(f"Wrote {path}; check it with: python main.py validate {path}")
     return EXIT_OK
+
+
+def _exists_line(path: Path) -> str:
+    """The refusal to write over a file."""
+    return f"{path}: error: the file exists already; choose another id or -o FILE"
+
+
+def _create(path: Path, text: str) -> None:
+    """Write a new file: FileExistsError if there is one (never written over, even one made
+    a moment ago), OSError if it cannot be written (what was written of it is removed)."""
+    handle = path.open("x", encoding="utf-8")
+    try:
+        with handle:  # closing writes the rest, and may fail too
+            handle.write(text)
+    except OSError:
+        path.unlink(missing_ok=True)
+        raise

@@ -9,8 +9,7 @@ from pathlib import Path
 from game.cli_simulate import unknown_cause
 from game.core.engine.wording import counted
 from game.core.scenario.errors import LoadError
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from game.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, seed: int) -> int:
@@ -20,7 +19,6 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
     from game.core.analysis.class_report import class_report
     from game.core.analysis.report_markdown import to_markdown
     from game.core.saves.replay import load_game
-    from game.core.scenario.errors import LoadError
 
     if output is not None:
         clash = output_clash(output, [save], "the debrief")
@@ -91,19 +89,8 @@ def output_clash(output: str, inputs: Iterable[str], what: str) -> str | None:
 
 
 def bad_save_line(save: str, err: LoadError) -> str:
-    """A bad save in one line: its first problem, how many more there are, and, for a scenario
-    given by mistake, what to do with it instead."""
-    from game.core.scenario.loader import read_document
-
-    try:
-        data = read_document(save).data
-    except (LoadError, OSError, ValueError):
-        data = None
-    if isinstance(data, dict) and {"issues", "parties"} <= data.keys():
-        return (
-            f"{save}: error: this is a scenario, not a saved game; play it with "
-            f"`python main.py play {save}` first: the game writes its saves in saves/"
-        )
+    """A bad save in one line: its first problem and how many more there are (a scenario given
+    by mistake is one problem, saying what to do with it instead: see saves.format.read_save)."""
     first = str(err.problems[0]) if err.problems else f"{save}: error: not a saved game"
     more = len(err.problems) - 1
     return first + (f" (and {counted(more, 'more problem')})" if more else "")

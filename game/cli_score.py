@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.core.scenario.errors import FileProblem, LoadError
+from game.exit_codes import EXIT_OK
 
 if TYPE_CHECKING:
     from game.core.engine.scoring import PartyScore
     from game.core.scenario.model import Scenario
-
-EXIT_OK = 0
 
 
 def cmd_score(scenario_name: str, package_files: Sequence[str], as_json: bool) -> int:

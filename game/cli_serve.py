@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import random
 import shlex
 import socket
 import subprocess
@@ -13,12 +12,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.core.engine.difficulty import DIFFICULTIES
 from game.core.scenario.default import DEFAULT_SCENARIO
+from game.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 if TYPE_CHECKING:
     from game.core.classroom import ClassGame
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +35,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     serve.add_argument(
         "--difficulty",
-        choices=["easy", "normal", "hard"],
+        choices=DIFFICULTIES,
         default="normal",
         help="how long the computer's seats hold out",
     )
@@ -113,7 +112,7 @@ def _resume(args: argparse.Namespace) -> ClassGame:
             ("--humans", args.humans),
             ("--without", args.without),
         )
-        if value
+        if value is not None and value != []  # a --seed 0 is given too
     ]
     if given:
         print(
@@ -126,29 +125,26 @@ def _resume(args: argparse.Namespace) -> ClassGame:
 
 def _create(args: argparse.Namespace) -> ClassGame | int:
     """A new class game as the command line asks, or the exit code of a usage error."""
+    from game.cli import countries
     from game.cli_simulate import unknown_cause
     from game.core.classroom import ClassGame
     from game.core.scenario.loader import find_scenario
+    from game.seeds import random_seed
 
     source = find_scenario(args.scenario or DEFAULT_SCENARIO)
     scenario = source.scenario
     teams = list(scenario.party_ids)
     if args.humans is not None:
-        teams = list(dict.fromkeys(p.strip() for p in args.humans.split(",") if p.strip()))
-        unknown = [p for p in teams if p not in scenario.party_ids]
-        if unknown or not teams:
-            print(
-                f"error: --humans {args.humans}: {scenario.id} has no country "
-                f"{', '.join(unknown) or '(none given)'}; its countries are "
-                f"{', '.join(scenario.party_ids)}",
-                file=sys.stderr,
-            )
+        codes, problem = countries("--humans", args.humans, scenario)
+        if problem:
+            print(problem, file=sys.stderr)
             return EXIT_USAGE
+        teams = list(codes)
     problem = unknown_cause(scenario, args.without)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    seed = args.seed if args.seed is not None else random.randrange(1, 10**6)
+    seed = args.seed if args.seed is not None else random_seed()
     stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}"
     store = Path(args.store or Path("saves") / f"class-{scenario.id}-{stamp}.sqlite")
     try:

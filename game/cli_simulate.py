@@ -9,11 +9,11 @@ import textwrap
 import time
 from typing import TYPE_CHECKING, Any, TextIO
 
+from game.exit_codes import EXIT_OK, EXIT_USAGE
+
 if TYPE_CHECKING:
     from game.core.analysis.simulation import Summary
     from game.core.scenario.model import Scenario
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def cmd_simulate(
@@ -145,10 +145,9 @@ def unknown_cause(scenario: Scenario, without: list[str]) -> str | None:
     """The error for a `--without` naming no event's cause, or None when all are known."""
     from game.core.scenario.problems import did_you_mean
 
-    causes = {e.cause for e in scenario.events if e.cause}
     for cause in without:
-        if cause not in causes:
-            hint = did_you_mean(cause, causes)
+        if cause not in scenario.causes:
+            hint = did_you_mean(cause, scenario.causes)
             return f"error: --without {cause}: no event has that cause; {hint}"
     return None
 

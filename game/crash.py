@@ -10,8 +10,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-EXIT_INTERNAL = 3
-"""The exit code of an internal error: 0 ok, 1 problems in the user's files, 2 bad usage."""
+from game.exit_codes import EXIT_INTERNAL
 
 
 def write_report(error: BaseException, folder: Path | None = None) -> Path | None:

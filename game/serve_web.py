@@ -3,8 +3,11 @@ page and relays its terminal over a websocket; this adds what a class needs on t
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import ipaddress
 import logging
+import signal
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -27,6 +30,13 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def listening_line(host: str, port: int) -> str:
+    """What `serve` prints once its server listens (after the banner): a browser may open the
+    page from then on, and a script driving `serve` may wait for this line."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"Listening on {shown}:{port}: the teams may open the page now."
+
+
 class ClassServer(Server):
     """textual-serve's server, with the page's websocket address taken from the address the
     browser used, and two refusals: a request naming another host when the game is served on
@@ -47,6 +57,25 @@ class ClassServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """Print the banner (in place of textual-serve's)."""
         print(self.banner, flush=True)
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until Ctrl+C (or SIGTERM), as textual-serve's `serve` does, and print
+        `listening_line` once the server listens: the banner comes as it starts, before."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            # aiohttp calls this once every address listens, in place of its own line.
+            print=lambda *_: print(listening_line(self.host, self.port), flush=True),
+        )
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page, whose websocket address is the one the browser used for the page (a

@@ -110,6 +110,20 @@ def test_new_writes_a_commented_starting_scenario_that_validates_and_plays(
     assert main(["new", "Bad Id"]) == 2
 
 
+def test_new_says_in_one_line_why_it_cannot_write_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file where `-o` needs a folder: one line naming the file and why, exit 1 (it was an
+    internal error, exit 3, with a crash report)."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    for target in (blocker / "x.yaml", blocker / "deeper" / "x.yaml"):
+        assert main(["new", "foo-bar", "-o", str(target)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"{target}: error: cannot write the scenario: "), err
+        assert len(err.strip().splitlines()) == 1
+
+
 def test_new_from_copies_a_scenario_under_the_new_id(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -760,3 +760,16 @@ def test_the_built_in_scenarios_named_in_the_loader_are_the_shipped_ones() -> No
     if tracked.returncode != 0:
         pytest.skip("not a git checkout")
     assert sorted(Path(p).name for p in tracked.stdout.split()) == sorted(BUILT_IN)
+
+
+def test_report_of_a_scenario_says_in_one_line_to_play_it_first(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scenario given to `report` for a save: one line naming it as given, and what to do."""
+    monkeypatch.chdir(ROOT)
+    assert main(["report", "scenarios/spp-2005.yaml"]) == 1
+    assert capsys.readouterr().err == (
+        "scenarios/spp-2005.yaml: error: this is a scenario, not a saved game; play it with "
+        "`python main.py play scenarios/spp-2005.yaml` first: the game writes its saves in "
+        "saves/\n"
+    )

@@ -10,7 +10,7 @@ import pytest
 
 import game.cli_authoring as authoring
 from game.cli import main
-from game.crash import EXIT_INTERNAL
+from game.exit_codes import EXIT_INTERNAL
 from game.ui.app import make_app
 
 

@@ -5,14 +5,16 @@ loopback port, fetches the page over HTTP and opens its websocket"."""
 
 from __future__ import annotations
 
+import queue
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import aiohttp
 import pytest
@@ -20,11 +22,12 @@ import pytest
 from game.cli import main
 from game.cli_serve import banner_text
 from game.core.classroom import ClassGame
+from game.serve_web import listening_line
 from tests.conftest import ROOT, spp_file
 
 STARTING = 60.0
-"""Seconds the server, and then the game in the first browser, may take to start (a bound on
-a shared, noisy machine, not a measure)."""
+"""Seconds the server, and then the game in the first browser, may take to start: a guard
+against a hang on a shared, noisy machine, never a measure."""
 
 
 def free_port() -> int:
@@ -35,18 +38,19 @@ def free_port() -> int:
         return port
 
 
-def answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
+class Served(NamedTuple):
+    """A `serve` that listens, and what it printed until then."""
+
+    port: int
+    store: Path
+    process: subprocess.Popen[str]
+    banner: str
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
-    """`serve` on a free loopback port with its game in a temporary file, until it answers;
-    stopped as Ctrl+C would stop it, however the test ends."""
+def server(tmp_path: Path) -> Iterator[Served]:
+    """`serve` on a free loopback port with its game in a temporary file, once it says it
+    listens; stopped as Ctrl+C would stop it, however the test ends."""
     port, store = free_port(), tmp_path / "class.sqlite"
     command = [sys.executable, "main.py", "serve", "spp-2005", "--seed", "7"]
     command += ["--port", str(port), "--store", str(store)]
@@ -54,15 +58,8 @@ def server(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     try:
-        deadline = time.monotonic() + STARTING
-        while not answers(port):
-            assert time.monotonic() < deadline, "serve did not start listening"
-            try:
-                process.wait(timeout=0.1)  # the poll's pace, and a server that died says so
-            except subprocess.TimeoutExpired:
-                continue
-            raise AssertionError(f"serve ended: {process.communicate()}")
-        yield port, store, process
+        banner = until_listening(process, listening_line("127.0.0.1", port))
+        yield Served(port, store, process, banner)
     finally:
         if process.poll() is None:
             process.terminate()
@@ -71,6 +68,40 @@ def server(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.communicate()
+
+
+def until_listening(process: subprocess.Popen[str], ready: str) -> str:
+    """What the process prints up to and with the line `ready`, read as it comes (by a thread,
+    so that a process that hangs fails the test after STARTING seconds instead of hanging it);
+    an AssertionError with its stderr if it ends or hangs before."""
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+            if line.rstrip("\n") == ready:
+                return  # the rest is left to process.communicate
+        lines.put("")  # the end of its output
+
+    threading.Thread(target=read, daemon=True).start()
+    seen: list[str] = []
+    while not seen or seen[-1].rstrip("\n") != ready:
+        try:
+            line = lines.get(timeout=STARTING)
+        except queue.Empty:
+            raise AssertionError(f"serve hangs, {ready!r} unsaid: {stopped(process)}") from None
+        if not line:
+            raise AssertionError(f"serve ended before it listened: {stopped(process)}")
+        seen.append(line)
+    return "".join(seen)
+
+
+def stopped(process: subprocess.Popen[str]) -> str:
+    """What a process said on stderr, once it is stopped."""
+    if process.poll() is None:
+        process.kill()
+    return process.communicate(timeout=30)[1]
 
 
 def get(port: int, host: str | None = None) -> tuple[int, str]:
@@ -85,12 +116,12 @@ def get(port: int, host: str | None = None) -> tuple[int, str]:
 
 
 async def test_serve_answers_with_the_page_and_its_websocket_runs_the_game(
-    server: tuple[int, Path, subprocess.Popen[str]],
+    server: Served,
 ) -> None:
     """The page comes over HTTP, names its websocket, and the websocket relays the game's
     first screen; the server then stops cleanly on SIGTERM (as on Ctrl+C) and the game stays
     in its file."""
-    port, store, process = server
+    port, store, process, banner = server
     status, page = get(port)
     assert status == 200
     assert "textual" in page and f"ws://127.0.0.1:{port}/ws" in page
@@ -103,12 +134,13 @@ async def test_serve_answers_with_the_page_and_its_websocket_runs_the_game(
     process.terminate()
     out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
-    assert "Join codes" in out and "instructor" in out
-    assert ClassGame.open_as_instructor(store).codes()["MX"] in out
+    assert "Join codes" in banner and "instructor" in banner
+    assert ClassGame.open_as_instructor(store).codes()["MX"] in banner
+    assert f"serve --store {store} continues it" in out
 
 
 async def test_serve_refuses_another_hosts_name_and_another_sites_websocket(
-    server: tuple[int, Path, subprocess.Popen[str]],
+    server: Served,
 ) -> None:
     """Served on this computer only, a request naming another host is refused (a page
     elsewhere that points its name at 127.0.0.1 cannot reach the game), and so is a websocket
@@ -172,3 +204,18 @@ def test_the_banner_counts_the_moves_so_far_in_english(tmp_path: Path) -> None:
     game = ClassGame.create(tmp_path / "class.sqlite", spp_file(), 1, ["MX"])
     assert len(game.state.moves) == 1
     assert "  round 1, 1 move so far\n" in banner_text(game, "127.0.0.1", 8000, elsewhere=False)
+
+
+def test_continuing_a_class_game_notes_every_option_given_seed_0_included(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`serve --store` of an existing game keeps what it was started with, and says so of each
+    option given: a `--seed 0` was left out of the note (0 read as no seed). A taken port stops
+    the command before it serves."""
+    store = tmp_path / "class.sqlite"
+    ClassGame.create(store, spp_file(), 1, ["MX"]).close()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = str(taken.getsockname()[1])
+        assert main(["serve", "--store", str(store), "--seed", "0", "--port", port]) == 1
+    note = capsys.readouterr().err.splitlines()[0]
+    assert note.startswith("note: continuing the class game") and "--seed" in note

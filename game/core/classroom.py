@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.core.engine.legal import required_value
-from game.core.engine.mechanism import start, step
+from game.core.engine.mechanism import seats_for, start, step
 from game.core.engine.moves import IllegalMove, Move, Pass
 from game.core.engine.state import Difficulty, LogEntry, Offer, Seat, State
 from game.core.engine.zone import zone
 from game.core.game import Game, SeatView
 from game.core.players.negotiator import choose_move
+from game.core.saves.replay import ENGINE_ERRORS
 from game.core.saves.shared import (
     FORMAT_VERSION,
     INSTRUCTOR,
@@ -32,18 +33,16 @@ from game.core.saves.shared import (
     StoreBusy,
     StoredMove,
     new_code,
+    problem_in,
 )
 from game.core.saves.store import humans_of
-from game.core.scenario.errors import FileProblem, LoadError
+from game.core.scenario.errors import LoadError
 from game.core.scenario.loader import ScenarioFile, open_scenario, resolve_scenario
 
 __all__ = ["INSTRUCTOR", "ClassGame", "JoinRefused", "PartyStanding", "Standing"]
 
 LOG_LINES = 6
 """Lines of the log the instructor's view shows."""
-
-_ENGINE_ERRORS = (IllegalMove, LookupError, ValueError, TypeError, ArithmeticError, AssertionError)
-"""What the engine may raise on a move in a file it was never meant to see."""
 
 
 class JoinRefused(Exception):
@@ -109,8 +108,8 @@ class ClassGame(Game):
                 frozenset(header.disabled_causes),
                 header.difficulty,
             )
-        except _ENGINE_ERRORS as err:
-            raise _problem(store.path, "game", f"cannot start the game: {err}") from None
+        except ENGINE_ERRORS as err:
+            raise problem_in(store.path, "game", f"cannot start the game: {err}") from None
         # No saves folder: the shared file is the save, written at every move.
         super().__init__(state, source)
         self.store = store
@@ -140,19 +139,10 @@ class ClassGame(Game):
         returned held by the instructor (raises ValueError for unknown or no countries,
         FileExistsError when the file exists, OSError when it cannot be written)."""
         scenario = source.scenario
-        people = set(humans)
-        teams = [p for p in scenario.party_ids if p in people]
-        unknown = people - set(scenario.party_ids)
-        if unknown:
-            raise ValueError(
-                f"no country {', '.join(sorted(unknown))} in {scenario.id}; "
-                f"its countries are {', '.join(scenario.party_ids)}"
-            )
+        seats = seats_for(scenario, humans, "country")
+        teams = [p for p, seat in seats.items() if seat == "human"]
         if not teams:
             raise ValueError("a class game needs at least one country played by a team")
-        seats: dict[str, Seat] = {
-            p: ("human" if p in teams else "computer") for p in scenario.party_ids
-        }
         header = ClassHeader(
             format_version=FORMAT_VERSION,
             scenario=scenario.id,
@@ -414,12 +404,12 @@ def _replayed(path: Path, state: State, rows: list[StoredMove]) -> State:
     for row in rows:
         try:
             state = step(state, row.move)
-        except _ENGINE_ERRORS as err:
-            raise _problem(
+        except ENGINE_ERRORS as err:
+            raise problem_in(
                 path, f"moves.{row.seq}", f"the move cannot be replayed: {err}"
             ) from None
     if state.digest() != rows[-1].digest:
-        raise _problem(
+        raise problem_in(
             path,
             f"moves.{rows[-1].seq}",
             "replaying the moves does not give the game that was played: the file was edited, "
@@ -462,23 +452,18 @@ def _scenario_of(store: SharedStore) -> ScenarioFile:
         )
     else:
         message = f"cannot find the scenario {header.scenario!r} ({header.scenario_file})"
-    raise _problem(store.path, "game.scenario_file", message)
+    raise problem_in(store.path, "game.scenario_file", message)
 
 
 def _check_header(store: SharedStore, source: ScenarioFile) -> None:
     """The header's parties and causes against its scenario."""
     header, scenario = store.header, source.scenario
     if header.scenario != scenario.id:
-        raise _problem(store.path, "game.scenario", f"the file is of {scenario.id!r}")
+        raise problem_in(store.path, "game.scenario", f"the file is of {scenario.id!r}")
     if set(header.seats) != set(scenario.party_ids):
-        raise _problem(
+        raise problem_in(
             store.path, "game.seats", f"the seats must be {', '.join(scenario.party_ids)}"
         )
-    causes = {e.cause for e in scenario.events if e.cause}
-    unknown = sorted(set(header.disabled_causes) - causes)
+    unknown = sorted(set(header.disabled_causes) - scenario.causes)
     if unknown:
-        raise _problem(store.path, "game.disabled_causes", f"no event has the cause {unknown[0]}")
-
-
-def _problem(path: Path, where: str, message: str) -> LoadError:
-    return LoadError([FileProblem(str(path), None, None, where, message)])
+        raise problem_in(store.path, "game.disabled_causes", f"no event has the cause {unknown[0]}")

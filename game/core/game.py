@@ -3,8 +3,8 @@
 It starts, loads and saves games, takes the human seats' moves, lets the computer seats move
 until a person is due, autosaves each round, and gives each party a `SeatView`: the public
 table plus that party's own numbers and its estimates of its partners, never another party's
-private scores. The terminal game, the command line, the report and the class roll-up go
-through it, and so will the server to come.
+private scores. The terminal game, the command line, the report, the class roll-up and the
+class game that `serve` runs in browsers (a `ClassGame` is a `Game`) all go through it.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 
 from game.core.engine.conditions import WendtSystem, wendt_system
 from game.core.engine.legal import Legal, legal_moves, required_value
-from game.core.engine.mechanism import start, step
+from game.core.engine.mechanism import seats_for, start, step
 from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.requirement import Requirement
 from game.core.engine.scoring import PartyScore
-from game.core.engine.state import Agreement, Difficulty, LogEntry, Offer, Seat, State
+from game.core.engine.state import Agreement, Difficulty, LogEntry, Offer, State
 from game.core.players.estimates import Estimate, estimate
 from game.core.players.negotiator import Negotiator, choose_move, seat_negotiator
 from game.core.saves.replay import load_game
@@ -94,16 +94,7 @@ class Game:
         computer seats before the first person's turn have already moved."""
         source = scenario if isinstance(scenario, ScenarioFile) else None
         model = scenario.scenario if isinstance(scenario, ScenarioFile) else scenario
-        people = set(humans)
-        unknown = people - set(model.party_ids)
-        if unknown:
-            raise ValueError(
-                f"no party {', '.join(sorted(unknown))} in {model.id}; "
-                f"the parties are {', '.join(model.party_ids)}"
-            )
-        seats: dict[str, Seat] = {
-            p: ("human" if p in people else "computer") for p in model.party_ids
-        }
+        seats = seats_for(model, humans)
         state = start(model, seed, seats, frozenset(disabled_causes), difficulty)
         game = cls(state, source, saves_dir=saves_dir, negotiators=negotiators)
         game.advance()

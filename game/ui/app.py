@@ -8,7 +8,6 @@ holds it and gives screens the human seat's view of it.
 from __future__ import annotations
 
 import os
-import random
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from game.seeds import random_seed
 from game.ui.flows.classroom import ClassroomFlow
 from game.ui.flows.ending import EndingFlow, could_not
 from game.ui.screens.quit import QuitScreen
@@ -107,7 +107,7 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         elif self.start_parties and self.start_scenario is not None:
             from game.ui.screens.new_game import NewGameRequest, difficulty_of  # start-up speed
 
-            seed = self.start_seed if self.start_seed is not None else random.randrange(1, 10**6)
+            seed = self.start_seed if self.start_seed is not None else random_seed()
             difficulty = difficulty_of(self.start_difficulty)
             request = NewGameRequest(
                 self.start_scenario,

@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from game.core.analysis.frontier import pareto_frontier
 from game.core.analysis.outcomes import results
 from game.core.analysis.simulation import play_computer_game, run_seed
-from game.core.engine.state import Difficulty
+from game.core.engine.difficulty import DIFFICULTIES, Difficulty
 from game.core.engine.zone import zone
 from game.core.scenario.model import Scenario
-
-DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
 
 
 @dataclass(frozen=True)

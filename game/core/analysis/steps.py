@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.core.engine.mechanism import start, step
+from game.core.engine.mechanism import seats_for, start, step
 from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.state import LogEntry, Seat, State
 from game.core.engine.wording import a_deal_kind, name
@@ -172,18 +172,11 @@ def branch(
     steps = replay(state)
     wanted = steps.stood_at(round_)
     scenario = state.scenario
-    people = set(humans)
-    unknown = people - set(scenario.party_ids)
-    if unknown:
-        raise ValueError(
-            f"no party {', '.join(sorted(unknown))} in {scenario.id}; "
-            f"the parties are {', '.join(scenario.party_ids)}"
-        )
+    seats = seats_for(scenario, humans)
     causes = set(state.disabled_causes)
     if without is not None:
         check_cause(state, without)
         causes.add(without)
-    seats: dict[str, Seat] = {p: "human" if p in people else "computer" for p in scenario.party_ids}
     done = replay_moves(state, steps.moves[:wanted], seats, frozenset(causes))
     game = Game(done.state, source, saves_dir=saves_dir)
     game.advance()
@@ -193,7 +186,7 @@ def branch(
 def check_cause(state: State, cause: str) -> None:
     """Raise ValueError unless the game's scenario has events of this cause and the game runs
     with them."""
-    known = {e.cause for e in state.scenario.events if e.cause}
+    known = state.scenario.causes
     if cause not in known:
         raise ValueError(f"no event has the cause {cause!r}; {did_you_mean(cause, known)}")
     if cause in state.disabled_causes:

@@ -10,6 +10,9 @@ between rounds. Chance comes only from the seed, so the same seed and moves give
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Literal
+
 from game.core.engine.conditions import Conditions
 from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.rules import rule_for
@@ -44,6 +47,27 @@ def start(
     if state.disabled_causes:
         state = _what_if(state)
     return open_round(state)
+
+
+_EVERY = {"party": "the parties are", "country": "its countries are"}
+"""How the error of `seats_for` lists a scenario's parties, by the noun it calls them."""
+
+
+def seats_for(
+    scenario: Scenario, humans: Iterable[str], noun: Literal["party", "country"] = "party"
+) -> dict[str, Seat]:
+    """The seats for `start`: a person's at each of `humans`, the computer's at the other
+    parties. Raises ValueError for one the scenario lacks, calling the parties by `noun`: "no
+    party ZZ in spp-2005; the parties are US, MX, CA" ("no country ...; its countries are ..."
+    for a class game, whose teams play countries)."""
+    people = set(humans)
+    unknown = people - set(scenario.party_ids)
+    if unknown:
+        raise ValueError(
+            f"no {noun} {', '.join(sorted(unknown))} in {scenario.id}; "
+            f"{_EVERY[noun]} {', '.join(scenario.party_ids)}"
+        )
+    return {p: "human" if p in people else "computer" for p in scenario.party_ids}
 
 
 def _what_if(state: State) -> State:

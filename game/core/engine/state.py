@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from game.core.engine.conditions import Conditions
+from game.core.engine.difficulty import Difficulty as Difficulty
 from game.core.engine.moves import Move, dump_move
 from game.core.engine.scoring import Scorer, scorer
 from game.core.scenario.actions import ActionEffect
@@ -18,9 +19,6 @@ from game.core.scenario.packages import Package
 
 Seat = Literal["human", "computer"]
 """Who plays a party."""
-
-Difficulty = Literal["easy", "normal", "hard"]
-"""How long computer negotiators hold out."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
-from game.core.engine.state import Difficulty, State
+from game.core.engine.difficulty import DIFFICULTIES, Difficulty, is_difficulty
+from game.core.engine.state import State
 from game.core.players.beliefs import Knowledge
 from game.core.players.draws import first_draw
 from game.core.scenario.model import Scenario
@@ -66,7 +67,7 @@ class Adjustment:
     knowledge: Knowledge
 
 
-DIFFICULTIES: dict[Difficulty, Adjustment] = {
+ADJUSTMENTS: dict[Difficulty, Adjustment] = {
     "easy": Adjustment(3.0, 0.5, 0.0, Knowledge(haze=2.0, learns=False)),
     "normal": Adjustment(1.0, 1.0, 0.0, Knowledge(haze=1.0, learns=True)),
     "hard": Adjustment(0.5, 1.0, 0.15, Knowledge(haze=0.5, learns=True)),
@@ -120,14 +121,14 @@ def style_for(
     return adjusted(base, difficulty)
 
 
-SEAT_SPECS = ("easy", "normal", "hard", *STRATEGIES)
+SEAT_SPECS = (*DIFFICULTIES, *STRATEGIES)
 """What a seat may be set to: a difficulty (the scenario's personality at it) or a strategy."""
 
 
 def seat_style(scenario: Scenario, party: str, spec: str) -> Style:
     """The style a seat spec names: a difficulty, or a strategy (at normal difficulty)."""
-    if spec in ("easy", "normal", "hard"):
-        return style_for(scenario, party, spec)  # type: ignore[arg-type]
+    if is_difficulty(spec):
+        return style_for(scenario, party, spec)
     if spec in STRATEGIES:
         return style_for(scenario, party, "normal", spec)
     raise ValueError(f"{spec!r} is neither a difficulty nor a strategy")
@@ -137,7 +138,7 @@ def adjusted(style: Style, difficulty: Difficulty) -> Style:
     """A style as a difficulty changes it (scripted players and omniscience stay as they are)."""
     if style.strategy in ("accept_first", "greedy"):
         return replace(style, knowledge=Knowledge(learns=False), difficulty=difficulty)
-    a = DIFFICULTIES[difficulty]
+    a = ADJUSTMENTS[difficulty]
     knowledge = a.knowledge
     if style.strategy == "omniscient":
         knowledge = Knowledge(omniscient=True)

@@ -257,23 +257,23 @@ def _check_header(doc: Document, file: str, save: SaveFile, scenario: Scenario) 
                 f"every party needs a seat; missing {', '.join(missing)}",
             )
         )
-    causes = {e.cause for e in scenario.events if e.cause}
     for i, cause in enumerate(save.disabled_causes):
-        if cause not in causes:
+        if cause not in scenario.causes:
             problems.append(
                 problem_at(
                     doc,
                     file,
                     ("disabled_causes", i),
-                    f"no event has the cause {cause!r}; {did_you_mean(cause, causes)}",
+                    f"no event has the cause {cause!r}; {did_you_mean(cause, scenario.causes)}",
                 )
             )
     if problems:
         raise LoadError(problems)
 
 
-_ENGINE_ERRORS = (IllegalMove, LookupError, ValueError, TypeError, ArithmeticError, AssertionError)
-"""What the engine may raise on a hand-edited move it was never meant to see."""
+ENGINE_ERRORS = (IllegalMove, LookupError, ValueError, TypeError, ArithmeticError, AssertionError)
+"""What the engine may raise on a hand-edited move it was never meant to see (in a save, or in
+a class game's file)."""
 
 
 def _replay(doc: Document, file: str, save: SaveFile, scenario: Scenario) -> State:
@@ -286,7 +286,7 @@ def _replay(doc: Document, file: str, save: SaveFile, scenario: Scenario) -> Sta
             frozenset(save.disabled_causes),
             save.difficulty,
         )
-    except _ENGINE_ERRORS as err:
+    except ENGINE_ERRORS as err:
         raise LoadError(
             [problem_at(doc, file, ("seats",), f"cannot start the game: {err}")]
         ) from None
@@ -298,7 +298,7 @@ def _replay(doc: Document, file: str, save: SaveFile, scenario: Scenario) -> Sta
             raise LoadError(
                 [problem_at(doc, file, ("moves", n), f"not a legal move ({_where(state)}): {err}")]
             ) from None
-        except _ENGINE_ERRORS as err:
+        except ENGINE_ERRORS as err:
             raise LoadError(
                 [
                     problem_at(

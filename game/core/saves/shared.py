@@ -178,7 +178,7 @@ class SharedStore:
         raises a LoadError naming the file, in one line."""
         target = Path(path)
         if not target.is_file():
-            raise _problem(target, "file", "no class game here (serve --store FILE creates one)")
+            raise problem_in(target, "file", "no class game here (serve --store FILE creates one)")
         try:
             # mode=rw: opening never creates a file where there was none.
             db = sqlite3.connect(
@@ -188,7 +188,7 @@ class SharedStore:
                 timeout=BUSY_SECONDS,
             )
         except sqlite3.Error as err:
-            raise _problem(target, "file", f"cannot open it: {err}") from None
+            raise problem_in(target, "file", f"cannot open it: {err}") from None
         try:
             header = _read_header(target, db)
         except BaseException:
@@ -276,7 +276,7 @@ class SharedStore:
         try:
             return list(self._db.execute(sql, params).fetchall())
         except sqlite3.Error as err:
-            raise _problem(self.path, where, f"cannot read it: {err}") from None
+            raise problem_in(self.path, where, f"cannot read it: {err}") from None
 
 
 def _insert_moves(db: sqlite3.Connection, moves: Sequence[tuple[Move, str]]) -> None:
@@ -291,7 +291,9 @@ def _grouped(code: str) -> str:
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
-def _problem(path: Path, where: str, message: str) -> LoadError:
+def problem_in(path: Path, where: str, message: str) -> LoadError:
+    """The error of one problem in a class game's file: a database, whose problems have a
+    place in the game (`where`, e.g. game.seats) but no line."""
     return LoadError([FileProblem(str(path), None, None, where, message)])
 
 
@@ -304,13 +306,13 @@ def _read_header(path: Path, db: sqlite3.Connection) -> ClassHeader:
         names = [d[0] for d in cursor.description]
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.Error as err:
-        raise _problem(path, "file", f"not a Perimeter class game ({err})") from None
+        raise problem_in(path, "file", f"not a Perimeter class game ({err})") from None
     if row is None or not {"seats", "moves"} <= tables:
-        raise _problem(path, "file", "not a Perimeter class game (its tables are missing)")
+        raise problem_in(path, "file", "not a Perimeter class game (its tables are missing)")
     data: dict[str, Any] = dict(zip(names, row, strict=True))
     version = data.get("format_version")
     if isinstance(version, int) and version > FORMAT_VERSION:
-        raise _problem(
+        raise problem_in(
             path,
             "game.format_version",
             f"this class game was written by a newer Perimeter (format {version}); this "
@@ -322,7 +324,7 @@ def _read_header(path: Path, db: sqlite3.Connection) -> ClassHeader:
             fields[key] = json.loads(fields[key]) if isinstance(fields.get(key), str) else None
         return ClassHeader.model_validate(fields)
     except (ValueError, ValidationError) as err:
-        raise _problem(path, "game", _first_error(err)) from None
+        raise problem_in(path, "game", _first_error(err)) from None
 
 
 def _stored(path: Path, row: tuple[Any, ...]) -> StoredMove:
@@ -331,9 +333,9 @@ def _stored(path: Path, row: tuple[Any, ...]) -> StoredMove:
     try:
         move = load_move(json.loads(text))
     except (TypeError, ValueError, ValidationError) as err:
-        raise _problem(path, where, f"not a move: {_first_error(err)}") from None
+        raise problem_in(path, where, f"not a move: {_first_error(err)}") from None
     if move.party != party:
-        raise _problem(path, where, f"the row says {party!r}, its move {move.party!r}")
+        raise problem_in(path, where, f"the row says {party!r}, its move {move.party!r}")
     return StoredMove(int(seq), move, str(digest))
 
 

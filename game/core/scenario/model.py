@@ -167,6 +167,11 @@ class Scenario(Model):
         """Party ids in file order."""
         return tuple(p.id for p in self.parties)
 
+    @cached_property
+    def causes(self) -> frozenset[str]:
+        """The causes its events name: what a game may run without (`--without CAUSE`)."""
+        return frozenset(e.cause for e in self.events if e.cause)
+
 
 class _HasId(Protocol):
     @property

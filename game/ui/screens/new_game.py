@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -24,15 +23,15 @@ from textual.widgets import (
 )
 from textual.widgets.selection_list import Selection
 
-from game.core.engine.state import Difficulty
+from game.core.engine.difficulty import DIFFICULTIES, Difficulty, is_difficulty
 from game.core.engine.wording import counted, joined
 from game.core.scenario.default import DEFAULT_SCENARIO
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.core.scenario.model import Scenario
+from game.seeds import random_seed
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.marked import ChosenRadioSet, MarkedRadioButton
 
-DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
 DIFFICULTY_TEXT = {
     "easy": "partners concede early",
     "normal": "partners hold out, some longer than others",
@@ -42,7 +41,7 @@ DIFFICULTY_TEXT = {
 
 def difficulty_of(text: str) -> Difficulty:
     """The difficulty a text names ('normal' for anything else)."""
-    return next((d for d in DIFFICULTIES if d == text), "normal")
+    return text if is_difficulty(text) else "normal"
 
 
 @dataclass(frozen=True)
@@ -158,7 +157,7 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
                 self.choices.append(scenario)
         self.want_scenario = scenario
         self.want_parties = (party,) if isinstance(party, str) else tuple(party or ())
-        self.seed = seed if seed is not None else random.randrange(1, 1_000_000)
+        self.seed = seed if seed is not None else random_seed()
         self.difficulty = difficulty_of(difficulty)
         self.blink = blink
         self.chosen_file: ScenarioFile | None = None
