@@ -16,21 +16,13 @@ from game.core.engine.wording import joined
 from game.core.game import SeatView
 from game.core.scenario.packages import Package
 from game.ui import render
+from game.ui.render.panels import panel, tab_line
 from game.ui.screens.base import GameScreen
 
 AGENDA_WIDTH = 41
 """Columns for the agenda: the left column's width in app.tcss less its padding and border."""
 DETAIL_LINES = 5
 """The most lines the selected option's detail takes (its max-height in app.tcss)."""
-
-PANELS = ("score", "partners", "home", "trust", "log")
-PANEL_TITLES = {
-    "score": "Score",
-    "partners": "Partners",
-    "home": "Home",
-    "trust": "Trust",
-    "log": "Log",
-}
 
 
 class TableScreen(GameScreen[None]):
@@ -232,8 +224,9 @@ chose, not one the chapter gives.
         agenda_box.update(agenda)
         detail = render.option_detail(scenario, self.package, self.cursor, self.scope, width)
         self.query_one("#detail", Static).update(detail)
-        self.query_one("#tabs", Static).update(self._tab_line())
-        self.query_one("#panel", Static).update(self._panel_content())
+        self.query_one("#tabs", Static).update(tab_line(self.panel))
+        content = panel(view, self.panel, self.package, self.scope)
+        self.query_one("#panel", Static).update(content)
         if self.last_message is not None:
             latest = self.last_message
         else:
@@ -264,33 +257,6 @@ chose, not one the chapter gives.
         )
         self.query_one("#panel-more", Static).update(Text(hint, style="dim"))
 
-    def _tab_line(self) -> Text:
-        text = Text()
-        for n, panel in enumerate(PANELS, start=1):
-            active = panel == self.panel
-            text.append(f"{n}{PANEL_TITLES[panel]}", style="reverse bold" if active else "dim")
-            text.append(" ")
-        return text
-
-    def _panel_content(self) -> Text:
-        view = self.view
-        if self.panel == "score":
-            # What the draft needs depends on whom it binds (a leader's attention is to the
-            # trilateral partnership).
-            scope = tuple(self.scope)
-            return render.score(view.score(self.package, scope), view.needed(scope))
-        if self.panel == "partners":
-            partners = [p for p in self.scope if p != view.party]
-            return render.partners(
-                view.scenario,
-                [view.estimate(p, self.package, tuple(self.scope)) for p in partners],
-            )
-        if self.panel == "home":
-            return render.home(view.scenario, view.score(self.package, tuple(self.scope)))
-        if self.panel == "trust":
-            return render.trust(view)
-        return render.log(view)
-
     def message(self, text: Text) -> None:
         """Show a message on the bottom line until the next action."""
         self.last_message = text
@@ -300,8 +266,7 @@ chose, not one the chapter gives.
 
     def _changed(self) -> None:
         self.last_message = None
-        self.refresh_view()
-        self.call_after_refresh(self._show_more)
+        self.refresh_view()  # which also says, once laid out, whether the panel has more
 
     def action_cursor(self, delta: int) -> None:
         """Move to another issue."""
