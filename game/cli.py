@@ -136,7 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report", help="the debrief of a saved game as Markdown, for a class discussion"
     )
-    report.add_argument("save", metavar="SAVE", help="a saved game (saves/*.yaml)")
+    report.add_argument(
+        "save", metavar="SAVE", help="a saved game (saves/*.yaml) or a class game (*.sqlite)"
+    )
     report.add_argument("-o", "--output", metavar="FILE.md", help="write it here, not stdout")
     report.add_argument(
         "--what-if",
@@ -153,7 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="one table of many groups' saves of a scenario, next to computer-only games",
     )
     roll_up.add_argument(
-        "saves", nargs="+", metavar="SAVE", help="saved games (a folder: every *.yaml in it)"
+        "saves",
+        nargs="+",
+        metavar="SAVE",
+        help="saved games or class games (a folder: every *.yaml and *.sqlite in it)",
     )
     roll_up.add_argument("--csv", metavar="FILE", help="also write the table as CSV (UTF-8)")
     roll_up.add_argument(

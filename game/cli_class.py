@@ -80,8 +80,8 @@ def cmd_class(saves: Sequence[str], csv_file: str | None, runs: int, seed: int) 
 
 
 def _expand(saves: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The files named, a folder replaced by its *.yaml in name order; and a problem line for
-    each folder with none."""
+    """The files named, a folder replaced by its saves (*.yaml) and class games (*.sqlite) in
+    name order; and a problem line for each folder with none."""
     files: list[str] = []
     problems: list[str] = []
     for name in saves:
@@ -89,9 +89,12 @@ def _expand(saves: Sequence[str]) -> tuple[list[str], list[str]]:
         if not path.is_dir():
             files.append(name)
             continue
-        inside = sorted(str(p) for p in path.glob("*.yaml") if p.is_file())
+        found = [*path.glob("*.yaml"), *path.glob("*.sqlite")]
+        inside = sorted(str(p) for p in found if p.is_file())
         if not inside:
-            problems.append(f"{name}: error: no saved game (*.yaml) in this folder")
+            problems.append(
+                f"{name}: error: no saved game (*.yaml) or class game (*.sqlite) in this folder"
+            )
         files += inside
     return files, problems
 
@@ -99,7 +102,7 @@ def _expand(saves: Sequence[str]) -> tuple[list[str], list[str]]:
 def _load_all(files: Sequence[str]) -> tuple[list[tuple[str, str, LoadedGame]], list[str]]:
     """Each save read and replayed, with its path and its name in the table; and one line per
     bad save."""
-    from game.core.saves.replay import load_game
+    from game.core.classroom import load_saved as load_game
     from game.core.scenario.errors import LoadError
 
     # The file's name alone reads best in a table; the path as given when two names clash.

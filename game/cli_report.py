@@ -18,7 +18,7 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
     LoadError, which the command line prints as one line per problem."""
     from game.core.analysis.class_report import class_report
     from game.core.analysis.report_markdown import to_markdown
-    from game.core.saves.replay import load_game
+    from game.core.classroom import load_saved as load_game
 
     if output is not None:
         clash = output_clash(output, [save], "the debrief")

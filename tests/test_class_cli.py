@@ -150,7 +150,7 @@ def test_no_save_or_only_bad_ones_exit_1_with_a_clear_line(
     code, out, err = roll_up(capsys, str(empty))
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        f"{empty}: error: no saved game (*.yaml) in this folder",
+        f"{empty}: error: no saved game (*.yaml) or class game (*.sqlite) in this folder",
         "error: no saved game to roll up: every file named has a problem (above)",
     ]
     missing, junk = tmp_path / "missing.yaml", tmp_path / "junk.yaml"
@@ -248,3 +248,38 @@ def test_one_run_reads_in_the_singular(
     saves = class_saves(tmp_path, ("nodeal",))
     assert main([saves[0] if word == "SAVE" else word for word in command]) == 0
     assert said in capsys.readouterr().out
+
+
+def finished_class_game(folder: Path) -> Path:
+    """A class game of spp-2005, every country a team's, played to its end (each team moving
+    as the computer would), in its file."""
+    from game.core.classroom import ClassGame
+    from game.core.players.negotiator import choose_move
+
+    teams = ("US", "MX", "CA")
+    instructor = ClassGame.create(folder / "class.sqlite", spp_file(), 8, teams)
+    seats = {p: ClassGame.join(instructor.store.path, instructor.codes()[p]) for p in teams}
+    while (due := seats["US"].to_move) is not None:
+        seats[due].play(choose_move(seats[due].state, due))
+        for seat in seats.values():
+            seat.refresh()
+    for seat in (*seats.values(), instructor):
+        seat.close()
+    return folder / "class.sqlite"
+
+
+def test_report_and_class_read_a_class_game_s_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A class in browsers: `report` and `class` refused the class game's own file ("the file
+    is not UTF-8 text ... save it as UTF-8"), and `class saves/` found "no saved game" beside
+    it, so the only debrief was the one a team exported on the server's disk. A class game's
+    file is read as a save: `report` writes its debrief, and `class` rolls it up as one group,
+    named or in a folder."""
+    store = finished_class_game(tmp_path)
+    assert main(["report", str(store)]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and out.startswith("# Debrief")
+    code, out, err = roll_up(capsys, str(tmp_path))
+    assert (code, err) == (0, "")
+    assert "| class.sqlite |" in out

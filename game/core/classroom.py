@@ -23,7 +23,7 @@ from game.core.engine.state import Difficulty, LogEntry, Offer, Seat, State
 from game.core.engine.zone import zone
 from game.core.game import Game, SeatView
 from game.core.players.negotiator import choose_move
-from game.core.saves.replay import ENGINE_ERRORS
+from game.core.saves.replay import ENGINE_ERRORS, LoadedGame, load_game
 from game.core.saves.shared import (
     FORMAT_VERSION,
     INSTRUCTOR,
@@ -32,6 +32,7 @@ from game.core.saves.shared import (
     SharedStore,
     StoreBusy,
     StoredMove,
+    is_class_game_file,
     new_code,
     problem_in,
 )
@@ -467,3 +468,16 @@ def _check_header(store: SharedStore, source: ScenarioFile) -> None:
     unknown = sorted(set(header.disabled_causes) - scenario.causes)
     if unknown:
         raise problem_in(store.path, "game.disabled_causes", f"no event has the cause {unknown[0]}")
+
+
+def load_saved(path: Path | str) -> LoadedGame:
+    """A saved game, or a class game's file read as one (the game as the instructor sees it,
+    replayed and checked): what `report` and `class` take. Raises LoadError for either."""
+    if not is_class_game_file(path):
+        return load_game(path)
+    game = ClassGame.open_as_instructor(path)
+    try:
+        assert game.source is not None  # a class game is always played on its file
+        return LoadedGame(game.state, Path(path), game.source, game.started)
+    finally:
+        game.close()

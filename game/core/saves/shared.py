@@ -291,6 +291,24 @@ def _grouped(code: str) -> str:
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+"""How an SQLite file begins: a class game's file does."""
+
+
+def is_class_game_file(path: Path | str) -> bool:
+    """Whether a file is a class game's (an SQLite file, by its first bytes), so that the
+    commands that read saves can read it as one; False for anything that is not a regular
+    file (a named pipe is never opened)."""
+    target = Path(path)
+    try:
+        if not target.is_file():
+            return False
+        with target.open("rb") as file:
+            return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
 def problem_in(path: Path, where: str, message: str) -> LoadError:
     """The error of one problem in a class game's file: a database, whose problems have a
     place in the game (`where`, e.g. game.seats) but no line."""
