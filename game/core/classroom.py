@@ -45,6 +45,9 @@ __all__ = ["INSTRUCTOR", "ClassGame", "JoinRefused", "PartyStanding", "Standing"
 LOG_LINES = 6
 """Lines of the log the instructor's view shows."""
 
+ENDED_ROUND = "the instructor ended the round"
+"""The reason a team's pass gives when the instructor's `n` made it (the team did not move)."""
+
 
 class JoinRefused(Exception):
     """A code that opens no seat; the message says so in one line."""
@@ -276,7 +279,7 @@ class ClassGame(Game):
             while not state.finished and state.round == round_:
                 party = state.to_move
                 assert party is not None
-                move = Pass(party=party)
+                move = Pass(party=party, note=ENDED_ROUND)
                 state = step(state, move)
                 passes.append((move, state))
             return [*passes, *_computers(self, state)]
@@ -289,6 +292,8 @@ class ClassGame(Game):
         self._instructor_only("the pause")
 
         def made() -> list[tuple[Move, State]]:
+            if paused and self.state.finished:
+                raise IllegalMove("the game is over")
             self.store.set_paused(paused)
             return []
 

@@ -300,3 +300,26 @@ def test_a_file_that_is_not_a_usable_class_game_is_named_in_one_line(
         ClassGame.join(path, code)
     assert len(err.value.problems) == 1
     assert str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_the_log_says_the_instructor_ended_the_round_for_a_team_that_did_not_move(
+    tmp_path: Path,
+) -> None:
+    """A class in browsers: after the instructor's `n`, every page and the debrief read
+    "Mexico passes.", as if the team had chosen to. The pass says why."""
+    instructor = new_class(tmp_path, ("MX",), seed=4)
+    moves = len(instructor.state.log)
+    instructor.end_round()
+    passes = [e for e in instructor.state.log[moves:] if e.kind == "pass" and e.party == "MX"]
+    assert passes and passes[0].reasons == ("the instructor ended the round",)
+
+
+def test_a_finished_class_game_cannot_be_paused(tmp_path: Path) -> None:
+    """A class in browsers: `p` paused a game that was over ("Paused: no team can move until
+    you press p again"). A finished game takes no pause, as it takes no `n`."""
+    instructor = new_class(tmp_path, ("MX",), seed=4)
+    while not instructor.finished:
+        instructor.end_round()
+    with pytest.raises(IllegalMove, match="the game is over"):
+        instructor.set_paused(True)
+    assert not instructor.paused

@@ -44,6 +44,25 @@ def new_class(tmp_path: Path) -> ClassGame:
     return instructor
 
 
+def finished_class(tmp_path: Path) -> ClassGame:
+    """`new_class`'s game played to its end, each team moving as the computer would."""
+    from game.core.players.negotiator import choose_move
+
+    instructor = new_class(tmp_path)
+    seats = {p: ClassGame.join(instructor.store.path, instructor.codes()[p]) for p in EVERYONE}
+    while True:
+        for seat in seats.values():
+            seat.refresh()
+        due = seats["US"].to_move
+        if due is None:
+            break
+        seats[due].play(choose_move(seats[due].state, due))
+    for seat in seats.values():
+        seat.close()
+    instructor.refresh()
+    return instructor
+
+
 def class_app(store: Path) -> PerimeterApp:
     """The app as `join STORE` starts it (what `serve` runs for each browser)."""
     app = make_app(saves_dir=store.parent / "saves", blink=False)
@@ -248,21 +267,10 @@ async def test_a_finished_class_game_s_end_screen_speaks_to_the_team_s_own_page(
 ) -> None:
     """Each team of a class game has its own page, so its end screen is its own: the hot
     seat's `n` (the next team's result) is not offered there."""
-    from game.core.players.negotiator import choose_move
     from game.ui.screens.end import EndScreen
     from tests.ui.conftest import at_end
 
-    instructor = new_class(tmp_path)
-    seats = {p: ClassGame.join(instructor.store.path, instructor.codes()[p]) for p in EVERYONE}
-    while True:
-        for seat in seats.values():
-            seat.refresh()
-        due = seats["US"].to_move
-        if due is None:
-            break
-        seats[due].play(choose_move(seats[due].state, due))
-    for seat in seats.values():
-        seat.close()
+    instructor = finished_class(tmp_path)
     app = class_app(instructor.store.path)
     async with app.run_test(size=SIZE) as pilot:
         await enter_code(pilot, instructor.codes()["MX"])
@@ -296,3 +304,34 @@ async def test_a_move_refused_because_the_game_moved_on_shows_the_game_as_it_now
         text = shown(app)
         assert "Not allowed: it is Canada's turn, not yours" in text
         assert "your turn" not in text and "CA to move" in text
+
+
+async def test_the_instructor_s_view_of_a_finished_game_gives_its_outcome_and_its_debrief(
+    tmp_path: Path,
+) -> None:
+    """A class in browsers: at the end the instructor's view said only GAME OVER, with a stale
+    line about the last round, and no way to the debrief to project; `p` still paused the
+    finished game. It now gives the outcome, `d` opens the debrief, and `p` says the game is
+    over."""
+    from game.core.analysis.outcomes import classify, outcome_text
+    from game.ui.screens.debrief import DebriefScreen
+
+    instructor = finished_class(tmp_path)
+    app = class_app(instructor.store.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_code(pilot, instructor.codes()[INSTRUCTOR])
+        text = " ".join(shown(app).split())
+        assert "GAME OVER" in text
+        outcome = outcome_text(instructor.scenario, classify(instructor.state))
+        assert " ".join(f"Outcome: {outcome}".split())[:60] in text
+        assert "d Debrief" in shown(app).splitlines()[-1]
+        await pilot.press("p")
+        await pilot.pause()
+        assert "the game is over" in shown(app) and "PAUSED" not in shown(app)
+        await pilot.press("d")
+        for _ in range(20):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, DebriefScreen):
+                break
+        assert isinstance(app.screen, DebriefScreen)

@@ -9,8 +9,9 @@ whose moves go through the class game's file, so the table works as in solo play
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.app import App
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from game.ui.screens.instructor import InstructorScreen
     from game.ui.screens.join import JoinScreen
     from game.ui.screens.table import TableScreen
+
+T = TypeVar("T")
 
 REFRESH_SECONDS = 0.4
 """How often a class game's screen reads the moves others made: a move made in one browser
@@ -54,6 +57,13 @@ class ClassroomFlow(App[None]):
         def open_table(self, _: object = None) -> None: ...
         def show_news(self) -> None: ...
         def show_end(self) -> None: ...
+        def work_then(
+            self,
+            text: str,
+            subtitle: str,
+            work: Callable[[Callable[[int, int], None]], T],
+            show: Callable[[T], None],
+        ) -> None: ...
 
     _class_timer: Timer | None = None
     _class_problem: str | None = None
@@ -115,7 +125,9 @@ class ClassroomFlow(App[None]):
         if self._class_timer is None:
             self._class_timer = self.set_interval(REFRESH_SECONDS, self.follow_class)
         if game.instructor:
-            self.push_screen(InstructorScreen(game.scenario, game.standing()))
+            # The instructor's page holds the game too (its debrief is exported by its name).
+            self.game, self.seat = game, None
+            self.push_screen(InstructorScreen(game.scenario, game.standing(), self._outcome()))
             return
         party = game.seat
         self.game, self.seat = game, game.view(party)
@@ -172,7 +184,41 @@ class ClassroomFlow(App[None]):
     def _show_standing(self) -> None:
         screen = self._instructor_screen()
         if screen is not None and self.class_game is not None:
-            screen.show(self.class_game.standing())
+            screen.show(self.class_game.standing(), self._outcome())
+            if self.class_game.finished:
+                screen.message("The game is over: d opens its debrief, to project.")
+
+    def _outcome(self) -> str | None:
+        """The class game's outcome in a sentence, once it is over."""
+        game = self.class_game
+        if game is None or not game.finished:
+            return None
+        from game.core.analysis.outcomes import classify, outcome_text  # start-up speed
+
+        return outcome_text(game.scenario, classify(game.state))
+
+    def on_instructor_screen_debrief_requested(self, _: InstructorScreen.DebriefRequested) -> None:
+        """`d` at the end: the class debrief of the game, over the instructor's view."""
+        from game.core.analysis.class_report import class_report  # start-up speed
+        from game.core.analysis.report_markdown import to_markdown
+
+        game = self.class_game
+        if game is None or not game.finished:
+            return
+        state = game.state
+
+        def show(markdown: str) -> None:
+            from game.ui.screens.debrief import DebriefScreen  # start-up speed
+
+            self.push_screen(DebriefScreen(markdown, state.scenario.title))
+
+        self.work_then(
+            "Writing the debrief: the zone of agreement round by round, the timeline, "
+            "questions for discussion.",
+            "Debrief",
+            lambda _: to_markdown(class_report(state)),
+            show,
+        )
 
     # --- the instructor's keys ----------------------------------------------------------------
 

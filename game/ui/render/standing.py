@@ -14,12 +14,15 @@ from game.ui.render.marks import yes_no
 from game.ui.render.table import log_style, round_date
 
 
-def standing_status(scenario: Scenario, standing: Standing) -> Text:
-    """Round and date, whose turn, and PAUSED or GAME OVER in words (never colour alone)."""
+def standing_status(scenario: Scenario, standing: Standing, outcome: str | None = None) -> Text:
+    """Round and date, whose turn, and PAUSED or GAME OVER in words (never colour alone);
+    at the end, the `outcome` in a sentence."""
     text = Text()
     text.append(f"Round {standing.round} of {standing.rounds} · {standing.date}", style="bold")
     if standing.finished:
         text.append(" · GAME OVER", style="bold")
+        if outcome:
+            text.append("\nOutcome: ", style="bold").append(outcome)
     elif standing.to_move is not None:
         party = next(p for p in standing.parties if p.party == standing.to_move)
         who = "a team" if party.seat == "human" else "the computer"

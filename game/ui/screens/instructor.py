@@ -44,6 +44,8 @@ the one place where all of them are side by side, for the debrief.
 - `p` pauses the game (no team can move; their tables say why) and lets it go on.
 - `n` advances the clock: every country still to move this round passes, and the next round
   opens (its events, if any, reach the tables).
+- Once the game is over, the view gives its outcome, and `d` opens the class debrief, the same
+  as `python main.py report FILE` writes (`e` there saves it beside the saves).
 
 Join codes are never shown here, so the screen can be projected.
 
@@ -71,6 +73,7 @@ Join codes are never shown here, so the screen can be projected.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "pause", "Pause/resume"),
         Binding("n", "end_round", "End round"),
+        Binding("d", "debrief", "Debrief"),
     ]
 
     class PauseRequested(Message):
@@ -79,10 +82,15 @@ Join codes are never shown here, so the screen can be projected.
     class EndRoundRequested(Message):
         """The instructor wants the clock advanced: the round ended."""
 
-    def __init__(self, scenario: Scenario, standing: Standing) -> None:
+    class DebriefRequested(Message):
+        """The instructor wants the finished game's debrief, to project (the app opens it)."""
+
+    def __init__(self, scenario: Scenario, standing: Standing, outcome: str | None = None) -> None:
         super().__init__()
         self.scenario = scenario
         self.standing = standing
+        self.outcome = outcome
+        """The finished game's outcome in a sentence (None while it goes on)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,22 +106,31 @@ Join codes are never shown here, so the screen can be projected.
     def on_mount(self) -> None:
         """Draw where the game stands."""
         self.sub_title = f"Instructor · {self.scenario.title}"
-        self.show(self.standing)
+        self.show(self.standing, self.outcome)
 
-    def show(self, standing: Standing) -> None:
-        """Draw the game as it stands now."""
-        self.standing = standing
+    def show(self, standing: Standing, outcome: str | None = None) -> None:
+        """Draw the game as it stands now (a finished one with its `outcome`)."""
+        self.standing, self.outcome = standing, outcome
         scenario = self.scenario
-        self.query_one("#class-status", Static).update(standing_status(scenario, standing))
+        status = standing_status(scenario, standing, outcome)
+        self.query_one("#class-status", Static).update(status)
         self.query_one("#class-offer", Static).update(standing_offer(scenario, standing))
         self.query_one("#class-parties", Static).update(standing_parties(standing))
         self.query_one("#class-zone", Static).update(standing_zone(standing))
         log = self.query_one("#class-log", Static)
         log.update(standing_log(scenario, standing, log.content_region.width or 78))
 
+        self.refresh_bindings()  # `d` once the game is over
+
     def on_resize(self) -> None:
         """The log's lines are cut to the screen's width: draw them again."""
-        self.show(self.standing)
+        self.show(self.standing, self.outcome)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`d` (the debrief) only once the game is over, and in the footer only then."""
+        if action == "debrief":
+            return self.standing.finished
+        return True
 
     def message(self, text: str, style: str = "") -> None:
         """Say what a key did, on the bottom line."""
@@ -126,3 +143,7 @@ Join codes are never shown here, so the screen can be projected.
     def action_end_round(self) -> None:
         """End the round: everyone still to move passes."""
         self.post_message(self.EndRoundRequested())
+
+    def action_debrief(self) -> None:
+        """The finished game's debrief, over this view."""
+        self.post_message(self.DebriefRequested())
