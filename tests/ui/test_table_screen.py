@@ -379,3 +379,25 @@ def test_the_partners_panel_says_a_team_needs_what_a_computer_holds_out_for() ->
     mexico, canada = shown.plain.split("Canada ·")
     assert "needing at least" in mexico and "holding out for" not in mexico
     assert "holding out for" in canada and "needing at least" not in canada
+
+
+async def test_the_action_window_s_footer_names_the_key_that_takes_an_action(
+    tmp_path: Path,
+) -> None:
+    """A browser play-test: the action window's footer read only "esc Back ? Help", so a
+    student had to guess how to take the action. It names Enter, which takes the highlighted
+    one."""
+    from game.ui.screens.actions import ActionScreen
+
+    app = table_app("MX", 1, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_table(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionScreen)
+        assert "⏎ Take it" in screen_text(app)[-1]
+        chosen = app.screen.actions[1]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionScreen)
+        assert app.game is not None and chosen in app.game.state.moves

@@ -155,7 +155,11 @@ def _want(view: SeatView, width: int) -> Part:
     for threat_id, prio in ranked:
         design |= prio.inferred
         mark = DESIGN if prio.inferred else " "
-        main = Text(f"{prio.weight:3.0f}{mark} ", style="bold").append(s.threat(threat_id).name)
+        main = (
+            Text()
+            .append(f"{prio.weight:3.0f}{mark} ", style="bold")
+            .append(s.threat(threat_id).name)
+        )
         extra = f": {figure_of(prio)}" if prio.figure else ""
         lines.append(fit(width, main, extra, prio.source))
     best: dict[str, Valued] = {}
@@ -166,7 +170,9 @@ def _want(view: SeatView, width: int) -> Part:
             best.setdefault(v.placed.issue.id, v)
     for v in list(best.values())[:OPTIONS_SHOWN]:
         design |= v.placed.option.inferred
-        main = Text(f"+{v.gain:.1f} pts ", style="bold green").append(named(v.placed, True))
+        main = (
+            Text().append(f"+{v.gain:.1f} pts ", style="bold green").append(named(v.placed, True))
+        )
         lines.append(fit(width, main, source=v.placed.option.source))
     return lines, design
 
@@ -187,12 +193,16 @@ def _cannot_accept(view: SeatView, width: int) -> Part:
         hits = "; ".join(named(p, True) for p in principle_options(s, pr)) or "no option"
         mark = DESIGN if pr.inferred else ""
         if pr.red_line:
-            main = Text("✘ red line: ", style="bold red").append(hits)
+            main = Text().append("✘ red line: ", style="bold red").append(hits)
         else:
-            main = Text("– costs you points: ", style="yellow").append(hits)
+            main = Text().append("– costs you points: ", style="yellow").append(hits)
         lines.append(fit(width, main, f" ({pr.name}){mark}", pr.source))
     need = view.requirement()
-    main = Text("✘ ", style="bold red").append(f"any package worth under {need.total:.0f} to you")
+    main = (
+        Text()
+        .append("✘ ", style="bold red")
+        .append(f"any package worth under {need.total:.0f} to you")
+    )
     premiums = "".join(
         f", leader's {p.name} +{p.points:.0f}" for p in need.premiums if p.points > 0.5
     )
@@ -217,7 +227,11 @@ def _home(view: SeatView, width: int) -> Part:
         if not against:
             continue
         design |= inferred
-        main = Text(name, style="bold").append(f" weight {share:.0%}, approval {approval:.0f}")
+        main = (
+            Text()
+            .append(name, style="bold")
+            .append(f" weight {share:.0%}, approval {approval:.0f}")
+        )
         # The chapter's own words for the group's opposition, whole and with their section
         # where the line has room (a quote cut short would put words in the chapter's mouth);
         # the full briefing always has them.
@@ -239,7 +253,11 @@ def _trust(view: SeatView, width: int) -> Part:
             continue
         now = view.dyad(other.id)
         dyad = next(d for d in s.dyads if set(d.parties) == {view.party, other.id})
-        main = Text(f"{other.name}: ", style="bold").append(f"{now.trust:.0f}/100, {now.system}")
+        main = (
+            Text()
+            .append(f"{other.name}: ", style="bold")
+            .append(f"{now.trust:.0f}/100, {now.system}")
+        )
         lines.append(fit(width, main, "", dyad.source))
     return lines, False
 

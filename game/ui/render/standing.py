@@ -64,7 +64,7 @@ def standing_parties(standing: Standing) -> Table:
 
 
 def _row(party: PartyStanding) -> tuple[Text | str, ...]:
-    country = Text(f"{party.party} ", style="bold").append(party.name, style="")
+    country = Text().append(f"{party.party} ", style="bold").append(party.name, style="")
     seat = "team" if party.seat == "human" else "computer"
     if party.score is None or party.support is None:
         needed = fixed(party.needed, SCORE_PLACES)

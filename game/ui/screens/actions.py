@@ -19,6 +19,15 @@ from game.ui.screens.base import GameModal
 from game.ui.widgets.marked import MarkedOptionList
 
 
+class ActionList(MarkedOptionList):
+    """The actions to choose from, with Enter named in the footer (the list's own Enter,
+    which selects the highlighted action, is otherwise not shown)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Take it", key_display="⏎"),
+    ]
+
+
 class ActionScreen(GameModal[Act | None]):
     """The diplomatic actions open to the player now."""
 
@@ -58,7 +67,7 @@ them: tying an action to a level, and every effect's size, are design choices of
             box.border_title = "Diplomatic action (one per round)"
             # One line per action, so the description below has room at 80x24; the full
             # wording heads the description.
-            yield MarkedOptionList(
+            yield ActionList(
                 *(
                     Option(clip(action_phrase(self.scenario, a.action, a.target), 72), id=str(n))
                     for n, a in enumerate(self.actions)
@@ -83,7 +92,9 @@ them: tying an action to a level, and every effect's size, are design choices of
             return
         act = self.actions[n]
         action = self.scenario.action(act.action)
-        text = Text(action_phrase(self.scenario, act.action, act.target) + "\n", style="bold")
+        text = Text().append(
+            action_phrase(self.scenario, act.action, act.target) + "\n", style="bold"
+        )
         text.append(" ".join(action.description.split()))
         design = " · its effects are a design choice" if action.inferred else ""
         text.append(f"\n[{action.source}]{design}", style="dim italic")

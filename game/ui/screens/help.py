@@ -12,7 +12,8 @@ from textual.widgets import Footer, Markdown
 
 GENERAL = """\
 ---
-**Everywhere**: `?` or F1 help · `q` or Ctrl+C quit (you are asked first, and offered a save) ·
+**Everywhere**: `?` or F1 help · `q` or Ctrl+C quit (you are asked first, and offered a save; a
+class game is saved at every move) ·
 Esc closes a window. Where a text field has the keyboard (a seed, a join code), `?` and `q` type
 themselves: F1 and Ctrl+C still work.
 """
