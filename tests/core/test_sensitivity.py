@@ -4,12 +4,16 @@ not hours"."""
 
 from __future__ import annotations
 
+import pytest
+
+from game.bench import generated_scenario
 from game.core.analysis.sensitivity import analyze, render
 from game.core.analysis.simulation import simulate
 from game.core.analysis.teaching_checks import knobs, moved
 from game.core.analysis.zone_timeline import zone_timeline
 from game.core.scenario.model import Scenario
 from tests.conftest import minimal_with_a_deal
+from tests.core.test_teaching_checks import searches
 
 MINIMAL = minimal_with_a_deal()
 """A zone of one package, which a point less of AA's attention closes."""
@@ -83,3 +87,38 @@ def test_where_no_number_moves_the_zone_the_section_says_only_that() -> None:
     section = render(a).split("## Sensitivity", 1)[1]
     assert "most first" not in section
     assert section.splitlines()[2].startswith("No change to the zone within 5 points: ")
+
+
+def test_on_an_agenda_too_large_to_count_no_number_is_moved_and_the_section_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A teacher's audit: `analyze` on 8 parties x 30 issues x 8 options was killed after
+    120 s, counting the zone again for every number moved 1 and 5 points either way, each
+    count stopping at the search's budget (lower bounds, which it then compared). Where the
+    zone as written cannot be counted, no number is moved (no zone search is made past the
+    scenario's own), none is said to leave the zone unchanged, and the section says why."""
+    s = generated_scenario(issues=10, options=4, parties=3)
+    assert not all(r.exact for r in zone_timeline(s, 1))
+    made = searches(monkeypatch)
+    a = analyze(s, runs=1, seed=1, rates=lambda found: [0.5 for _ in found])
+    assert made == []
+    assert not any(sens.nudges or sens.tried for sens in a.sensitivity)
+    section = render(a).split("## Sensitivity", 1)[1]
+    assert "No change to the zone" not in section
+    assert "Not tried: the zone of agreement as written cannot be counted" in section
+
+
+def test_the_numbers_moved_share_a_budget_and_those_not_tried_are_named() -> None:
+    """Past the budget of the zone counts, the numbers left are named as not tried, not listed
+    as leaving the zone unchanged; those tried keep their lines."""
+    whole = analyze(MINIMAL, runs=1, seed=1, rates=lambda found: [1.0 for _ in found])
+    assert all(sens.tried for sens in whole.sensitivity)
+    a = analyze(MINIMAL, runs=1, seed=1, rates=lambda found: [1.0 for _ in found], budget=3000)
+    tried = [sens.label for sens in a.sensitivity if sens.tried]
+    assert "AA attention" in tried and "AA-BB trust" not in tried
+    text = render(a)
+    assert "- AA attention (now 100" in text
+    quiet = next(x for x in text.splitlines() if x.startswith("No change to the zone"))
+    assert "AA-BB trust" not in quiet
+    untried = next(x for x in text.splitlines() if x.startswith("Not tried at every step"))
+    assert untried.endswith("AA-BB trust.")

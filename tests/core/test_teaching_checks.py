@@ -9,10 +9,16 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 import yaml
 
+from game.bench import generated_scenario
 from game.core.analysis import teaching_checks
+from game.core.analysis.simulation import simulate
 from game.core.analysis.teaching_checks import teaching_warnings
+from game.core.analysis.zone_timeline import zone_timeline
+from game.core.engine import zone as zone_module
+from game.core.engine.zone import TAIL, Zone
 from game.core.scenario.model import Scenario
 from tests.conftest import DATA, minimal_with_a_deal, spp_file
 
@@ -107,6 +113,21 @@ def test_a_round_that_opens_with_an_empty_zone_is_named() -> None:
     assert ("rounds", 0) not in found
 
 
+def test_a_round_whose_zone_is_not_told_empty_within_the_budget_is_named_not_claimed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rounds' searches for an empty zone share a budget (40 rounds of 8 parties x 240
+    options, each after an event, took 23 s): with too little of it, spp-2005's last rounds
+    are named as not checked, and round 9 is not said to open with an empty zone (nor round 1
+    with none, which a search told at once)."""
+    monkeypatch.setattr(teaching_checks, "EMPTY_BUDGET", 5000)
+    found = warned(spp_file().scenario)
+    unknown = [m for m in found.values() if "not checked for an empty zone of agreement" in m]
+    assert len(unknown) == 1 and "to round 9 (2009-07-15)" in unknown[0]
+    assert "round 1 " not in unknown[0]
+    assert not [m for m in found.values() if "opens with an empty zone" in m]
+
+
 def test_a_knife_edge_names_the_number_and_both_rates() -> None:
     """ "a knife-edge scenario (one documented number moved by one point flips the agreement
     rate by more than 20 points — name it)": one point of attention closes the zone of a
@@ -121,6 +142,77 @@ def test_a_knife_edge_names_the_number_and_both_rates() -> None:
     assert "a knife edge: AA attention at 99 instead of 100" in found[("parties", 0, "attention")]
     assert "from 90% to 10%" in found[("parties", 0, "attention")]
     assert teaching_checks._knife_edges(s, 1, lambda other: 0.5) == []
+
+
+def searches(monkeypatch: pytest.MonkeyPatch) -> list[Zone]:
+    """Every zone search made from now on, as it comes out of the search (its work counted)."""
+    made: list[Zone] = []
+    count = zone_module._Search.count
+
+    def counted(self: Any, *args: Any) -> Zone:
+        found = count(self, *args)
+        made.append(found)
+        return found
+
+    monkeypatch.setattr(zone_module._Search, "count", counted)
+    return made
+
+
+def test_knife_edges_on_an_agenda_too_large_to_count_are_not_checked_and_say_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A teacher's audit: `validate` on 8 parties x 30 issues x 8 options took 72 s, counting
+    the zone of agreement again with each of 96 numbers moved a point; every count stopped at
+    the search's budget, so the zones it compared were lower bounds and nothing was checked,
+    while nothing said so. On an agenda whose zone cannot be counted within the budget, the
+    check now makes no zone search beyond the scenario's own timeline (which the empty-zone
+    check has counted already) and says that it checked nothing."""
+    s = generated_scenario(issues=10, options=4, parties=3)
+    assert not all(r.exact for r in zone_timeline(s, 1))
+    made = searches(monkeypatch)
+    found = teaching_checks._knife_edges(s, 1, lambda other: 0.5)
+    assert made == []
+    message = {p.path: p.message for p in found}[("issues",)]
+    assert message.startswith("knife edges not checked: the zone of agreement of the scenario")
+    assert "cannot be counted within the check's budget" in message
+
+
+def test_knife_edges_stop_at_their_budget_and_name_the_numbers_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The zone counts of the numbers moved share one budget of work: past it, no number is
+    counted, and a warning names those whose knife edge was not checked. The searches made stay
+    within the budget (the last may overrun by one tail of the search and one package), and
+    the numbers checked keep their result: here the knife edge of the first number."""
+    s = minimal_with_a_deal()
+
+    def flips(other: Scenario) -> float:
+        return 0.9 if other is s else 0.1
+
+    assert teaching_checks._knife_edges(s, 1, lambda other: 0.5) == []
+    made = searches(monkeypatch)
+    found = {p.path: p.message for p in teaching_checks._knife_edges(s, 1, flips, budget=2000)}
+    assert 0 < sum(z.visited for z in made) <= 2000 + TAIL + 1
+    assert "a knife edge: AA attention at 99" in found[("parties", 0, "attention")]
+    message = found[("domestic_groups", 0, "approval")]
+    assert message.startswith("knife edges checked for 4 of 7 numbers only: ")
+    assert "aa_hawks approval, bb_public approval or AA-BB trust moved a point" in message
+    assert message.endswith("so whether the outcome hangs on them is not known")
+
+
+def test_knife_edge_games_stop_at_their_budget() -> None:
+    """The computer games that confirm a knife edge share a budget of moves too: a number
+    whose games would take more is named as not checked, not taken for a number that moves
+    nothing."""
+    s = minimal_with_a_deal()
+    found = {p.path: p.message for p in teaching_checks._knife_edges(s, 1, lambda other: None)}
+    message = found[("parties", 0, "attention")]
+    assert "checked for 5 of 7 numbers only" in message
+    assert "with AA attention or BB attention moved a point" in message
+    assert teaching_checks.agreement_rates(1, 1)(s) is None
+    # Within its budget, the rate is the one `simulate` gives.
+    rates = teaching_checks.agreement_rates(1, teaching_checks.KNIFE_GAMES)
+    assert rates(s) == simulate(s, teaching_checks.KNIFE_RUNS, 1).agreement_rate
 
 
 def test_the_zone_decides_which_numbers_are_simulated() -> None:

@@ -1,10 +1,11 @@
 """What `analyze SCENARIO` tells an author balancing a scenario: the zone of agreement round by
 round, what binds each party, and how sensitive the outcome is to each number an author sets.
 
-The zone of agreement is exact and quick, so every number is tried a few points either way on
-it; computer-only games (the slow, noisy measure) are played only where the zone moves, and
-once for the scenario as written. An author tuning Canada's attention then sees at once which
-values open or close a deal, and what agreement rate follows.
+The zone of agreement is exact and quick on an agenda of the chapter's size, so every number is
+tried a few points either way on it; computer-only games (the slow, noisy measure) are played
+only where the zone moves, and once for the scenario as written. An author tuning Canada's
+attention then sees at once which values open or close a deal, and what agreement rate follows.
+On a larger agenda the counts share a budget, and the numbers not tried within it are named.
 """
 
 from __future__ import annotations
@@ -17,13 +18,18 @@ from game.core.analysis.frontier import nash_point, pareto_frontier
 from game.core.analysis.report_parts import RedLine, red_lines
 from game.core.analysis.simulation import simulate
 from game.core.analysis.teaching_checks import Knob, knobs, moved, sensitive
-from game.core.analysis.zone_timeline import ZoneRound, zone_timeline
+from game.core.analysis.zone_timeline import ZoneRound, zone_counts, zone_timeline
 from game.core.engine.mechanism import start
 from game.core.engine.wording import counted
 from game.core.scenario.model import Scenario
 
 STEPS = (-5.0, -1.0, 1.0, 5.0)
 """How far each number is moved, in points."""
+
+BUDGET = 3_000_000
+"""The work the zone counts of every number moved may take in all, in packages examined (with
+their tables: see `zone_timeline.counted`): spp-2005's take 2.4 million; unbounded, an agenda of
+8 parties x 30 issues x 8 options made 200 counts that each stopped at the search's budget."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,9 @@ class Sensitivity:
     path: tuple[str | int, ...]
     value: float
     nudges: tuple[Nudge, ...]
+    tried: bool = True
+    """False when some of its moves could not be counted within the budget (their nudges are
+    left out)."""
 
     @property
     def moves_zone(self) -> bool:
@@ -72,10 +81,12 @@ def analyze(
     runs: int = 100,
     seed: int = 1,
     rates: Callable[[list[Scenario]], list[float]] | None = None,
+    budget: int = BUDGET,
 ) -> Analysis:
     """The zone round by round, what binds, and each number's sensitivity (see the module).
     `rates` plays the computer-only games of several scenarios at once and gives each one's
-    agreement rate (the command line spreads them over the cores)."""
+    agreement rate (the command line spreads them over the cores); `budget` bounds the zone
+    counts of the numbers moved."""
     measure = rates or (lambda found: [simulate(x, runs, seed).agreement_rate for x in found])
     state = start(scenario, seed)
     rows = zone_timeline(scenario, seed)
@@ -86,16 +97,26 @@ def analyze(
     binding = {
         p: constraints(state, p, nash.package, limit=4) if nash else () for p in scenario.party_ids
     }
-    # First the zone of every nudge (exact and quick), then the games where the zone moved:
-    # five points always, one point where it moved much (a knife edge shows there; elsewhere
-    # one point changes little but costs games).
+    # First the zone of every nudge (exact, within the budget), then the games where the zone
+    # moved: five points always, one point where it moved much (a knife edge shows there;
+    # elsewhere one point changes little but costs games). A zone as written that could not be
+    # counted moves no number: its counts would be lower bounds.
     planned: list[tuple[Knob, float, tuple[int, ...], Scenario | None]] = []
+    untried: set[tuple[str | int, ...]] = set()
+    left = budget if all(r.exact for r in rows) else 0
     for knob in knobs(scenario):
         for by in STEPS:
-            other = moved(scenario, knob, by)
+            if left <= 0 and 0.0 <= knob.value + by <= 100.0:
+                untried.add(knob.path)  # a number `moved` would move: the budget is spent
+                break
+            other = moved(scenario, knob, by) if left > 0 else None
             if other is None:
                 continue
-            counts = tuple(r.packages for r in zone_timeline(other, seed))
+            counts, spent = zone_counts(other, seed, left)
+            left -= spent
+            if counts is None:
+                untried.add(knob.path)
+                continue
             worth = counts != base and (abs(by) > 1 or sensitive(base, counts))
             planned.append((knob, by, counts, other if worth else None))
     played = [scenario] + [other for *_, other in planned if other is not None]
@@ -106,7 +127,7 @@ def analyze(
         rate = next(measured) if other is not None else None
         nudged.setdefault(knob.path, []).append(Nudge(by, counts, rate))
     found = [
-        Sensitivity(k.label, k.path, k.value, tuple(nudged.get(k.path, ())))
+        Sensitivity(k.label, k.path, k.value, tuple(nudged.get(k.path, ())), k.path not in untried)
         for k in knobs(scenario)
     ]
     # The numbers that move the zone first, those that move the games most at the top.
@@ -182,8 +203,19 @@ def render(a: Analysis) -> str:
             f"- {sens.label} (now {sens.value:g}, {a.agreement:.0%}): {'; '.join(parts)} "
             f"(zone {when}: {base[at]:,} as written; {moved})"
         )
-    quiet = [x.label for x in a.sensitivity if not x.moves_zone]
+    quiet = [x.label for x in a.sensitivity if not x.moves_zone and x.tried]
     if quiet:
         gap = [""] if len(quiet) < len(a.sensitivity) else []
         lines += [*gap, f"No change to the zone within 5 points: {', '.join(quiet)}."]
+    untried = [x.label for x in a.sensitivity if not x.tried]
+    if untried:
+        gap = [""] if quiet or any(x.moves_zone for x in a.sensitivity) else []
+        why = (
+            "Not tried: the zone of agreement as written cannot be counted within the search's "
+            "budget (the counts above are lower bounds), so no number was moved."
+            if not all(r.exact for r in a.zone)
+            else "Not tried at every step (counting the zone with them moved would take more "
+            f"than the budget): {', '.join(untried)}."
+        )
+        lines += [*gap, why]
     return "\n".join(lines) + "\n"

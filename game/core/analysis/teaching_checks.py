@@ -5,7 +5,8 @@ zone of agreement in 2009 is history, not a mistake. But an author balancing a s
 to know when no round leaves a deal possible, when one point of one number decides the outcome,
 or when an option, a threat, an event, a stance or an outcome can never matter. Each warning is
 a path in the scenario file (so the command line can position it) and a sentence saying what to
-look at.
+look at. The checks that search (empty zones, knife edges) work within budgets, so that
+`validate` answers in seconds on any agenda; what they could not check within them, they name.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from game.core.analysis.simulation import simulate
-from game.core.analysis.zone_timeline import round_conditions, zone_timeline
+from game.core.analysis.simulation import play_computer_game, run_seed
+from game.core.analysis.zone_timeline import round_conditions, zone_counts, zone_timeline
 from game.core.engine.conditions import Conditions
 from game.core.engine.scoring import EPSILON, scorer
-from game.core.engine.wording import counted
+from game.core.engine.wording import counted, joined
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
@@ -31,6 +32,22 @@ issue's measure: Canada's attention at 77, 78, 79, 80 gave 0, 11.5, 47.5 and 65.
 
 KNIFE_RUNS = 100
 """Computer-only games on each side of a number the zone marks as sensitive."""
+
+EMPTY_BUDGET = 1_000_000
+"""The work the counts telling whether each round's zone is empty may take in all, in
+packages examined (with their tables: see `zone_timeline.counted`): spp-2005's take 14,000;
+unbounded, 40 rounds of 8 parties x 240 options, each after an event, took 23 s."""
+
+KNIFE_BUDGET = 1_500_000
+"""The work the zone counts of the knife-edge check may take, for all the numbers moved
+together, in packages examined (with their tables: see `zone_timeline.counted`): spp-2005's
+take 1.23 million, about 1 s; unbounded, an agenda of 8 parties x 30 issues x 8 options (each
+count stopping at the search's budget) took 72 s."""
+
+KNIFE_GAMES = 1_000_000
+"""The computer moves the games confirming knife edges may make in all, each weighed by the
+agenda's size (parties x options): spp-2005's KNIFE_RUNS games make 4,000 moves on 3 x 38
+(0.46 million, about 1.2 s); unbounded, 100 games on 8 parties x 240 options took 18 to 45 s."""
 
 
 @dataclass(frozen=True)
@@ -220,11 +237,31 @@ def _security_arrangement_out_of_reach(s: Scenario) -> list[Problem]:
 
 def _empty_zones(s: Scenario, seed: int) -> list[Problem]:
     """Rounds that open with no package every party would accept and back at home, as the
-    events alone leave the world (trust-building may still open one)."""
-    rows = zone_timeline(s, seed)
-    empty = [r for r in rows if r.packages == 0]
+    events alone leave the world (trust-building may still open one). Each round's search stops
+    at the first package it finds, and all of them share EMPTY_BUDGET: a round whose zone could
+    not be told empty or not within it is named as not checked."""
+    rows = zone_timeline(s, seed, budget=EMPTY_BUDGET, enough=1)
+    empty = [r for r in rows if r.exact and r.packages == 0]
+    unknown = [r for r in rows if not r.exact and r.packages == 0]
+    found = []
+    if unknown:
+        first, last = unknown[0], unknown[-1]
+        which = (
+            f"round {first.round} ({first.date})"
+            if first is last
+            else f"{counted(len(unknown), 'round')}, from round {first.round} ({first.date}) to "
+            f"round {last.round} ({last.date}),"
+        )
+        found.append(
+            Problem(
+                ("rounds", first.round - 1),
+                f"{which} not checked for an empty zone of agreement: the agenda is too large "
+                "to tell within the check's budget whether any package is acceptable to every "
+                "party and backed at home",
+            )
+        )
     if not empty:
-        return []
+        return found
     if len(empty) == len(rows):
         return [
             Problem(
@@ -241,7 +278,7 @@ def _empty_zones(s: Scenario, seed: int) -> list[Problem]:
             + (f", after {'; '.join(r.events)}" if r.events else ""),
         )
         for r in empty
-    ]
+    ] + found
 
 
 def knobs(s: Scenario) -> list[Knob]:
@@ -280,11 +317,6 @@ def moved(s: Scenario, knob: Knob, by: float) -> Scenario | None:
         return None
 
 
-def _zone_counts(s: Scenario) -> tuple[int, ...]:
-    """The zone of agreement as each round opens (the cheap signal of where a number bites)."""
-    return tuple(r.packages for r in zone_timeline(s, 1))
-
-
 def sensitive(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
     """Whether a zone changed enough to be worth simulating: a round opens or closes, or its
     count changes by half."""
@@ -294,22 +326,77 @@ def sensitive(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
     return False
 
 
+def agreement_rates(seed: int, budget: int) -> Callable[[Scenario], float | None]:
+    """The agreement rate of KNIFE_RUNS computer-only games of a scenario (as `simulate` gives
+    it), the games of every scenario asked for sharing `budget` computer moves, each weighed by
+    the agenda's size (parties x options); None once the budget is spent (a game under way is
+    played to its end)."""
+    left = budget
+
+    def rate(s: Scenario) -> float | None:
+        nonlocal left
+        size = len(s.parties) * sum(len(issue.options) for issue in s.issues)
+        agreed = 0
+        for run in range(KNIFE_RUNS):
+            if left <= 0:
+                return None
+            state = play_computer_game(s, run_seed(seed, run))
+            left -= len(state.moves) * size
+            agreed += state.trilateral is not None
+        return agreed / KNIFE_RUNS
+
+    return rate
+
+
 def _knife_edges(
-    s: Scenario, seed: int, rate: Callable[[Scenario], float] | None = None
+    s: Scenario,
+    seed: int,
+    rate: Callable[[Scenario], float | None] | None = None,
+    budget: int = KNIFE_BUDGET,
 ) -> list[Problem]:
     """Numbers one point of which moves the agreement rate by more than KNIFE_EDGE. The zone
-    picks the candidates (it is exact and quick); computer games confirm them."""
-    measure = rate or (lambda sc: simulate(sc, KNIFE_RUNS, seed).agreement_rate)
-    base_zone = _zone_counts(s)
+    picks the candidates (counted exactly, within `budget` for all the numbers moved), and
+    computer games confirm them (`rate`: None where they would take more than their budget).
+    A zone too large to count checks nothing; the numbers left unchecked are named."""
+    measure = rate or agreement_rates(seed, KNIFE_GAMES)
+    base_zone, spent = zone_counts(s, 1, budget)
+    if base_zone is None:
+        return [
+            Problem(
+                ("issues",),
+                "knife edges not checked: the zone of agreement of the scenario as written cannot "
+                "be counted within the check's budget (its agenda is too large, or its rounds too "
+                "many), so no number was moved a point to see whether the outcome hangs on it",
+            )
+        ]
     base_rate: float | None = None
+    measured = False
     found = []
-    for knob in knobs(s):
+    unchecked: list[Knob] = []
+    left = budget - spent
+    every = knobs(s)
+    for knob in every:
+        checked = True
         for by in (-1.0, 1.0):
-            other = moved(s, knob, by)
-            if other is None or not sensitive(base_zone, _zone_counts(other)):
+            if left <= 0 and 0.0 <= knob.value + by <= 100.0:
+                checked = False  # a number `moved` would move: the budget is spent
+                break
+            other = moved(s, knob, by) if left > 0 else None
+            if other is None:
                 continue
-            base_rate = measure(s) if base_rate is None else base_rate
-            now = measure(other)
+            counts, spent = zone_counts(other, 1, left)
+            left -= spent
+            if counts is None:
+                checked = False
+                continue
+            if not sensitive(base_zone, counts):
+                continue
+            if not measured:
+                base_rate, measured = measure(s), True
+            now = measure(other) if base_rate is not None else None
+            if base_rate is None or now is None:
+                checked = False
+                continue
             if abs(now - base_rate) > KNIFE_EDGE:
                 found.append(
                     Problem(
@@ -320,7 +407,33 @@ def _knife_edges(
                         f"result may hang on this one number",
                     )
                 )
+                checked = True
                 break
+        if not checked:
+            unchecked.append(knob)
+    if unchecked:
+        done = len(every) - len(unchecked)
+        names = [k.label for k in unchecked]
+        which = (
+            "every number"
+            if not done
+            else joined(names, "or")
+            if len(names) <= 4
+            else f"{', '.join(names[:3])} or {counted(len(names) - 3, 'other number')}"
+        )
+        found.append(
+            Problem(
+                unchecked[0].path,
+                (
+                    "knife edges not checked"
+                    if not done
+                    else f"knife edges checked for {done} of {counted(len(every), 'number')} only"
+                )
+                + f": counting the zone of agreement, or playing the computer games, with {which} "
+                "moved a point would take more than the check's budget, so whether the outcome "
+                f"hangs on {'it' if len(unchecked) == 1 else 'them'} is not known",
+            )
+        )
     return found
 
 

@@ -51,22 +51,35 @@ class Zone:
     packages: tuple[Package, ...]
     """Up to KEEP packages of the zone, the best for the first party first."""
     exact: bool = True
-    """False when the search stopped at its budget: `count` is then a lower bound."""
+    """False when the search stopped at its budget (or had found enough): `count` is then a
+    lower bound."""
+    visited: int = 0
+    """Packages examined (once, for a zone the cache keeps): at most the budget and TAIL + 1."""
 
 
 _ZONES: ScenarioMemo[Conditions, Zone] = ScenarioMemo(256)
 
 
-def zone(scenario: Scenario, conditions: Conditions) -> Zone:
-    """The zone of agreement under these conditions (cached; the status quo left out)."""
+def zone(
+    scenario: Scenario, conditions: Conditions, budget: int = BUDGET, enough: int | None = None
+) -> Zone:
+    """The zone of agreement under these conditions (cached; the status quo left out). A check
+    may give the count a smaller `budget` (one budget shared between many counts), or stop it
+    once `enough` packages are found (to tell an empty zone): the cache keeps such a count only
+    if it finished, as it keeps every count made with the whole BUDGET."""
+    whole = budget == BUDGET and enough is None
     found = _ZONES.find(scenario, conditions)
-    if found is not None:
+    if found is not None and (found.exact or whole or found.count >= (enough or inf)):
         return found
-    result = _search(scenario, conditions).count()
+    # One more than enough: the status quo may be among the packages found.
+    result = _search(scenario, conditions).count(budget, inf if enough is None else enough + 1)
     sq = index(scenario).status_quo
     if sq in result.packages or (result.exact and passes(scorer(scenario, conditions), sq)):
-        result = Zone(result.count - 1, tuple(p for p in result.packages if p != sq), result.exact)
-    return _ZONES.keep(scenario, conditions, result)
+        kept = tuple(p for p in result.packages if p != sq)
+        result = Zone(result.count - 1, kept, result.exact, result.visited)
+    if result.exact or whole:
+        _ZONES.keep(scenario, conditions, result)
+    return result
 
 
 def believed_zone(
@@ -368,10 +381,10 @@ class _Search:
             self._tails[me] = (rows, [column[t] for t in rows])
         return self._tails[me]
 
-    def count(self, budget: int = BUDGET) -> Zone:
-        """Every package of the zone, counted (up to the budget), with some examples."""
+    def count(self, budget: int = BUDGET, enough: float = inf) -> Zone:
+        """Every package of the zone, counted up to the budget (or `enough`), with examples."""
         if not self.possible:
-            return Zone(0, ())
+            return Zone(0, (), visited=1)
         found: list[Package] = []
         total = 0
         split, rest, vectors, allowed = self.split, self.rest, self.vectors, self.allowed
@@ -382,7 +395,8 @@ class _Search:
 
         def walk(i: int, vector: list[float]) -> bool:
             """Search on from a partial package of depth i within its bound (False: out of
-            budget). Each option is counted and checked here, so a dropped one costs no call."""
+            budget, or enough found). Each option is counted and checked here, so a dropped one
+            costs no call."""
             nonlocal total, visited
             if i == split:
                 combos = self._tail()
@@ -391,7 +405,7 @@ class _Search:
                 total += len(rows)
                 for t in rows[: KEEP - len(found)]:
                     found.append(package((*chosen[:split], *combos[t])))
-                return True
+                return total < enough
             after, options = rest[i + 1], vectors[i] or self._options(i)
             for k in allowed[i]:
                 visited += 1
@@ -409,7 +423,7 @@ class _Search:
         if exact and not short(start, start, rest[0], floors):
             exact = walk(0, start)
         found.sort(key=lambda package: (-self.first.total(package), package))
-        return Zone(total, tuple(found), exact)
+        return Zone(total, tuple(found), exact, visited)
 
     def best(
         self, party: str, floor: float, margins: dict[str, float], budget: int = BUDGET
