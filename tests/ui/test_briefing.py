@@ -294,3 +294,25 @@ def test_an_empty_description_leaves_no_gap_in_the_full_briefing() -> None:
     shown = "\n".join(t.plain for t in details(view) if isinstance(t, Text))
     assert "Principles" in shown or "principles" in shown
     assert ":  [" not in shown and ": [" in shown
+
+
+def test_a_briefing_given_after_opening_events_says_its_numbers_already_count_them() -> None:
+    """A teacher's audit: a scenario whose events fall on its first day briefed a country with
+    trust 100 and 0, and the windows that followed announced the same changes as news. The
+    briefing's numbers are as they stand when it is given; where events came before the
+    country's first turn, it says so."""
+    from game.core.game import Game
+    from game.core.scenario.model import Scenario
+    from game.ui.render.briefing import summary
+    from tests.conftest import spp_file
+
+    data = spp_file().scenario.model_dump(mode="json", exclude_none=True)
+    opening = data["rounds"][0]["date"]
+    event = next(e for e in data["events"] if e.get("effects"))
+    data["events"] = [{**event, "id": "opening", "date": opening, "when": []}, *data["events"]]
+    early = Game.new(Scenario.model_validate(data), 1, ["MX"])
+    assert any(e.kind == "event" for e in early.state.log)
+    note = "after the events that opened the game"
+    assert note in summary(early.view("MX"), 78).plain
+    plain = Game.new(spp_file(), 1, ["MX"])
+    assert note not in summary(plain.view("MX"), 78).plain

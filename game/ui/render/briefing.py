@@ -140,7 +140,17 @@ def summary(view: SeatView, width: int) -> Text:
         design |= marked
     if design:
         lines.append(Text(clip(legend(view.scenario), width), style="dim italic"))
+    if _after_opening_events(view):
+        said = "These numbers are as they stand now, after the events that opened the game."
+        lines.append(Text(clip(said, width), style="dim italic"))
     return Text("\n").join(lines)
+
+
+def _after_opening_events(view: SeatView) -> bool:
+    """Whether events came before the country's first turn (a scenario may date some on its
+    first day): its briefing's numbers already count them."""
+    moved = any(e.party == view.party for e in view.log if e.kind not in ("event", "round"))
+    return not moved and any(e.kind == "event" for e in view.log)
 
 
 def _heading(text: str, width: int) -> Text:
