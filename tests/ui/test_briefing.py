@@ -316,3 +316,27 @@ def test_a_briefing_given_after_opening_events_says_its_numbers_already_count_th
     assert note in summary(early.view("MX"), 78).plain
     plain = Game.new(spp_file(), 1, ["MX"])
     assert note not in summary(plain.view("MX"), 78).plain
+
+
+def test_a_long_partner_name_never_hides_the_trust_in_it() -> None:
+    """A teacher's audit: a partner named "🇺🇸 Estados Unidos de América" and more lost its
+    trust figure and Wendt label off the end of the briefing's line; and twelve emoji, 24
+    columns, were taken for 12. The name gives way, never the numbers, and text is cut to the
+    columns it takes on screen."""
+    from rich.cells import cell_len
+
+    from game.core.game import Game
+    from game.core.scenario.model import Scenario
+    from game.ui.render.briefing import summary
+    from game.ui.render.marks import clip
+    from tests.conftest import spp_file
+
+    assert cell_len(clip("🚧" * 12, 12)) <= 12 and clip("🚧" * 12, 12).endswith("…")
+    assert clip("short", 12) == "short"
+    data = spp_file().scenario.model_dump(mode="json", exclude_none=True)
+    us = next(p for p in data["parties"] if p["id"] == "US")
+    us["name"] = "🇺🇸 Estados Unidos de América, the federal republic of fifty states " * 2
+    game = Game.new(Scenario.model_validate(data), 1, ["MX"])
+    lines = summary(game.view("MX"), 78).plain.splitlines()
+    trust = next(line for line in lines if line.strip().startswith("🇺🇸"))
+    assert "/100, individualistic" in trust and cell_len(trust) <= 78

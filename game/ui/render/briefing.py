@@ -263,11 +263,10 @@ def _trust(view: SeatView, width: int) -> Part:
             continue
         now = view.dyad(other.id)
         dyad = next(d for d in s.dyads if set(d.parties) == {view.party, other.id})
-        main = (
-            Text()
-            .append(f"{other.name}: ", style="bold")
-            .append(f"{now.trust:.0f}/100, {now.system}")
-        )
+        standing = f"{now.trust:.0f}/100, {now.system}"
+        # A long name gives way, never the numbers (the line's indent is 2 columns).
+        name = clip(other.name, width - 2 - len(": ") - len(standing))
+        main = Text().append(f"{name}: ", style="bold").append(standing)
         lines.append(fit(width, main, "", dyad.source))
     return lines, False
 

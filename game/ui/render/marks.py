@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from game.core.analysis.charts import BAR, EMPTY, bar
@@ -10,8 +11,12 @@ __all__ = ["BAR", "EMPTY", "bar", "clip", "yes_no"]
 
 
 def clip(text: str, width: int) -> str:
-    """Text cut to a width with an ellipsis."""
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    """Text cut to a width with an ellipsis, counted in the columns it takes on screen (an
+    emoji or a CJK character takes two)."""
+    if cell_len(text) <= width:
+        return text
+    # set_cell_size pads with a space where a two-column character would straddle the cut.
+    return set_cell_size(text, max(0, width - 1)).rstrip(" ") + "…"
 
 
 def yes_no(flag: bool) -> Text:
