@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 
 from game.core.analysis.charts import BAR, EMPTY, bar
@@ -15,8 +15,12 @@ def clip(text: str, width: int) -> str:
     emoji or a CJK character takes two)."""
     if cell_len(text) <= width:
         return text
-    # set_cell_size pads with a space where a two-column character would straddle the cut.
-    return set_cell_size(text, max(0, width - 1)).rstrip(" ") + "…"
+    room, kept = max(0, width - 1), 0
+    for n, character in enumerate(text):
+        kept += get_character_cell_size(character)
+        if kept > room:
+            return text[:n] + "…"
+    return text + "…"  # not reached: the text is wider than the room
 
 
 def yes_no(flag: bool) -> Text:
