@@ -344,3 +344,47 @@ def test_a_mistyped_kind_gets_a_did_you_mean(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_scenario(typo)
     assert "unknown kind 'aproval'; did you mean 'approval'?" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        (
+            "title",
+            "null",
+            "expected text; YAML reads null as nothing: put it in quotes if you meant the word",
+        ),
+        ("title", "Null", "YAML reads Null as nothing: put it in quotes if you meant the word"),
+        ("title", "~", "expected text; YAML reads ~ as nothing: put it in quotes if you meant it"),
+        ("title", "", "expected text (nothing is written here)"),
+        ("scoring", "{threat_scale: NULL}", "expected a number; YAML reads NULL as nothing"),
+    ],
+)
+def test_a_null_written_out_is_named_as_written(
+    tmp_path: Path, field: str, value: str, words: str
+) -> None:
+    """A teacher's audit: `id: null` (or `reference: null`) was refused with "expected text
+    (nothing is written here)", though the author wrote `null`: YAML reads null, Null, NULL
+    and ~ as nothing, and the message now says so, and how to write the word; a value left
+    empty is still nothing written."""
+    text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if not line.startswith(f"{field}:")]
+    path = tmp_path / "s.yaml"
+    path.write_text("\n".join([*lines, f"{field}: {value}"]), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert words in problem.message
+    if value:
+        assert "nothing is written here" not in problem.message
+
+
+def test_a_null_in_a_list_is_named_as_written(tmp_path: Path) -> None:
+    """The same for an entry of a list: `tags: [null]`."""
+    text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "s.yaml"
+    path.write_text(text.replace("tags: [free_movement]", "tags: [null]"), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_scenario(path)
+    messages = [p.message for p in caught.value.problems]
+    assert any(m.startswith("expected text; YAML reads null as nothing") for m in messages)

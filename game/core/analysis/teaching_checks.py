@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from game.core.analysis.identical_options import identical_options
+from game.core.analysis.scale_checks import magnified_lines, out_of_reach
 from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.analysis.zone_timeline import round_conditions, zone_counts, zone_timeline
 from game.core.engine.conditions import Conditions
@@ -62,11 +64,15 @@ class Knob:
 def teaching_warnings(scenario: Scenario, seed: int = 1, knife_edges: bool = True) -> list[Problem]:
     """Every teaching warning, in the order of the file's sections. `knife_edges` runs the
     (slower) search for numbers one point of which decides the outcome."""
+    rounds = round_conditions(scenario, seed)
     found = [
         *_threats_unaddressed(scenario),
+        *out_of_reach(scenario, rounds),
+        *magnified_lines(scenario, rounds),
         *_red_lines_block_everything(scenario),
         *_no_bilateral_package(scenario),
         *_dominated_options(scenario, seed),
+        *identical_options(scenario),
         *_stances_on_status_quo(scenario),
         *_events_that_never_fire(scenario),
         *_security_arrangement_out_of_reach(scenario),

@@ -185,11 +185,20 @@ def _constraint(kind: str, ctx: dict[str, Any]) -> Any:
     }[kind](limit)
 
 
-def plain_message(error: ErrorDetails, bounds: Bounds = Bounds()) -> str:
-    """A schema error in plain words, with the value that was given."""
+def plain_message(
+    error: ErrorDetails, bounds: Bounds = Bounds(), written: str | None = None
+) -> str:
+    """A schema error in plain words, with the value that was given. `written`: how the file
+    writes a value YAML reads as nothing (`null`, `~`; "" or None where nothing is written)."""
     message = _words(error, bounds)
     value = error.get("input")
     if value is None and error["type"].endswith("_type"):
+        if written:
+            # The author wrote a word YAML reads as nothing: say so, not "nothing is written".
+            meant = "the word" if written.isalpha() else "it"
+            text = error["type"] == "string_type"
+            quote = f": put it in quotes if you meant {meant}" if text else ""
+            return f"{message}; YAML reads {written} as nothing{quote}"
         return message + " (nothing is written here)"
     if isinstance(value, str | int | float | bool | dt.date) and error["type"] not in (
         "value_error",

@@ -139,7 +139,8 @@ def _schema_problem(
         mark = doc.mark(data_path, prefer_key=True)
     else:
         path = data_path if missing is None else (*data_path, missing)
-        message = plain_message(error, _bounds(model, error["loc"]))
+        written = doc.nulls.get(data_path) if missing is None else None
+        message = plain_message(error, _bounds(model, error["loc"]), written)
         mark = doc.mark(data_path)
     dotted = Problem(path, message).dotted()
     return FileProblem(file, mark.line, mark.column, dotted, message)

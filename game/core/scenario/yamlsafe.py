@@ -36,6 +36,8 @@ _SAFE_TAGS = {
 
 _BOOL = "tag:yaml.org,2002:bool"
 
+_NULL = "tag:yaml.org,2002:null"
+
 Path = tuple[PathPart, ...]
 
 
@@ -76,6 +78,9 @@ class Document:
     data: Any
     values: dict[Path, Mark] = field(default_factory=dict)
     keys: dict[Path, Mark] = field(default_factory=dict)
+    nulls: dict[Path, str] = field(default_factory=dict)
+    """Each value YAML reads as nothing, as the file writes it: `null`, `Null`, `NULL`, `~`,
+    or "" where nothing is written (so that a message can tell the two apart)."""
 
     def mark(self, path: Path, prefer_key: bool = False) -> Mark:
         """Where the value (or its key) at path stands, or its nearest enclosing value."""
@@ -245,6 +250,8 @@ class _Builder:
             return None
         self.doc.values[path] = _node_mark(node)
         if isinstance(node, ScalarNode):
+            if node.tag == _NULL:
+                self.doc.nulls[path] = node.value
             if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
                 # As in YAML 1.2, only true and false are booleans: YAML 1.1 would read a
                 # party code NO (or yes, on, off) as one, and no author means that.
