@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.core.engine.state import State
-from game.core.engine.wording import a_deal_kind, deal_kind, every_country
+from game.core.engine.wording import a_deal_kind, counted, deal_kind, every_country
 from game.core.scenario.agenda import Issue, Option
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
@@ -28,11 +28,12 @@ OUTCOMES: tuple[Outcome, ...] = (
 # [Fragmented Region]); no outcome is called that.
 
 
-def outcome_text(scenario: Scenario, outcome: Outcome) -> str:
+def outcome_text(scenario: Scenario, outcome: Outcome, deal: Package | None = None) -> str:
     """The outcome in a sentence, for the end screen and the debrief: the scenario's own
     wording (its `outcomes.text`, which may say what actually happened), else the game's, which
     names no history and counts the parties, so that a two-party game never reads
-    "trilateral"."""
+    "trilateral". Given the `deal` signed, a prosperity-only partnership that moves some
+    security issues says how many, against how many the scenario asks."""
     own = getattr(scenario.outcomes.text, outcome)
     if own:
         return " ".join(own.split())
@@ -42,6 +43,16 @@ def outcome_text(scenario: Scenario, outcome: Outcome) -> str:
         held = " and still in force at the deadline" if scenario.outcomes.lapses else ""
         return f"{a_deal_kind(scenario)} security arrangement, supported at home in {every}{held}"
     if outcome == "prosperity_only":
+        moved = security_changes(scenario, deal) if deal is not None else 0
+        if moved:
+            asked = scenario.outcomes.security_arrangement_min
+            have = sum(1 for issue in scenario.issues if issue.pillar == "security")
+            short = f" (its agenda has only {have})" if have < asked else ""
+            return (
+                f"a prosperity-only partnership: {a_deal_kind(scenario)} deal that moves "
+                f"{counted(moved, 'security issue')}, fewer than the {asked} the scenario asks "
+                f"of a security arrangement{short}"
+            )
         return (
             f"a prosperity-only partnership: {a_deal_kind(scenario)} deal that leaves security "
             "practically out"

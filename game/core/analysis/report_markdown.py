@@ -95,7 +95,12 @@ def _head(report: ClassReport) -> str:
 def _outcome(report: ClassReport) -> str:
     s = report.state.scenario
     d = report.debrief
-    lines = ["## The outcome against history", "", f"**Outcome:** {outcome_text(s, d.outcome)}."]
+    deal = d.deal.package if d.deal else None
+    lines = [
+        "## The outcome against history",
+        "",
+        f"**Outcome:** {outcome_text(s, d.outcome, deal)}.",
+    ]
     if d.lapse is not None:
         lapse = d.lapse
         why = "; ".join(lapse.reasons) or lapse.text

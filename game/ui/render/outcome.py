@@ -44,7 +44,7 @@ def joint_gain(report: Debrief) -> str:
 
 def outcome_title(scenario: Scenario, report: Debrief) -> str:
     """The outcome in words (the scenario's own, where it gives them)."""
-    return outcome_text(scenario, report.outcome)
+    return outcome_text(scenario, report.outcome, report.deal.package if report.deal else None)
 
 
 def verdict(scenario: Scenario, report: Debrief, party: str) -> Text:
