@@ -95,11 +95,13 @@ def _head(report: ClassReport) -> str:
 def _outcome(report: ClassReport) -> str:
     s = report.state.scenario
     d = report.debrief
+    # A game not over is read as it stands: its outcome is the one so far.
+    label = "Outcome" if report.state.finished else "Outcome so far"
     deal = d.deal.package if d.deal else None
     lines = [
         "## The outcome against history",
         "",
-        f"**Outcome:** {outcome_text(s, d.outcome, deal)}.",
+        f"**{label}:** {outcome_text(s, d.outcome, deal)}.",
     ]
     if d.lapse is not None:
         lapse = d.lapse
@@ -401,7 +403,8 @@ def _possible(report: ClassReport) -> str:
         )
         lines.append(f"The Nash bargaining package would have given: {shares}.")
     else:
-        lines.append(f"By the end, no package beat the reservation values of {every_country(s)}.")
+        by = "By the end" if report.state.finished else "So far"
+        lines.append(f"{by}, no package beat the reservation values of {every_country(s)}.")
     if d.distance_to_frontier is not None:
         near = f"The deal lies {d.distance_to_frontier:.1f} points from the frontier"
         if d.distance_to_nash is not None:
