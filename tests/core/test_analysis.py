@@ -10,7 +10,7 @@ import pytest
 from game.core.analysis.constraints import constraints
 from game.core.analysis.debrief import debrief, verdict
 from game.core.analysis.frontier import nash_point, pareto_frontier
-from game.core.analysis.outcomes import PartyResult, classify, results
+from game.core.analysis.outcomes import PartyResult, classify, results, security_changes
 from game.core.analysis.record import Change, Reason
 from game.core.engine.conditions import Conditions
 from game.core.engine.mechanism import start, step
@@ -313,3 +313,44 @@ def test_a_distracted_leaders_premium_is_a_constraint_with_its_events(engine: Sc
     premium = next(c for c in debrief(state).parties["AA"].constraints if c.kind == "attention")
     assert premium.points == pytest.approx(engine.negotiation.attention_premium * 0.5)
     assert "A new leader in A" in premium.detail and premium.source == "Policies"
+
+
+def _with_option(engine: Scenario, option: dict[str, object], minimum: int = 2) -> Scenario:
+    """The engine scenario with one more option on Intelligence, and a security arrangement
+    needing `minimum` security issues moved."""
+    data = engine.model_dump()
+    data["outcomes"]["security_arrangement_min"] = minimum
+    data["issues"][1]["options"].append({"source": "Policies", **option})
+    return type(engine).model_validate(data)
+
+
+def test_an_option_the_same_in_effect_as_the_status_quo_moves_no_security_issue(
+    engine: Scenario,
+) -> None:
+    """AUTHORING.md, How the negotiation runs: a package "that moves at least
+    `outcomes.security_arrangement_min` security issues off the status quo is a trilateral
+    security arrangement"; "with fewer it is a prosperity-only partnership". An option that
+    changes nothing (no threat addressed, no cost, no tag, no group reacting to it: the status
+    quo under another name) moves nothing (a teacher's audit: such a "twin" option made half
+    the deals of a scenario count as security arrangements)."""
+    twin = _with_option(engine, {"id": "same", "label": "Separate channels, renamed"})
+    assert security_changes(twin, (1, 3, 0)) == 1
+    assert classify(agree(twin, (1, 3, 0))) == "prosperity_only"
+    assert classify(agree(twin, (1, 1, 0))) == "security_arrangement"
+
+
+def test_an_option_a_group_reacts_to_moves_its_issue(engine: Scenario) -> None:
+    """An option with no threat, cost or tag still changes something when a group at home
+    reacts to it by name: it moves its issue."""
+    data = _with_option(engine, {"id": "talks", "label": "Talks"}).model_dump()
+    hawks = next(g for g in data["domestic_groups"] if g["id"] == "aa_hawks")
+    hawks["stances"].append({"option": "intelligence.talks", "delta": 5, "source": "Policies"})
+    talks = type(engine).model_validate(data)
+    assert security_changes(talks, (1, 3, 0)) == 2
+    options: tuple[dict[str, object], ...] = (
+        {"id": "joint", "label": "J", "addresses": {"crime": 0.1}},
+        {"id": "paid", "label": "P", "cost": {"BB": 1}},
+        {"id": "tagged", "label": "T", "tags": ["patrols"]},
+    )
+    for option in options:
+        assert security_changes(_with_option(engine, option), (0, 3, 0)) == 1

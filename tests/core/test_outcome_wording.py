@@ -13,7 +13,7 @@ from game.core.analysis.what_if import outcome_words, what_if
 from game.core.engine.moves import Pass
 from game.core.engine.wording import deal_kind, every_country
 from game.core.game import Game
-from game.core.scenario.loader import find_scenario
+from game.core.scenario.loader import find_scenario, load_scenario
 from game.core.scenario.model import Scenario
 
 # spp-2005's outcome lines as the game printed them before the wording moved into the
@@ -138,3 +138,85 @@ def test_a_deal_among_eight_reads_an_8_party_deal() -> None:
     )
     assert a_deal_kind(generated_scenario(issues=3, options=2, parties=4)) == "a 4-party"
     assert a_deal_kind(generated_scenario(issues=3, options=2, parties=3)) == "a trilateral"
+
+
+def _engine(minimum: int = 2, security: tuple[str, ...] = ("security", "intelligence")) -> Scenario:
+    """tests/data/good/engine.yaml, with `minimum` security issues asked of a security
+    arrangement and only the `security` issues on the security pillar."""
+    from tests.conftest import DATA
+
+    data = load_scenario(DATA / "good" / "engine.yaml").model_dump()
+    data["outcomes"]["security_arrangement_min"] = minimum
+    for issue in data["issues"]:
+        issue["pillar"] = "security" if issue["id"] in security else "prosperity"
+    return Scenario.model_validate(data)
+
+
+def test_a_partnership_that_moves_some_security_says_how_much_against_the_rule() -> None:
+    """AUTHORING.md, How the negotiation runs: a package "that moves at least
+    `outcomes.security_arrangement_min` security issues off the status quo is a trilateral
+    security arrangement"; "with fewer it is a prosperity-only partnership". A deal that moves
+    one security issue is not one that "leaves security practically out" (a teacher's audit:
+    an agenda of one security issue, and a deal that moved it): the sentence says how many it
+    moves against how many the scenario asks, and when the agenda has fewer."""
+    s = _engine()
+    assert outcome_text(s, "prosperity_only", (1, 0, 0)) == (
+        "a prosperity-only partnership: a trilateral deal that moves 1 security issue, fewer "
+        "than the 2 the scenario asks of a security arrangement"
+    )
+    one = _engine(security=("security",))
+    assert outcome_text(one, "prosperity_only", (1, 2, 0)) == (
+        "a prosperity-only partnership: a trilateral deal that moves 1 security issue, fewer "
+        "than the 2 the scenario asks of a security arrangement (its agenda has only 1)"
+    )
+    # A deal that moves none, or no deal named: the sentence as before.
+    before = "a prosperity-only partnership: a trilateral deal that leaves security practically out"
+    assert outcome_text(s, "prosperity_only", (0, 0, 1)) == before
+    assert outcome_text(s, "prosperity_only") == before
+    # spp-2005 words no outcome of its own here: its deals say what they move too.
+    spp = find_scenario("spp-2005").scenario
+    one_issue = _moving_one_security_issue(spp)
+    assert outcome_text(spp, "prosperity_only", one_issue) == (
+        "a prosperity-only partnership: a trilateral deal that moves 1 security issue, fewer "
+        "than the 2 the scenario asks of a security arrangement"
+    )
+    # A scenario's own sentence is its author's, whatever the deal.
+    revive = find_scenario("revive-spp").scenario
+    own = outcome_text(revive, "prosperity_only")
+    assert outcome_text(revive, "prosperity_only", _moving_one_security_issue(revive)) == own
+
+
+def _moving_one_security_issue(s: Scenario) -> tuple[int, ...]:
+    """The status quo with the first security issue moved to its next option."""
+    from game.core.scenario.index import index
+
+    package = list(index(s).status_quo)
+    first = next(i for i, issue in enumerate(s.issues) if issue.pillar == "security")
+    package[first] = (package[first] + 1) % len(s.issues[first].options)
+    return tuple(package)
+
+
+def test_the_end_screen_and_the_debrief_say_what_the_partnership_signed_moves() -> None:
+    """The end screen's title and the debrief's outcome name the deal signed by what it
+    moves."""
+    from game.core.analysis.class_report import class_report
+    from game.core.analysis.debrief import debrief
+    from game.core.analysis.report_markdown import to_markdown
+    from game.core.engine.mechanism import start, step
+    from game.core.engine.moves import Accept, Propose
+    from game.ui.render.outcome import outcome_title
+    from tests.conftest import HUMANS
+
+    s = _engine(security=("security",))
+    state = start(s, 1, HUMANS)
+    for move in (
+        Propose(party="AA", package=(1, 0, 0), scope=("AA", "BB", "CC")),
+        Accept(party="BB"),
+        Accept(party="CC"),
+    ):
+        state = step(state, move)
+    moved = "a trilateral deal that moves 1 security issue, fewer than the 2"
+    assert moved in outcome_title(s, debrief(state))
+    assert f"**Outcome:** a prosperity-only partnership: {moved}" in to_markdown(
+        class_report(state)
+    )

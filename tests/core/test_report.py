@@ -478,3 +478,22 @@ def test_the_debriefs_path_never_rounds_a_number_onto_the_bar_it_missed() -> Non
     assert "64.0 " not in line.replace("res 64.0", "")
     line = _path_line(RoundPoint("2006-04", 70.0, 64.0, 56.0, 50.0))
     assert " 70.0  res 64.0" in line and " 56/50" in line
+
+
+def test_the_report_of_a_game_not_over_gives_the_outcome_so_far() -> None:
+    """A teacher's audit: `report` of an unfinished save said "The game is not over" and then
+    "**Outcome:** no trilateral deal ..." as if the game had ended so. A game not over reads
+    its outcome as it stands: "so far"."""
+    from game.core.scenario.loader import find_scenario
+
+    unfinished = Game.new(find_scenario("spp-2005"), 1, ["US"])
+    assert not unfinished.finished
+    text = to_markdown(class_report(unfinished.state))
+    assert "The game is not over: this reads it as it stands." in text
+    outcome = section(text, "The outcome against history")
+    assert "**Outcome:**" not in outcome
+    assert "**Outcome so far:** no trilateral deal" in outcome
+    assert "**Outcome:** " in markdown("no deal")
+    # Nor does the rest speak of an end: the zone's last bar is the game as it stands.
+    assert "end of the game" not in text and "By the end" not in text
+    assert "\nnow (not over) " in section(text, "The zone of agreement, round by round")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.core.analysis.constraints import Constraint, constraints
+from game.core.analysis.empty_zone import EmptyZone, empty_zone
 from game.core.analysis.frontier import Frontier, nash_point, pareto_frontier
 from game.core.analysis.outcomes import Outcome, PartyResult, classify, results
 from game.core.analysis.record import (
@@ -28,6 +29,7 @@ from game.core.analysis.record import (
 from game.core.engine.ratification import LapseCause, walks_away
 from game.core.engine.scoring import ScoredPackage, scorer
 from game.core.engine.state import State
+from game.core.engine.zone import zone
 from game.core.scenario.index import index
 
 GAIN_TOLERANCE = 0.05
@@ -126,6 +128,19 @@ class Debrief:
     """How the trilateral agreement lapsed, when it did."""
     without: tuple[str, ...] = ()
     """The causes whose events the game ran without (a "what if"), sorted."""
+    empty_zone: EmptyZone | None = None
+    """Without a trilateral agreement, what left no package every party would accept and back
+    at home as the game ended (None: some package could have passed, or it could not be
+    counted)."""
+    empty_throughout: bool = False
+    """With `empty_zone`: whether no package could have passed as any round opened either."""
+    finished: bool = True
+    """Whether the game is over (an unfinished one is read as it stands)."""
+
+    @property
+    def empty_at(self) -> str:
+        """When `empty_zone` holds, in words: "at the end", or "now" for a game under way."""
+        return "at the end" if self.finished else "now"
 
 
 def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
@@ -222,6 +237,7 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
         )
         for r in ends
     }
+    empty = empty_zone(s, state.conditions) if deal is None else None
     everyone = set(s.party_ids)
     refusals = () if deal else tuple(r for r in record.refusals if set(r.offer.scope) == everyone)
     return Debrief(
@@ -240,7 +256,28 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
         side_deals=tuple(t for t in record.signed if set(t.tabled.scope) != everyone),
         lapse=lapse(state),
         without=tuple(sorted(state.disabled_causes)),
+        empty_zone=empty,
+        empty_throughout=empty is not None
+        and all(
+            found.count == 0 and found.exact
+            for found in (zone(s, c, enough=1) for c in state.snapshots)
+        ),
+        finished=state.finished,
     )
+
+
+def unpassable(report: Debrief) -> str:
+    """When and why no package could have passed, to follow "could have passed": "at the
+    opening of any round, nor at the end, when every package that changes something crosses a
+    red line" ("" when some package could have). The reason is the end's: the zone may have
+    been empty for other reasons as earlier rounds opened."""
+    empty = report.empty_zone
+    if empty is None:
+        return ""
+    when = report.empty_at
+    if report.empty_throughout:
+        when = f"at the opening of any round{'' if report.finished else ' so far'}, nor {when}"
+    return f"{when}, when {empty.summary}"
 
 
 def lapse(state: State) -> Lapse | None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from game.core.engine.state import State
-from game.core.engine.wording import a_deal_kind, deal_kind, every_country
+from game.core.engine.wording import a_deal_kind, counted, deal_kind, every_country
+from game.core.scenario.agenda import Issue, Option
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
@@ -27,11 +28,12 @@ OUTCOMES: tuple[Outcome, ...] = (
 # [Fragmented Region]); no outcome is called that.
 
 
-def outcome_text(scenario: Scenario, outcome: Outcome) -> str:
+def outcome_text(scenario: Scenario, outcome: Outcome, deal: Package | None = None) -> str:
     """The outcome in a sentence, for the end screen and the debrief: the scenario's own
     wording (its `outcomes.text`, which may say what actually happened), else the game's, which
     names no history and counts the parties, so that a two-party game never reads
-    "trilateral"."""
+    "trilateral". Given the `deal` signed, a prosperity-only partnership that moves some
+    security issues says how many, against how many the scenario asks."""
     own = getattr(scenario.outcomes.text, outcome)
     if own:
         return " ".join(own.split())
@@ -41,6 +43,16 @@ def outcome_text(scenario: Scenario, outcome: Outcome) -> str:
         held = " and still in force at the deadline" if scenario.outcomes.lapses else ""
         return f"{a_deal_kind(scenario)} security arrangement, supported at home in {every}{held}"
     if outcome == "prosperity_only":
+        moved = security_changes(scenario, deal) if deal is not None else 0
+        if moved:
+            asked = scenario.outcomes.security_arrangement_min
+            have = sum(1 for issue in scenario.issues if issue.pillar == "security")
+            short = f" (its agenda has only {have})" if have < asked else ""
+            return (
+                f"a prosperity-only partnership: {a_deal_kind(scenario)} deal that moves "
+                f"{counted(moved, 'security issue')}, fewer than the {asked} the scenario asks "
+                f"of a security arrangement{short}"
+            )
         return (
             f"a prosperity-only partnership: {a_deal_kind(scenario)} deal that leaves security "
             "practically out"
@@ -82,13 +94,47 @@ def outcome_label(scenario: Scenario, outcome: Outcome) -> str:
 
 
 def security_changes(scenario: Scenario, package: Package) -> int:
-    """How many security-pillar issues a package moves off the status quo."""
+    """How many security-pillar issues a package moves off the status quo: those where it
+    chooses an option that does something the status quo does not (an option the same in
+    effect, the status quo under another name, moves nothing)."""
     status_quo = index(scenario).status_quo
     return sum(
         1
         for issue, chosen, sq in zip(scenario.issues, package, status_quo, strict=True)
-        if issue.pillar == "security" and chosen != sq
+        if issue.pillar == "security"
+        and chosen != sq
+        and _effect(scenario, issue, issue.options[chosen])
+        != _effect(scenario, issue, issue.options[sq])
     )
+
+
+def _effect(scenario: Scenario, issue: Issue, option: Option) -> tuple[object, ...]:
+    """What an option does to each party, as scoring reads it: nothing to a party it does not
+    bind; to one it binds, the threats it addresses (with the partners it is joint with), its
+    cost, its tags, and how that party's groups react to it by name."""
+    key = f"{issue.id}.{option.id}"
+    found: list[object] = []
+    for party in scenario.party_ids:
+        if option.binds and party not in option.binds:
+            found.append(None)
+            continue
+        partners = frozenset(option.binds or scenario.party_ids) - {party}
+        named = tuple(
+            sum(s.delta for s in g.stances if s.option == key)
+            for g in scenario.domestic_groups
+            if g.party == party
+        )
+        what = (
+            tuple(sorted(option.addresses.items())),
+            partners if option.addresses else frozenset(),
+            option.cost.get(party, 0.0),
+            frozenset(option.tags),
+            named,
+        )
+        # An option bound on a party but doing nothing to it is as good as not binding it.
+        empty = not any(what[:1] + what[2:4]) and not any(named)
+        found.append(None if empty else what)
+    return tuple(found)
 
 
 def classify(state: State) -> Outcome:

@@ -10,7 +10,7 @@ import re
 from game.core.analysis.charts import bar, count_bar, sparkline
 from game.core.analysis.class_report import ClassReport
 from game.core.analysis.constraints import Constraint
-from game.core.analysis.debrief import RoundPoint
+from game.core.analysis.debrief import RoundPoint, unpassable
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import Refusal, Tabled
 from game.core.engine.numbers import (
@@ -95,7 +95,14 @@ def _head(report: ClassReport) -> str:
 def _outcome(report: ClassReport) -> str:
     s = report.state.scenario
     d = report.debrief
-    lines = ["## The outcome against history", "", f"**Outcome:** {outcome_text(s, d.outcome)}."]
+    # A game not over is read as it stands: its outcome is the one so far.
+    label = "Outcome" if report.state.finished else "Outcome so far"
+    deal = d.deal.package if d.deal else None
+    lines = [
+        "## The outcome against history",
+        "",
+        f"**{label}:** {outcome_text(s, d.outcome, deal)}.",
+    ]
     if d.lapse is not None:
         lapse = d.lapse
         why = "; ".join(lapse.reasons) or lapse.text
@@ -216,11 +223,19 @@ def _refusal_line(s: Scenario, r: Refusal) -> str:
 
 def _refusals(report: ClassReport) -> str:
     s = report.state.scenario
-    refusals = report.debrief.refusals
-    if not refusals:
+    d = report.debrief
+    if not d.refusals and d.empty_zone is None:
         return ""
     lines = ["## Why there is no deal", ""]
-    lines += [_refusal_line(s, r) for r in refusals]
+    lines += [_refusal_line(s, r) for r in d.refusals]
+    if d.empty_zone is not None:
+        lines += [""] if d.refusals else []
+        lines.append(f"No package could have passed {unpassable(d)}.")
+        if d.package is not None:
+            # What bound each country is read against the package on the table: what left
+            # no package at all is said here.
+            lines += [""] if d.empty_zone.reasons else []
+            lines += [f"- {r.text}{_src(r.source)}" for r in d.empty_zone.reasons]
     return "\n".join(lines)
 
 
@@ -233,13 +248,28 @@ def _constraint_line(s: Scenario, c: Constraint) -> str:
 
 def _constraints(report: ClassReport) -> str:
     s = report.state.scenario
-    lines = [
-        "## What bound each country",
-        "",
-        "Against the package signed or last on the table, as the game ended: what blocks it "
-        "outright first, then by the points it cost.",
-    ]
-    for p in s.party_ids:
+    lines = ["## What bound each country", ""]
+    empty = report.debrief.empty_zone
+    if report.debrief.package is None:
+        # Nothing to be held back from: what left no package, where nothing could pass.
+        if empty is None:
+            lines.append("Nothing was tabled, so nothing held any country back.")
+        elif empty.reasons:
+            every = every_country(s)
+            lines += [
+                f"Nothing was tabled. What left no package {every} would accept and back at "
+                f"home {report.debrief.empty_at}:",
+                "",
+                *(f"- {r.text}{_src(r.source)}" for r in empty.reasons),
+            ]
+        else:
+            lines.append(f"Nothing was tabled; {report.debrief.empty_at}, {empty.summary}.")
+    else:
+        lines.append(
+            "Against the package signed or last on the table, as the game ended: what blocks it "
+            "outright first, then by the points it cost."
+        )
+    for p in s.party_ids if report.debrief.package is not None else ():
         found = report.constraints.get(p, ())
         lines += ["", f"**{_name(s, p)}**", ""]
         if not found:
@@ -373,7 +403,8 @@ def _possible(report: ClassReport) -> str:
         )
         lines.append(f"The Nash bargaining package would have given: {shares}.")
     else:
-        lines.append(f"By the end, no package beat the reservation values of {every_country(s)}.")
+        by = "By the end" if report.state.finished else "So far"
+        lines.append(f"{by}, no package beat the reservation values of {every_country(s)}.")
     if d.distance_to_frontier is not None:
         near = f"The deal lies {d.distance_to_frontier:.1f} points from the frontier"
         if d.distance_to_nash is not None:

@@ -125,7 +125,9 @@ def zone_steps(state: State) -> tuple[ZoneStep, ...]:
         marks.append((f"round {n + 1} ({s.rounds[n].date.isoformat()})", conditions, n))
     steps: list[ZoneStep] = []
     opened = len(state.snapshots)
-    for label, conditions, n in [*marks, ("end of the game", state.conditions, opened)]:
+    # A game not over is read as it stands: its last step is now.
+    end = "end of the game" if state.finished else "now (not over)"
+    for label, conditions, n in [*marks, (end, state.conditions, opened)]:
         found = zone(s, conditions)
         # Events are logged as their round opens; the end shows any logged after the last
         # round opened (the years a signed partnership must last).

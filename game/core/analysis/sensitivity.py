@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.core.analysis.constraints import Constraint, constraints
+from game.core.analysis.empty_zone import EmptyZone, empty_zone
 from game.core.analysis.frontier import nash_point, pareto_frontier
 from game.core.analysis.report_parts import RedLine, red_lines
 from game.core.analysis.simulation import simulate
@@ -74,6 +75,13 @@ class Analysis:
     binding: dict[str, tuple[Constraint, ...]]
     """What costs each party most against the Nash bargaining package of the first round."""
     sensitivity: tuple[Sensitivity, ...]
+    nash: bool = True
+    """Whether there is a Nash bargaining package in the first round to measure against."""
+    exact: bool = True
+    """Whether the Pareto frontier it was sought on is exact."""
+    empty: EmptyZone | None = None
+    """What leaves the zone of agreement empty in the first round (None: it is not, or could
+    not be counted)."""
 
 
 def analyze(
@@ -132,7 +140,19 @@ def analyze(
     ]
     # The numbers that move the zone first, those that move the games most at the top.
     found.sort(key=lambda x: (not x.moves_zone, -_spread(x, agreement)))
-    return Analysis(scenario, runs, seed, rows, agreement, red_lines(state), binding, tuple(found))
+    return Analysis(
+        scenario,
+        runs,
+        seed,
+        rows,
+        agreement,
+        red_lines(state),
+        binding,
+        tuple(found),
+        nash is not None,
+        frontier.exact,
+        empty_zone(scenario, state.conditions),
+    )
 
 
 def _spread(s: Sensitivity, agreement: float) -> float:
@@ -140,6 +160,29 @@ def _spread(s: Sensitivity, agreement: float) -> float:
     return max(
         (abs(n.agreement - agreement) for n in s.nudges if n.agreement is not None), default=0.0
     )
+
+
+def _empty(a: Analysis) -> list[str]:
+    """What empties the zone of agreement in the first round, where it is empty, and, without
+    a Nash bargaining package, why there is none."""
+    none = ", so there is no Nash bargaining package to measure against"
+    if a.empty is None:
+        if a.nash:
+            return []
+        found = "" if a.exact else " the frontier search found"
+        return [
+            f"No package{found} gives every party more than its reservation value in the "
+            f"first round{none}.",
+        ]
+    lines = [
+        f"No package is in the zone of agreement in the first round{'' if a.nash else none}: "
+        f"{a.empty.summary}."
+    ]
+    if a.empty.reasons:
+        lines.append("")
+    for r in a.empty.reasons:
+        lines.append(f"- {r.text}{f' [{r.source}]' if r.source else ''}")
+    return lines
 
 
 def render(a: Analysis) -> str:
@@ -162,14 +205,16 @@ def render(a: Analysis) -> str:
         lines.append(
             f"- round {r.round} ({r.date}): {r.packages:,}{'' if r.exact else '+'}{events}"
         )
-    lines += ["", "## What binds each party", ""]
-    lines.append("Against the Nash bargaining package of the first round:")
-    for p in s.party_ids:
-        found = a.binding.get(p, ())
-        what = "; ".join(
-            f"{c.label} ({'blocks' if c.blocks else f'{c.points:.1f} points'})" for c in found
-        )
-        lines.append(f"- {names[p]}: {what or 'nothing'}")
+    lines += ["", "## What binds each party", "", *_empty(a)]
+    if a.nash:
+        lines += [""] if a.empty else []
+        lines.append("Against the Nash bargaining package of the first round:")
+        for p in s.party_ids:
+            found = a.binding.get(p, ())
+            what = "; ".join(
+                f"{c.label} ({'blocks' if c.blocks else f'{c.points:.1f} points'})" for c in found
+            )
+            lines.append(f"- {names[p]}: {what or 'nothing'}")
     if a.red_lines:
         lines.append("")
         lines += [

@@ -195,7 +195,8 @@ class ClassroomFlow(App[None]):
             return None
         from game.core.analysis.outcomes import classify, outcome_text  # start-up speed
 
-        return outcome_text(game.scenario, classify(game.state))
+        deal = game.state.trilateral
+        return outcome_text(game.scenario, classify(game.state), deal.package if deal else None)
 
     def on_instructor_screen_debrief_requested(self, _: InstructorScreen.DebriefRequested) -> None:
         """`d` at the end: the class debrief of the game, over the instructor's view."""

@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from game.core.analysis.constraints import Constraint
-from game.core.analysis.debrief import Debrief, Lapse
+from game.core.analysis.debrief import Debrief, Lapse, unpassable
+from game.core.analysis.empty_zone import Reason
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import EventNote, Refusal, Tabled
 from game.core.engine.numbers import difference
@@ -43,7 +44,7 @@ def joint_gain(report: Debrief) -> str:
 
 def outcome_title(scenario: Scenario, report: Debrief) -> str:
     """The outcome in words (the scenario's own, where it gives them)."""
-    return outcome_text(scenario, report.outcome)
+    return outcome_text(scenario, report.outcome, report.deal.package if report.deal else None)
 
 
 def verdict(scenario: Scenario, report: Debrief, party: str) -> Text:
@@ -217,9 +218,12 @@ def why(scenario: Scenario, report: Debrief, party: str) -> Text | None:
     if report.deal is not None:
         return None
     text = Text().append("Why there is no deal\n", style="bold underline")
+    unpassed = unpassable(report)
     if not report.refusals:
         if report.package is None or len(report.package.tabled.scope) < len(scenario.party_ids):
-            text.append(f"No {deal_kind(scenario)} package was ever put on the table.\n")
+            text.append(f"No {deal_kind(scenario)} package was ever put on the table")
+            text.append(f", and none could have passed {unpassed}.\n" if unpassed else ".\n")
+            unpassed = ""
         else:
             text.append(
                 "Nobody refused the package at the table, but not everyone in it accepted it "
@@ -232,6 +236,13 @@ def why(scenario: Scenario, report: Debrief, party: str) -> Text | None:
         earlier = [x.date for x in report.refusals if x.party == r.party and x is not r]
         if earlier:
             text.append(f"  It had refused before on {', '.join(earlier)}.\n", style="dim")
+    if unpassed:
+        text.append(f"No package could have passed {unpassed}.\n")
+    if report.empty_zone is not None and report.package is not None:
+        # What bound hardest is shown against the package on the table: what left no package
+        # at all is said here.
+        for line in report.empty_zone.reasons:
+            text.append_text(_empty_reason(scenario, line, party))
     text.rstrip()
     return text
 
@@ -247,6 +258,16 @@ def _lapse(scenario: Scenario, lapse: Lapse, party: str) -> Text:
         text.append(f"  Just before, {e.date}: {e.title}{_source(e.source)}\n")
     text.rstrip()
     return text
+
+
+def _empty_reason(scenario: Scenario, reason: Reason, party: str) -> Text:
+    """A line of what left no package, the player's own marked."""
+    words, name = reason.text, scenario.party(party).name
+    if reason.party == party and words.startswith(f"{name}'s "):
+        words = "Your " + words.removeprefix(f"{name}'s ")
+    elif reason.party == party:
+        words = words.replace(name, f"{name} (you)", 1)
+    return Text(f"- {words}{_source(reason.source)}\n")
 
 
 def _constraint_short(c: Constraint) -> str:
@@ -289,7 +310,18 @@ def constraints(scenario: Scenario, report: Debrief, party: str) -> Text:
     final = report.package
     text = Text().append("What bound you hardest", style="bold underline")
     if final is None:
-        return text.append("\nNothing was tabled, so nothing bound.")
+        empty = report.empty_zone
+        if empty is None:
+            return text.append("\nNothing was tabled, so nothing bound.")
+        if not empty.reasons:
+            return text.append(f"\nNothing was tabled; {report.empty_at}, {empty.summary}.")
+        every = every_country(scenario)
+        text.append(f"\nNothing was tabled. What left no package {every} would accept and ")
+        text.append(f"back at home {report.empty_at}:\n")
+        for line in empty.reasons:
+            text.append_text(_empty_reason(scenario, line, party))
+        text.rstrip()
+        return text
     against = "the package signed" if final.fate == "signed" else "that package"
     text.append(f" (against {against}, as the game ended)\n", style="dim")
     mine = report.parties[party].constraints
