@@ -9,22 +9,21 @@ whose moves go through the class game's file, so the table works as in solo play
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App
 from textual.timer import Timer
 
 if TYPE_CHECKING:
+    from game.core.analysis.frontier import Frontier
     from game.core.classroom import ClassGame
+    from game.core.engine.state import State
     from game.core.game import Game, SeatView
     from game.ui.screens.instructor import InstructorScreen
     from game.ui.screens.join import JoinScreen
     from game.ui.screens.table import TableScreen
-
-T = TypeVar("T")
 
 REFRESH_SECONDS = 0.4
 """How often a class game's screen reads the moves others made: a move made in one browser
@@ -57,13 +56,7 @@ class ClassroomFlow(App[None]):
         def open_table(self, _: object = None) -> None: ...
         def show_news(self) -> None: ...
         def show_end(self) -> None: ...
-        def work_then(
-            self,
-            text: str,
-            subtitle: str,
-            work: Callable[[Callable[[int, int], None]], T],
-            show: Callable[[T], None],
-        ) -> None: ...
+        def open_debrief(self, state: State, frontier: Frontier | None = None) -> None: ...
 
     _class_timer: Timer | None = None
     _class_problem: str | None = None
@@ -200,26 +193,9 @@ class ClassroomFlow(App[None]):
 
     def on_instructor_screen_debrief_requested(self, _: InstructorScreen.DebriefRequested) -> None:
         """`d` at the end: the class debrief of the game, over the instructor's view."""
-        from game.core.analysis.class_report import class_report  # start-up speed
-        from game.core.analysis.report_markdown import to_markdown
-
         game = self.class_game
-        if game is None or not game.finished:
-            return
-        state = game.state
-
-        def show(markdown: str) -> None:
-            from game.ui.screens.debrief import DebriefScreen  # start-up speed
-
-            self.push_screen(DebriefScreen(markdown, state.scenario.title))
-
-        self.work_then(
-            "Writing the debrief: the zone of agreement round by round, the timeline, "
-            "questions for discussion.",
-            "Debrief",
-            lambda _: to_markdown(class_report(state)),
-            show,
-        )
+        if game is not None and game.finished:
+            self.open_debrief(game.state)
 
     # --- the instructor's keys ----------------------------------------------------------------
 

@@ -17,6 +17,8 @@ from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
     from game.core.analysis.debrief import Debrief
+    from game.core.analysis.frontier import Frontier
+    from game.core.engine.state import State
     from game.core.game import Game, SeatView
     from game.ui.screens.branch import BranchChoice
     from game.ui.screens.debrief import DebriefScreen
@@ -137,13 +139,17 @@ class EndingFlow(App[None]):
 
     def on_end_screen_debrief_requested(self, _: EndScreen.DebriefRequested) -> None:
         """The class debrief of the game that ended, over the end screen."""
-        from game.core.analysis.class_report import class_report  # start-up speed
-        from game.core.analysis.report_markdown import to_markdown
-        from game.ui.screens.end import EndScreen
+        from game.ui.screens.end import EndScreen  # start-up speed
 
         end = self.screen
         assert self.game is not None and isinstance(end, EndScreen)
-        state, frontier = self.game.state, end.report.frontier
+        self.open_debrief(self.game.state, end.report.frontier)
+
+    def open_debrief(self, state: State, frontier: Frontier | None = None) -> None:
+        """The class debrief of a game, written off the screen's thread (what was possible:
+        `frontier`, worked out again when not given), over the screen that asked for it."""
+        from game.core.analysis.class_report import class_report  # start-up speed
+        from game.core.analysis.report_markdown import to_markdown
 
         def show(markdown: str) -> None:
             from game.ui.screens.debrief import DebriefScreen  # start-up speed
