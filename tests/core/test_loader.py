@@ -182,6 +182,18 @@ def test_yaml_syntax_errors_are_said_in_an_author_s_words(yaml_text: str, words:
     assert problem.mark is not None
 
 
+def minimal_with(tmp_path: Path, field: str, value: str) -> LoadError:
+    """The error loading the minimal test scenario with one top-level field written as
+    `value` (the scenario must refuse it)."""
+    text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if not line.startswith(f"{field}:")]
+    path = tmp_path / "s.yaml"
+    path.write_text("\n".join([*lines, f"{field}: {value}"]), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_scenario(path)
+    return caught.value
+
+
 @pytest.mark.parametrize(
     ("field", "value", "words"),
     [
@@ -200,15 +212,10 @@ def test_yaml_syntax_errors_are_said_in_an_author_s_words(yaml_text: str, words:
 def test_schema_errors_are_said_in_an_author_s_words(
     tmp_path: Path, field: str, value: str, words: str
 ) -> None:
-    text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
-    lines = [line for line in text.split("\n") if not line.startswith(f"{field}:")]
-    path = tmp_path / "s.yaml"
-    path.write_text("\n".join([*lines, f"{field}: {value}"]), encoding="utf-8")
-    with pytest.raises(LoadError) as caught:
-        load_scenario(path)
-    assert words in str(caught.value)
+    refused = minimal_with(tmp_path, field, value)
+    assert words in str(refused)
     for word in SCHEMA_JARGON:
-        assert word not in str(caught.value)
+        assert word not in str(refused)
 
 
 def test_one_party_s_weights_on_a_0_1_scale_are_refused_among_others_on_0_100(
@@ -367,13 +374,7 @@ def test_a_null_written_out_is_named_as_written(
     (nothing is written here)", though the author wrote `null`: YAML reads null, Null, NULL
     and ~ as nothing, and the message now says so, and how to write the word; a value left
     empty is still nothing written."""
-    text = (DATA / "good" / "minimal.yaml").read_text(encoding="utf-8")
-    lines = [line for line in text.split("\n") if not line.startswith(f"{field}:")]
-    path = tmp_path / "s.yaml"
-    path.write_text("\n".join([*lines, f"{field}: {value}"]), encoding="utf-8")
-    with pytest.raises(LoadError) as caught:
-        load_scenario(path)
-    (problem,) = caught.value.problems
+    (problem,) = minimal_with(tmp_path, field, value).problems
     assert words in problem.message
     if value:
         assert "nothing is written here" not in problem.message
