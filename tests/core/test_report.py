@@ -18,6 +18,7 @@ from game.cli_report import to_html
 from game.core.analysis.class_report import ClassReport, class_report
 from game.core.analysis.report_markdown import to_markdown
 from game.core.analysis.simulation import play_computer_game
+from game.core.engine.moves import Pass
 from game.core.engine.scoring import passes, scorer
 from game.core.engine.state import Difficulty
 from game.core.engine.zone import zone
@@ -497,3 +498,18 @@ def test_the_report_of_a_game_not_over_gives_the_outcome_so_far() -> None:
     # Nor does the rest speak of an end: the zone's last bar is the game as it stands.
     assert "end of the game" not in text and "By the end" not in text
     assert "\nnow (not over) " in section(text, "The zone of agreement, round by round")
+
+
+def test_the_report_of_a_game_not_over_never_speaks_of_its_end() -> None:
+    """The debrief of a game not over reads it as it stands: the package on the table is
+    "still on the table now", and what binds is measured "as the game stands", never "at the
+    end" or "as the game ended"."""
+    from game.core.scenario.loader import find_scenario
+
+    game = Game.new(find_scenario("spp-2005"), 2, ["US"])
+    while game.view("US").offer is None and not game.finished:
+        game.play(Pass(party="US"))
+    assert not game.finished and game.view("US").offer is not None
+    text = to_markdown(class_report(game.state))
+    assert "at the end" not in text and "as the game ended" not in text
+    assert "still on the table now" in text

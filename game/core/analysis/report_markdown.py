@@ -151,11 +151,13 @@ def _package(report: ClassReport) -> str:
         t = final.tabled
         scope = joined([_name(s, p) for p in t.scope])
         by = f"tabled by {_name(s, t.proposer)} on {t.date}" if t.proposer else f"of {t.date}"
+        # A game not over is read as it stands: what is on the table is there now.
+        when = "at the end" if report.state.finished else "now"
         fate = {
             "signed": "signed and backed at home",
             "rejected": "rejected",
-            "blocked": "sunk at home and still on the table at the end",
-            "open": "still on the table at the end, accepted by "
+            "blocked": f"sunk at home and still on the table {when}",
+            "open": f"still on the table {when}, accepted by "
             + (", ".join(_name(s, p) for p in final.accepted) or "no one"),
         }[final.fate]
         everyone = len(t.scope) == len(s.party_ids)
@@ -265,8 +267,9 @@ def _constraints(report: ClassReport) -> str:
         else:
             lines.append(f"Nothing was tabled; {report.debrief.empty_at}, {empty.summary}.")
     else:
+        ended = "as the game ended" if report.state.finished else "as the game stands"
         lines.append(
-            "Against the package signed or last on the table, as the game ended: what blocks it "
+            f"Against the package signed or last on the table, {ended}: what blocks it "
             "outright first, then by the points it cost."
         )
     for p in s.party_ids if report.debrief.package is not None else ():
