@@ -104,6 +104,8 @@ def _resume(args: argparse.Namespace) -> ClassGame:
     from game.core.classroom import ClassGame
 
     game = ClassGame.open_as_instructor(args.store)
+    if game.note is not None:
+        print(f"{args.store}: note: {game.note}", file=sys.stderr)
     given = [
         flag
         for flag, value in (

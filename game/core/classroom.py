@@ -178,8 +178,7 @@ class ClassGame(Game):
                     "no seat has that code: check it with your instructor (letters and "
                     "digits; dashes and spaces do not matter)"
                 )
-            game = cls(store, _scenario_of(store), seat)
-            game.refresh()
+            game = _opened(cls, store, seat)
         return game
 
     @classmethod
@@ -187,8 +186,7 @@ class ClassGame(Game):
         """The class game in a file, held by the instructor (for `serve`, which created it or
         resumes it on the instructor's own machine)."""
         with _closed_on_failure(SharedStore.open(path)) as store:
-            game = cls(store, _scenario_of(store), INSTRUCTOR)
-            game.refresh()
+            game = _opened(cls, store, INSTRUCTOR)
         return game
 
     # --- who plays here -----------------------------------------------------------------------
@@ -435,29 +433,43 @@ def _closed_on_failure(store: SharedStore) -> Iterator[SharedStore]:
         raise
 
 
-def _scenario_of(store: SharedStore) -> ScenarioFile:
-    """The scenario file the game was started from: at its path, or found by its id, with
-    the same bytes."""
+def _opened(cls: type[ClassGame], store: SharedStore, seat: str) -> ClassGame:
+    """The class game in the store, held by `seat`, on its scenario file (at its path, or by
+    its id): the same bytes, or, as for a save, a changed file on which every move so far
+    replays to the game played (with a note); else refused, naming the file."""
     header = store.header
     candidates = [Path(header.scenario_file)]
     with contextlib.suppress(LoadError):
         candidates.append(resolve_scenario(header.scenario))
-    changed = None
+    changed: list[ScenarioFile] = []
     for candidate in candidates:
         try:
             source = open_scenario(candidate)
         except LoadError:
             continue
         if source.digest == header.scenario_digest:
-            return source
-        changed = changed or candidate
-    if changed is not None:
-        message = (
-            f"the scenario file has changed since this class game started ({changed}); "
-            "restore it as it was to continue the game"
+            game = cls(store, source, seat)
+            game.refresh()
+            return game
+        changed.append(source)
+    for source in changed:
+        try:
+            game = cls(store, source, seat)
+            game.refresh()
+        except LoadError:  # the moves played do not replay on it
+            continue
+        game.note = (
+            f"the scenario file {source.path} has changed since this class game started; "
+            "every move so far replays to the same game on it, so the game goes on with the "
+            "file as it is now"
         )
-    else:
-        message = f"cannot find the scenario {header.scenario!r} ({header.scenario_file})"
+        return game
+    message = f"cannot find the scenario {header.scenario!r} ({header.scenario_file})"
+    if changed:
+        message = (
+            f"the scenario file has changed since this class game started ({changed[0].path}), "
+            "and the moves played do not replay on it; restore it as it was to continue the game"
+        )
     raise problem_in(store.path, "game.scenario_file", message)
 
 
@@ -483,6 +495,6 @@ def load_saved(path: Path | str) -> LoadedGame:
     game = ClassGame.open_as_instructor(path)
     try:
         assert game.source is not None  # a class game is always played on its file
-        return LoadedGame(game.state, Path(path), game.source, game.started)
+        return LoadedGame(game.state, Path(path), game.source, game.started, game.note)
     finally:
         game.close()

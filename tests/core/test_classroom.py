@@ -323,3 +323,38 @@ def test_a_finished_class_game_cannot_be_paused(tmp_path: Path) -> None:
     with pytest.raises(IllegalMove, match="the game is over"):
         instructor.set_paused(True)
     assert not instructor.paused
+
+
+def class_on_a_copy(tmp_path: Path) -> tuple[ClassGame, Path]:
+    """A class game of a copy of spp-2005 (so that the test may edit it), four moves in."""
+    from game.core.scenario.loader import open_scenario
+
+    copy = tmp_path / "spp-copy.yaml"
+    # An id of its own: the game would otherwise find the built-in file by its id.
+    text = SPP.path.read_text("utf-8")
+    copy.write_text(text.replace("\nid: spp-2005\n", "\nid: spp-class-copy\n", 1), "utf-8")
+    instructor = ClassGame.create(tmp_path / "class.sqlite", open_scenario(copy), 11, ("MX",))
+    while len(instructor.state.moves) < 4:
+        instructor.end_round()
+    instructor.close()
+    return instructor, copy
+
+
+def test_a_class_game_outlives_a_correction_to_its_scenario_s_wording(tmp_path: Path) -> None:
+    """As a save does (README: "A save outlives corrections to its scenario's wording"): a
+    class game went on refusing to open after any byte of its scenario changed, a comment
+    too. It opens when its moves still replay to the game played, with a note saying so; a
+    change of rules that departs from the game played is refused, naming the file."""
+    from game.core.scenario.errors import LoadError
+
+    instructor, copy = class_on_a_copy(tmp_path)
+    copy.write_text(copy.read_text("utf-8") + "\n# a comment added after the class began\n")
+    again = ClassGame.open_as_instructor(instructor.store.path)
+    assert again.state.digest() == instructor.state.digest()
+    assert again.note is not None and "has changed since this class game started" in again.note
+    again.close()
+    text = copy.read_text("utf-8")
+    assert text.count("trust: 80   # design") == 1
+    copy.write_text(text.replace("trust: 80   # design", "trust: 20   # design"))
+    with pytest.raises(LoadError, match="restore it as it was"):
+        ClassGame.open_as_instructor(instructor.store.path)

@@ -115,6 +115,8 @@ class ClassroomFlow(App[None]):
         if self.class_game is not None and self.class_game is not game:
             self.class_game.close()
         self.class_game = game
+        if game.note is not None:
+            self.notify(game.note, title="The scenario has changed", timeout=15, markup=False)
         if self._class_timer is None:
             self._class_timer = self.set_interval(REFRESH_SECONDS, self.follow_class)
         if game.instructor:
