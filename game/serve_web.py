@@ -7,7 +7,10 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import re
 import signal
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -37,6 +40,16 @@ def listening_line(host: str, port: int) -> str:
     return f"Listening on {shown}:{port}: the teams may open the page now."
 
 
+PAGE = "app_index.html"
+"""textual-serve's page template, in its templates folder."""
+
+
+def offline(page: str) -> str:
+    """A page without its links to stylesheets on other sites (the browser then uses its own
+    monospaced font, which textual-serve names as the fallback)."""
+    return re.sub(r"""\s*<link\b[^>]*\bhref=["']https?://[^>]*>""", "", page)
+
+
 class ClassServer(Server):
     """textual-serve's server, with the page's websocket address taken from the address the
     browser used, and two refusals: a request naming another host when the game is served on
@@ -45,6 +58,13 @@ class ClassServer(Server):
 
     def __init__(self, command: str, host: str, port: int, banner: str, public: bool) -> None:
         super().__init__(command, host=host, port=port, title="Perimeter")
+        # textual-serve's page, less what it would fetch from the internet (a web font, whose
+        # stylesheet in the page's head holds its drawing, for as long as a school network
+        # without the internet leaves the request hanging): kept for as long as the server.
+        self._page_folder = tempfile.TemporaryDirectory(prefix="perimeter-page-")
+        page = (self.templates_path / PAGE).read_text(encoding="utf-8")
+        (Path(self._page_folder.name) / PAGE).write_text(offline(page), encoding="utf-8")
+        self.templates_path = Path(self._page_folder.name)
         self.banner = banner
         """What the terminal shows once the server starts: the address and the codes."""
         self.public = public

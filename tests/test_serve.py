@@ -6,6 +6,7 @@ loopback port, fetches the page over HTTP and opens its websocket"."""
 from __future__ import annotations
 
 import queue
+import re
 import socket
 import subprocess
 import sys
@@ -137,6 +138,19 @@ async def test_serve_answers_with_the_page_and_its_websocket_runs_the_game(
     assert "Join codes" in banner and "instructor" in banner
     assert ClassGame.open_as_instructor(store).codes()["MX"] in banner
     assert f"serve --store {store} continues it" in out
+
+
+def test_the_page_asks_nothing_of_the_internet(server: Served) -> None:
+    """A class in browsers: every page asked fonts.googleapis.com for a font, which a school
+    network without the internet may leave hanging, and a stylesheet in the page's head
+    holds its drawing until it comes. The page asks only the server it came from (the
+    terminal's own monospaced font is used)."""
+    port, _, _, _ = server
+    status, page = get(port)
+    assert status == 200 and "textual" in page
+    assert "googleapis" not in page and "xterm.css" in page
+    addresses = re.findall(r"""(?:href|src)=["'](https?://[^"']*)""", page)
+    assert addresses and all(a.startswith(f"http://127.0.0.1:{port}/") for a in addresses)
 
 
 async def test_serve_refuses_another_hosts_name_and_another_sites_websocket(
