@@ -102,7 +102,7 @@ def _expand(saves: Sequence[str]) -> tuple[list[str], list[str]]:
 def _load_all(files: Sequence[str]) -> tuple[list[tuple[str, str, LoadedGame]], list[str]]:
     """Each save read and replayed, with its path and its name in the table; and one line per
     bad save."""
-    from game.core.classroom import load_saved as load_game
+    from game.core.classroom import load_saved
     from game.core.scenario.errors import LoadError
 
     # The file's name alone reads best in a table; the path as given when two names clash.
@@ -111,7 +111,7 @@ def _load_all(files: Sequence[str]) -> tuple[list[tuple[str, str, LoadedGame]], 
     problems: list[str] = []
     for file, name in zip(files, names, strict=True):
         try:
-            game = load_game(file)
+            game = load_saved(file)
         except LoadError as err:
             problems.append(bad_save_line(file, err))
             continue

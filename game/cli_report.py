@@ -18,7 +18,7 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
     LoadError, which the command line prints as one line per problem."""
     from game.core.analysis.class_report import class_report
     from game.core.analysis.report_markdown import to_markdown
-    from game.core.classroom import load_saved as load_game
+    from game.core.classroom import load_saved
 
     if output is not None:
         clash = output_clash(output, [save], "the debrief")
@@ -26,7 +26,7 @@ def cmd_report(save: str, output: str | None, what_if: str | None, runs: int, se
             print(f"{output}: error: -o {clash}; {OWN_FILE} -o debrief.md", file=sys.stderr)
             return EXIT_USAGE
     try:
-        loaded = load_game(save)
+        loaded = load_saved(save)
     except LoadError as err:
         print(bad_save_line(save, err), file=sys.stderr)
         return EXIT_PROBLEMS

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.core.engine.conditions import Conditions
+from game.core.engine.effects import with_alternatives
 from game.core.engine.scoring import EPSILON, PartyScorer, scorer
 from game.core.engine.values import values_for
 from game.core.scenario.actions import Action, ActionEffect
@@ -81,17 +82,17 @@ def out_of_reach(s: Scenario, rounds: Sequence[Conditions]) -> list[Problem]:
                     continue
                 n = index(s).parties[party]
                 for conditions in every:
-                    view = scorer(s, conditions).parties[party]
-                    bilateral = min(100.0, conditions.bilateral[n] + effect.delta)
-                    value = view.status_quo + bilateral
-                    if _beyond(value, _best(view.per_point)):
+                    # The action's effect as the engine applies it (alternatives stop at 100).
+                    after = with_alternatives(s, conditions, party, effect.delta)
+                    view = scorer(s, after).parties[party]
+                    if _beyond(view.reservation, _best(view.per_point)):
                         opening = (
                             f"taking {action.id!r} once can bring {party}'s reservation value to"
                         )
                         found.append(
                             Problem(
                                 ("actions", a, "effects", e, "delta"),
-                                _said(opening, view, bilateral, value),
+                                _said(opening, view, after.bilateral[n]),
                             )
                         )
                         taken.add((a, party))
@@ -111,11 +112,11 @@ def _beyond(value: float, best: float) -> bool:
     return value > best + EPSILON or (best > 0 and value >= best - EPSILON)
 
 
-def _said(opening: str, view: PartyScorer, bilateral: float, value: float | None = None) -> str:
+def _said(opening: str, view: PartyScorer, bilateral: float) -> str:
     """The warning: the reservation value, what it is made of, and what it leaves."""
     status_quo = view.status_quo
     best = _best(view.per_point)
-    value = status_quo + bilateral if value is None else value
+    value = view.reservation
     made = (
         f"{opening} {value:.1f} (the status quo's score, {status_quo:.1f}, plus bilateral "
         f"alternatives of {bilateral:g})"

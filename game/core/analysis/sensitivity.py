@@ -114,7 +114,7 @@ def analyze(
     left = budget if all(r.exact for r in rows) else 0
     for knob in knobs(scenario):
         for by in STEPS:
-            if left <= 0 and 0.0 <= knob.value + by <= 100.0:
+            if left <= 0 and knob.movable(by):
                 untried.add(knob.path)  # a number `moved` would move: the budget is spent
                 break
             other = moved(scenario, knob, by) if left > 0 else None

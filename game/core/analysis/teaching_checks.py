@@ -60,6 +60,10 @@ class Knob:
     label: str
     value: float
 
+    def movable(self, by: float) -> bool:
+        """Whether the number moved by `by` stays in its 0-100 range (`moved` makes it then)."""
+        return 0.0 <= self.value + by <= 100.0
+
 
 def teaching_warnings(scenario: Scenario, seed: int = 1, knife_edges: bool = True) -> list[Problem]:
     """Every teaching warning, in the order of the file's sections. `knife_edges` runs the
@@ -309,14 +313,13 @@ def knobs(s: Scenario) -> list[Knob]:
 
 def moved(s: Scenario, knob: Knob, by: float) -> Scenario | None:
     """The scenario with one number moved (None when that would leave its range)."""
+    if not knob.movable(by):
+        return None
     data = s.model_dump(mode="python")
     target: Any = data
     for part in knob.path[:-1]:
         target = target[part]
-    value = knob.value + by
-    if not 0.0 <= value <= 100.0:
-        return None
-    target[knob.path[-1]] = value
+    target[knob.path[-1]] = knob.value + by
     try:
         return Scenario.model_validate(data)
     except ValueError:
@@ -384,7 +387,7 @@ def _knife_edges(
     for knob in every:
         checked = True
         for by in (-1.0, 1.0):
-            if left <= 0 and 0.0 <= knob.value + by <= 100.0:
+            if left <= 0 and knob.movable(by):
                 checked = False  # a number `moved` would move: the budget is spent
                 break
             other = moved(s, knob, by) if left > 0 else None

@@ -108,7 +108,8 @@ def estimate(
     stated = package in said
     low, high = (worth, worth) if stated else seen("worth", worth, worth, half)
     needed_low, needed_high = (needed, needed) if said else seen("needed", needed, needed, half / 2)
-    if state.seat(partner) == "human":
+    person = state.seat(partner) == "human"
+    if person:
         # People follow no concession curve: a team may accept anything the rules let it,
         # so its bar is what it needs.
         target_low, target_high = needed_low, needed_high
@@ -170,7 +171,7 @@ def estimate(
         target_high,
         reason,
         stated,
-        state.seat(partner) == "human",
+        person,
     )
 
 

@@ -220,9 +220,12 @@ the next team's result, path and replay.
 
     def _whose(self) -> Text:
         """At a hot seat, the team the screen speaks to, and the key to the next team's."""
-        following = self.teams[(self.teams.index(self.party) + 1) % len(self.teams)]
         text = Text(f"{self.scenario.party(self.party).name}'s result", style="bold reverse")
-        return text.append(f"   n: {self.scenario.party(following).name}'s result")
+        return text.append(f"   n: {self.scenario.party(self._next_team()).name}'s result")
+
+    def _next_team(self) -> str:
+        """The hot seat's team after the one shown, in turn order (the first after the last)."""
+        return self.teams[(self.teams.index(self.party) + 1) % len(self.teams)]
 
     def on_mount(self) -> None:
         """Scroll keys work at once."""
@@ -242,7 +245,7 @@ the next team's result, path and replay.
 
     async def action_next_team(self) -> None:
         """A hot seat: the next team's result, path and replay, from the top."""
-        self.party = self.teams[(self.teams.index(self.party) + 1) % len(self.teams)]
+        self.party = self._next_team()
         await self.recompose()
         self.on_mount()
 
