@@ -14,10 +14,10 @@ that leaves nothing proves the zone empty by itself:
   at its own best, is below what the vote needs. A ceiling (the groups may want different
   packages), so the check claims no more than the ceiling shows.
 
-When no limit leaves nothing on its own, the Pareto frontier of the red-line-free agenda tells
-the rest where it is exact: no package is worth what every party needs at once, or some are,
-but none of them passes every vote at home. Otherwise only that the limits together leave
-nothing is said.
+When no limit leaves nothing on its own, the zone is counted again with every vote at home
+set aside (each threshold at 0), and that count tells the rest: no package is worth what every
+party needs at once (where it finds none, exactly), or some are, but none of them passes every
+vote at home. Otherwise only that the limits together leave nothing is said.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ def outcome_text(scenario: Scenario, outcome: Outcome, deal: Package | None = No
         moved = security_changes(scenario, deal) if deal is not None else 0
         if moved:
             asked = scenario.outcomes.security_arrangement_min
-            have = sum(1 for issue in scenario.issues if issue.pillar == "security")
+            have = security_issues(scenario)
             short = f" (its agenda has only {have})" if have < asked else ""
             return (
                 f"a prosperity-only partnership: {a_deal_kind(scenario)} deal that moves "
@@ -91,6 +91,11 @@ def outcome_label(scenario: Scenario, outcome: Outcome) -> str:
     """The outcome in a word or two, for a table of outcomes (`simulate`): its name, fitted to
     the scenario's parties as everywhere else (`fitted_name`)."""
     return fitted_name(scenario, outcome, LABELS)
+
+
+def security_issues(scenario: Scenario) -> int:
+    """How many issues of the agenda are on the security pillar."""
+    return sum(1 for issue in scenario.issues if issue.pillar == "security")
 
 
 def security_changes(scenario: Scenario, package: Package) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core.analysis.identical_options import identical_options
+from game.core.analysis.outcomes import security_issues
 from game.core.analysis.scale_checks import magnified_lines, out_of_reach
 from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.analysis.zone_timeline import round_conditions, zone_counts, zone_timeline
@@ -227,7 +228,7 @@ def _security_arrangement_out_of_reach(s: Scenario) -> list[Problem]:
     """A deal is a security arrangement only if it moves `security_arrangement_min` security
     issues: an agenda with fewer makes every deal a prosperity-only partnership."""
     need = s.outcomes.security_arrangement_min
-    have = sum(1 for issue in s.issues if issue.pillar == "security")
+    have = security_issues(s)
     if have >= need:
         return []
     fix = (
