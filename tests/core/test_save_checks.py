@@ -17,7 +17,7 @@ from game.core.players.negotiator import choose_move
 from game.core.saves.format import read_save
 from game.core.saves.replay import LoadedGame, load_game
 from game.core.saves.store import list_saves, save_game
-from game.core.scenario.errors import LoadError
+from game.core.scenario.errors import FileProblem, LoadError
 from game.core.scenario.loader import open_scenario
 from tests.core.test_saves import ENGINE_FILE, SPP_FILE, edit, game_in_progress, line_of
 
@@ -185,16 +185,22 @@ MEXICO_ACTS = "party: MX, action: joint_threat_assessment, "
 """Mexico's first move in `spp_game`, up to its target (US)."""
 
 
+def target_refused(tmp_path: Path, target: str) -> tuple[Path, FileProblem]:
+    """A save of `spp_game` whose Mexican act is edited to target `target`, and the one
+    problem loading it raises."""
+    path = save_game(spp_game(), tmp_path, source=open_scenario(SPP_FILE))
+    edit(path, MEXICO_ACTS + "target: US}", MEXICO_ACTS + f"target: {target}}}")
+    with pytest.raises(LoadError) as caught:
+        load_game(path)
+    [problem] = caught.value.problems
+    return path, problem
+
+
 def test_an_unknown_target_is_named_at_the_target_with_a_suggestion(tmp_path: Path) -> None:
     """Audit: "A bad `target` in an act move (target: USA ...) gives 'moves.3: not a legal move
     ...: that diplomatic action is not available (one per round)'. Expected: moves.3.target at
     its own line/column, unknown party 'USA'; did you mean 'US'?"."""
-    state = spp_game()
-    path = save_game(state, tmp_path, source=open_scenario(SPP_FILE))
-    edit(path, MEXICO_ACTS + "target: US}", MEXICO_ACTS + "target: USA}")
-    with pytest.raises(LoadError) as caught:
-        load_game(path)
-    [problem] = caught.value.problems
+    path, problem = target_refused(tmp_path, "USA")
     act = line_of(path, "- {type: act, party: MX")
     text = path.read_text(encoding="utf-8").splitlines()[act - 1]
     assert (problem.path, problem.line) == ("moves.1.target", act)
@@ -204,12 +210,7 @@ def test_an_unknown_target_is_named_at_the_target_with_a_suggestion(tmp_path: Pa
 
 def test_a_party_targeting_itself_is_told_so(tmp_path: Path) -> None:
     """Audit: "or Mexico targeting itself ... for a self-target a reason that says so"."""
-    state = spp_game()
-    path = save_game(state, tmp_path, source=open_scenario(SPP_FILE))
-    edit(path, MEXICO_ACTS + "target: US}", MEXICO_ACTS + "target: MX}")
-    with pytest.raises(LoadError) as caught:
-        load_game(path)
-    [problem] = caught.value.problems
+    _, problem = target_refused(tmp_path, "MX")
     assert problem.path == "moves.1.target"
     assert "MX cannot take this action towards itself" in problem.message
     assert "US or CA" in problem.message
