@@ -10,6 +10,7 @@ import pytest
 from game.core.analysis.constraints import constraints
 from game.core.analysis.debrief import debrief, verdict
 from game.core.analysis.frontier import nash_point, pareto_frontier
+from game.core.analysis.identical_options import identical_options
 from game.core.analysis.outcomes import PartyResult, classify, results, security_changes
 from game.core.analysis.record import Change, Reason
 from game.core.engine.conditions import Conditions
@@ -337,6 +338,23 @@ def test_an_option_the_same_in_effect_as_the_status_quo_moves_no_security_issue(
     assert security_changes(twin, (1, 3, 0)) == 1
     assert classify(agree(twin, (1, 3, 0))) == "prosperity_only"
     assert classify(agree(twin, (1, 1, 0))) == "security_arrangement"
+
+
+def test_a_tag_nothing_reacts_to_moves_no_security_issue(engine: Scenario) -> None:
+    """AUTHORING.md, How the negotiation runs: a deal "that moves at least
+    `outcomes.security_arrangement_min` security issues off the status quo" is a security
+    arrangement. An option that differs from the status quo only by a tag no principle and no
+    group at home reacts to does nothing the status quo does not, as `validate`'s
+    identical-options warning already says of it: it moves nothing (one reading of an option's
+    effect, not two that disagree at the edges)."""
+    data = engine.model_dump()
+    data["tags"]["talks"] = "officials meet; nothing in the scenario reacts to it"
+    quiet = _with_option(
+        type(engine).model_validate(data), {"id": "talked", "label": "Talks", "tags": ["talks"]}
+    )
+    assert identical_options(quiet) != []
+    assert security_changes(quiet, (1, 3, 0)) == 1
+    assert classify(agree(quiet, (1, 3, 0))) == "prosperity_only"
 
 
 def test_an_option_a_group_reacts_to_moves_its_issue(engine: Scenario) -> None:

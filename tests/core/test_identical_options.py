@@ -11,7 +11,10 @@ import pytest
 import yaml
 
 from game.core.analysis.identical_options import identical_options
+from game.core.analysis.outcomes import security_changes
 from game.core.analysis.teaching_checks import teaching_warnings
+from game.core.engine.mechanism import start
+from game.core.engine.wording import describe
 from game.core.scenario.loader import find_scenario
 from game.core.scenario.model import Scenario
 from tests.conftest import DATA
@@ -60,6 +63,20 @@ def test_an_option_that_does_what_the_status_quo_does_is_named() -> None:
     two = warned(scenario(option("apart2"), option("apart3")))[("issues", 1, "options", 2, "id")]
     assert two.startswith("'apart2' and 'apart3' are identical in effect to the status quo")
     assert "choosing one changes no score" in two and two.endswith("or remove them")
+
+
+def test_the_status_quo_twin_warning_says_what_a_deal_choosing_it_does() -> None:
+    """The warning's sentence is true of the game: a deal choosing the twin moves no issue
+    (`outcomes.security_changes` reads the same effects), but its description lists the twin
+    among its changes. It had said such a package "counts the issue as moved"."""
+    s = scenario(option("apart2", label="Apart"))
+    message = warned(s)[("issues", 1, "options", 2, "id")]
+    assert "counts the issue as moved" not in message
+    assert "yet a deal choosing it lists it among its changes" in message
+    deal = (0, 2)
+    assert security_changes(s, deal) == 0
+    state = start(s, 1, {"AA": "computer", "BB": "computer"})
+    assert describe(state, deal) == "Mobility: Apart"
 
 
 @pytest.mark.parametrize(

@@ -4,32 +4,21 @@ The dominance check (`teaching_checks`) names an option another of its issue bea
 party, but two options that tie are beaten by neither: five options with the same threats
 addressed and the same costs, or an option that does just what its issue's status quo does,
 passed without a word. A player choosing among them chooses a name, not an outcome; an option
-identical to the status quo changes no score and no support at home, yet a package choosing it
-counts the issue as moved (`outcomes.security_arrangement_min` counts such moves).
+identical to the status quo changes no score and no support at home and moves no issue
+(`outcomes.security_changes`), yet a deal choosing it lists it among its changes.
 
-An option's effects are what the engine reads of it (`engine.values`): the parties it binds,
-the threats it addresses, its costs, the principles and the groups at home its tags (or its
-name, for a stance naming it) move. Labels, descriptions, sources and tags nothing reacts to
-are words, not effects.
+An option's effects are what the engine reads of it (`option_effect`, the one reading the
+outcome's count of moved issues uses too): what it does to each party it binds. Labels,
+descriptions, sources and tags nothing reacts to are words, not effects.
 """
 
 from __future__ import annotations
 
+from game.core.analysis.option_effect import Effect, option_effect
 from game.core.engine.wording import joined
-from game.core.scenario.agenda import Issue, Option
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.problems import Problem
-
-Effect = tuple[
-    frozenset[str],
-    frozenset[tuple[str, float]],
-    frozenset[tuple[str, float]],
-    frozenset[int],
-    frozenset[tuple[int, float]],
-]
-"""What an option does: the parties it binds, the threats it addresses (by how much), its cost
-to each party, the principles it triggers and how it moves each group at home (by position)."""
 
 
 def identical_options(s: Scenario) -> list[Problem]:
@@ -40,7 +29,7 @@ def identical_options(s: Scenario) -> list[Problem]:
     for i, issue in enumerate(s.issues):
         alike: dict[Effect, list[int]] = {}
         for k, option in enumerate(issue.options):
-            alike.setdefault(_effect(s, issue, option), []).append(k)
+            alike.setdefault(option_effect(s, issue, option), []).append(k)
         for same in alike.values():
             if len(same) < 2:
                 continue
@@ -56,7 +45,7 @@ def identical_options(s: Scenario) -> list[Problem]:
                         path,
                         f"{names} {'is' if one else 'are'} identical in effect to the status quo "
                         f"of {issue.id!r}, {sq!r}: choosing {it} changes no score and no support "
-                        f"at home, yet a package choosing {it} counts the issue as moved; give "
+                        f"at home, yet a deal choosing {it} lists {it} among its changes; give "
                         f"{fix} of {'its' if one else 'their'} own, or remove "
                         f"{'it' if one else 'them'}",
                     )
@@ -65,35 +54,10 @@ def identical_options(s: Scenario) -> list[Problem]:
                 found.append(
                     Problem(
                         path,
-                        f"{names} of {issue.id!r} are identical in every effect (the parties "
-                        "they bind, the threats they address, their costs, the principles and "
-                        "groups at home they move), so a player choosing among them chooses a "
-                        "name, not an outcome; keep one, or make them differ",
+                        f"{names} of {issue.id!r} are identical in every effect (what they do to "
+                        "each party they bind: the threats they address, their costs, the "
+                        "principles and groups at home they move), so a player choosing among "
+                        "them chooses a name, not an outcome; keep one, or make them differ",
                     )
                 )
     return found
-
-
-def _effect(s: Scenario, issue: Issue, option: Option) -> Effect:
-    """What the engine reads of an option, as `engine.values` reads it."""
-    bound = frozenset(option.binds or s.party_ids)
-    key = f"{issue.id}.{option.id}"
-    tags = set(option.tags)
-    groups = []
-    for g, group in enumerate(s.domestic_groups):
-        if group.party not in bound:
-            continue
-        delta = sum(
-            st.delta for st in group.stances if (st.tag in tags if st.tag else st.option == key)
-        )
-        if delta:
-            groups.append((g, delta))
-    return (
-        bound,
-        frozenset((t, a) for t, a in option.addresses.items() if a),
-        frozenset((p, c) for p, c in option.cost.items() if c and p in bound),
-        frozenset(
-            n for n, pr in enumerate(s.principles) if pr.party in bound and tags & set(pr.tags)
-        ),
-        frozenset(groups),
-    )

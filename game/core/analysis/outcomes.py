@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from game.core.analysis.option_effect import option_effect
 from game.core.engine.state import State
 from game.core.engine.wording import a_deal_kind, counted, deal_kind, every_country
-from game.core.scenario.agenda import Issue, Option
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
@@ -108,38 +108,9 @@ def security_changes(scenario: Scenario, package: Package) -> int:
         for issue, chosen, sq in zip(scenario.issues, package, status_quo, strict=True)
         if issue.pillar == "security"
         and chosen != sq
-        and _effect(scenario, issue, issue.options[chosen])
-        != _effect(scenario, issue, issue.options[sq])
+        and option_effect(scenario, issue, issue.options[chosen])
+        != option_effect(scenario, issue, issue.options[sq])
     )
-
-
-def _effect(scenario: Scenario, issue: Issue, option: Option) -> tuple[object, ...]:
-    """What an option does to each party, as scoring reads it: nothing to a party it does not
-    bind; to one it binds, the threats it addresses (with the partners it is joint with), its
-    cost, its tags, and how that party's groups react to it by name."""
-    key = f"{issue.id}.{option.id}"
-    found: list[object] = []
-    for party in scenario.party_ids:
-        if option.binds and party not in option.binds:
-            found.append(None)
-            continue
-        partners = frozenset(option.binds or scenario.party_ids) - {party}
-        named = tuple(
-            sum(s.delta for s in g.stances if s.option == key)
-            for g in scenario.domestic_groups
-            if g.party == party
-        )
-        what = (
-            tuple(sorted(option.addresses.items())),
-            partners if option.addresses else frozenset(),
-            option.cost.get(party, 0.0),
-            frozenset(option.tags),
-            named,
-        )
-        # An option bound on a party but doing nothing to it is as good as not binding it.
-        empty = not any(what[:1] + what[2:4]) and not any(named)
-        found.append(None if empty else what)
-    return tuple(found)
 
 
 def classify(state: State) -> Outcome:
