@@ -21,6 +21,7 @@ from game.core.analysis.scale_checks import largest_line, magnified_lines, out_o
 from game.core.analysis.teaching_checks import teaching_warnings
 from game.core.analysis.zone_timeline import round_conditions
 from game.core.engine.conditions import Conditions
+from game.core.engine.effects import apply_action_effect
 from game.core.engine.scoring import scorer
 from game.core.scenario.loader import find_scenario
 from game.core.scenario.model import Scenario
@@ -144,6 +145,41 @@ def test_a_reservation_value_one_action_takes_to_100_is_named_at_the_action() ->
 
     # An action is named once for a party, at its first effect that reaches it.
     assert list(reservation_warnings(scenario(twice))) == [("actions", 0, "effects", 0, "delta")]
+
+
+@pytest.mark.parametrize("who", ["actor", "partner", "both", "others"])
+@pytest.mark.parametrize("by", [None, ["AA"], ["BB", "CC"]])
+def test_an_action_is_named_for_exactly_the_parties_the_engine_raises(
+    who: str, by: list[str] | None
+) -> None:
+    """The warning names a party when some taking of the action raises its alternatives as the
+    engine applies the effect (`effects.apply_action_effect`, every actor allowed and every
+    partner it may target): one reading of who an effect reaches, at a table of three."""
+
+    def pact(data: dict[str, Any]) -> None:
+        data["actions"] = [
+            {
+                "id": "pact",
+                "name": "Pact",
+                "kind": "side_deal",
+                "effects": [{"kind": "reservation", "who": who, "delta": 100}],
+                "source": "x",
+                **({"by": by} if by else {}),
+            }
+        ]
+
+    s = scenario(pact, ENGINE)
+    start = Conditions.initial(s)
+    raised: set[str] = set()
+    for actor in by or s.party_ids:
+        for target in (q for q in s.party_ids if q != actor):
+            after, _ = apply_action_effect(s, start, s.actions[0].effects[0], actor, target)
+            raised.update(
+                q for n, q in enumerate(s.party_ids) if after.bilateral[n] > start.bilateral[n]
+            )
+    messages = reservation_warnings(s).get(("actions", 0, "effects", 0, "delta"), [])
+    named = [m.split("can bring ")[1].split("'s")[0] for m in messages]
+    assert raised and named == [q for q in s.party_ids if q in raised]
 
 
 def test_a_party_the_agenda_changes_nothing_for_needs_no_alternatives() -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.core.engine.conditions import Conditions
-from game.core.engine.effects import with_alternatives
+from game.core.engine.effects import reservation_reached, with_alternatives
 from game.core.engine.scoring import EPSILON, PartyScorer, scorer
 from game.core.engine.values import values_for
 from game.core.scenario.actions import Action, ActionEffect
@@ -140,19 +140,14 @@ def _said(opening: str, view: PartyScorer, bilateral: float) -> str:
 
 
 def _reached(s: Scenario, action: Action, effect: ActionEffect) -> list[str]:
-    """The parties one taking of the action can raise the alternatives of, in party order."""
+    """The parties some taking of the action raises the alternatives of, in party order: the
+    engine's `reservation_reached` for every actor allowed and every partner it may target."""
     ids = s.party_ids
-    actors = action.by or list(ids)
-    partner = action.target == "partner"
     reached: set[str] = set()
-    if effect.who in ("actor", "both"):
-        reached.update(actors)
-    if effect.who in ("partner", "both") and partner:
-        reached.update(q for q in ids if any(a != q for a in actors))
-    if effect.who == "others":
-        for a in actors:
-            for target in [q for q in ids if q != a] if partner else [None]:
-                reached.update(q for q in ids if q not in (a, target))
+    for actor in action.by or ids:
+        targets = [q for q in ids if q != actor] if action.target == "partner" else [None]
+        for target in targets:
+            reached.update(reservation_reached(s, effect, actor, target))
     return [q for q in ids if q in reached]
 
 

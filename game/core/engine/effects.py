@@ -152,6 +152,21 @@ def off_level(
     )
 
 
+def reservation_reached(
+    scenario: Scenario, effect: ActionEffect, actor: str, target: str | None
+) -> list[str]:
+    """The parties whose alternatives a reservation effect raises, taken by `actor` on
+    `target` (None: an action on nobody), in the order the effect names them."""
+    others = [q for q in scenario.party_ids if q not in (actor, target)]
+    named: dict[str, list[str | None]] = {
+        "actor": [actor],
+        "partner": [target],
+        "both": [actor, target],
+        "others": list(others),
+    }
+    return [party for party in named[effect.who] if party is not None]
+
+
 def apply_action_effect(
     scenario: Scenario,
     conditions: Conditions,
@@ -181,16 +196,9 @@ def apply_action_effect(
         conditions = with_approval(scenario, conditions, target, effect.delta)
         said.append(f"approval {effect.delta:+.0f}")
     elif effect.kind == "reservation":
-        targets: dict[str, list[str | None]] = {
-            "actor": [actor],
-            "partner": [target],
-            "both": [actor, target],
-            "others": list(others),
-        }
-        for party in targets[effect.who]:
-            if party is not None:
-                conditions = with_alternatives(scenario, conditions, party, effect.delta)
-                said.append(f"{party} reservation {effect.delta:+.0f}")
+        for party in reservation_reached(scenario, effect, actor, target):
+            conditions = with_alternatives(scenario, conditions, party, effect.delta)
+            said.append(f"{party} reservation {effect.delta:+.0f}")
     elif effect.kind == "convergence" and target:
         a, b = ix.parties[actor], ix.parties[target]
         rows = [list(r) for r in conditions.priorities]
