@@ -145,7 +145,11 @@ def _reached(s: Scenario, action: Action, effect: ActionEffect) -> list[str]:
     ids = s.party_ids
     reached: set[str] = set()
     for actor in action.by or ids:
-        targets = [q for q in ids if q != actor] if action.target == "partner" else [None]
+        targets: list[str | None] = (
+            [q for q in ids if q != actor and (not action.toward or q in action.toward)]
+            if action.target == "partner"
+            else [None]
+        )
         for target in targets:
             reached.update(reservation_reached(s, effect, actor, target))
     return [q for q in ids if q in reached]

@@ -95,7 +95,7 @@ def _all_actions(scenario: Scenario, party: str) -> tuple[Act, ...]:
             moves += [
                 Act(party=party, action=action.id, target=q)
                 for q in scenario.party_ids
-                if q != party
+                if q != party and (not action.toward or q in action.toward)
             ]
         elif action.target == "group":
             moves += [

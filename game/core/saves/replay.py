@@ -407,6 +407,12 @@ def _act_problems(
             )
         elif target not in partners:
             message = f"unknown party {target!r}; {did_you_mean(target, partners)}"
+        elif action.toward and target not in action.toward:
+            allowed = [p for p in action.toward if p != party]
+            message = (
+                f"{party} may take the action {action.id!r} towards "
+                f"{joined(allowed, 'or')} only, not {target}"
+            )
         else:
             return []
     elif action.target == "group":

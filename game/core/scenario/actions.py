@@ -77,6 +77,11 @@ class Action(Model):
     """The parties that may take the action; empty: every party. For an act the chapter
     describes of one country only (U.S. agencies' operations in Mexico, for instance)."""
 
+    toward: list[PartyId] = []
+    """The partners the action may be taken towards (target: partner only); empty: every
+    partner. For an act the chapter describes towards one country only (those operations were
+    in Mexico); a party it leaves no partner cannot take the action."""
+
     effects: list[ActionEffect] = Field(min_length=1)
     """What the action changes."""
 

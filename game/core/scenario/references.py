@@ -81,6 +81,8 @@ def check_references(data: Mapping[str, Any]) -> list[Problem]:
     for ai, action in entries(data, "actions"):
         for bi, party_id in items(action.get("by")):
             c.known(("actions", ai, "by", bi), "party", party_id, parties)
+        for ti, party_id in items(action.get("toward")):
+            c.known(("actions", ai, "toward", ti), "party", party_id, parties)
     for party_id in mapping(mapping(data.get("negotiation")).get("leverage")):
         c.known(("negotiation", "leverage", party_id), "party", party_id, parties)
 

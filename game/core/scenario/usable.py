@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from game.core.scenario.lenient import entries, mapping, number
+from game.core.scenario.lenient import entries, ids, mapping, number
 from game.core.scenario.problems import PathPart, Problem
 
 Path = tuple[PathPart, ...]
@@ -128,6 +128,33 @@ def _needs(effect: Mapping[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def _toward(data: Mapping[str, Any], action: Mapping[str, Any], target: Any) -> str | None:
+    """What is wrong with an action's `toward` list, if anything: it limits the partners of an
+    action on a partner, and must leave some party that may take it a partner to take it
+    towards (a party never acts towards itself)."""
+    toward = action.get("toward")
+    if not isinstance(toward, list) or not toward:
+        return None
+    if target != "partner":
+        return (
+            f"toward names the partners of an action with target: partner; this one has "
+            f"target: {target}, so leave toward out"
+        )
+    parties = ids(data, "parties") or set()
+    by = action.get("by") if isinstance(action.get("by"), list) and action.get("by") else None
+    named = set(toward) | set(by or ())
+    if not named <= parties:
+        return None  # an unknown party, already reported where it is named
+    if by is None or any(q != p for p in by for q in toward):
+        return None  # with two parties or more, someone has a partner to act towards
+    who = by[0] if len(by) == 1 else f"the parties in by ({', '.join(by)})"
+    return (
+        f"only {who} may take {action.get('id')!r}, and toward leaves it towards no partner "
+        f"(a party does not act towards itself); name a partner of {who} in toward, or "
+        "leave toward out"
+    )
+
+
 def _actions(data: Mapping[str, Any], found: list[Problem]) -> None:
     """Targets that fit the action and its effects: the engine applies a partner's effect to
     a party and a group's to a group, and the computer players consult groups and act alone or
@@ -150,6 +177,9 @@ def _actions(data: Mapping[str, Any], found: list[Problem]) -> None:
                     "targets a partner (target: partner) or nobody (target: none)",
                 )
             )
+        toward = _toward(data, action, target)
+        if toward is not None:
+            found.append(Problem(("actions", ai, "toward"), toward))
         for ei, effect in entries(action, "effects"):
             base: Path = ("actions", ai, "effects", ei)
             needs = _needs(effect)
