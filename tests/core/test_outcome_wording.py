@@ -220,3 +220,14 @@ def test_the_end_screen_and_the_debrief_say_what_the_partnership_signed_moves() 
     assert f"**Outcome:** a prosperity-only partnership: {moved}" in to_markdown(
         class_report(state)
     )
+
+
+def test_the_log_words_a_lapse_without_quoting_the_spps_history() -> None:
+    """The game's own wording "names no history": the engine logs a lapse in any scenario,
+    so it may not quote the chapter's words for the SPP ("no longer an active initiative"
+    [Policies D) Trilateral]), which spp-2005's own outcome sentence gives (a fidelity audit: a
+    teacher's scenario of another partnership would have quoted them too)."""
+    state = Game.new(find_scenario("spp-2005"), 2, [], difficulty="normal").state
+    lapse = next(e for e in state.log if e.kind == "lapsed")
+    assert lapse.text == "Mexico loses interest, and the partnership lapses."
+    assert "no longer an active initiative" in outcome_text(state.scenario, "lapsed")

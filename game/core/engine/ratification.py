@@ -185,8 +185,7 @@ def _why_it_lapses(
             f"(reservation value {parts[0]}{premiums})"
         )
         return (
-            f'{who} loses interest and the partnership lapses: it is "no longer an active '
-            'initiative".',
+            f"{who} loses interest, and the partnership lapses.",
             (why,),
         )
     if cause == "home":
