@@ -154,6 +154,41 @@ async def test_your_draft_comes_back_with_one_key_after_a_partner_tables(
         assert table.draft == mine
 
 
+async def test_your_draft_back_is_the_one_you_had_last_not_your_first(tmp_path: Path) -> None:
+    """A play-test (Mexico, round 8): after a counter replaced the draft, `u` ("your draft
+    back") brought back the player's draft of round 1, not the package it had built from a
+    partner's and tabled since. The draft given back is the one the player last made."""
+    from dataclasses import replace as replaced
+
+    from game.core.engine.state import Offer
+
+    app = table_app("MX", seed=5, saves=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        table = await at_table(pilot)
+        await pilot.press("down", "right", "right")
+        await pilot.pause()
+        first = list(table.draft)
+        game = app.game
+        assert game is not None
+        ids = game.scenario.party_ids
+
+        def partner_tables(issue: int) -> None:
+            package = tuple(1 if n == issue else o for n, o in enumerate(table.view.status_quo))
+            game.state = replaced(game.state, offer=Offer("US", package, ids, ()))
+            table.after_move()
+
+        partner_tables(0)
+        assert table.draft != first
+        await pilot.press("up", "right")  # the player makes the partner's package its own
+        await pilot.pause()
+        mine = list(table.draft)
+        partner_tables(2)
+        assert table.draft != mine
+        await pilot.press("u")
+        await pilot.pause()
+        assert table.draft == mine
+
+
 async def test_switching_panels_starts_each_at_its_top(tmp_path: Path) -> None:
     """Issue 8: "Switching panels keeps the old scroll position (Score opens half-way down)"."""
     game = Game.new(spp_file(), 5, ["US"])
@@ -325,6 +360,35 @@ async def test_a_and_c_say_what_the_table_holds_when_they_cannot_be_used(
         await pilot.pause()
         latest = " ".join(widget_text(app, "#latest").split())
         assert "You have accepted this package; it waits for Canada to answer." in latest
+
+
+@pytest.mark.parametrize("key", ["t", "a", "r", "c"])
+async def test_a_package_that_does_not_bind_you_says_it_is_not_yours_to_answer(
+    tmp_path: Path, key: str
+) -> None:
+    """A play-test (Mexico, chair of round 8, with Canada's U.S.-Canada package on the
+    table): `t` said "A package is already on the table: accept, reject or counter it (c)",
+    then `c`, `r` and `a` each said there was no package before Mexico. Each key now says the
+    package binds others only, and what Mexico can do meanwhile."""
+    from dataclasses import replace as replaced
+
+    from game.core.engine.state import Offer
+
+    game = Game.new(spp_file(), 5, ["MX"], saves_dir=tmp_path)
+    while game.to_move != "MX":
+        game.play(Pass(party=game.to_move or ""))
+    package = tuple(game.view("MX").status_quo)
+    game.state = replaced(game.state, offer=Offer("CA", package, ("US", "CA"), ("CA",)))
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await at_table(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        latest = " ".join(widget_text(app, "#latest").split())
+        assert (
+            "The package on the table binds United States and Canada only: it is theirs "
+            "to answer. Meanwhile you may pass (p) or take an action (d)." in latest
+        ), latest
 
 
 def long_agenda(extra: int) -> Scenario:

@@ -147,6 +147,8 @@ chose, not one the chapter gives.
         self.draft: list[int] = list(view.status_quo)
         self.cursor = 0
         self.scope_index = 0
+        self.copied: tuple[list[int], int] | None = None
+        """The draft and scope as last copied from the table (to tell the player's changes)."""
         if offer is not None:
             # A partner's package on the table when the screen opens (a loaded game, a hot
             # seat's hand-off) is the draft, with whom it binds, as when it is tabled.
@@ -292,6 +294,7 @@ chose, not one the chapter gives.
         assert offer is not None
         self.draft = list(offer.package)
         self.scope_index = self.scopes.index(offer.scope) if offer.scope in self.scopes else 0
+        self.copied = (list(self.draft), self.scope_index)
 
     def action_view_table(self) -> None:
         """Copy the package on the table into the draft."""
@@ -303,8 +306,10 @@ chose, not one the chapter gives.
         self._changed()
 
     def _keep_own(self) -> None:
-        """Remember the player's own draft before a package from the table replaces it."""
-        if self.own is None:
+        """Remember the player's own draft before a package from the table replaces it: the
+        draft as it is, unless it is still the last package copied from the table untouched
+        (then the draft kept before that one stays the player's own)."""
+        if self.own is None or (self.draft, self.scope_index) != self.copied:
             self.own = (list(self.draft), self.scope_index)
 
     def action_own_draft(self) -> None:
@@ -381,9 +386,25 @@ chose, not one the chapter gives.
         self.after_move()
         self.post_message(self.MoveMade())
 
+    def _not_answerable(self) -> bool:
+        """Whether the package on the table binds others only (then say so, and what the
+        player may do meanwhile): it is not the player's to accept, refuse or counter."""
+        offer = self.view.offer
+        if offer is None or self.view.party in offer.scope:
+            return False
+        names = joined([self.view.scenario.party(p).name for p in offer.scope])
+        self.message(
+            Text(
+                f"The package on the table binds {names} only: it is theirs to answer. "
+                "Meanwhile you may pass (p) or take an action (d).",
+                style="yellow",
+            )
+        )
+        return True
+
     def action_table(self) -> None:
         """Table the draft."""
-        if self._my_turn():
+        if self._my_turn() and not self._not_answerable():
             if self.view.offer is not None:
                 self.message(
                     Text(
@@ -411,7 +432,7 @@ chose, not one the chapter gives.
 
     def action_accept(self) -> None:
         """Accept the package on the table."""
-        if not self._my_turn():
+        if not self._my_turn() or self._not_answerable():
             return
         offer = self.view.offer
         if offer is not None and self.view.party in offer.accepted:
@@ -427,12 +448,12 @@ chose, not one the chapter gives.
 
     def action_reject(self) -> None:
         """Reject the package on the table."""
-        if self._my_turn():
+        if self._my_turn() and not self._not_answerable():
             self.play(Reject(party=self.view.party))
 
     def action_counter(self) -> None:
         """Reject the package on the table and table the draft instead."""
-        if not self._my_turn():
+        if not self._my_turn() or self._not_answerable():
             return
         if self.view.offer is None:
             self.message(Text("There is no package on the table to counter: t tables your draft."))
