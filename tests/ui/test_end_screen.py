@@ -291,6 +291,30 @@ def test_without_a_deal_the_verdict_says_how_far_the_reservation_value_moved_and
     assert "down 1.4 from" in ca
 
 
+def test_the_verdict_never_calls_a_deal_possible_when_none_could_pass_at_the_end() -> None:
+    """A student's play-test (Mexico, hard): the end screen said "A deal was possible: the
+    Nash bargaining package would have given you 96.6", and further down "No package could
+    have passed at the end, when no package is worth what Mexico needs" (100.2: the Nash
+    package is reckoned against reservation values, without the leader's attention or support
+    at home). Where no package could pass at the end, the verdict says a deal could have
+    passed earlier, and only if one could."""
+    from game.ui.render.outcome import verdict
+
+    game = played_game("MX", 0, difficulty="hard")
+    scenario, report = game.scenario, debrief(game.state)
+    assert report.empty_zone is not None and not report.empty_throughout
+    assert report.nash is not None and report.nash.score("MX") > report.results[1].reservation
+    said = " ".join(verdict(scenario, report, "MX").plain.split())
+    assert "A deal was possible: the Nash" not in said
+    assert "A deal could have passed earlier in the game, though not at the end." in said
+    throughout = replace(report, empty_throughout=True)
+    assert "A deal" not in verdict(scenario, throughout, "MX").plain
+    open_zone = replace(report, empty_zone=None)
+    assert "A deal was possible: the Nash bargaining package would have given you" in " ".join(
+        verdict(scenario, open_zone, "MX").plain.split()
+    )
+
+
 async def test_a_stray_enter_after_the_last_window_keeps_the_end_screen(tmp_path: Path) -> None:
     """A browser play-test: the windows before the end say "⏎ Continue", and one Enter too
     many left the end screen for the title (in a class game, for the join page). Enter does

@@ -94,7 +94,12 @@ def verdict(scenario: Scenario, report: Debrief, party: str) -> Text:
             )
         text.append(".")
         nash = report.nash
-        if report.lapse is None and nash is not None and nash.score(party) > r.reservation:
+        if report.lapse is None and report.empty_zone is not None:
+            # The Nash package is reckoned against reservation values alone; where no package
+            # could pass at the end (a leader's attention, support at home), it was no deal.
+            if not report.empty_throughout:
+                text.append(" A deal could have passed earlier in the game, though not at the end.")
+        elif report.lapse is None and nash is not None and nash.score(party) > r.reservation:
             text.append(
                 f" A deal was possible: the Nash bargaining package would have given you "
                 f"{nash.score(party):.1f}."
