@@ -391,6 +391,31 @@ async def test_a_package_that_does_not_bind_you_says_it_is_not_yours_to_answer(
         ), latest
 
 
+def test_the_score_panel_says_when_no_package_can_be_worth_what_you_need() -> None:
+    """A student's play-test (Mexico, hard, round 9, after a side deal and the Mérida event):
+    the panel read "Your score 96.6 / You need 100.2" beside "100 the best", and nothing said
+    that no package could ever satisfy Mexico. It now says so."""
+    from dataclasses import replace as replaced
+
+    from game.core.engine.effects import with_alternatives
+    from game.ui.render.score import score
+
+    game = Game.new(spp_file(), 5, ["MX"])
+    view = game.view("MX")
+    package = tuple(view.status_quo)
+    calm = " ".join(score(view.score(package), 0).plain.split())
+    assert "no package" not in calm
+    raised = with_alternatives(game.scenario, game.state.conditions, "MX", 40)
+    game.state = replaced(game.state, conditions=raised)
+    s = game.view("MX").score(package)
+    assert s.requirement.total > 100
+    said = " ".join(score(s, s.requirement.total).plain.split())
+    assert (
+        "No package binding these partners can be worth that much to you (100 at most), "
+        "so none can satisfy you now." in said
+    ), said
+
+
 def long_agenda(extra: int) -> Scenario:
     """spp-2005 with `extra` more issues (copies of its first ones under new ids): an agenda
     longer than the table's column at 80x24."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 
 from game.core.engine.numbers import figures
-from game.core.engine.scoring import BREAKDOWN_NOTE, PartyScore
+from game.core.engine.scoring import BREAKDOWN_NOTE, EPSILON, PartyScore
 from game.core.scenario.model import Scenario
 from game.ui.render.marks import bar, yes_no
+
+BEST = 100.0
+"""The top of every party's 0-100 scale: its best package on the agenda (NORMALISATION_SOURCE)."""
 
 
 def score(s: PartyScore, needed: float) -> Text:
@@ -25,6 +28,12 @@ def score(s: PartyScore, needed: float) -> Text:
     text.append(f"\nYou need   {f.needed:>5} ")
     text.append(bar(s.requirement.total, 14), style="dim")
     text.append(f"\n{f.needs}\n", style="dim")  # unindented: 32 columns beside a scrollbar
+    if s.requirement.total > BEST + EPSILON:
+        text.append(
+            f"No package binding these partners can be worth that much to you ({BEST:g} at "
+            "most), so none can satisfy you now.\n",
+            style="bold red",
+        )
     text.append("Acceptable to you  ")
     text.append_text(yes_no(s.acceptable))
     # "Backed", not "ratified": the chapter describes opposition at home, not votes.
