@@ -132,8 +132,8 @@ def test_negotiation_runs_from_2005_to_august_2009(spp: Scenario) -> None:
 
 def test_every_source_cites_a_chapter_section(spp: Scenario) -> None:
     """AUTHORING.md, Section pointers: "Every `source` field names the part of the source text
-    that a fact rests on. For the built-in chapter, use the section pointers of the designers'
-    fact sheet, written exactly as it writes them"."""
+    that a fact rests on. For the built-in chapter, use these pointers, short forms of the
+    chapter's own section headings (`fn 1` is its only footnote), written exactly as here"."""
     sources = [v for k, v in _walk(spp.model_dump()) if k == "source"]
     assert len(sources) > 50
     for source in sources:

@@ -104,10 +104,11 @@ deal binding every country at the table, backed at home in each, moving enough s
 still in force at the deadline) or a prosperity-only partnership; a partnership signed and then
 left to **lapse** before the deadline, when a government stopped valuing it or could no longer
 carry it at home; without a deal, **dual-bilateralism** at a table of three (in spp-2005, what
-happened: the SPP was declared "no longer an active initiative" in August 2009 and cooperation
-went on along two bilateral tracks) or **no agreement** at a table of two; or **breakdown** if
-a relationship collapsed into mistrust (possible only where a scenario lets trust fall into a
-competitive system; the built-in ones do not).
+happened: the SPP was declared "no longer an active initiative" in August 2009 [Policies D)
+Trilateral] and cooperation went on along two bilateral tracks [Fragmented Region])
+or **no agreement** at a table of two; or **breakdown** if a relationship collapsed into
+mistrust (possible only where a scenario lets trust fall into a competitive system; the
+built-in ones do not).
 
 Then comes the package that was **signed**, or the last one on the table, issue by issue (only
 what it changes). For a failed deal, **why**: the last refusals of a package binding everyone,

@@ -22,7 +22,8 @@ LOGO = """\
 
 TAGLINE = (
     "Negotiate North American security cooperation as the United States, Mexico or Canada.\n"
-    "Replay the 2005 Security and Prosperity Partnership, which lapsed in 2009, or revive it."
+    "Replay the 2005 Security and Prosperity Partnership, which lapsed in 2009 "
+    "[Policies D) Trilateral], or revive it."
 )
 
 
@@ -54,7 +55,7 @@ Keys: ↑/↓ to move, Enter to choose, or the letter shown. `?` opens help on e
         with Vertical(id="title-box"):
             width = max(len(line) for line in LOGO.splitlines())
             yield Static("\n".join(line.ljust(width) for line in LOGO.splitlines()), id="logo")
-            yield Static(TAGLINE, id="tagline")
+            yield Static(TAGLINE, id="tagline", markup=False)  # the [section] is not markup
             with Center():
                 yield MarkedOptionList(
                     Option("New game            n", id="new"),
