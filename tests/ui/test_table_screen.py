@@ -416,6 +416,22 @@ def test_the_score_panel_says_when_no_package_can_be_worth_what_you_need() -> No
     ), said
 
 
+def test_a_counters_reason_says_it_is_about_the_package_refused() -> None:
+    """A student's play-test: right after "Canada counters: now in your draft", the next line
+    read "Canada: it is worth 66, and it needs 77", which is about the player's package that
+    Canada refused, not Canada's counter (worth 92.4 to the player). The line says so."""
+    from dataclasses import replace as replaced
+
+    from game.core.engine.state import LogEntry
+    from game.ui.render.table import latest
+
+    game = Game.new(spp_file(), 5, ["MX"])
+    counter = LogEntry(0, "counter", "CA", "Canada counters.", ("it is worth 66, and it needs 77",))
+    game.state = replaced(game.state, log=(*game.state.log, counter))
+    said = " ".join(latest(game.view("MX"), 78, own_kept=False).plain.split())
+    assert "Canada, of the package it refused: it is worth 66, and it needs 77" in said, said
+
+
 def long_agenda(extra: int) -> Scenario:
     """spp-2005 with `extra` more issues (copies of its first ones under new ids): an agenda
     longer than the table's column at 80x24."""

@@ -210,6 +210,9 @@ def latest(view: SeatView, width: int, own_kept: bool) -> Text:
     reasoned = next((e for e in reversed(entries[-3:]) if e.reasons), None)
     if reasoned is not None:
         who = scenario.party(reasoned.party).name if reasoned.party else "At home"
+        if reasoned.kind == "counter":
+            # A counter's reasons are why the package before it was refused, not its own.
+            who += ", of the package it refused"
         more = f" (+{len(reasoned.reasons) - 1} more)" if len(reasoned.reasons) > 1 else ""
         reason = Text(f"\n  {who}: {reasoned.reasons[0]}", style="dim")
         if reason.cell_len + len(more) > width + 1:
