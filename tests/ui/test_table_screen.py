@@ -432,6 +432,36 @@ def test_a_counters_reason_says_it_is_about_the_package_refused() -> None:
     assert "Canada, of the package it refused: it is worth 66, and it needs 77" in said, said
 
 
+def test_options_outside_the_drafts_scope_are_marked_and_all_named() -> None:
+    """A student's play-test (Canada, revive-spp): a draft binding the United States and
+    Canada held two options binding all three; the panels said "Acceptable to you ✔ yes" and
+    nothing marked them, and `t` named one of them at a time. Each is now marked in the
+    agenda (✗), the selected one says it is outside the draft's scope, and the refusal to
+    table names them all."""
+    from game.core.engine.legal import offer_problem
+    from game.ui.render.agenda import agenda, option_detail
+
+    game = Game.new(spp_file(), 5, ["CA"])
+    s = game.scenario
+    trilateral = [
+        (n, next(k for k, o in enumerate(issue.options) if not o.status_quo and not o.binds))
+        for n, issue in enumerate(s.issues)
+    ][:2]
+    draft = list(game.view("CA").status_quo)
+    for n, k in trilateral:
+        draft[n] = k
+    package, scope = tuple(draft), ("US", "CA")
+    lines = agenda(s, package, 5, 60, None, scope=scope).plain.splitlines()
+    marked = [n for n, line in enumerate(lines) if line.rstrip().endswith("✗")]
+    assert marked == [n for n, _ in trilateral]
+    detail = " ".join(option_detail(s, package, trilateral[0][0], scope, 60).plain.split())
+    assert "binds all · outside your draft's scope" in detail
+    problem = offer_problem(game.state, "CA", package, scope) or ""
+    for n, k in trilateral:
+        assert f"{s.issues[n].name}: {s.issues[n].options[k].label}" in problem, problem
+    assert problem.endswith("bind parties outside the scope")
+
+
 def long_agenda(extra: int) -> Scenario:
     """spp-2005 with `extra` more issues (copies of its first ones under new ids): an agenda
     longer than the table's column at 80x24."""

@@ -10,6 +10,7 @@ from game.core.engine.numbers import SUPPORT_PLACES, apportion, compared
 from game.core.engine.requirement import Requirement
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import State
+from game.core.engine.wording import joined
 from game.core.scenario.index import index
 from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
@@ -194,9 +195,14 @@ def offer_problem(state: State, party: str, package: Package, scope: tuple[str, 
         return "the package changes nothing (every issue at its status quo)"
     if any(a.package == package and a.scope == scope for a in state.agreements):
         return "that package is already in force between these parties"
-    for issue, i in zip(s.issues, package, strict=True):
-        if not fits_scope(issue.options[i], scope, s.party_ids):
-            return f"{issue.name}: {issue.options[i].label} binds parties outside the scope"
+    outside = [
+        f"{issue.name}: {issue.options[i].label}"
+        for issue, i in zip(s.issues, package, strict=True)
+        if not fits_scope(issue.options[i], scope, s.party_ids)
+    ]
+    if outside:
+        verb = "binds" if len(outside) == 1 else "bind"
+        return f"{joined(outside)} {verb} parties outside the scope"
     problems = acceptance_problems(state, party, package, scope)
     if problems:
         return "the proposer could not accept it: " + "; ".join(problems)

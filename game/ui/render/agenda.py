@@ -6,7 +6,7 @@ from rich.text import Text
 
 from game.core.engine.wording import joined
 from game.core.scenario.model import Scenario
-from game.core.scenario.packages import Package
+from game.core.scenario.packages import Package, fits_scope
 from game.ui.render.marks import clip
 
 
@@ -17,11 +17,13 @@ def agenda(
     width: int,
     offered: Package | None,
     rows: int | None = None,
+    scope: tuple[str, ...] | None = None,
 ) -> Text:
     """The issues, each with the option chosen in the draft; the cursor line is marked (a
     pointer and reverse video, not colour alone).
 
-    A star marks an issue where the draft differs from the package on the table. An agenda
+    A star marks an issue where the draft differs from the package on the table, a cross an
+    option that binds a party outside the draft's `scope` (it cannot be tabled so). An agenda
     longer than `rows` lines shows a window of them that keeps the cursor away from its edges,
     with ↑ (↓) on its first (last) line where more issues lie above (below).
     """
@@ -43,6 +45,8 @@ def agenda(
             line.append(f" {label}", style="dim" if option.status_quo else "")
         if offered is not None and offered[n] != k:
             line.append("*", style="bold yellow")
+        if scope is not None and not fits_scope(option, scope, scenario.party_ids):
+            line.append("✗", style="bold red")
         lines.append(line)
     return Text("\n").join(lines)
 
@@ -91,7 +95,10 @@ def option_detail(
         f"{issue.short or issue.name} {draft[cursor] + 1}/{len(issue.options)}", style="bold"
     )
     binds = scope_words(tuple(option.binds), everyone) if option.binds else "all"
-    text.append(f" · binds {binds}\n", style="dim")
+    text.append(f" · binds {binds}", style="dim")
+    if not fits_scope(option, scope, everyone):
+        text.append(" · outside your draft's scope", style="bold red")
+    text.append("\n")
     text.append(option.label + "\n")
     design = ", a design inference" if option.inferred else ""
     text.append(clip(f"i: full text · [{option.source}]{design}", width) + "\n", style="dim")

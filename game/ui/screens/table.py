@@ -35,7 +35,8 @@ class TableScreen(GameScreen[None]):
 **Your draft package** is on the left: one option per issue. ↑/↓ choose an issue, ←/→ change
 its option (below the agenda: the option's name in full, whom it binds, its chapter section). Issues
 left at *status quo* change nothing. `s` changes whom your draft binds: everyone at the table
-or you and one partner (at a table of two, every package binds both). When a partner tables a
+or you and one partner (at a table of two, every package binds both); a **✗** marks an option
+that binds a country outside it, which that draft cannot be tabled with. When a partner tables a
 package it is copied into your draft so you see what it is worth to you; `u` brings your own
 draft back (in a hot seat a team's draft is not kept between its turns), `v` copies the
 package on the table again, `x` resets the draft; `i` shows the selected option in full (what
@@ -46,8 +47,7 @@ it addresses, costs, tags, the instrument it is modelled on).
    100 = the best) against what you need (your reservation value, what you have without a
    deal, plus, for a draft binding everyone, a premium when your leader's attention to the
    partnership is elsewhere), whether your groups at home back it (*backed at home*, a forecast:
-   see Moves below), and every
-   line of the breakdown with its chapter section.
+   see Moves below), and every line of the breakdown with its chapter section.
 2. *Partners*: your forecast of each partner's reaction, by the rule the partner itself uses:
    it accepts only what crosses none of its red lines, has enough support at home and is worth
    at least what it holds out for now. You see what the draft is worth to it and what it holds
@@ -222,7 +222,9 @@ chose, not one the chapter gives.
         summary = render.table_summary(view)
         self.query_one("#on-table", Static).update(summary)
         rows = self._agenda_rows(summary, width)
-        agenda = render.agenda(scenario, self.package, self.cursor, width, offered, rows)
+        agenda = render.agenda(
+            scenario, self.package, self.cursor, width, offered, rows, scope=self.scope
+        )
         agenda_box.update(agenda)
         detail = render.option_detail(scenario, self.package, self.cursor, self.scope, width)
         self.query_one("#detail", Static).update(detail)
