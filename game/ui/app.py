@@ -299,7 +299,9 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         if n < len(news):
             entry, date = news[n]
             screen = NoticeScreen(self.game.scenario, entry, (n + 1, len(news)), date)
-            self.push_screen(screen, lambda _: self._next_notice(news, n + 1))
+            self.push_screen(
+                screen, lambda skip: self._next_notice(news, len(news) - 1 if skip else n + 1)
+            )
         elif self.game.finished:
             self.show_end()
         elif self.seat is not None and self.person_due(self.game) != self.seat.party:

@@ -237,3 +237,33 @@ async def test_help_and_quit_keys_work_in_every_window(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert on_top(app) is notice
+
+
+async def test_a_run_of_windows_can_be_skipped_to_its_last(tmp_path: Path) -> None:
+    """A student's play-test: after signing, a partnership that must hold to the deadline ran
+    on through the remaining events, and 13 windows came one after another, each needing
+    Enter. Where more windows follow, `s` (in the footer) skips to the last one (here the
+    lapse); everything skipped stays in the log."""
+    from game.ui.screens.end import EndScreen
+    from tests.ui.conftest import played_game
+
+    game = played_game(
+        "US", 24, tmp_path, difficulty="easy", accept=True, stop_before_accepting=True
+    )
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await at_table(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, NoticeScreen) and first.position == (1, 5)
+        assert "s Skip to last" in screen_text(app)[-1]
+        await pilot.press("s")
+        await pilot.pause()
+        last = app.screen
+        assert isinstance(last, NoticeScreen) and last.position == (5, 5)
+        assert last.entry.kind == "lapsed"
+        assert "Skip to last" not in screen_text(app)[-1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)

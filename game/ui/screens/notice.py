@@ -16,8 +16,9 @@ from game.ui.render.table import notice
 from game.ui.screens.base import GameModal
 
 
-class NoticeScreen(GameModal[None]):
-    """One event or ratification result; Enter or Esc to continue."""
+class NoticeScreen(GameModal[bool]):
+    """One event or ratification result; Enter or Esc to continue, `s` to skip to the last of
+    the windows that came together (the result says whether to skip)."""
 
     HELP = """\
 # Events and support at home
@@ -40,13 +41,15 @@ Where a signed partnership must hold until the deadline, the years after the sig
 event by event; if a government stops valuing the partnership, or can no longer carry it at
 home, a last window says that it lapsed, who walked away and why.
 
-Enter or Esc continues.
+Enter or Esc continues. When more windows follow (the top line counts them), `s` skips to the
+last of them; what the skipped ones said stays in the log (`l` at the table).
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "close", "Continue"),
         Binding("escape", "close", "Continue", show=False),
         Binding("space", "close", "Continue", show=False),
+        Binding("s", "skip", "Skip to last"),
     ]
 
     def __init__(
@@ -74,6 +77,16 @@ Enter or Esc continues.
         """↑/↓ scroll the window at once."""
         self.query_one("#notice-box", VerticalScroll).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`s` only where more windows follow (it is then in the footer)."""
+        if action == "skip":
+            return self.position[0] < self.position[1]
+        return True
+
     def action_close(self) -> None:
         """Continue the game."""
-        self.dismiss(None)
+        self.dismiss(False)
+
+    def action_skip(self) -> None:
+        """On to the last of the windows that came together."""
+        self.dismiss(True)
