@@ -151,6 +151,22 @@ def test_the_summary_names_your_gravest_threat_and_the_option_worth_most(party: 
     assert f"+{gain:.1f}" in screen
 
 
+@pytest.mark.parametrize("party", PARTIES)
+def test_the_least_a_package_must_be_worth_reads_as_on_the_table(party: str) -> None:
+    """A student's play-test: the briefing said "any package worth under 79 to you (no deal:
+    77, leader's attention +2)" and the table "You need 79.5 ... reservation 77.5 + attention
+    2.0". The briefing gives the table's numbers, with its decimals."""
+    from game.core.engine.numbers import figures
+
+    view = briefing(party).view
+    screen = " ".join("\n".join(briefing(party).summary_lines).split())
+    shown = figures(view.score(view.status_quo))
+    assert f"any package worth under {shown.needed} to you" in screen, screen
+    (_, reservation), *premiums = shown.parts
+    added = "".join(f" + {name} {points}" for name, points in premiums)
+    assert f"(no deal: {reservation}{added})" in screen, screen
+
+
 def test_what_mexico_cannot_accept_names_the_options_that_cross_its_red_lines() -> None:
     """Issue 8: "what you cannot accept (red lines, naming the options that cross them)"."""
     screen = "\n".join(briefing("MX").summary_lines)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rich.table import Table
 from rich.text import Text
 
+from game.core.engine.numbers import figures
 from game.core.engine.scoring import PartyScore
 from game.core.game import SeatView
 from game.core.scenario.agenda import Issue
@@ -207,16 +208,17 @@ def _cannot_accept(view: SeatView, width: int) -> Part:
         else:
             main = Text().append("– costs you points: ", style="yellow").append(hits)
         lines.append(fit(width, main, f" ({pr.name}){mark}", pr.source))
-    need = view.requirement()
+    # The numbers as the table's Score panel shows them (core numbers.figures), decimals and
+    # all: the briefing had rounded 79.5 to "79" beside a table reading 79.5.
+    figured = figures(view.score(view.status_quo))
     main = (
         Text()
         .append("✘ ", style="bold red")
-        .append(f"any package worth under {need.total:.0f} to you")
+        .append(f"any package worth under {figured.needed} to you")
     )
-    premiums = "".join(
-        f", leader's {p.name} +{p.points:.0f}" for p in need.premiums if p.points > 0.5
-    )
-    extra = f" (no deal: {need.reservation:.0f}{premiums})"
+    (_, reservation), *premiums = figured.parts
+    added = "".join(f" + {name} {points}" for name, points in premiums)
+    extra = f" (no deal: {reservation}{added})"
     lines.append(fit(width, main, extra, me.reservation.source, whole=True))
     return lines, design
 
