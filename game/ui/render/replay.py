@@ -11,7 +11,7 @@ from game.core.game import SeatView
 from game.ui.render.agenda import scope_words
 from game.ui.render.marks import yes_no
 from game.ui.render.partners import STYLES, aim_words, range_seen, worth_seen
-from game.ui.render.table import log_dates, log_line
+from game.ui.render.table import in_date_order, log_dates, log_line
 
 
 def where(view: SeatView, step: int, last: int, made: SeatView) -> Text:
@@ -60,8 +60,10 @@ def followed(view: SeatView, entries: tuple[LogEntry, ...], heading: str = "Then
     start = len(log) - len(entries)
     tail = start >= 0 and tuple(log[start:]) == tuple(entries)
     dates = log_dates(view.scenario, log) if tail else {}
-    for k, entry in enumerate(entries):
-        text.append_text(log_line(view.scenario, entry, dates.get(start + k))).append("\n")
+    lines = [(entry, dates.get(start + k)) for k, entry in enumerate(entries)]
+    # Oldest first, as the log lists them: the news a round brought before the round's line.
+    for entry, date in in_date_order(view.scenario, lines):
+        text.append_text(log_line(view.scenario, entry, date)).append("\n")
     text.rstrip()
     return text
 
