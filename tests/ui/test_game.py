@@ -475,3 +475,36 @@ async def test_the_start_button_is_whole_at_80x24(tmp_path: Path) -> None:
         assert start.right <= row.right <= 80 and start.bottom <= 23
         line = screen_text(app)[start.y + 1][start.x : start.right]
         assert line.strip() == "Start"
+
+
+async def test_the_load_screen_s_footer_names_enter_the_key_that_loads(tmp_path: Path) -> None:
+    """A play-test: "Load screen: the footer doesn't show Enter (the key that loads)"; it
+    showed only Esc. It names ⏎ Load, and Enter loads the save under the cursor."""
+    app = table_app("MX", seed=2, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_table(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    title = make_app(saves_dir=tmp_path, blink=False)
+    async with title.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(title.screen, LoadScreen)
+        assert screen_text(title)[-1].startswith("⏎ Load")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(title.screen, TableScreen)
+
+
+async def test_the_load_screen_names_enter_only_when_a_save_can_be_loaded(
+    tmp_path: Path,
+) -> None:
+    """The same play-test: with no save to load (none yet, or only files that cannot be read),
+    the footer does not offer ⏎ Load."""
+    (tmp_path / "broken.yaml").write_text("format_version: [\n")
+    title = make_app(saves_dir=tmp_path, blink=False)
+    async with title.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(title.screen, LoadScreen)
+        assert "Load" not in screen_text(title)[-1]
