@@ -379,6 +379,38 @@ def test_a_unilateral_act_pays_now_and_costs_trust_later(game: State) -> None:
     assert any("Delayed consequence" in e.text for e in later.log)
 
 
+def test_a_delayed_consequence_names_the_act_its_target_and_when_it_was_taken(game: State) -> None:
+    """A play-test: "Delayed consequence of Act unilaterally by United States. • trust US-MX
+    -12" never said what the act was, towards whom, or when. The line names who acted, the
+    round of the act and its month, then the act and its target as the act's own line said
+    them ("Alphaland: Act alone, without telling Gammaland.")."""
+    acted = step(game, Act(party="AA", action="go_alone", target="CC"))
+    later = play(acted, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
+    [line] = [e.text for e in later.log if e.text.startswith("Delayed consequence")]
+    month = game.scenario.rounds[0].date.isoformat()[:7]
+    assert line == (
+        f"Delayed consequence of Alphaland's action in round 1 ({month}): Act alone, without "
+        "telling Gammaland."
+    )
+
+
+def test_a_delayed_consequence_of_the_united_states_reads_as_english() -> None:
+    """The play-test's own line, in spp-2005: the possessive of a name ending in s takes an
+    apostrophe alone ("United States' action")."""
+    from game.core.game import Game
+    from tests.conftest import spp_file
+
+    played = Game.new(spp_file(), 5, ["US"])
+    played.play(Act(party="US", action="unilateral_act", target="MX"))
+    while not any(e.text.startswith("Delayed") for e in played.state.log):
+        played.play(Pass(party="US"))
+    [line] = [e.text for e in played.state.log if e.text.startswith("Delayed")]
+    assert line == (
+        "Delayed consequence of United States' action in round 1 (2005-03): Act unilaterally, "
+        "without telling Mexico."
+    )
+
+
 # --- the three levels of transformation -----------------------------------------------------
 
 
