@@ -41,7 +41,7 @@ def test_the_zone_question_names_the_unilateral_act_and_its_delayed_cost_not_onl
     for game in [("merida-2007", "normal", 4), ("revive-spp", "hard", 17)]:
         question = zone_question(report(*game))
         assert "Act unilaterally, without telling Mexico" in question, question
-        assert "Delayed consequence of Act unilaterally by United States" in question, question
+        assert "Delayed consequence of United States' action in round " in question, question
         assert "trust US-MX -12" in question, question
 
 

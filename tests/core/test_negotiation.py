@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -162,6 +163,69 @@ def test_a_red_line_is_a_reason_and_blocks_acceptance(game: State) -> None:
     assert any("red line" in r for r in state.log[-1].reasons)
 
 
+def blocked_to_accept(party: str, seed: int) -> State:
+    """spp-2005 with a person at `party` who passes until a package is before it that it may
+    not accept."""
+    from game.core.game import Game
+    from tests.conftest import spp_file
+
+    played = Game.new(spp_file(), seed, [party])
+    while not legal_moves(played.state, party).accept_blocked:
+        assert not played.finished
+        played.play(Pass(party=party))
+    return played.state
+
+
+@pytest.mark.parametrize(
+    ("party", "seed", "to_it", "about_it"),
+    [
+        (
+            "MX",
+            3,
+            "it is worth 90 to you, and you need 96: your reservation value 88 + 8 for your "
+            "leader's limited attention",
+            "it is worth 90, and it needs 96: its reservation value 88 + 8 for its leader's "
+            "limited attention",
+        ),
+        (
+            "US",
+            4,
+            "it is worth 65 to you, below your reservation value of 69",
+            "it is worth 65, below its reservation value of 69",
+        ),
+    ],
+)
+def test_why_a_party_may_not_accept_is_said_to_it_as_you(
+    party: str, seed: int, to_it: str, about_it: str
+) -> None:
+    """A play-test: "You cannot accept: it is worth 97, and it needs 100: its reservation value
+    92 + 8 for its leader's limited attention" spoke of the player as "it". Why the party to
+    move may not accept (`Legal.accept_blocked`, which the table shows after "You cannot
+    accept: ") is said to that party: "it is worth 97 to you, and you need 100: your
+    reservation value 92 + 8 for your leader's limited attention". What is said about a party,
+    the log's reasons for its refusal and the rules' error, keeps the third person."""
+    state = blocked_to_accept(party, seed)
+    assert legal_moves(state, party).accept_blocked == (to_it,)
+    with pytest.raises(IllegalMove, match=f"cannot accept: {re.escape(about_it)}$"):
+        step(state, Accept(party=party))
+    refused = step(state, Reject(party=party))
+    assert about_it in refused.log[-1].reasons
+
+
+def test_support_at_home_names_the_countries_joined_with_and(game: State) -> None:
+    """A play-test: "Supported at home by United States, Mexico." The countries are joined as
+    a sentence joins them: "Alphaland, Betaland and Gammaland"."""
+    state = play(
+        game,
+        Propose(party="AA", package=PATROLS_SHARED, scope=EVERYONE),
+        Accept(party="BB"),
+        Accept(party="CC"),
+    )
+    names = [state.scenario.party(p).name for p in EVERYONE]
+    [entry] = [e for e in state.log if e.kind == "ratified"]
+    assert entry.text == f"Supported at home by {names[0]}, {names[1]} and {names[2]}."
+
+
 def test_counter_rejects_the_package_and_tables_another(game: State) -> None:
     """engine/moves.py, `Counter`: "Reject the offer on the table and propose another package in
     its place"."""
@@ -313,6 +377,38 @@ def test_a_unilateral_act_pays_now_and_costs_trust_later(game: State) -> None:
     without = play(game, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
     assert later.conditions.trust[trust] == without.conditions.trust[trust] - 12
     assert any("Delayed consequence" in e.text for e in later.log)
+
+
+def test_a_delayed_consequence_names_the_act_its_target_and_when_it_was_taken(game: State) -> None:
+    """A play-test: "Delayed consequence of Act unilaterally by United States. • trust US-MX
+    -12" never said what the act was, towards whom, or when. The line names who acted, the
+    round of the act and its month, then the act and its target as the act's own line said
+    them ("Alphaland: Act alone, without telling Gammaland.")."""
+    acted = step(game, Act(party="AA", action="go_alone", target="CC"))
+    later = play(acted, Pass(party="AA"), Pass(party="BB"), Pass(party="CC"))
+    [line] = [e.text for e in later.log if e.text.startswith("Delayed consequence")]
+    month = game.scenario.rounds[0].date.isoformat()[:7]
+    assert line == (
+        f"Delayed consequence of Alphaland's action in round 1 ({month}): Act alone, without "
+        "telling Gammaland."
+    )
+
+
+def test_a_delayed_consequence_of_the_united_states_reads_as_english() -> None:
+    """The play-test's own line, in spp-2005: the possessive of a name ending in s takes an
+    apostrophe alone ("United States' action")."""
+    from game.core.game import Game
+    from tests.conftest import spp_file
+
+    played = Game.new(spp_file(), 5, ["US"])
+    played.play(Act(party="US", action="unilateral_act", target="MX"))
+    while not any(e.text.startswith("Delayed") for e in played.state.log):
+        played.play(Pass(party="US"))
+    [line] = [e.text for e in played.state.log if e.text.startswith("Delayed")]
+    assert line == (
+        "Delayed consequence of United States' action in round 1 (2005-03): Act unilaterally, "
+        "without telling Mexico."
+    )
 
 
 # --- the three levels of transformation -----------------------------------------------------

@@ -107,6 +107,46 @@ def test_the_log_dates_an_event_that_fired_late_when_it_fired() -> None:
     assert line.startswith(entry.date[:7] + " "), line
 
 
+def log_dates_shown(text: str) -> list[str]:
+    """The month each line of a rendered log opens with (its reasons' lines have none)."""
+    return [line[:7] for line in text.splitlines() if re.match(r"\d{4}-\d\d ", line)]
+
+
+@pytest.mark.parametrize(
+    ("party", "seed", "difficulty"), [("MX", 111340, "hard"), ("US", 5, "normal")]
+)
+def test_the_log_lists_an_event_before_the_round_that_reports_it(
+    party: str, seed: int, difficulty: Any
+) -> None:
+    """A play-test (spp-2005, Mexico, hard, seed 111340): a log line "2006-10 Round 4…" was
+    listed before the "2006-06" event that round reported. The engine logs a round's line as it
+    opens and the news since after it; the log says it is "oldest first", so an event dated
+    before the round's meeting is listed before the round's line, and every line's month is in
+    order. The round's own lines (its moves, a consequence landing as it opens) stay after
+    it."""
+    game = played_game(party, seed, difficulty=difficulty)
+    text = plain(render.log(game.view(party)))
+    assert log_dates_shown(text) == sorted(log_dates_shown(text))
+    lines = [line for line in text.splitlines() if re.match(r"\d{4}-\d\d ", line)]
+    at = next(n for n, line in enumerate(lines) if " Round 4: " in line)
+    assert lines[at - 1].startswith("2006-06 U.S. agencies set up Border Enforcement")
+    assert lines[at + 1].startswith("2006-10 ") and "passes" in lines[at + 1]
+
+
+def test_the_replay_lists_what_followed_a_move_in_date_order() -> None:
+    """The same play-test: the replay's "Then" (the next round and the news it brought) is in
+    the log's order, oldest first."""
+    from game.core.analysis.steps import replay
+    from game.ui.render import replay as step_text
+
+    steps = replay(played_game("MX", 111340, difficulty="hard").state)
+    for n in steps.round_starts:
+        view = steps.view(n, "MX")
+        news = steps.news(n)
+        shown = plain(step_text.followed(view, news[1:] if n else news))
+        assert log_dates_shown(shown) == sorted(log_dates_shown(shown)), shown
+
+
 def test_the_event_window_heads_with_the_events_date_and_then_the_rounds() -> None:
     """Issue 9: "the event window ... must show the EVENT's own date, not the date of the round
     at which it fires (today the window heading shows the round's date)"."""

@@ -412,3 +412,99 @@ async def test_the_difficulty_list_opens_on_the_level_chosen(tmp_path: Path) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert screen.chosen_difficulty() == "normal"
+
+
+async def test_a_ticked_country_reads_ticked_without_colour(tmp_path: Path) -> None:
+    """A play-test at 80x24: "the country checkboxes all show ▐X▌; only colour tells ticked from
+    unticked (fails a colour-blind or monochrome student)". A ticked box shows ✓, an unticked
+    one is empty, and Space changes the glyph, not only the colour."""
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+
+        def box(country: str) -> str:
+            line = next(x for x in screen_text(app) if f"{country} (" in x and ": " in x)
+            return line[line.index("▐") : line.index("▌") + 1]
+
+        assert (box("United States"), box("Mexico"), box("Canada")) == ("▐✓▌", "▐ ▌", "▐ ▌")
+        app.screen.query_one("#country").focus()
+        await pilot.press("down", "enter")  # Mexico alone
+        await pilot.pause()
+        assert (box("United States"), box("Mexico"), box("Canada")) == ("▐ ▌", "▐✓▌", "▐ ▌")
+        await pilot.press("down", "space")  # Canada ticked too: a hot seat
+        await pilot.pause()
+        assert (box("Mexico"), box("Canada")) == ("▐✓▌", "▐✓▌")
+
+
+async def test_the_scenario_summary_can_be_read_to_its_end_at_80x24(tmp_path: Path) -> None:
+    """A play-test at 80x24: "the scenario description is cut off mid-sentence at 4 lines and
+    cannot be focused or scrolled". Tab from the scenario choice reaches it, and ↓ scrolls it
+    to its last words."""
+    from tests.ui.conftest import widget_text
+
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewGameScreen)
+        words = spp_file().scenario.summary.split()
+        assert words[-1] not in widget_text(app, "#scenario-about").split()  # longer than 4 lines
+        screen.query_one("#scenario").focus()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#scenario-about")
+        await pilot.press(*["down"] * 20)
+        await pilot.pause()
+        # Whole words, as the lines wrap them (a hyphenated word may break at its hyphen),
+        # without the scroll bar's thumb.
+        text = widget_text(app, "#scenario-about")
+        shown = "".join(c for c in "".join(text.split()) if c not in "▁▂▃▄▅▆▇█")
+        assert shown.endswith("".join(words[-4:]))
+
+
+async def test_the_start_button_is_whole_at_80x24(tmp_path: Path) -> None:
+    """A play-test at 80x24: "the Start button's right edge is cut off". Not reproduced in
+    Textual's rendering (Textual's button has no side edges, only its top and bottom bars):
+    the button lies inside the screen and its row, its label whole; this keeps it so."""
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        start, row = screen.query_one("#start").region, screen.query_one("#seed-row").region
+        assert start.right <= row.right <= 80 and start.bottom <= 23
+        line = screen_text(app)[start.y + 1][start.x : start.right]
+        assert line.strip() == "Start"
+
+
+async def test_the_load_screen_s_footer_names_enter_the_key_that_loads(tmp_path: Path) -> None:
+    """A play-test: "Load screen: the footer doesn't show Enter (the key that loads)"; it
+    showed only Esc. It names ⏎ Load, and Enter loads the save under the cursor."""
+    app = table_app("MX", seed=2, saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_table(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    title = make_app(saves_dir=tmp_path, blink=False)
+    async with title.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(title.screen, LoadScreen)
+        assert screen_text(title)[-1].startswith("⏎ Load")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(title.screen, TableScreen)
+
+
+async def test_the_load_screen_names_enter_only_when_a_save_can_be_loaded(
+    tmp_path: Path,
+) -> None:
+    """The same play-test: with no save to load (none yet, or only files that cannot be read),
+    the footer does not offer ⏎ Load."""
+    (tmp_path / "broken.yaml").write_text("format_version: [\n")
+    title = make_app(saves_dir=tmp_path, blink=False)
+    async with title.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(title.screen, LoadScreen)
+        assert "Load" not in screen_text(title)[-1]

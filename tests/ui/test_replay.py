@@ -105,16 +105,20 @@ async def test_page_keys_go_a_round_and_home_end_to_the_ends(tmp_path: Path) -> 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_replay(pilot)
         starts = steps().round_starts
+        # A round's first move is the move after the one that opened it.
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
-        assert screen.index == starts[2]
+        assert screen.index == starts[2] + 1
         assert "round 3/9" in status(app)
         await pilot.press("right", "pageup")
         await pilot.pause()
-        assert screen.index == starts[2]
+        assert screen.index == starts[2] + 1
         await pilot.press("pageup")
         await pilot.pause()
-        assert screen.index == starts[1]
+        assert screen.index == starts[1] + 1
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.index == 0  # round 1 opens at the start
         await pilot.press("end")
         await pilot.pause()
         assert screen.index == steps().last
@@ -125,6 +129,33 @@ async def test_page_keys_go_a_round_and_home_end_to_the_ends(tmp_path: Path) -> 
         await pilot.press("home", "left")
         await pilot.pause()
         assert screen.index == 0
+
+
+async def test_the_status_line_gives_the_round_the_move_shown_was_made_in(
+    tmp_path: Path,
+) -> None:
+    """A play-test: "move 3 of 38 · round 2/9" was shown for a round-1 move (spp-2005, Canada's
+    counter dated 2005-03): the status line gave the round the move led to, not the round it was
+    made in. It gives the round, date and chair of the move shown, as its log line does; `b`
+    branches from that round."""
+    closing = steps().round_starts[1]  # the last move of round 1: it opened round 2
+    app = game_app_at(finished(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_replay(pilot)
+        await pilot.press(*["right"] * closing)
+        await pilot.pause()
+        assert screen.index == closing
+        assert status(app).startswith(
+            f"You: Mexico · move {closing} of 34 · round 1/9 · 2005-03-01* · chair US"
+        )
+        assert any(line.strip().startswith("2005-03 ") for line in screen_text(app)[2:6])
+        await pilot.press("right")
+        await pilot.pause()
+        assert f"move {closing + 1} of 34 · round 2/9 · 2005-09-15* · chair MX" in status(app)
+        await pilot.press("left", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, BranchScreen)
+        assert "Branch from round 1 (2005-03-01)" in "\n".join(screen_text(app))
 
 
 def test_the_table_and_its_worth_are_shown_as_the_seat_saw_them() -> None:
@@ -166,7 +197,7 @@ async def test_b_branches_a_new_game_at_the_table_as_another_country_without_a_c
         assert app.screen is screen and app.game is old
         await pilot.press(*["pagedown"] * 5)
         await pilot.pause()
-        assert screen.index == steps().round_starts[5]
+        assert screen.index == steps().round_starts[5] + 1  # round 6's first move
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, BranchScreen)

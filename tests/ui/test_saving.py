@@ -79,6 +79,34 @@ async def test_loading_an_earlier_save_on_the_load_screen_keeps_the_finished_aut
     assert str(autosave) in said and str(game.last_autosave) in said
 
 
+async def test_a_notification_never_covers_the_quit_window(tmp_path: Path) -> None:
+    """A play-test: "After loading a save, the 'A new autosave … holds more of this game'
+    notification stays up and covers part of the quit dialog's buttons." While the quit window
+    asks, no notification is shown over it (its buttons whole on screen); one still current
+    is shown again when the player stays."""
+    _, early = finished_with_an_early_save(tmp_path)
+    app = make_app(saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen, listed = await open_load_screen(pilot)
+        listed.highlighted = next(n for n, save in enumerate(screen.saves) if save.path == early)
+        await pilot.press("enter")
+        await pilot.pause(0.2)  # the toast is mounted after a refresh
+        assert isinstance(app.screen, TableScreen)
+        assert "A new autosave" in " ".join(screen_text(app))
+        await pilot.press("q")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, QuitScreen)
+        shown = screen_text(app)
+        assert "A new autosave" not in " ".join(shown)
+        buttons = " ".join(shown)
+        for label in ("Save and quit (s)", "Quit (y)", "Stay (n)"):
+            assert label in buttons, shown
+        await pilot.click("#stay")  # under where the notification lay: the click reaches it
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, TableScreen)
+        assert "A new autosave" in " ".join(screen_text(app))
+
+
 def unwritable(tmp_path: Path) -> Path:
     """A saves 'folder' that is a file: nothing can be saved in it, even as root."""
     folder = tmp_path / "saves"

@@ -536,3 +536,25 @@ async def test_the_action_window_s_footer_names_the_key_that_takes_an_action(
         await pilot.pause()
         assert not isinstance(app.screen, ActionScreen)
         assert app.game is not None and chosen in app.game.state.moves
+
+
+async def test_the_table_says_why_you_cannot_accept_to_you(tmp_path: Path) -> None:
+    """A play-test: `a` said "You cannot accept: it is worth 97, and it needs 100: its
+    reservation value 92 + 8 for its leader's limited attention", the player's own country
+    spoken of as "it". It says "it is worth 90 to you, and you need 96: your reservation value
+    88 + 8 for your leader's limited attention"."""
+    from game.core.engine.legal import legal_moves
+
+    game = Game.new(spp_file(), 3, ["MX"], saves_dir=tmp_path)
+    while not legal_moves(game.state, "MX").accept_blocked:
+        game.play(Pass(party="MX"))
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await at_table(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        said = " ".join(str(table.query_one("#latest").render()).split())
+        assert said == (
+            "You cannot accept: it is worth 90 to you, and you need 96: your reservation value "
+            "88 + 8 for your leader's limited attention"
+        ), said

@@ -156,7 +156,8 @@ def zone_steps(state: State) -> tuple[ZoneStep, ...]:
 
 def _consequence(entry: LogEntry) -> str:
     """A delayed consequence in words: the log's line and what it changed ("Delayed
-    consequence of Act unilaterally by United States (trust US-MX -12)")."""
+    consequence of United States' action in round 1 (2005-03): Act unilaterally, without
+    telling Mexico (trust US-MX -12)")."""
     changed = [r for r in entry.reasons if r != "its size is a design choice"]
     text = entry.text.rstrip(".")
     return f"{text} ({'; '.join(changed)})" if changed else text

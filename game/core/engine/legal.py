@@ -28,7 +28,9 @@ class Legal:
     pass_: bool = False
     actions: tuple[Act, ...] = ()
     accept_blocked: tuple[str, ...] = ()
-    """Why accepting is not allowed, when an offer is before the party but unacceptable."""
+    """Why accepting is not allowed, when an offer is before the party but unacceptable, said
+    to the party itself ("it is worth 90 to you, and you need 96": the table shows it after
+    "You cannot accept: "); `acceptance_problems` says it about a party, for the log."""
 
 
 def legal_moves(state: State, party: str) -> Legal:
@@ -42,7 +44,7 @@ def legal_moves(state: State, party: str) -> Legal:
     if offer is None:
         return Legal(propose=True, pass_=True, actions=actions)
     if party in offer.scope and party not in offer.accepted:
-        blocked = acceptance_problems(state, party, offer.package, offer.scope)
+        blocked = acceptance_problems(state, party, offer.package, offer.scope, to_you=True)
         return Legal(
             accept=not blocked,
             reject=True,
@@ -117,10 +119,17 @@ def required_value(state: State, party: str, scope: tuple[str, ...] | None = Non
 
 
 def acceptance_problems(
-    state: State, party: str, package: Package, scope: tuple[str, ...] | None = None
+    state: State,
+    party: str,
+    package: Package,
+    scope: tuple[str, ...] | None = None,
+    *,
+    to_you: bool = False,
 ) -> list[str]:
     """Why the party may not accept (or propose) a package binding this scope (None:
-    everyone): red lines, too little value."""
+    everyone): red lines, too little value. Said about the party ("it needs 96: its
+    reservation value"), or with `to_you` to the party itself ("you need 96: your reservation
+    value"; a play-test read "it" of the player's own country)."""
     scores = state.scorer.parties[party]
     problems = []
     if scores.any_red:
@@ -129,25 +138,36 @@ def acceptance_problems(
     total = scores.total(package)
     need = scores.requirement_for(scope)
     if total < need.total - EPSILON:
-        problems.append(_shortfall(total, need))
+        problems.append(_shortfall(total, need, to_you))
     return problems
 
 
+PREMIUM_WORDS = {"attention": "leader's limited attention"}
+"""What each premium on top of a reservation value is for, after "for its" or "for your"."""
+
+
 @functools.lru_cache(maxsize=1024)
-def _shortfall(total: float, need: Requirement) -> str:
-    """Why a package is worth too little, in whole numbers unless a decimal decides it
-    (remembered: the same offer is checked on every turn it waits on the table, and the
-    decimal arithmetic of the text costs more than the rest of the check)."""
+def _shortfall(total: float, need: Requirement, to_you: bool = False) -> str:
+    """Why a package is worth too little, in whole numbers unless a decimal decides it, about
+    the party or (`to_you`) to it (remembered: the same offer is checked on every turn it waits
+    on the table, and the decimal arithmetic of the text costs more than the rest of the
+    check)."""
     worth, needed = compared(total, need.total, 0)
+    if to_you:
+        worth_to, needs, its = f"{worth} to you", "you need", "your"
+    else:
+        worth_to, needs, its = worth, "it needs", "its"
     premiums = [p for p in need.premiums if p.points > EPSILON]
     if not premiums:
-        return f"it is worth {worth}, below its reservation value of {needed}"
+        return f"it is worth {worth_to}, below {its} reservation value of {needed}"
     places = len(needed.partition(".")[2])
     parts = apportion([need.reservation, *(p.points for p in premiums)], need.total, places)
-    named = {"attention": "for its leader's limited attention"}
-    extra = " + ".join(f"{v:f} {named[p.name]}" for p, v in zip(premiums, parts[1:], strict=True))
+    extra = " + ".join(
+        f"{v:f} for {its} {PREMIUM_WORDS[p.name]}" for p, v in zip(premiums, parts[1:], strict=True)
+    )
     return (
-        f"it is worth {worth}, and it needs {needed}: its reservation value {parts[0]:f} + {extra}"
+        f"it is worth {worth_to}, and {needs} {needed}: {its} reservation value {parts[0]:f} + "
+        f"{extra}"
     )
 
 

@@ -17,7 +17,7 @@ from game.core.engine.numbers import apportion, compared
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import Agreement, Offer, State, evolve, rng
 from game.core.engine.timeline import open_round
-from game.core.engine.wording import a_deal_kind, deal_kind, logged, milestones, name
+from game.core.engine.wording import a_deal_kind, deal_kind, joined, logged, milestones, name
 from game.core.scenario.index import index
 
 
@@ -103,7 +103,7 @@ def ratify(state: State, offer: Offer) -> State:
     gains = {p: s.total - s.reservation for p, s in scores.items()}
     before = state.conditions
     conditions = after_agreement(state.scenario, state.conditions, offer.scope, gains)
-    text = "Supported at home by " + ", ".join(name(state, p) for p in offer.scope) + "."
+    text = f"Supported at home by {joined([name(state, p) for p in offer.scope])}."
     state = logged(
         evolve(state, offer=None, conditions=conditions, agreements=(*state.agreements, agreement)),
         "ratified",

@@ -10,7 +10,13 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from game.core.engine.effects import apply_action_effect, off_level
-from game.core.engine.legal import action_allowed, legal_moves, offer_problem, reasons_against
+from game.core.engine.legal import (
+    acceptance_problems,
+    action_allowed,
+    legal_moves,
+    offer_problem,
+    reasons_against,
+)
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.ratification import ratify
 from game.core.engine.scoring import EPSILON
@@ -72,9 +78,14 @@ def _propose(state: State, move: Propose) -> State:
 def _accept(state: State, move: Accept) -> State:
     legal = legal_moves(state, move.party)
     if not legal.accept:
-        raise IllegalMove(
-            "cannot accept: " + ("; ".join(legal.accept_blocked) or "nothing to accept")
+        offer = state.offer
+        # Said about the party (a save's move, a script's), not to it as the table says it.
+        why = (
+            acceptance_problems(state, move.party, offer.package, offer.scope)
+            if offer is not None and legal.accept_blocked
+            else []
         )
+        raise IllegalMove("cannot accept: " + ("; ".join(why) or "nothing to accept"))
     offer = state.offer
     assert offer is not None
     offer = Offer(offer.proposer, offer.package, offer.scope, (*offer.accepted, move.party))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from game.core.engine.effects import apply_action_effect, apply_event_effect
-from game.core.engine.state import LogEntry, State, evolve, rng
-from game.core.engine.wording import effect_text, logged, name
+from game.core.engine.state import LogEntry, Pending, State, evolve, rng
+from game.core.engine.wording import action_phrase, effect_text, logged, name, possessive
 from game.core.scenario.index import index
 from game.core.scenario.memo import ScenarioMemo
 from game.core.scenario.model import Scenario
@@ -46,7 +46,7 @@ def open_round(state: State) -> State:
             conditions, said = apply_action_effect(
                 state.scenario, conditions, p.effect, p.actor, p.partner
             )
-            text = f"{DELAYED}{action.name} by {name(state, p.actor)}."
+            text = delayed_text(state, p)
             if action.inferred:
                 said = [*said, "its size is a design choice"]
             state = logged(state, "event", p.actor, text, tuple(said), action.source)
@@ -84,6 +84,19 @@ def open_round(state: State) -> State:
     return evolve(
         state, snapshots=(*state.snapshots, state.conditions), offered=(*state.offered, offered)
     )
+
+
+def delayed_text(state: State, p: Pending) -> str:
+    """The log's line of an action's effect that lands rounds after the act: who acted, in
+    which round and month, then the act with its target as the act's own line said it
+    ("Delayed consequence of United States' action in round 5 (2007-05): Act unilaterally,
+    without telling Mexico."). A play-test read "Delayed consequence of Act unilaterally by
+    United States." and could not tell towards whom, or when."""
+    taken = p.due - p.effect.after_rounds
+    month = state.scenario.rounds[taken].date.isoformat()[:7]
+    act = action_phrase(state.scenario, p.action, p.partner)
+    who = possessive(name(state, p.actor))
+    return f"{DELAYED}{who} action in round {taken + 1} ({month}): {act}."
 
 
 def _holds_all(state: State, event: Event) -> bool:

@@ -64,6 +64,12 @@ def joined(words: Sequence[str], conjunction: str = "and") -> str:
     return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
+def possessive(name: str) -> str:
+    """A name's possessive: "Mexico's", "United States'" (a name ending in s takes the
+    apostrophe alone)."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """A count and its noun: "1 issue", "1,200 issues" (`plural` where adding s is wrong)."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

@@ -11,13 +11,16 @@ from game.core.game import SeatView
 from game.ui.render.agenda import scope_words
 from game.ui.render.marks import yes_no
 from game.ui.render.partners import STYLES, aim_words, range_seen, worth_seen
-from game.ui.render.table import log_dates, log_line
+from game.ui.render.table import in_date_order, log_dates, log_line
 
 
-def where(view: SeatView, step: int, last: int) -> Text:
-    """The status line: who you are, which move, the round and its date, the chair."""
+def where(view: SeatView, step: int, last: int, made: SeatView) -> Text:
+    """The status line: who you are, which move, and the round it was made in (`made`, the
+    game as the move was made: the view itself at the start), its date and its chair. The last
+    move of a round opens the next one, but it was made in its own round, as its log line is
+    dated (a play-test read "round 2/9" over a round-1 move dated 2005-03)."""
     s = view.scenario
-    mark = "*" if s.rounds[min(view.round, len(s.rounds) - 1)].inferred else ""
+    mark = "*" if s.rounds[min(made.round, len(s.rounds) - 1)].inferred else ""
     text = Text(f"You: {s.party(view.party).name}", style="bold")
     if step == 0:
         text.append(" · the start")
@@ -25,8 +28,8 @@ def where(view: SeatView, step: int, last: int) -> Text:
         text.append(" · the end", style="bold")
     else:
         text.append(f" · move {step} of {last}")
-    text.append(f" · round {view.round + 1}/{len(s.rounds)} · {view.date}{mark}")
-    return text.append(f" · chair {view.chair}")
+    text.append(f" · round {made.round + 1}/{len(s.rounds)} · {made.date}{mark}")
+    return text.append(f" · chair {made.chair}")
 
 
 def move(view: SeatView, entries: tuple[LogEntry, ...], step: int) -> Text:
@@ -57,8 +60,10 @@ def followed(view: SeatView, entries: tuple[LogEntry, ...], heading: str = "Then
     start = len(log) - len(entries)
     tail = start >= 0 and tuple(log[start:]) == tuple(entries)
     dates = log_dates(view.scenario, log) if tail else {}
-    for k, entry in enumerate(entries):
-        text.append_text(log_line(view.scenario, entry, dates.get(start + k))).append("\n")
+    lines = [(entry, dates.get(start + k)) for k, entry in enumerate(entries)]
+    # Oldest first, as the log lists them: the news a round brought before the round's line.
+    for entry, date in in_date_order(view.scenario, lines):
+        text.append_text(log_line(view.scenario, entry, date)).append("\n")
     text.rstrip()
     return text
 

@@ -141,12 +141,39 @@ def notice(
     return text
 
 
+def in_date_order(
+    scenario: Scenario, lines: Sequence[tuple[LogEntry, str | None]]
+) -> list[tuple[LogEntry, str | None]]:
+    """Log entries, each with the date `log_dates` gave it (None: its own), in the order
+    they happened. The engine logs a round's line as it opens the round, then the news that
+    reached the table since: an event dated before the round's meeting is listed before the
+    round's line (a play-test read "2006-10 Round 4" above the "2006-06" event it reported).
+    What happened at the round itself (a delayed consequence landing, its moves) stays
+    after it."""
+    ordered: list[tuple[LogEntry, str | None]] = []
+    opened: int | None = None  # where the line of the round being opened is, while its news runs
+    for entry, date in lines:
+        if entry.kind == "round":
+            opened = len(ordered)
+        elif entry.kind != "event":
+            opened = None
+        elif opened is not None and (date or entry_date(scenario, entry)) < round_date(
+            scenario, ordered[opened][0]
+        ):
+            ordered.insert(opened, (entry, date))
+            opened += 1
+            continue
+        ordered.append((entry, date))
+    return ordered
+
+
 def log(view: SeatView) -> Text:
-    """The whole negotiation record, oldest first."""
+    """The whole negotiation record, oldest first (`in_date_order`)."""
     text = Text()
     dates = log_dates(view.scenario, view.log)
-    for n, entry in enumerate(view.log):
-        text.append_text(log_line(view.scenario, entry, dates.get(n)))
+    lines = [(entry, dates.get(n)) for n, entry in enumerate(view.log)]
+    for entry, date in in_date_order(view.scenario, lines):
+        text.append_text(log_line(view.scenario, entry, date))
         text.append("\n")
     return text
 

@@ -18,6 +18,22 @@ from game.ui.screens.base import GameScreen
 from game.ui.widgets.marked import MarkedOptionList
 
 
+class SaveList(MarkedOptionList):
+    """The saves to choose from, with Enter named in the footer (a play-test: the footer showed
+    only Esc; the list's own Enter, which loads the highlighted save, is not shown there)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Load", key_display="⏎"),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is named only when some save can be loaded."""
+        if action == "select":
+            options = (self.get_option_at_index(n) for n in range(self.option_count))
+            return any(not option.disabled for option in options)
+        return True
+
+
 class LoadScreen(GameScreen[Path | None]):
     """Choose a saved game; dismissed with its path, or None for back."""
 
@@ -59,7 +75,7 @@ is never written over.
                 options.append(Option(label, id=str(n), disabled=not save.ok))
             if not options:
                 options.append(Option("No saved games yet.", id="none", disabled=True))
-            yield MarkedOptionList(*options, id="load-list")
+            yield SaveList(*options, id="load-list")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -25,9 +25,9 @@ class LogScreen(GameScreen[None]):
 Everything that has happened at the table, oldest first: each round and its chair, every move,
 every reply with the reasons the engine found (the end screen gives the chapter sections of
 the refusals that mattered), every event
-between rounds (on its own date, with the design mark where its effects are the scenario
-author's choice) and every test of support at home. A round whose date the author chose says
-so.
+between rounds (on its own date, listed before the round whose opening brought the news, with
+the design mark where its effects are the scenario author's choice) and every test of support
+at home. A round whose date the author chose says so.
 
 ↑/↓ and PgUp/PgDn scroll, Home and End jump; Esc or `l` goes back to the table.
 

@@ -9,7 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Button,
     Footer,
@@ -30,7 +30,7 @@ from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.core.scenario.model import Scenario
 from game.seeds import random_seed
 from game.ui.screens.base import GameScreen
-from game.ui.widgets.marked import ChosenRadioSet, MarkedRadioButton
+from game.ui.widgets.marked import ChosenRadioSet, MarkedRadioButton, TickedSelectionList
 
 DIFFICULTY_TEXT = {
     "easy": "partners concede early",
@@ -81,10 +81,11 @@ def what_if_choices(scenario: Scenario, wanted: Iterable[str] = ()) -> list[tupl
     return choices
 
 
-class CountryList(SelectionList[str]):
+class CountryList(TickedSelectionList[str]):
     """The countries people play: Enter plays the one under the cursor alone, Space ticks or
     unticks it (a second or third tick makes a hot seat). With Enter ticking too, a student who
-    went down to Mexico and pressed Enter found a hot seat with the country ticked at first."""
+    went down to Mexico and pressed Enter found a hot seat with the country ticked at first.
+    A ticked box shows ✓, not only another colour."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "alone", "Choose", key_display="⏎"),
@@ -102,6 +103,22 @@ class CountryList(SelectionList[str]):
         self.select(chosen)
 
 
+class ScenarioAbout(VerticalScroll):
+    """The scenario's description, in a few lines that scroll: Tab reaches it, and ↑/↓ read
+    on, when it is longer than they hold (a play-test: it was cut off mid-sentence at 80x24,
+    and could not be focused or scrolled). A description that fits is not a Tab stop."""
+
+    # The container's own scroll keys, named in the footer (Textual's are hidden there).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "scroll_down", "Read on", key_display="↑↓"),
+        Binding("up", "scroll_up", "Read on", show=False),
+    ]
+
+    def allow_focus(self) -> bool:
+        """Focusable only when there is more to read."""
+        return self.allow_vertical_scroll
+
+
 class NewGameScreen(GameScreen[NewGameRequest | None]):
     """Choose and start a game; dismissed with the choice, or None for back."""
 
@@ -109,11 +126,12 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
 # New game
 
 - **Scenario**: the negotiation to play (built-in ones and any valid `./scenarios/*.yaml`).
+  Its description follows; when it is longer than its lines, Tab to it and ↑/↓ scroll it.
 - **Countries at this keyboard**: go to the country you speak for (↑/↓) and press Enter to
-  choose it; the computer plays the others. Space ticks or unticks a country instead: tick two
-  or more for a **hot seat**, where teams share the keyboard and take turns, and between turns
-  a hand-off screen hides one team's numbers from the next. The line under the form says whom
-  you play.
+  choose it (its box shows ✓); the computer plays the others. Space ticks or unticks a
+  country instead: tick two or more for a **hot seat**, where teams share the keyboard and take
+  turns, and between turns a hand-off screen hides one team's numbers from the next. The line
+  under the form says whom you play.
 - **Difficulty**: how readily the computer's negotiators concede, how long they hold out, and
   how much they know of you; ↑/↓ go to a level, Enter or Space chooses it.
 - **Seed**: fixes every chance draw. Note it down: the same seed, difficulty and What if…
@@ -176,7 +194,8 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
                 allow_blank=not self.choices,
                 id="scenario",
             )
-            yield Static(id="scenario-summary")
+            with ScenarioAbout(id="scenario-about"):
+                yield Static(id="scenario-summary")
             with Horizontal(id="new-game-row"):
                 with Vertical(id="country-box"):
                     yield Label("Countries at this keyboard")

@@ -23,15 +23,15 @@ class ReplayScreen(GameScreen[None]):
 # What if: the game move by move
 
 The game is replayed from its seed and its moves, one move at a time, as your seat saw it. The
-top line says which move, the round and its date (a **\\*** marks a date the scenario author
-chose), and who chaired. **Just now** is the move with the reasons given for it. **On the
-table** is the package lying there afterwards, and **What it was worth** your own score of it
-(exact) and each partner's as you could estimate it then (a range as wide as your distrust),
-with your forecast of their reply. **Then** is what the move led to: a test of support at
-home, the next round and its events.
+top line says which move, the round it was made in and its date (a **\\*** marks a date the
+scenario author chose), and who chaired. **Just now** is the move with the reasons given for
+it. **On the table** is the package lying there afterwards, and **What it was worth** your own
+score of it (exact) and each partner's as you could estimate it then (a range as wide as your
+distrust), with your forecast of their reply. **Then** is what the move led to: a test of
+support at home, the next round and its events.
 
-←/→ (or `,`/`.`) step back and forward one move · PgUp/PgDn a round · Home/End the start and
-the end · ↑/↓ scroll.
+←/→ (or `,`/`.`) step back and forward one move · PgUp/PgDn a round (its first move; the
+first round's is the start) · Home/End the start and the end · ↑/↓ scroll.
 
 `b` **branches**: a new game from the opening of the round shown, as the same country or
 another, and if you like with one of the chapter's causes switched off (its events never
@@ -96,7 +96,10 @@ Esc goes back.
         steps = self.steps
         self.index = max(0, min(index, steps.last))
         view = steps.view(self.index, self.party)
-        self.query_one("#replay-status", Static).update(text.where(view, self.index, steps.last))
+        made = steps.view(self.made_at(), self.party)
+        self.query_one("#replay-status", Static).update(
+            text.where(view, self.index, steps.last, made)
+        )
         news = steps.news(self.index)
         # The move first, then the table and its worth, then what followed (events can run
         # long, and the table is what the player compares from step to step).
@@ -109,20 +112,28 @@ Esc goes back.
         then.display = bool(after.plain)
         self.query_one("#replay", VerticalScroll).scroll_home(animate=False)
 
+    def made_at(self) -> int:
+        """The step the move shown was made at (the state before it; the start at the start):
+        its round is the round shown."""
+        return max(self.index - 1, 0)
+
     def action_step(self, moves: int) -> None:
         """One move back or forward."""
         self.show(self.index + moves)
 
     def action_round(self, rounds: int) -> None:
-        """Back to the opening of this round (or the one before, if at it already), or on to
-        the opening of the next (or the end, in the last)."""
-        starts = self.steps.round_starts
+        """Back to the first move of this round (or the one before, if at it already), or on
+        to the first move of the next (or the end, in the last). A round's first move is the
+        one after the move that opened it; the start stands for the first round's, so that
+        every step of a round shows that round."""
+        steps = self.steps
+        starts = [0, *(n + 1 for n in steps.round_starts[1:] if n < steps.last)]
         if rounds < 0:
             earlier = [n for n in starts if n < self.index]
             self.show(earlier[-1] if earlier else 0)
         else:
             later = [n for n in starts if n > self.index]
-            self.show(later[0] if later else self.steps.last)
+            self.show(later[0] if later else steps.last)
 
     def action_edge(self, end: bool) -> None:
         """The start or the end of the game."""
@@ -136,7 +147,7 @@ Esc goes back.
 
     def action_branch(self) -> None:
         """Ask the app for a branch from the opening of the round shown."""
-        self.post_message(self.BranchAsked(self.steps.states[self.index].round, self.party))
+        self.post_message(self.BranchAsked(self.steps.states[self.made_at()].round, self.party))
 
     def action_back(self) -> None:
         """Back to where the replay was opened from."""

@@ -1,15 +1,23 @@
-"""Lists and radio buttons that show the selected line with a mark, not by colour alone."""
+"""Lists, radio buttons and tick boxes that show the selected line with a mark, not by colour
+alone."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
+from rich.segment import Segment
 from rich.text import Text
-from textual.widgets import OptionList, RadioButton, RadioSet
-from textual.widgets.option_list import Option
+from textual.strip import Strip
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+T = TypeVar("T")
 
 MARK = "▸ "
 NO_MARK = "  "
+
+TICK = "✓"
+"""The glyph inside a ticked box (an unticked one is empty)."""
 
 
 def _as_text(prompt: object) -> Text:
@@ -64,3 +72,25 @@ class ChosenRadioSet(RadioSet):
         if self.pressed_index >= 0:
             # Textual keeps the cursor in this private reactive; there is no public setter.
             self._selected = self.pressed_index
+
+
+class TickedSelectionList(SelectionList[T]):
+    """A selection list whose boxes show ✓ when ticked and nothing when not. Textual draws the
+    same X in every box and tells ticked from unticked by colour alone (a play-test: that fails
+    a colour-blind student, or a monochrome terminal)."""
+
+    def render_line(self, y: int) -> Strip:
+        """Textual's line, with the box's X replaced by what the box holds."""
+        line = super().render_line(y)
+        # Which option the line shows, found as Textual's own render_line finds it.
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        segments = list(line)
+        # Textual draws every box with its toggle buttons' X (Checkbox shares it).
+        if len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER:
+            return line
+        inner = TICK if selection.value in self.selected else " "
+        segments[1] = Segment(inner, segments[1].style)
+        return Strip(segments, line.cell_length)
