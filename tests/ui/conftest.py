@@ -222,3 +222,12 @@ async def open_load_screen(pilot: Pilot[None]) -> tuple[LoadScreen, OptionList]:
     screen = pilot.app.screen
     assert isinstance(screen, LoadScreen)
     return screen, screen.query_one("#load-list", OptionList)
+
+
+async def save_from_the_table(saves: Path) -> None:
+    """A game of Mexico (seed 2) saved with Ctrl+S at its table, into `saves`."""
+    app = table_app("MX", seed=2, saves=saves)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_table(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()

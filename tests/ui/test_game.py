@@ -30,6 +30,7 @@ from tests.ui.conftest import (
     open_load_screen,
     play_to_end,
     played_game,
+    save_from_the_table,
     screen_text,
     table_app,
     time_zone,
@@ -189,17 +190,10 @@ async def test_a_corrupt_save_is_listed_with_its_problem_and_the_others_still_lo
     tmp_path: Path,
 ) -> None:
     (tmp_path / "broken.yaml").write_text("format_version: [\n")
-    app = table_app("MX", seed=2, saves=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await at_table(pilot)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+    await save_from_the_table(tmp_path)
     title = make_app(saves_dir=tmp_path, blink=False)
     async with title.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        screen = title.screen
-        assert isinstance(screen, LoadScreen)
+        screen, _ = await open_load_screen(pilot)
         assert any(not s.ok for s in screen.saves) and any(s.ok for s in screen.saves)
         await pilot.press("enter")
         await pilot.pause()
@@ -480,16 +474,10 @@ async def test_the_start_button_is_whole_at_80x24(tmp_path: Path) -> None:
 async def test_the_load_screen_s_footer_names_enter_the_key_that_loads(tmp_path: Path) -> None:
     """A play-test: "Load screen: the footer doesn't show Enter (the key that loads)"; it
     showed only Esc. It names ⏎ Load, and Enter loads the save under the cursor."""
-    app = table_app("MX", seed=2, saves=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await at_table(pilot)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+    await save_from_the_table(tmp_path)
     title = make_app(saves_dir=tmp_path, blink=False)
     async with title.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        assert isinstance(title.screen, LoadScreen)
+        await open_load_screen(pilot)
         assert screen_text(title)[-1].startswith("⏎ Load")
         await pilot.press("enter")
         await pilot.pause()
