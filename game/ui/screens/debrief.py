@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Header, Static
 
 from game.ui.screens.base import ReadingScreen
 
@@ -62,7 +63,9 @@ Esc goes back.
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="debrief"):
-            yield Markdown(self.markdown)
+            # One text drawn by Rich: Textual's Markdown widget mounts a widget per paragraph,
+            # table row and cell, which froze the screen for 2 s on a debrief of 270 lines.
+            yield Static(Markdown(self.markdown), id="debrief-text")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
