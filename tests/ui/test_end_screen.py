@@ -315,6 +315,30 @@ def test_the_verdict_never_calls_a_deal_possible_when_none_could_pass_at_the_end
     )
 
 
+def test_a_reservation_value_raised_by_your_own_act_is_not_put_on_the_others() -> None:
+    """A play-test: the United States acted unilaterally in round 1 (its reservation value +4),
+    passed to the end, and the verdict said its reservation value had moved "by the game's
+    events and the other countries' moves". It names the player's own diplomatic actions, and
+    the other countries' moves only where they raised it too."""
+    from game.core.engine.moves import Act, Pass
+    from game.core.game import Game
+    from game.core.scenario.loader import find_scenario
+    from game.ui.render.outcome import verdict
+
+    source = find_scenario("spp-2005")
+    game = Game.new(source, 11, ["US"])
+    game.play(Act(party="US", action="unilateral_act", target="MX"))
+    while not game.finished:
+        game.play(Pass(party="US"))
+    report = debrief(game.state)
+    said = " ".join(verdict(source.scenario, report, "US").plain.split())
+    assert "your own diplomatic actions" in said, said
+    alone = " ".join(
+        verdict(source.scenario, debrief(played_game("US", 11).state), "US").plain.split()
+    )
+    assert "your own diplomatic actions" not in alone, alone
+
+
 async def test_a_stray_enter_after_the_last_window_keeps_the_end_screen(tmp_path: Path) -> None:
     """A browser play-test: the windows before the end say "⏎ Continue", and one Enter too
     many left the end screen for the title (in a class game, for the join page). Enter does

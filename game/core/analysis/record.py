@@ -135,6 +135,9 @@ class Record:
     """The package still on the table when the game ended."""
     accepted: tuple[str, ...]
     """Who had accepted the package still on the table."""
+    raised: frozenset[tuple[str, str]] = frozenset()
+    """(party, actor): a diplomatic action of the actor raised the party's alternatives to a
+    deal (its reservation value) as it was taken."""
 
 
 def changes(state: State, package: Package) -> tuple[Change, ...]:
@@ -158,8 +161,17 @@ def read_record(state: State) -> Record:
     refusals: list[Refusal] = []
     signed: list[Signed] = []
     current: Tabled | None = None
+    raised: set[tuple[str, str]] = set()
     for move in state.moves:
         before, now = now, step(now, move)
+        if move.type == "act":
+            raised.update(
+                (party, move.party)
+                for party, was, is_ in zip(
+                    s.party_ids, before.conditions.bilateral, now.conditions.bilateral, strict=True
+                )
+                if is_ > was
+            )
         for n in range(len(before.log), len(now.log)):
             entry = now.log[n]
             if entry.kind in ("propose", "counter") and now.offer is not None:
@@ -175,7 +187,9 @@ def read_record(state: State) -> Record:
                 signed.append(Signed(current, entry.round, date))
     on_table = current if now.offer is not None else None
     accepted = now.offer.accepted if now.offer is not None else ()
-    return Record(tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted)
+    return Record(
+        tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted, frozenset(raised)
+    )
 
 
 def _tabled(state: State, offer: Offer, round_: int, before: Conditions) -> Tabled:
