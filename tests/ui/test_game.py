@@ -496,3 +496,25 @@ async def test_the_load_screen_names_enter_only_when_a_save_can_be_loaded(
         await pilot.pause()
         assert isinstance(title.screen, LoadScreen)
         assert "Load" not in screen_text(title)[-1]
+
+
+async def test_the_new_game_screen_s_error_line_is_on_screen_at_80x24(tmp_path: Path) -> None:
+    """A play-test: the new-game form was a row taller than 80x24 once the line saying what
+    you will play wrapped to two lines, and the line below it, where a mistake is named
+    ("The seed must be a whole number"), fell off the screen: Ctrl+S seemed to do nothing."""
+    from textual.widgets import Input
+
+    from game.ui.screens.new_game import NewGameScreen
+
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewGameScreen)
+        screen.query_one("#seed", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        shown = " ".join(" ".join(screen_text(app)).split())
+        assert "longer than others." in shown  # the line above it, on two lines
+        assert "The seed must be a whole number" in shown, shown

@@ -183,7 +183,7 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="new-game"):
-            yield Label("Scenario")
+            yield Label("Scenario", id="scenario-label")
             initial = self._initial()
             yield Select(
                 [
