@@ -337,6 +337,12 @@ def test_a_reservation_value_raised_by_your_own_act_is_not_put_on_the_others() -
         verdict(source.scenario, debrief(played_game("US", 11).state), "US").plain.split()
     )
     assert "your own diplomatic actions" not in alone, alone
+    # A browser play-test: with no country's action moving it (seed 1: every change came
+    # from events), the verdict still said "the game's events and the other countries' moves".
+    events = " ".join(
+        verdict(source.scenario, debrief(played_game("US", 1).state), "US").plain.split()
+    )
+    assert "(moved by the game's events)" in events, events
 
 
 async def test_a_stray_enter_after_the_last_window_keeps_the_end_screen(tmp_path: Path) -> None:

@@ -136,9 +136,9 @@ class Debrief:
     """With `empty_zone`: whether no package could have passed as any round opened either."""
     finished: bool = True
     """Whether the game is over (an unfinished one is read as it stands)."""
-    raised: frozenset[tuple[str, str]] = frozenset()
-    """(party, actor): a diplomatic action of the actor raised the party's reservation value
-    (`Record.raised`)."""
+    moved: frozenset[tuple[str, str]] = frozenset()
+    """(party, actor): a diplomatic action of the actor moved the party's reservation value
+    (`Record.moved`)."""
 
     @property
     def empty_at(self) -> str:
@@ -266,7 +266,7 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
             for found in (zone(s, c, enough=1) for c in state.snapshots)
         ),
         finished=state.finished,
-        raised=record.raised,
+        moved=record.moved,
     )
 
 

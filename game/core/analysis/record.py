@@ -135,9 +135,9 @@ class Record:
     """The package still on the table when the game ended."""
     accepted: tuple[str, ...]
     """Who had accepted the package still on the table."""
-    raised: frozenset[tuple[str, str]] = frozenset()
-    """(party, actor): a diplomatic action of the actor raised the party's alternatives to a
-    deal (its reservation value) as it was taken."""
+    moved: frozenset[tuple[str, str]] = frozenset()
+    """(party, actor): a diplomatic action of the actor moved the party's alternatives to a
+    deal (its reservation value), up or down, as it was taken."""
 
 
 def changes(state: State, package: Package) -> tuple[Change, ...]:
@@ -161,16 +161,16 @@ def read_record(state: State) -> Record:
     refusals: list[Refusal] = []
     signed: list[Signed] = []
     current: Tabled | None = None
-    raised: set[tuple[str, str]] = set()
+    moved: set[tuple[str, str]] = set()
     for move in state.moves:
         before, now = now, step(now, move)
         if move.type == "act":
-            raised.update(
+            moved.update(
                 (party, move.party)
                 for party, was, is_ in zip(
                     s.party_ids, before.conditions.bilateral, now.conditions.bilateral, strict=True
                 )
-                if is_ > was
+                if is_ != was
             )
         for n in range(len(before.log), len(now.log)):
             entry = now.log[n]
@@ -188,7 +188,7 @@ def read_record(state: State) -> Record:
     on_table = current if now.offer is not None else None
     accepted = now.offer.accepted if now.offer is not None else ()
     return Record(
-        tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted, frozenset(raised)
+        tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted, frozenset(moved)
     )
 
 

@@ -84,14 +84,13 @@ def verdict(scenario: Scenario, report: Debrief, party: str) -> Text:
             # ground lost, though the trilateral table gives both +0.0.
             way = "up" if Decimal(moved) > 0 else "down"
             signed = any(party in t.tabled.scope for t in report.side_deals)
-            actors = {actor for raised, actor in report.raised if raised == party}
-            if not signed and not actors:
-                why = "the game's events and the other countries' moves"
-            else:
-                causes = ["the side deals you signed"] if signed else []
-                causes += ["your own diplomatic actions"] if party in actors else []
-                causes += ["the other countries' moves"] if actors - {party} else []
-                why = joined([*causes, "the game's events"])
+            # Who moved it, as the game's record has it: the rest came with the game's events
+            # (a delayed consequence of an act among them).
+            actors = {actor for moved_, actor in report.moved if moved_ == party}
+            causes = ["the side deals you signed"] if signed else []
+            causes += ["your own diplomatic actions"] if party in actors else []
+            causes += ["the other countries' moves"] if actors - {party} else []
+            why = joined([*causes, "the game's events"])
             text.append(
                 f", {way} {moved[1:]} from {start:.1f} when the game began (moved by {why})"
             )
