@@ -4,8 +4,10 @@ core." """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pytest
 from rich.markdown import Markdown as RichMarkdown
 from textual.pilot import Pilot
 from textual.widgets import Markdown, Static
@@ -82,3 +84,33 @@ async def test_the_debrief_is_drawn_as_one_text_not_a_widget_per_block(tmp_path:
         await pilot.press("end")
         await pilot.pause()
         assert "Questions for discussion" in " ".join(screen_text(pilot.app))
+
+
+async def test_in_a_browser_e_hands_the_debrief_to_the_browser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A class game in Chromium: `e` wrote the debrief to the server's disk ("Debrief saved to
+    saves/debrief-spp-2005-….md"), out of reach of a student at another computer. In a browser
+    the file is delivered to the browser as a download, named as on disk; in a terminal it is
+    still written beside the saves."""
+    from game.ui.app import PerimeterApp
+
+    delivered: list[tuple[str, str]] = []
+
+    def deliver(self: PerimeterApp, file: io.StringIO, **kwargs: object) -> str:
+        delivered.append((file.read(), str(kwargs.get("save_filename"))))
+        return "key"
+
+    game = played_game("MX", seed=5)
+    async with game_app_at(game, tmp_path).run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_debrief(pilot)
+        monkeypatch.setattr(PerimeterApp, "is_web", property(lambda self: True))
+        monkeypatch.setattr(PerimeterApp, "deliver_text", deliver)
+        await pilot.press("e")
+        await pilot.pause()
+        [(text, name)] = delivered
+        assert text == screen.markdown
+        assert name.startswith("debrief-spp-2005-MX-") and name.endswith(".md")
+        assert not list(tmp_path.glob("debrief-*.md"))
+        said = " ".join(" ".join(screen_text(pilot.app)).split())
+        assert "Your browser downloads" in said, said

@@ -169,8 +169,17 @@ class EndingFlow(App[None]):
         from game.core.saves.store import game_name, write_atomic  # start-up speed
 
         assert self.game is not None
+        name = f"debrief-{game_name(self.game.state, self.game.started)}.md"
+        if self.is_web:
+            # In a browser (a class game) the server's disk is out of the student's reach:
+            # the browser downloads the file instead.
+            import io  # start-up speed
+
+            self.deliver_text(io.StringIO(message.markdown), save_filename=name)
+            self.notify(f"Your browser downloads {name}", markup=False)
+            return
         folder = self.saves_dir or Path("saves")
-        path = folder / f"debrief-{game_name(self.game.state, self.game.started)}.md"
+        path = folder / name
         try:
             folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, message.markdown.encode("utf-8"))
