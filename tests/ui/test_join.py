@@ -311,8 +311,11 @@ async def test_the_instructor_s_view_of_a_finished_game_gives_its_outcome_and_it
 ) -> None:
     """A class in browsers: at the end the instructor's view said only GAME OVER, with a stale
     line about the last round, and no way to the debrief to project; `p` still paused the
-    finished game. It now gives the outcome, `d` opens the debrief, and `p` says the game is
-    over."""
+    finished game. It now gives the outcome and `d` opens the debrief. A second class game in
+    Chromium: the footer still offered `p Pause/resume` and `n End round`, each refused in its
+    own words, and the view still said "Nothing on the table: each country's needs are for a
+    trilateral package". At the end the footer offers neither, `p` pauses nothing, and the
+    view says where the final package is."""
     from game.core.analysis.outcomes import classify, outcome_text
     from game.ui.screens.debrief import DebriefScreen
 
@@ -324,10 +327,14 @@ async def test_the_instructor_s_view_of_a_finished_game_gives_its_outcome_and_it
         assert "GAME OVER" in text
         outcome = outcome_text(instructor.scenario, classify(instructor.state))
         assert " ".join(f"Outcome: {outcome}".split())[:60] in text
-        assert "d Debrief" in shown(app).splitlines()[-1]
+        footer = shown(app).splitlines()[-1]
+        assert "d Debrief" in footer
+        assert "Pause" not in footer and "End round" not in footer, footer
+        assert "Nothing on the table" not in text
+        assert "The game is over: the debrief (d) gives what was signed or last on the" in text
         await pilot.press("p")
         await pilot.pause()
-        assert "the game is over" in shown(app) and "PAUSED" not in shown(app)
+        assert "PAUSED" not in shown(app)
         await pilot.press("d")
         for _ in range(20):
             await app.workers.wait_for_complete()

@@ -35,6 +35,8 @@ def standing_status(scenario: Scenario, standing: Standing, outcome: str | None 
 def standing_offer(scenario: Scenario, standing: Standing) -> Text:
     """What lies on the table: who tabled it, whom it binds, who has accepted it."""
     offer = standing.offer
+    if standing.finished:
+        return Text("The game is over: the debrief (d) gives what was signed or last on the table.")
     if offer is None:
         return Text("Nothing on the table: each country's needs are for a trilateral package.")
     name = scenario.party(offer.proposer).name

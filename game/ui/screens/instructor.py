@@ -127,9 +127,12 @@ Join codes are never shown here, so the screen can be projected.
         self.show(self.standing, self.outcome)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`d` (the debrief) only once the game is over, and in the footer only then."""
+        """`d` (the debrief) only once the game is over, pausing and ending a round only
+        before; each in the footer only then."""
         if action == "debrief":
             return self.standing.finished
+        if action in ("pause", "end_round"):
+            return not self.standing.finished
         return True
 
     def message(self, text: str, style: str = "") -> None:
