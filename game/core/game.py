@@ -20,6 +20,7 @@ from game.core.engine.mechanism import seats_for, start, step
 from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.requirement import Requirement
 from game.core.engine.scoring import PartyScore
+from game.core.engine.secrecy import untold
 from game.core.engine.state import Agreement, Difficulty, LogEntry, Offer, State
 from game.core.players.estimates import Estimate, estimate
 from game.core.players.negotiator import Negotiator, choose_move, seat_negotiator
@@ -300,8 +301,13 @@ class SeatView:
 
     @property
     def log(self) -> tuple[LogEntry, ...]:
-        """The negotiation's record: moves, replies with their stated reasons, events, votes."""
-        return self._game.state.log
+        """The negotiation's record: moves, replies with their stated reasons, events, votes;
+        less another party's unilateral act until it comes to light (`secrecy.untold`)."""
+        state = self._game.state
+        hidden = untold(state, self.party)
+        if not hidden:
+            return state.log
+        return tuple(e for n, e in enumerate(state.log) if n not in hidden)
 
     @property
     def status_quo(self) -> Package:

@@ -180,6 +180,8 @@ def _act(state: State, move: Act) -> State:
         text,
         tuple(changes),
         action.source,
+        # Whom the act was towards, for what the other parties are told of it (`secrecy`).
+        parties=(move.party, move.target) if move.target in s.party_ids else (),
         acted=state.acted | {move.party},
         acts=(*state.acts, (state.round, move.party, move.action, move.target)),
         conditions=conditions,

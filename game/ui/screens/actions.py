@@ -47,7 +47,8 @@ shows the actions this scenario opens to you; the built-in scenarios have these:
 - **Bilateral side deal** (at a table of three): both of you gain a better alternative to a
   trilateral deal; the third country trusts you less. Dual-bilateralism in action.
 - **Act unilaterally** (where the scenario lets a country, as spp-2005 lets the United
-  States): gain now; when it comes to light, the partner's trust falls.
+  States, towards Mexico): gain now; the other countries are not told until it comes to light,
+  when its delayed effect lands and the partner's trust falls.
 
 The chapter names the three levels of transformation but not what moves a country through
 them: tying an action to a level, and every effect's size, are design choices of the scenario.

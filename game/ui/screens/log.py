@@ -27,7 +27,8 @@ every reply with the reasons the engine found (the end screen gives the chapter 
 the refusals that mattered), every event
 between rounds (on its own date, listed before the round whose opening brought the news, with
 the design mark where its effects are the scenario author's choice) and every test of support
-at home. A round whose date the author chose says so.
+at home. A round whose date the author chose says so. Another country's unilateral act, taken
+without telling, shows only once it comes to light (when its delayed effect lands).
 
 ↑/↓ and PgUp/PgDn scroll, Home and End jump; Esc or `l` goes back to the table.
 
