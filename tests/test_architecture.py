@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from tests.conftest import ROOT
 
@@ -80,3 +81,17 @@ def test_notifications_show_their_text_as_written() -> None:
             ):
                 missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not missing
+
+
+def test_possessives_of_names_go_through_wording_possessive() -> None:
+    """A browser play-test read "United States's goals" in the debrief: a name ending in s
+    takes the apostrophe alone ("United States'"). Text that makes a possessive of a name or
+    an id it is given writes `possessive(name)`, never `f"{name}'s"`."""
+    found = []
+    for path in sorted(GAME.rglob("*.py")):
+        if path.name == "wording.py":
+            continue  # where `possessive` itself is
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"\}'s\b", line):
+                found.append(f"{path.relative_to(GAME.parent)}:{n}: {line.strip()}")
+    assert found == [], "\n".join(found)

@@ -20,6 +20,7 @@ from game.core.engine.legal import required_value
 from game.core.engine.mechanism import seats_for, start, step
 from game.core.engine.moves import IllegalMove, Move, Pass
 from game.core.engine.state import Difficulty, LogEntry, Offer, Seat, State
+from game.core.engine.wording import possessive
 from game.core.engine.zone import zone
 from game.core.game import Game, SeatView
 from game.core.players.negotiator import choose_move
@@ -61,8 +62,7 @@ class PartyStanding:
     name: str
     seat: Seat
     needed: float
-    """What a package of the offer's scope (trilateral when the table is empty) must be worth
-    to it now."""
+    """What a package of the offer's scope (everyone's if the table is empty) must be worth now."""
     score: float | None = None
     """What the package on the table is worth to it; None when nothing binding it is there."""
     acceptable: bool | None = None
@@ -257,7 +257,7 @@ class ClassGame(Game):
                 raise IllegalMove("the instructor has paused the game: wait until it goes on")
             due = self.state.to_move
             if due is not None and due != self.seat:
-                raise IllegalMove(f"it is {self._name(due)}'s turn, not yours")
+                raise IllegalMove(f"it is {possessive(self._name(due))} turn, not yours")
             after = step(self.state, move)
             return [(move, after), *_computers(self, after)]
 

@@ -221,6 +221,7 @@ async def test_the_end_screen_of_a_hot_seat_shows_each_team_its_own_result(
     the first team only ("You won" with its numbers); the second team never saw its result.
     The end screen names the team it speaks to, and `n` (in the footer) shows the next team's
     result, path and replay."""
+    from game.core.engine.wording import possessive
     from game.ui.screens.end import EndScreen
     from game.ui.screens.replay import ReplayScreen
     from tests.ui.conftest import at_end, game_app_at
@@ -232,13 +233,13 @@ async def test_the_end_screen_of_a_hot_seat_shows_each_team_its_own_result(
         first = end.party
         other = "MX" if first == "US" else "US"
         text = shown(app)
-        assert f"{game.scenario.party(first).name}'s result" in text
-        assert f"n: {game.scenario.party(other).name}'s result" in text
+        assert f"{possessive(game.scenario.party(first).name)} result" in text
+        assert f"n: {possessive(game.scenario.party(other).name)} result" in text
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, EndScreen) and app.screen.party == other
         text = shown(app)
-        assert f"{game.scenario.party(other).name}'s result" in text
+        assert f"{possessive(game.scenario.party(other).name)} result" in text
         mine = app.screen.report.parties[other].result
         assert f"{mine.reservation:.1f}" in text
         await pilot.press("w")

@@ -29,7 +29,7 @@ from typing import Literal
 from game.core.engine.conditions import Conditions
 from game.core.engine.numbers import SCORE_PLACES, SUPPORT_PLACES, apportion, compared
 from game.core.engine.scoring import EPSILON, PartyScorer, scorer
-from game.core.engine.wording import counted, joined
+from game.core.engine.wording import counted, joined, possessive
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
@@ -134,7 +134,7 @@ def _red_lines(
     for (party, name), options in ruled.items():
         shown = _listed(options, "more option")
         principle = next(p for p in scenario.principles if p.party == party and p.name == name)
-        text = f"{_name(scenario, party)}'s red line {name} rules out {joined(shown)}"
+        text = f"{possessive(_name(scenario, party))} red line {name} rules out {joined(shown)}"
         reasons.append(Reason("red_line", party, text, principle.source))
     return EmptyZone(summary, tuple(reasons))
 
@@ -275,7 +275,7 @@ def _together(
             down = sum(1 for p in examples if v.support(p) < v.threshold - EPSILON)
             if down:
                 of = f"{down:,} of them" if whole else "some of them"
-                text = f"{_name(scenario, v.party)}'s groups at home would vote down {of}"
+                text = f"{possessive(_name(scenario, v.party))} groups at home would vote down {of}"
                 votes.append(Reason("home", v.party, text, ""))
         many = f"{found.count:,}{'' if found.exact else ' or more'}"
         return EmptyZone(

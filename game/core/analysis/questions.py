@@ -16,7 +16,7 @@ from game.core.analysis.debrief import Debrief
 from game.core.analysis.record import Record, Refusal
 from game.core.analysis.report_parts import DyadPath, ZoneStep
 from game.core.engine.state import State
-from game.core.engine.wording import counted, deal_kind, every_country, joined
+from game.core.engine.wording import counted, deal_kind, every_country, joined, possessive
 from game.core.scenario.model import Scenario
 
 MOST = 5
@@ -79,7 +79,7 @@ def _red_lines(s: Scenario, refusals: Sequence[Refusal]) -> Iterator[str]:
             f"{_name(s, r.party)} refused the package {proposer} tabled in round "
             f"{r.round + 1} ({r.date}) because it crossed its red line on "
             f"{principle}{_section(line.source)}. Was there a package that met "
-            f"{proposer}'s goals without it?"
+            f"{possessive(proposer)} goals without it?"
         )
 
 
@@ -217,7 +217,7 @@ def _general(s: Scenario, summary: Debrief) -> Iterator[str]:
     if s.history.strip():
         yield (
             "How does this outcome compare with what actually happened, and which of "
-            f"{s.source_noun}'s causes made the difference?"
+            f"{possessive(s.source_noun)} causes made the difference?"
         )
     yield (
         "Which constraint, if it were lifted, would have changed the outcome most: a red line, "

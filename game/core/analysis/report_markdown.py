@@ -20,7 +20,14 @@ from game.core.engine.numbers import (
     difference,
     fixed,
 )
-from game.core.engine.wording import counted, deal_kind, efficient, every_country, joined
+from game.core.engine.wording import (
+    counted,
+    deal_kind,
+    efficient,
+    every_country,
+    joined,
+    possessive,
+)
 from game.core.scenario.model import Scenario
 
 ZONE_WIDTH = 30
@@ -117,7 +124,12 @@ def _outcome(report: ClassReport) -> str:
     verdict = _verdict(s.theory)
     if verdict:
         noun = s.source_noun
-        lines += ["", f"### {noun[:1].upper()}{noun[1:]}'s verdict and forecast", "", verdict]
+        lines += [
+            "",
+            f"### {possessive(noun[:1].upper() + noun[1:])} verdict and forecast",
+            "",
+            verdict,
+        ]
     return "\n".join(lines)
 
 
@@ -198,7 +210,7 @@ def _refusal_line(s: Scenario, r: Refusal) -> str:
         did = f"{who} refused it to table its own"
     elif r.kind == "blocked":
         # Groups at home sink a package: the chapter describes opposition, not votes.
-        did = f"{who}'s groups at home sank it"
+        did = f"{possessive(who)} groups at home sank it"
     else:
         did = f"{who} refused it"
     by = _name(s, r.offer.proposer) if r.offer.proposer else "a partner"

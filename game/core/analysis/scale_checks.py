@@ -21,6 +21,7 @@ from game.core.engine.conditions import Conditions
 from game.core.engine.effects import reservation_reached, with_alternatives
 from game.core.engine.scoring import EPSILON, PartyScorer, scorer
 from game.core.engine.values import values_for
+from game.core.engine.wording import possessive
 from game.core.scenario.actions import Action, ActionEffect
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
@@ -55,7 +56,10 @@ def out_of_reach(s: Scenario, rounds: Sequence[Conditions]) -> list[Problem]:
                 path = (*path, "bilateral_alternatives")
             found.append(
                 Problem(
-                    path, _said(f"{party}'s reservation value at the start is", view, bilateral)
+                    path,
+                    _said(
+                        f"{possessive(party)} reservation value at the start is", view, bilateral
+                    ),
                 )
             )
             named.add(party)
@@ -65,8 +69,8 @@ def out_of_reach(s: Scenario, rounds: Sequence[Conditions]) -> list[Problem]:
             if _beyond(view.reservation, _best(view.per_point)):
                 date = s.rounds[r].date.isoformat()
                 opening = (
-                    f"as round {r + 1} ({date}) opens, after the events so far, {party}'s "
-                    "reservation value is"
+                    f"as round {r + 1} ({date}) opens, after the events so far, "
+                    f"{possessive(party)} reservation value is"
                 )
                 found.append(Problem(("rounds", r), _said(opening, view, conditions.bilateral[n])))
                 named.add(party)
@@ -87,7 +91,8 @@ def out_of_reach(s: Scenario, rounds: Sequence[Conditions]) -> list[Problem]:
                     view = scorer(s, after).parties[party]
                     if _beyond(view.reservation, _best(view.per_point)):
                         opening = (
-                            f"taking {action.id!r} once can bring {party}'s reservation value to"
+                            f"taking {action.id!r} once can bring {possessive(party)} "
+                            "reservation value to"
                         )
                         found.append(
                             Problem(
@@ -203,7 +208,8 @@ def magnified_lines(s: Scenario, rounds: Sequence[Conditions]) -> list[Problem]:
         found.append(
             Problem(
                 ("parties", n),
-                f"{party}'s score breakdown can show a line of {_points(size)} points ({label}) "
+                f"{possessive(party)} score breakdown can show a line of {_points(size)} points "
+                f"({label}) "
                 f"on a score of 0 to 100: in raw value (before the 0-100 scale) this line alone "
                 f"is {_points(raw)}, while its best package is worth only {_points(gap)} more "
                 "to it than its worst, so other lines cancel most of it (on its scale a point of "

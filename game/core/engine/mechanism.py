@@ -18,7 +18,7 @@ from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.rules import rule_for
 from game.core.engine.state import Difficulty, Seat, State, evolve
 from game.core.engine.timeline import open_round
-from game.core.engine.wording import a_deal_kind, logged
+from game.core.engine.wording import a_deal_kind, logged, possessive
 from game.core.scenario.model import Scenario
 
 
@@ -85,7 +85,9 @@ def step(state: State, move: Move) -> State:
     if state.finished:
         raise IllegalMove("the game is over")
     if move.party != state.to_move:
-        raise IllegalMove(f"it is {state.to_move}'s turn, not {move.party}'s")
+        raise IllegalMove(
+            f"it is {possessive(str(state.to_move))} turn, not {possessive(move.party)}"
+        )
     after = rule_for(move)(state, move)
     moves = (*state.moves, move)
     if move.ends_turn:

@@ -12,7 +12,7 @@ from pathlib import Path
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Act, IllegalMove, Move, move_union
 from game.core.engine.state import State
-from game.core.engine.wording import joined
+from game.core.engine.wording import joined, possessive
 from game.core.saves import legacy
 from game.core.saves.format import SaveFile, problem_at, read_save
 from game.core.scenario.errors import FileProblem, LoadError
@@ -420,10 +420,10 @@ def _act_problems(
         if target in groups:
             return []
         message = (
-            f"the action {action.id!r} needs a target: one of {party}'s groups at home, "
+            f"the action {action.id!r} needs a target: one of {possessive(party)} groups at home, "
             f"{joined(groups, 'or')}"
             if target is None
-            else f"{target!r} is not one of {party}'s groups at home; "
+            else f"{target!r} is not one of {possessive(party)} groups at home; "
             f"{did_you_mean(target, groups)}"
         )
     elif target is not None:

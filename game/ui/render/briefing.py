@@ -14,6 +14,7 @@ from rich.text import Text
 
 from game.core.engine.numbers import figures
 from game.core.engine.scoring import PartyScore
+from game.core.engine.wording import possessive
 from game.core.game import SeatView
 from game.core.scenario.agenda import Issue
 from game.core.scenario.lookups import (
@@ -425,7 +426,8 @@ def _groups(view: SeatView) -> Text:
         text.append(f"{described(group.description, group.source)}\n")
         if group.reason:
             text.append(
-                f"   Their stated reason (quoted words are {s.source_noun}'s): ", style="italic"
+                f"   Their stated reason (quoted words are {possessive(s.source_noun)}): ",
+                style="italic",
             )
             text.append(f"{reason_words(group)} [{reason_source(group)}]\n")
         for stance in sorted(group.stances, key=lambda st: st.delta):

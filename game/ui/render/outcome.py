@@ -14,7 +14,7 @@ from game.core.analysis.empty_zone import Reason
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import EventNote, Refusal, Tabled
 from game.core.engine.numbers import difference
-from game.core.engine.wording import deal_kind, every_country, joined
+from game.core.engine.wording import deal_kind, every_country, joined, possessive
 from game.core.scenario.model import Scenario
 
 
@@ -270,8 +270,8 @@ def _lapse(scenario: Scenario, lapse: Lapse, party: str) -> Text:
 def _empty_reason(scenario: Scenario, reason: Reason, party: str) -> Text:
     """A line of what left no package, the player's own marked."""
     words, name = reason.text, scenario.party(party).name
-    if reason.party == party and words.startswith(f"{name}'s "):
-        words = "Your " + words.removeprefix(f"{name}'s ")
+    if reason.party == party and words.startswith(f"{possessive(name)} "):
+        words = "Your " + words.removeprefix(f"{possessive(name)} ")
     elif reason.party == party:
         words = words.replace(name, f"{name} (you)", 1)
     return Text(f"- {words}{_source(reason.source)}\n")

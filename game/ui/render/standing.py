@@ -8,6 +8,7 @@ from rich.text import Text
 
 from game.core.classroom import PartyStanding, Standing
 from game.core.engine.numbers import SCORE_PLACES, SUPPORT_PLACES, compared, fixed
+from game.core.engine.wording import possessive
 from game.core.scenario.model import Scenario
 from game.ui.render.agenda import scope_words
 from game.ui.render.marks import yes_no
@@ -41,7 +42,7 @@ def standing_offer(scenario: Scenario, standing: Standing) -> Text:
         return Text("Nothing on the table: each country's needs are for a trilateral package.")
     name = scenario.party(offer.proposer).name
     binds = scope_words(offer.scope, scenario.party_ids)
-    text = Text(f"On the table: {name}'s package, binding {binds}")
+    text = Text(f"On the table: {possessive(name)} package, binding {binds}")
     accepted = ", ".join(offer.accepted) or "nobody yet"
     text.append(f"; accepted by {accepted}")
     return text

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from game.core.analysis.debrief import Debrief, RoundPoint
 from game.core.engine.numbers import compared
-from game.core.engine.wording import efficient
+from game.core.engine.wording import efficient, possessive
 from game.core.scenario.model import Scenario
 from game.ui import render
 from game.ui.render import outcome
@@ -221,8 +221,12 @@ the next team's result, path and replay.
 
     def _whose(self) -> Text:
         """At a hot seat, the team the screen speaks to, and the key to the next team's."""
-        text = Text(f"{self.scenario.party(self.party).name}'s result", style="bold reverse")
-        return text.append(f"   n: {self.scenario.party(self._next_team()).name}'s result")
+        text = Text(
+            f"{possessive(self.scenario.party(self.party).name)} result", style="bold reverse"
+        )
+        return text.append(
+            f"   n: {possessive(self.scenario.party(self._next_team()).name)} result"
+        )
 
     def _next_team(self) -> str:
         """The hot seat's team after the one shown, in turn order (the first after the last)."""
