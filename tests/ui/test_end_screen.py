@@ -257,6 +257,25 @@ def test_the_joint_gain_is_the_sum_of_the_gains_shown_above_it() -> None:
     assert checked == 3
 
 
+def test_the_path_charts_mark_support_short_of_what_is_needed() -> None:
+    """A class game in Chromium: on the end screen's path and the debrief's "Score and support
+    at home", support of 48 against a need of 50 drew like 53: five blocks reaching the
+    marker of what is needed, though that 48 is what made the United States walk away. A
+    number short of its need is marked ✘, in both, and the end screen says what the mark is."""
+    from dataclasses import replace as replaced
+
+    from game.core.analysis.debrief import RoundPoint
+    from game.core.analysis.report_markdown import _path_line
+    from game.ui.screens.end import path_chart
+
+    short = RoundPoint("2007-11-15", 80.0, 70.0, 48.0, 50.0)
+    enough = replaced(short, support=53.0)
+    lines = path_chart((short, enough)).plain.splitlines()
+    assert lines[3].rstrip().endswith("48 ✘") and "✘" not in lines[4], lines
+    assert "✘ support short of what is needed" in lines[-1]
+    assert _path_line(short).endswith("48/50 ✘") and "✘" not in _path_line(enough)
+
+
 def test_the_path_chart_says_it_charts_the_table_as_each_round_opened() -> None:
     """A teacher's audit: "Your path, round by round" showed "nothing on the table" for round 1
     though the teacher had tabled a package in round 1: the chart follows the table as each
@@ -372,8 +391,8 @@ def test_the_path_chart_never_rounds_a_number_onto_the_bar_it_missed() -> None:
     from game.ui.screens.end import path_chart
 
     missed = RoundPoint("2006-04", offered=63.96, reservation=64.0, support=49.5, threshold=50.0)
-    _, _, offered, _, support = path_chart((missed,)).plain.splitlines()[-1].split()
-    assert (offered, support) == ("63.96", "49.5")
+    _, _, offered, _, support, short = path_chart((missed,)).plain.splitlines()[3].split()
+    assert (offered, support, short) == ("63.96", "49.5", "✘")
     met = RoundPoint("2006-04", offered=64.0, reservation=64.0, support=50.0, threshold=50.0)
-    _, _, offered, _, support = path_chart((met,)).plain.splitlines()[-1].split()
+    _, _, offered, _, support = path_chart((met,)).plain.splitlines()[3].split()
     assert (offered, support) == ("64", "50")

@@ -27,7 +27,7 @@ from game.core.analysis.record import (
     read_record,
 )
 from game.core.engine.ratification import LapseCause, walks_away
-from game.core.engine.scoring import ScoredPackage, scorer
+from game.core.engine.scoring import EPSILON, ScoredPackage, scorer
 from game.core.engine.state import State
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
@@ -59,6 +59,12 @@ class RoundPoint:
     in_force: bool = False
     """True when nothing was on the table because the agreement binding everyone, signed in an
     earlier round, was in force: `offered` and `support` are then that agreement's."""
+
+    @property
+    def short(self) -> bool:
+        """Whether its groups' support falls short of what ratification needs (a bar of ten
+        cells draws 48 and 53 alike against a need of 50: the charts mark it)."""
+        return self.support < self.threshold - EPSILON
 
 
 @dataclass(frozen=True)

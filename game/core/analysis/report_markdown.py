@@ -352,10 +352,9 @@ def _path_line(point: RoundPoint) -> str:
         offered, reservation = compared(point.offered, point.reservation, SCORE_PLACES)
         offer = f"{bar(point.offered, 14)} {offered:>5}"
     support, threshold = compared(point.support, point.threshold, SUPPORT_PLACES)
-    return (
-        f"{point.date}  {offer}  res {reservation:>4}  home "
-        f"{bar(point.support, 10)} {support:>3}/{threshold}" + (" †" if point.in_force else "")
-    )
+    marks = (" ✘" if point.short else "") + (" †" if point.in_force else "")
+    home = f"{bar(point.support, 10)} {support:>3}/{threshold}{marks}"
+    return f"{point.date}  {offer}  res {reservation:>4}  home {home}"
 
 
 def _paths(report: ClassReport) -> str:
@@ -365,7 +364,8 @@ def _paths(report: ClassReport) -> str:
         "",
         "Each country's score of the package on the table as the round opened, its "
         "reservation value (res), and its groups' support for that package against what "
-        f"ratification needs (once the agreement binding {every_country(s)} was signed, that "
+        f"ratification needs, marked ✘ when short of it (once the agreement binding "
+        f"{every_country(s)} was signed, that "
         "agreement, in force, marked †; with nothing on the table, their approval of the "
         "status quo).",
     ]

@@ -29,7 +29,7 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
     # one month, as in smart-border-2001, must not look like one).
     text.append(f"{'':12}{'your score of the offer':<31}its support at home\n", style="dim")
     text.append(f"{'':12}{'(│ = your reservation)':<31}(│ = support needed)\n", style="dim")
-    bare = signed = False
+    bare = signed = short = False
     for point in path:
         value, reservation, support = point.offered, point.reservation, point.support
         date = point.date
@@ -45,6 +45,9 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
         home[min(9, int(10 * point.threshold / 100))] = "│"
         line.append("   " + "".join(home), style="" if value is not None else "dim")
         line.append(f" {compared(support, point.threshold, 0)[0]:>3}")
+        if point.short:
+            line.append(" ✘", style="bold red")
+            short = True
         if value is None:
             line.append("*", style="dim")
             bare = True
@@ -58,6 +61,8 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
         )
     if signed:
         text.append("† the agreement signed, in force: its score and its support\n", style="dim")
+    if short:
+        text.append("✘ support short of what is needed\n", style="dim")
     return text
 
 
