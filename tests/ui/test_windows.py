@@ -267,3 +267,19 @@ async def test_a_run_of_windows_can_be_skipped_to_its_last(tmp_path: Path) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EndScreen)
+
+
+def test_a_window_cites_a_section_once() -> None:
+    """A class game in Chromium: the lapse window quoted a group's reason with its section,
+    "[Policies D) Trilateral]", then gave the same section again on its last line. The last
+    line gives the entry's section only when its reasons have not already."""
+    from game.core.scenario.loader import find_scenario
+    from game.ui.render.table import notice
+
+    state = Game.new(find_scenario("spp-2005"), 1, [], difficulty="easy").state
+    lapse = next(e for e in state.log if e.kind == "lapsed")
+    assert any("[Policies D) Trilateral]" in r for r in lapse.reasons)
+    assert notice(state.scenario, lapse).plain.count("[Policies D) Trilateral]") == 1
+    state = Game.new(find_scenario("spp-2005"), 2, [], difficulty="normal").state
+    other = next(e for e in state.log if e.kind == "lapsed")
+    assert notice(state.scenario, other).plain.count("[Policies D) Trilateral]") == 1

@@ -136,7 +136,10 @@ def notice(
     for reason in entry.reasons:
         text.append(f"\n • {reason}", style="red" if entry.kind in ("blocked", "lapsed") else "")
     design = f" · {DESIGN_EFFECTS}" if event is not None and event.inferred else ""
-    if entry.source:  # a scenario event always has one (its `source` is required)
+    # A scenario event always has a source (its `source` is required); a reason that quotes
+    # the same section has already cited it.
+    cited = any(f"[{entry.source}]" in reason for reason in entry.reasons)
+    if entry.source and not (cited and not design):
         text.append(f"\n\n[{entry.source}]{design}", style="dim italic")
     return text
 
