@@ -182,3 +182,12 @@ def test_a_two_party_debrief_says_both_countries_not_every_country() -> None:
         assert "How many packages both countries would have accepted" in text
         possible = text.split("## The deal against what was possible")[1]
         assert "both countries" in possible.split("\n## ")[0], game
+
+
+def test_an_event_named_mid_sentence_does_not_keep_its_capital_the() -> None:
+    """A class game in Chromium: "… against integration with Mexico and The Mérida
+    Initiative." An event's title opens with a capital only where it opens a sentence."""
+    for seed in (0, 1):
+        for question in report("spp-2005", "easy", seed).questions:
+            assert not re.search(r"(?:, |; |and |after )The [A-Z]", question), question
+    assert any("the Mérida Initiative" in q for q in report("spp-2005", "easy", 1).questions)

@@ -16,7 +16,14 @@ from game.core.analysis.debrief import Debrief
 from game.core.analysis.record import Record, Refusal
 from game.core.analysis.report_parts import DyadPath, ZoneStep
 from game.core.engine.state import State
-from game.core.engine.wording import counted, deal_kind, every_country, joined, possessive
+from game.core.engine.wording import (
+    counted,
+    deal_kind,
+    every_country,
+    in_sentence,
+    joined,
+    possessive,
+)
 from game.core.scenario.model import Scenario
 
 MOST = 5
@@ -105,7 +112,7 @@ def _lapse(s: Scenario, summary: Debrief) -> Iterator[str]:
     if lapse is None:
         return
     titles = {e.title for e in s.events}
-    events = [e.title for e in lapse.events if e.title in titles]
+    events = [in_sentence(e.title) for e in lapse.events if e.title in titles]
     after = f", after {joined(events)}" if events else ""
     who = _name(s, lapse.party)
     opening = f"{who} let the partnership lapse on {lapse.date}{after}."
@@ -134,7 +141,7 @@ def _zone_collapse(s: Scenario, zones: Sequence[ZoneStep]) -> Iterator[str]:
     ]
     falls.sort(key=lambda f: -f[0])
     for _, before, after in falls:
-        moved = "; ".join(f"{what}{_section(source)}" for what, source in after.moved)
+        moved = "; ".join(f"{in_sentence(what)}{_section(source)}" for what, source in after.moved)
         yield (
             f"The zone of agreement fell from {before.packages:,} to {after.packages:,} "
             f"packages by {after.label}, after {moved}. Which obstacle of {s.source_noun} does "

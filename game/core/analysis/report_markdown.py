@@ -25,6 +25,7 @@ from game.core.engine.wording import (
     deal_kind,
     efficient,
     every_country,
+    in_sentence,
     joined,
     possessive,
 )
@@ -330,7 +331,7 @@ def _zone(report: ClassReport) -> str:
         "",
     ]
     for before, z in itertools.pairwise(steps):
-        moved = [f"{what}{_src(source)}" for what, source in z.moved]
+        moved = [f"{in_sentence(what)}{_src(source)}" for what, source in z.moved]
         if z.packages == before.packages and (not moved or z.packages == 0):
             continue  # nothing moved, or nothing was left to move
         change = z.packages - before.packages
@@ -461,8 +462,7 @@ def _closest(report: ClassReport) -> str:
 
 
 def _what(s: Scenario, tabled: Tabled, fate: str) -> str:
-    """The package signed or last on the table, in words (with its scope when it leaves some
-    country out)."""
+    """The package signed or last on the table, in words (its scope when it leaves one out)."""
     if len(tabled.scope) < len(s.party_ids):
         return f"the last package (between {joined([_name(s, p) for p in tabled.scope])})"
     return "the package signed" if fate == "signed" else "the last package on the table"

@@ -70,6 +70,12 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def in_sentence(title: str) -> str:
+    """A title as it reads inside a sentence: "The Mérida Initiative" becomes "the Mérida
+    Initiative" (its leading article loses the capital; the rest is a name)."""
+    return f"the {title[4:]}" if title.startswith("The ") else title
+
+
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """A count and its noun: "1 issue", "1,200 issues" (`plural` where adding s is wrong)."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
