@@ -462,6 +462,18 @@ def test_options_outside_the_drafts_scope_are_marked_and_all_named() -> None:
     assert problem.endswith("bind parties outside the scope")
 
 
+def test_a_worth_known_from_a_refusal_is_called_known_not_stated() -> None:
+    """A student's play-test: the log said Canada's refusal found the package "worth 68", and
+    the Partners panel then read "worth to them 67.8 (stated)", and 67.9 a round later, for
+    the same package. What the panel shows is the worth as it is now, known since the refusal
+    made it public (the log gives whole numbers): it says "known", not "stated"."""
+    from game.core.players.estimates import Estimate
+    from game.ui.render.partners import worth_seen
+
+    known = Estimate("CA", 67.8, 67.8, 60.0, 60.0, "likely no", (), True, 90.0, 95.0, "", True)
+    assert worth_seen(known) == "67.8 (known)"
+
+
 def long_agenda(extra: int) -> Scenario:
     """spp-2005 with `extra` more issues (copies of its first ones under new ids): an agenda
     longer than the table's column at 80x24."""

@@ -53,9 +53,10 @@ def aim_words(e: Estimate) -> str:
 
 
 def worth_seen(e: Estimate) -> str:
-    """What the package is worth to the partner, as the seat can tell: the worth the partner
-    stated when it refused it, or a range."""
-    return f"{e.low:.1f} (stated)" if e.stated else range_seen(e.low, e.high)
+    """What the package is worth to the partner, as the seat can tell: its worth as it is
+    now, known since the partner's refusal made it public ("known", not "stated": the refusal
+    gave it in whole numbers, and events move it since), or a range."""
+    return f"{e.low:.1f} (known)" if e.stated else range_seen(e.low, e.high)
 
 
 def range_seen(low: float, high: float) -> str:
