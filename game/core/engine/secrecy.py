@@ -16,7 +16,7 @@ def untold(state: State, viewer: str) -> frozenset[int]:
     scenario = state.scenario
     # (actor, target, round taken) of each unilateral act with an effect still to land.
     due = {
-        (p.actor, p.partner, p.due - p.effect.after_rounds)
+        (p.actor, p.partner, p.taken)
         for p in state.pending
         if p.actor != viewer and scenario.action(p.action).kind == "unilateral"
     }

@@ -55,6 +55,11 @@ class Pending:
     effect: ActionEffect
     action: str
 
+    @property
+    def taken(self) -> int:
+        """The round the act was taken in."""
+        return self.due - self.effect.after_rounds
+
 
 LogKind = Literal[
     "propose",

@@ -92,11 +92,10 @@ def delayed_text(state: State, p: Pending) -> str:
     ("Delayed consequence of United States' action in round 5 (2007-05): Act unilaterally,
     without telling Mexico."). A play-test read "Delayed consequence of Act unilaterally by
     United States." and could not tell towards whom, or when."""
-    taken = p.due - p.effect.after_rounds
-    month = state.scenario.rounds[taken].date.isoformat()[:7]
+    month = state.scenario.rounds[p.taken].date.isoformat()[:7]
     act = action_phrase(state.scenario, p.action, p.partner)
     who = possessive(name(state, p.actor))
-    return f"{DELAYED}{who} action in round {taken + 1} ({month}): {act}."
+    return f"{DELAYED}{who} action in round {p.taken + 1} ({month}): {act}."
 
 
 def _holds_all(state: State, event: Event) -> bool:
