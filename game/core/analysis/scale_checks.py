@@ -151,9 +151,7 @@ def _reached(s: Scenario, action: Action, effect: ActionEffect) -> list[str]:
     reached: set[str] = set()
     for actor in action.by or ids:
         targets: list[str | None] = (
-            [q for q in ids if q != actor and (not action.toward or q in action.toward)]
-            if action.target == "partner"
-            else [None]
+            [*action.partners_of(actor, ids)] if action.target == "partner" else [None]
         )
         for target in targets:
             reached.update(reservation_reached(s, effect, actor, target))

@@ -97,8 +97,7 @@ def _all_actions(scenario: Scenario, party: str) -> tuple[Act, ...]:
         if action.target == "partner":
             moves += [
                 Act(party=party, action=action.id, target=q)
-                for q in scenario.party_ids
-                if q != party and (not action.toward or q in action.toward)
+                for q in action.partners_of(party, scenario.party_ids)
             ]
         elif action.target == "group":
             moves += [

@@ -407,8 +407,7 @@ def _act_problems(
             )
         elif target not in partners:
             message = f"unknown party {target!r}; {did_you_mean(target, partners)}"
-        elif action.toward and target not in action.toward:
-            allowed = [p for p in action.toward if p != party]
+        elif target not in (allowed := action.partners_of(party, scenario.party_ids)):
             message = (
                 f"{party} may take the action {action.id!r} towards "
                 f"{joined(allowed, 'or')} only, not {target}"

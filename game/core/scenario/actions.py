@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -90,3 +91,8 @@ class Action(Model):
 
     source: Source
     """Chapter section."""
+
+    def partners_of(self, actor: str, parties: Sequence[str]) -> list[str]:
+        """The partners `actor` may take the action towards, in the order of `parties` (the
+        scenario's): every other party, or those `toward` names."""
+        return [q for q in parties if q != actor and (not self.toward or q in self.toward)]
