@@ -141,7 +141,7 @@ def _zone_collapse(s: Scenario, zones: Sequence[ZoneStep]) -> Iterator[str]:
     ]
     falls.sort(key=lambda f: -f[0])
     for _, before, after in falls:
-        moved = "; ".join(f"{in_sentence(what)}{_section(source)}" for what, source in after.moved)
+        moved = "; ".join(f"{what}{_section(source)}" for what, source in after.moved)
         yield (
             f"The zone of agreement fell from {before.packages:,} to {after.packages:,} "
             f"packages by {after.label}, after {moved}. Which obstacle of {s.source_noun} does "

@@ -25,7 +25,6 @@ from game.core.engine.wording import (
     deal_kind,
     efficient,
     every_country,
-    in_sentence,
     joined,
     possessive,
 )
@@ -331,7 +330,7 @@ def _zone(report: ClassReport) -> str:
         "",
     ]
     for before, z in itertools.pairwise(steps):
-        moved = [f"{in_sentence(what)}{_src(source)}" for what, source in z.moved]
+        moved = [f"{what}{_src(source)}" for what, source in z.moved]
         if z.packages == before.packages and (not moved or z.packages == 0):
             continue  # nothing moved, or nothing was left to move
         change = z.packages - before.packages

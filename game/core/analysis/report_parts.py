@@ -13,6 +13,7 @@ from game.core.engine.conditions import Conditions, WendtSystem, wendt_system
 from game.core.engine.scoring import ScoredPackage, passes, scorer
 from game.core.engine.state import LogEntry, State
 from game.core.engine.timeline import DELAYED
+from game.core.engine.wording import in_sentence
 from game.core.engine.zone import zone
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
@@ -56,8 +57,10 @@ class ZoneStep:
     @property
     def moved(self) -> tuple[tuple[str, str], ...]:
         """Everything that came before this step and may have moved the zone, each with its
-        section ("" for none): events, delayed consequences, then the players' acts."""
-        return (*self.events, *self.consequences, *((a.rstrip("."), "") for a in self.acts))
+        section ("" for none): events, delayed consequences, then the players' acts, each as
+        it reads after "after" (an event's title loses its capital "The")."""
+        moved = (*self.events, *self.consequences, *((a.rstrip("."), "") for a in self.acts))
+        return tuple((in_sentence(what), source) for what, source in moved)
 
 
 @dataclass(frozen=True)
