@@ -43,6 +43,9 @@ from game.core.scenario.packages import Package
 class Game:
     """A game in progress. Its state is immutable; the controller swaps in the next one."""
 
+    paused = False
+    """Whether no move may be taken for now (only a class game's instructor pauses one)."""
+
     def __init__(
         self,
         state: State,
@@ -283,6 +286,11 @@ class SeatView:
     def my_turn(self) -> bool:
         """Whether this party is to move."""
         return self._game.state.to_move == self.party
+
+    @property
+    def paused(self) -> bool:
+        """Whether the game is paused (a class game's instructor's doing): nobody may move."""
+        return self._game.paused
 
     @property
     def finished(self) -> bool:

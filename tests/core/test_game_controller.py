@@ -110,6 +110,7 @@ def test_a_seat_view_offers_no_way_to_another_partys_private_numbers() -> None:
         "needed",
         "offer",
         "party",
+        "paused",
         "play",
         "requirement",
         "round",

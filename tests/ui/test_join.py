@@ -211,6 +211,26 @@ async def test_a_teams_table_says_when_the_instructor_pauses(tmp_path: Path) -> 
         assert "Not allowed: the instructor has paused the game" in shown(app)
 
 
+async def test_a_paused_teams_status_line_says_paused_not_your_turn(tmp_path: Path) -> None:
+    """Instructor's view: "p pauses the game (no team can move; their tables say why)". The
+    status line, which stays when the message line is replaced, must not invite a move."""
+    instructor = new_class(tmp_path)
+    app = class_app(instructor.store.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_table(pilot, instructor.codes()["MX"])
+        assert "your turn" in widget_text(app, "#status")
+        instructor.set_paused(True)
+        app.follow_class()
+        await pilot.pause()
+        status = widget_text(app, "#status")
+        assert "your turn" not in status
+        assert "PAUSED" in status
+        instructor.set_paused(False)
+        app.follow_class()
+        await pilot.pause()
+        assert "your turn" in widget_text(app, "#status")
+
+
 async def test_a_file_that_is_not_a_class_game_is_named_on_the_join_page(tmp_path: Path) -> None:
     """Untrusted input: the page says in one line why the game cannot be joined."""
     store = tmp_path / "class.sqlite"

@@ -193,6 +193,9 @@ def status(view: SeatView) -> Text:
     )
     if view.finished:
         text.append(" · game over", style="bold")
+    elif view.paused:
+        # Not "your turn": nobody may move until the instructor lets the game go on.
+        text.append(" · PAUSED", style="bold reverse")
     elif view.my_turn:
         text.append(" · your turn", style="bold reverse")
     elif view.to_move is not None:
