@@ -69,6 +69,12 @@ def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
         for difficulty in DIFFICULTIES:
             row = [g for g in table if g.difficulty == difficulty]
             lines.append(f"    {difficulty:<10}" + "".join(f"{g.mean:>+14.2f}" for g in row))
+            # Seat by seat too: a mean over the seats can hide a seat where a naive player
+            # does as well as a negotiating one.
+            for seat in scenario.party_ids:
+                lines.append(
+                    f"      {seat:<8}" + "".join(f"{g.by_seat[seat]:>+14.2f}" for g in row)
+                )
     from game.core.analysis.quality import seat_gains
 
     for title, causes in worlds:

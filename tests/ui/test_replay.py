@@ -206,7 +206,7 @@ async def test_b_branches_a_new_game_at_the_table_as_another_country_without_a_c
         assert "▸ Mexico" in text and "▸ Nothing: history as it happened" in text
         await pilot.press("down", "tab", "down", "down")
         await pilot.pause()
-        assert "▸ Without leader_change" in "\n".join(screen_text(app))
+        assert "▸ Without leader change" in "\n".join(screen_text(app))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TableScreen)

@@ -432,6 +432,24 @@ def test_a_counters_reason_says_it_is_about_the_package_refused() -> None:
     assert "Canada, of the package it refused: it is worth 66, and it needs 77" in said, said
 
 
+def test_a_failed_vote_s_reason_names_the_country_once() -> None:
+    """A student's play-test (revive-spp hot seat): after a package failed at home the line
+    read "United States: United States: its groups at home would not suppor…" (the reasons of
+    a failed vote name each country, as several may fail at once)."""
+    from dataclasses import replace as replaced
+
+    from game.core.engine.state import LogEntry
+    from game.ui.render.table import latest
+
+    game = Game.new(spp_file(), 5, ["MX"])
+    reason = "United States: its groups at home would not support it (support 49.8, needs 50)"
+    blocked = LogEntry(0, "blocked", "US", "Support at home fell short.", (reason,))
+    game.state = replaced(game.state, log=(*game.state.log, blocked))
+    said = " ".join(latest(game.view("MX"), 78, own_kept=False).plain.split())
+    assert "United States: United States" not in said, said
+    assert "United States: its groups at home would not" in said, said
+
+
 def test_options_outside_the_drafts_scope_are_marked_and_all_named() -> None:
     """A student's play-test (Canada, revive-spp): a draft binding the United States and
     Canada held two options binding all three; the panels said "Acceptable to you ✔ yes" and

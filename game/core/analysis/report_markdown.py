@@ -21,6 +21,7 @@ from game.core.engine.numbers import (
     fixed,
 )
 from game.core.engine.wording import (
+    cause_words,
     counted,
     deal_kind,
     efficient,
@@ -89,8 +90,7 @@ def _head(report: ClassReport) -> str:
     ]
     if state.disabled_causes:
         lines.append(
-            f"A *what if* game: it ran without the events of "
-            f"{', '.join(sorted(state.disabled_causes))}."
+            f"A *what if* game: it ran without the events of {cause_words(state.disabled_causes)}."
         )
     if not state.finished:
         lines.append("The game is not over: this reads it as it stands.")

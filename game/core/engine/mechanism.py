@@ -18,7 +18,7 @@ from game.core.engine.moves import IllegalMove, Move
 from game.core.engine.rules import rule_for
 from game.core.engine.state import Difficulty, Seat, State, evolve
 from game.core.engine.timeline import open_round
-from game.core.engine.wording import a_deal_kind, logged, possessive
+from game.core.engine.wording import a_deal_kind, cause_words, logged, possessive
 from game.core.scenario.model import Scenario
 
 
@@ -73,8 +73,7 @@ def seats_for(
 def _what_if(state: State) -> State:
     """Say in the log, before anything happens, which causes this game runs without."""
     off = [e for e in state.scenario.events if e.cause in state.disabled_causes]
-    causes = ", ".join(sorted(state.disabled_causes))
-    text = f"What if…: This game runs without the events of {causes}."
+    text = f"What if…: This game runs without the events of {cause_words(state.disabled_causes)}."
     reasons = tuple(f"{e.date.isoformat()} {e.title}: does not happen" for e in off)
     source = "; ".join(dict.fromkeys(e.source for e in off))
     return logged(state, "event", None, text, reasons, source)

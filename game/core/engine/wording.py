@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from game.core.engine.conditions import Conditions
@@ -74,6 +74,12 @@ def in_sentence(title: str) -> str:
     """A title as it reads inside a sentence: "The Mérida Initiative" becomes "the Mérida
     Initiative" (its leading article loses the capital; the rest is a name)."""
     return f"the {title[4:]}" if title.startswith("The ") else title
+
+
+def cause_words(causes: Iterable[str]) -> str:
+    """Causes named for a reader, in order of their ids ("leader_change" reads "leader
+    change"); the ids themselves are what `--without` takes."""
+    return ", ".join(c.replace("_", " ") for c in sorted(causes))
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:

@@ -247,7 +247,10 @@ def latest(view: SeatView, width: int, own_kept: bool) -> Text:
             # A counter's reasons are why the package before it was refused, not its own.
             who += ", of the package it refused"
         more = f" (+{len(reasoned.reasons) - 1} more)" if len(reasoned.reasons) > 1 else ""
-        reason = Text(f"\n  {who}: {reasoned.reasons[0]}", style="dim")
+        first = reasoned.reasons[0]
+        # A failed vote's reasons name each country already (several may fail at once).
+        said = first if reasoned.kind == "blocked" else f"{who}: {first}"
+        reason = Text(f"\n  {said}", style="dim")
         if reason.cell_len + len(more) > width + 1:
             reason.truncate(width + 1 - len(more) - 1, overflow="ellipsis")
         reason.append(more, style="dim")

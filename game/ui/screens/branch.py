@@ -12,6 +12,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.core.engine.state import State
+from game.core.engine.wording import cause_words
 from game.ui.render.marks import clip
 from game.ui.screens.base import GameModal
 from game.ui.widgets.marked import MarkedOptionList
@@ -99,7 +100,7 @@ The game you branch from is not changed (one still in progress is saved first).
         choices = [(HISTORY, "Nothing: history as it happened")]
         for cause in order:
             titles = "; ".join(e.title for e in events if e.cause == cause)
-            choices.append((cause, f"Without {cause}: {titles}"))
+            choices.append((cause, f"Without {cause_words([cause])}: {titles}"))
         return choices
 
     def on_mount(self) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from game.core.analysis.debrief import Debrief, RoundPoint
 from game.core.engine.numbers import compared
-from game.core.engine.wording import efficient, possessive
+from game.core.engine.wording import cause_words, efficient, possessive
 from game.core.scenario.model import Scenario
 from game.ui import render
 from game.ui.render import outcome
@@ -202,7 +202,7 @@ the next team's result, path and replay.
             head.append(render.outcome_title(s, report), style="bold reverse")
             if report.without:
                 head.append(
-                    f"\nWhat if: this game ran without the events of {', '.join(report.without)}."
+                    f"\nWhat if: this game ran without the events of {cause_words(report.without)}."
                 )
             yield Static(head, id="outcome")
             yield Static(outcome.package(s, report, party), id="package")

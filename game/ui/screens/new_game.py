@@ -24,7 +24,7 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from game.core.engine.difficulty import DIFFICULTIES, Difficulty, is_difficulty
-from game.core.engine.wording import counted, joined
+from game.core.engine.wording import cause_words, counted, joined
 from game.core.scenario.default import DEFAULT_SCENARIO
 from game.core.scenario.loader import CatalogueEntry, ScenarioFile
 from game.core.scenario.model import Scenario
@@ -74,10 +74,12 @@ def what_if_choices(scenario: Scenario, wanted: Iterable[str] = ()) -> list[tupl
     dated = sorted(scenario.events, key=lambda e: e.date)
     causes = list(dict.fromkeys(e.cause for e in dated if e.cause))
     choices = [("History as it happened", HISTORY)]
-    choices += [(f"Without {cause}", cause) for cause in causes]
+    choices += [(f"Without {cause_words([cause])}", cause) for cause in causes]
     together = sorted(c for c in set(wanted) if c in causes)
     if len(together) > 1:
-        choices.append(("Without " + " + ".join(together), ",".join(together)))
+        choices.append(
+            ("Without " + cause_words(together).replace(", ", " + "), ",".join(together))
+        )
     return choices
 
 
