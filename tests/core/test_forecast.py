@@ -306,6 +306,20 @@ def test_a_range_past_the_top_of_the_scale_reads_100_plus() -> None:
     assert "holding out for about 96–100+" in text and "106" not in text
 
 
+def test_a_range_whose_ends_round_alike_reads_one_number() -> None:
+    """A student's play-test: for a partner played by people the panel read "needing at least
+    about 90–90". Ends that round to the same whole number read "about 90"."""
+    from dataclasses import replace as replaced
+
+    from game.ui.render.partners import partners
+
+    state = Game.new(SPP, 2, ["US"]).state
+    e = estimate(state, "US", "MX", _package(state, framework="linked"))
+    narrow = replaced(e, target_low=89.7, target_high=90.2)
+    text = " ".join(partners(state.scenario, [narrow]).plain.split())
+    assert "holding out for about 90 " in text and "90–90" not in text
+
+
 def test_a_partner_played_by_people_is_forecast_by_what_it_needs_not_by_a_strategy() -> None:
     """A class in browsers: the United States' Partners panel said Mexico and Canada, both
     teams, were "holding out for about 95-100", a computer negotiator's concession curve,

@@ -97,6 +97,24 @@ async def test_a_hand_off_screen_stands_between_teams_and_shows_nothing_private(
         assert handoffs == 4
 
 
+async def test_the_hand_off_says_a_refusal_is_read_by_every_team(tmp_path: Path) -> None:
+    """A student's hot seat: the hand-off promised "Every country's own numbers stay hidden",
+    then Mexico's `r` wrote its worth and need in every team's log (a refusal says why, with
+    both numbers, as the table's help says). The hand-off says so."""
+    app = make_app(scenario=spp_file(), party=("US", "MX"), seed=3, saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(10):
+            if isinstance(app.screen, HandOffScreen):
+                break
+            await pilot.press("p")
+            await pilot.pause()
+            await close_notices(pilot)
+        assert isinstance(app.screen, HandOffScreen)
+        text = " ".join(shown(app).split())
+        assert "except what a refusal states" in text, text
+
+
 async def test_one_team_alone_never_sees_a_hand_off(tmp_path: Path) -> None:
     """A single person plays as before: briefing, then the table, no hand-off."""
     app = make_app(scenario=spp_file(), party="MX", seed=3, saves_dir=tmp_path, blink=False)

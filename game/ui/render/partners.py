@@ -66,7 +66,9 @@ def range_seen(low: float, high: float) -> str:
     top = f"{high:.0f}" if high <= 100.0 else "100+"
     if low > 100.0:
         return "over 100"
-    return f"about {low:.0f}–{top}"
+    bottom = f"{low:.0f}"
+    # Ends that round alike are one number: "about 90", not "about 90–90".
+    return f"about {bottom}" if bottom == top else f"about {bottom}–{top}"
 
 
 def _wrapped(text: Text, words: str, indent: str, style: str, hang: str = "") -> None:

@@ -50,7 +50,9 @@ every team may see (the package on the table, the log of moves and events) is on
         text.append(
             f"Round {self.round + 1} of {len(self.scenario.rounds)}, {self.date}.\n\n"
             f"Pass the keyboard to the team playing {name}. Every country's own numbers stay "
-            f"hidden until its team is at the keyboard.\n\n"
+            "hidden until its team is at the keyboard, except what a refusal states: a team "
+            "that rejects or counters a package tells every team its worth and what it "
+            "needs.\n\n"
         )
         text.append(f"{name}: press Enter when you are at the keyboard.", style="bold")
         yield Header()
