@@ -38,6 +38,28 @@ def test_teaching_warnings_are_positioned_and_exit_0_unless_strict(
     assert "1 of 1 file has teaching warnings (--strict)" in capsys.readouterr().err
 
 
+def test_validate_strict_never_says_ok_of_a_file_it_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An instructor's audit: `validate --strict` printed "FILE: ok (...)" and then exited 1
+    with "1 of 1 file has teaching warnings". Under --strict a file with warnings is not ok:
+    its line says it is valid but fails --strict on its warnings, counted; a file without
+    warnings beside it is still ok."""
+    path = late_event(tmp_path)
+    clean = tmp_path / "clean.yaml"
+    assert main(["new", "clean", "-o", str(clean)]) == 0
+    capsys.readouterr()
+    assert main(["validate", "--strict", str(path), str(clean)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"{path}: valid, but 3 teaching warnings fail --strict (minimal: 2 parties, 2 issues, "
+        "4 options)",
+        f"{clean}: ok (clean: 2 parties, 1 issue, 3 options)",
+    ]
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.startswith(f"{path}: ok (minimal: ")
+
+
 def test_analyze_prints_the_zone_the_constraints_and_the_sensitivity(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
