@@ -24,11 +24,12 @@ class ActionEffect(Model):
     both, or the others."""
 
     delta: Delta = 0.0
-    """Change in points, from -100 to 100; for stage, levels: a whole number from -3 to 3."""
+    """Change in points, from -100 to 100; for stage, levels: a whole number from -3 to 3.
+    Every kind but convergence moves by it (0, the default, changes nothing)."""
 
     share: Share = 0.0
-    """For convergence: the fraction of the gap between the two priorities closed, from 0
-    to 1."""
+    """For convergence, and only it: the fraction of the gap between the two priorities
+    closed, from 0 to 1 (0, the default, changes nothing)."""
 
     chance: Share = 1.0
     """Probability that the effect happens, from 0 to 1 (drawn from the game's seed)."""
