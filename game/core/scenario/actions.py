@@ -67,7 +67,8 @@ class Action(Model):
     """Which of the design's five diplomatic actions this is."""
 
     description: str = ""
-    """What the action is, for the help and the log."""
+    """What the action is, in a sentence or two: the diplomatic-action window shows it under
+    the action a player highlights."""
 
     target: Literal["partner", "group", "none"] = "partner"
     """What the actor chooses: a partner country, one of its own domestic groups, or nothing.
