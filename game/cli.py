@@ -385,6 +385,8 @@ def cmd_scenarios() -> int:
     rows: list[tuple[str, str, str]] = []
     for entry in catalogue():
         where = f"{entry.kind}: {entry.path}"
+        if entry.shared:
+            where += f"\nwarning: {entry.shared_note()}"
         if entry.file is not None:
             rows.append((entry.file.scenario.id, entry.file.scenario.title, where))
         else:
@@ -395,7 +397,9 @@ def cmd_scenarios() -> int:
         return EXIT_OK
     width = max(len(r[0]) for r in rows)
     for ident, title, where in rows:
-        print(f"{ident:<{width}}  {title}\n{'':<{width}}  {where}")
+        print(f"{ident:<{width}}  {title}")
+        for line in where.splitlines():
+            print(f"{'':<{width}}  {line}")
     return EXIT_OK
 
 

@@ -28,12 +28,20 @@ def cmd_validate(files: Sequence[str], strict: bool = False) -> int:
                 print(problem, file=sys.stderr)
             continue
         scenario = source.scenario
+        warnings = teaching_warnings(scenario)
+        # Under --strict a warning fails the file: its line must not say ok.
+        verdict = (
+            f"valid, but {counted(len(warnings), 'teaching warning')} "
+            f"{'fails' if len(warnings) == 1 else 'fail'} --strict"
+            if strict and warnings
+            else "ok"
+        )
         print(
-            f"{name}: ok ({scenario.id}: {counted(len(scenario.parties), 'party', 'parties')}, "
+            f"{name}: {verdict} ({scenario.id}: "
+            f"{counted(len(scenario.parties), 'party', 'parties')}, "
             f"{counted(len(scenario.issues), 'issue')}, "
             f"{counted(sum(len(i.options) for i in scenario.issues), 'option')})"
         )
-        warnings = teaching_warnings(scenario)
         if warnings:
             warned += 1
             doc = read_document(source.path)

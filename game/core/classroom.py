@@ -39,7 +39,7 @@ from game.core.saves.shared import (
 )
 from game.core.saves.store import humans_of
 from game.core.scenario.errors import LoadError
-from game.core.scenario.loader import ScenarioFile, open_scenario, resolve_scenario
+from game.core.scenario.loader import ScenarioFile, files_of, open_scenario
 
 __all__ = ["INSTRUCTOR", "ClassGame", "JoinRefused", "PartyStanding", "Standing"]
 
@@ -438,9 +438,7 @@ def _opened(cls: type[ClassGame], store: SharedStore, seat: str) -> ClassGame:
     its id): the same bytes, or, as for a save, a changed file on which every move so far
     replays to the game played (with a note); else refused, naming the file."""
     header = store.header
-    candidates = [Path(header.scenario_file)]
-    with contextlib.suppress(LoadError):
-        candidates.append(resolve_scenario(header.scenario))
+    candidates = [Path(header.scenario_file), *files_of(header.scenario)]
     changed: list[ScenarioFile] = []
     for candidate in candidates:
         try:

@@ -354,6 +354,56 @@ def test_a_mistyped_kind_gets_a_did_you_mean(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("old", "new", "path", "words"),
+    [
+        (  # the audit's mut/when_kind_missing, as the guide's words suggested
+            "      - {kind: trust_below, dyad: [AA, BB], value: 35}",
+            "      - {trust_below: {dyad: [AA, BB], value: 35}}",
+            "events.2.when.0",
+            [
+                "required key 'kind' is missing",
+                "one of 'trust_below', 'trust_above', 'approval_below' or 'attention_below'",
+                "this entry writes trust_below as a key: write kind: trust_below with its "
+                "fields beside it, as in {kind: trust_below, dyad: ..., value: ...}",
+            ],
+        ),
+        (
+            "      - {kind: approval, group: cc_public, delta: 10}",
+            "      - {group: cc_public, delta: 10}",
+            "events.3.effects.0",
+            ["one of 'priority', 'trust', 'stage', 'attention', 'approval' or 'reservation'"],
+        ),
+        (  # the audit's mut/action_effect_kind_missing
+            "      - {kind: trust, delta: 5}",
+            "      - {delta: 5}",
+            "actions.1.effects.0.kind",
+            [
+                "required key 'kind' is missing",
+                "one of 'trust', 'stage', 'approval', 'reservation' or 'convergence'",
+            ],
+        ),
+    ],
+)
+def test_a_missing_kind_is_said_with_the_kinds_allowed_there(
+    tmp_path: Path, old: str, new: str, path: str, words: list[str]
+) -> None:
+    """An instructor's audit: a `when:` condition written as the guide's words suggested,
+    `- {trust_below: {dyad: [US, MX], value: 40}}`, got "required key 'kind' is missing: it
+    says which kind of entry this is", with no word of the kinds there are. The message lists
+    them, and says where the kind went when it was written as a key."""
+    text = (DATA / "good" / "engine.yaml").read_text(encoding="utf-8")
+    assert text.count(old + "\n") == 1, old
+    changed = tmp_path / "engine.yaml"
+    changed.write_text(text.replace(old + "\n", new + "\n"), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_scenario(changed)
+    [problem] = caught.value.problems
+    assert problem.path == path and problem.line is not None
+    for word in words:
+        assert word in problem.message, problem.message
+
+
+@pytest.mark.parametrize(
     ("field", "value", "words"),
     [
         (

@@ -357,6 +357,28 @@ def test_a_save_finds_its_scenario_beside_it_when_the_saved_path_is_gone(
     assert loaded.source.path == tmp_path / "student" / "engine.yaml"
 
 
+def test_a_save_finds_its_scenario_by_id_among_files_that_share_the_id(
+    tmp_path: Path, engine: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An instructor's audit found two files in ./scenarios declaring one id. A save whose
+    scenario file has gone looks for its scenario by id among every file declaring it, and
+    takes the one its moves were played on (the same bytes), not the first in the folder."""
+    (tmp_path / "teacher").mkdir()
+    scenario_file = tmp_path / "teacher" / "engine.yaml"
+    shutil.copy(ENGINE_FILE, scenario_file)
+    state = game_in_progress(engine)
+    path = save_game(state, tmp_path / "saves", source=open_scenario(scenario_file))
+    (tmp_path / "scenarios").mkdir()
+    other = tmp_path / "scenarios" / "another.yaml"  # listed first
+    shutil.copy(ENGINE_FILE, other)
+    edit(other, "{parties: [AA, BB], trust: 40,", "{parties: [AA, BB], trust: 10,")
+    scenario_file.rename(tmp_path / "scenarios" / "the-one.yaml")
+    monkeypatch.chdir(tmp_path)
+    loaded = load_game(path)
+    assert loaded.state == state and loaded.note is None
+    assert loaded.source.path.resolve() == (tmp_path / "scenarios" / "the-one.yaml").resolve()
+
+
 def test_a_missing_scenario_is_reported_at_scenario_file(tmp_path: Path, engine: Scenario) -> None:
     scenario_file = tmp_path / "engine.yaml"
     shutil.copy(ENGINE_FILE, scenario_file)

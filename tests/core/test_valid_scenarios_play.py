@@ -41,6 +41,16 @@ def number(low: float, high: float) -> st.SearchStrategy[float]:
     return st.one_of(st.sampled_from([low, high]), st.floats(low, high))
 
 
+def nonzero(low: float, high: float) -> st.SearchStrategy[float]:
+    """A number in a documented range but 0: an effect of 0 changes nothing, and is refused."""
+    return number(low, high).filter(bool)
+
+
+def stages() -> st.SearchStrategy[int]:
+    """A whole number of levels from -3 to 3 but 0."""
+    return st.sampled_from([-3, -2, -1, 1, 2, 3])
+
+
 def points() -> st.SearchStrategy[float]:
     """A value on a 0-100 scale (0, or 1 to 100: 0.8 would be refused as a 0-1 slip)."""
     return st.one_of(st.sampled_from([0.0, 1.0, 100.0]), st.floats(1.0, 100.0))
@@ -57,7 +67,7 @@ def scenarios(draw: st.DrawFn) -> Data:
     parties = [f"P{chr(65 + n)}" for n in range(draw(st.integers(2, 5)))]
     threats = [f"t{n}" for n in range(draw(st.integers(1, 3)))]
     tags = [f"g{n}" for n in range(draw(st.integers(1, 3)))]
-    cooperative = draw(points())
+    cooperative = draw(points().filter(bool))  # the competitive system lies below it
     data: Data = {
         "format_version": 1,
         "id": "generated",
@@ -71,7 +81,9 @@ def scenarios(draw: st.DrawFn) -> Data:
             "trust_discount": draw(number(0, 1)),
         },
         "wendt": {
-            "competitive_below": draw(points()),
+            "competitive_below": draw(
+                st.one_of(st.just(0.0), st.floats(0.0, cooperative, exclude_max=True))
+            ),
             "cooperative_from": cooperative,
             "floor": draw(st.sampled_from(["competitive", "individualistic"])),
         },
@@ -234,7 +246,7 @@ def _event(
     draw: st.DrawFn, n: int, parties: list[str], threats: list[str], groups: list[str], last: int
 ) -> Data:
     pair = draw(st.permutations(parties))[:2]
-    delta = number(-100, 100)
+    delta = nonzero(-100, 100)
     effects = [
         {
             "kind": "priority",
@@ -243,7 +255,7 @@ def _event(
             "delta": draw(delta),
         },
         {"kind": "trust", "dyad": pair, "delta": draw(delta)},
-        {"kind": "stage", "dyad": pair, "delta": draw(st.integers(-3, 3))},
+        {"kind": "stage", "dyad": pair, "delta": draw(stages())},
         {"kind": "attention", "party": pair[1], "delta": draw(delta)},
         {"kind": "approval", "group": draw(st.sampled_from(groups)), "delta": draw(delta)},
         {"kind": "reservation", "party": pair[0], "delta": draw(delta)},
@@ -262,13 +274,13 @@ def _event(
         "cause": draw(st.sampled_from(["one", "two"])),
         "effects": draw(st.lists(st.sampled_from(effects), max_size=4)),
         "when": draw(st.lists(st.sampled_from(conditions), max_size=2)),
-        "chance": draw(number(0, 1)),
+        "chance": draw(nonzero(0, 1)),
         "source": "Policies",
     }
 
 
 def _action(draw: st.DrawFn, kind: str, parties: list[str]) -> Data:
-    delta = number(-100, 100)
+    delta = nonzero(-100, 100)
     if kind == "consult":
         effects = [{"kind": "approval", "delta": draw(delta)}]
         target = "group"
@@ -282,7 +294,7 @@ def _action(draw: st.DrawFn, kind: str, parties: list[str]) -> Data:
             },
             {
                 "kind": "stage",
-                "delta": draw(st.integers(-3, 3)),
+                "delta": draw(stages()),
                 "at_stage": draw(st.none() | st.integers(0, 2)),
                 "mutual": draw(st.booleans()),
                 "min_trust": draw(st.none() | points()),
@@ -293,7 +305,7 @@ def _action(draw: st.DrawFn, kind: str, parties: list[str]) -> Data:
                 "delta": draw(delta),
                 "after_rounds": draw(st.integers(0, 10)),
             },
-            {"kind": "convergence", "share": draw(number(0, 1)), "chance": draw(number(0, 1))},
+            {"kind": "convergence", "share": draw(nonzero(0, 1)), "chance": draw(nonzero(0, 1))},
         ]
         effects = draw(st.lists(st.sampled_from(effects), min_size=1, max_size=3))
     return {

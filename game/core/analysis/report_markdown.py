@@ -378,11 +378,12 @@ def _paths(report: ClassReport) -> str:
 
 def _dyads(report: ClassReport) -> str:
     s = report.state.scenario
+    whose = "The chapter's" if s.from_the_chapter else "The"  # another work may not name them
     lines = [
         "## Trust and the levels of transformation",
         "",
-        "The chapter's three levels (breakdown of consensus, critical examination, new "
-        "practices) and Wendt's security systems; trust is the game's measure of them.",
+        f"{whose} three levels (breakdown of consensus, critical examination, new practices) "
+        "and Wendt's security systems; trust is the game's measure of them.",
         "",
         "| Pair | Trust by round | Trust | Levels passed | System |",
         "|---|---|---|---:|---|",

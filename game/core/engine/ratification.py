@@ -17,7 +17,15 @@ from game.core.engine.numbers import apportion, compared
 from game.core.engine.scoring import EPSILON, PartyScore
 from game.core.engine.state import Agreement, Offer, State, evolve, rng
 from game.core.engine.timeline import open_round
-from game.core.engine.wording import a_deal_kind, deal_kind, joined, logged, milestones, name
+from game.core.engine.wording import (
+    a_deal_kind,
+    cited,
+    deal_kind,
+    joined,
+    logged,
+    milestones,
+    name,
+)
 from game.core.scenario.index import index
 
 
@@ -136,7 +144,8 @@ def _hold(state: State, agreement: Agreement) -> State:
             if lapse is None:
                 continue
             text, why = lapse
-            state = logged(state, "lapsed", party, text, why, "Policies D) Trilateral")
+            source = cited(state.scenario, "Policies D) Trilateral")
+            state = logged(state, "lapsed", party, text, why, source)
             return evolve(state, lapsed=state.round, finished=True)
     return logged(
         evolve(state, finished=True),

@@ -99,6 +99,13 @@ def every_country(scenario: Scenario) -> str:
     return {2: "both countries", 3: "all three countries"}.get(n, f"all {n} countries")
 
 
+def cited(scenario: Scenario, section: str) -> str:
+    """`section`, a section of the chapter that a rule of the game rests on, when the
+    scenario's own sources cite it too; else "", no citation: a scenario built from another
+    work is never sent to the chapter's sections."""
+    return section if section in scenario.sections else ""
+
+
 def logged(
     state: State,
     kind: LogKind,
@@ -181,7 +188,7 @@ def milestones(state: State, before: Conditions) -> State:
                     None,
                     text,
                     ("what moves a dyad from level to level is a design choice",),
-                    "Fragmented Region",
+                    cited(s, "Fragmented Region"),
                 )
     return state
 

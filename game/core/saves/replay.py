@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -19,8 +18,8 @@ from game.core.scenario.errors import FileProblem, LoadError
 from game.core.scenario.loader import (
     ScenarioFile,
     builtin_scenarios,
+    files_of,
     open_scenario,
-    resolve_scenario,
 )
 from game.core.scenario.model import Scenario
 from game.core.scenario.problems import PathPart, did_you_mean
@@ -173,8 +172,7 @@ def _candidates(save: SaveFile, path: Path) -> list[tuple[Path, str]]:
     if not given.is_absolute():
         candidates.append(path.parent / given)
     candidates.append(path.parent / given.name)
-    with contextlib.suppress(LoadError):
-        candidates.append(resolve_scenario(save.scenario))
+    candidates.extend(files_of(save.scenario))  # every file of its id: the digest tells
     found: dict[str, tuple[Path, str]] = {}
     for candidate in candidates:
         digest = _file_digest(candidate)

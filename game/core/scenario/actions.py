@@ -24,11 +24,12 @@ class ActionEffect(Model):
     both, or the others."""
 
     delta: Delta = 0.0
-    """Change in points, from -100 to 100; for stage, levels: a whole number from -3 to 3."""
+    """Change in points, from -100 to 100; for stage, levels: a whole number from -3 to 3.
+    Every kind but convergence moves by it (0, the default, changes nothing)."""
 
     share: Share = 0.0
-    """For convergence: the fraction of the gap between the two priorities closed, from 0
-    to 1."""
+    """For convergence, and only it: the fraction of the gap between the two priorities
+    closed, from 0 to 1 (0, the default, changes nothing)."""
 
     chance: Share = 1.0
     """Probability that the effect happens, from 0 to 1 (drawn from the game's seed)."""
@@ -66,7 +67,8 @@ class Action(Model):
     """Which of the design's five diplomatic actions this is."""
 
     description: str = ""
-    """What the action is, for the help and the log."""
+    """What the action is, in a sentence or two: the diplomatic-action window shows it under
+    the action a player highlights."""
 
     target: Literal["partner", "group", "none"] = "partner"
     """What the actor chooses: a partner country, one of its own domestic groups, or nothing.

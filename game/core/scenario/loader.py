@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from game.core.scenario.errors import FileProblem, LoadError
@@ -171,36 +171,55 @@ def declared_id(path: Path) -> str | None:
     return ident if isinstance(ident, str) else None
 
 
-def resolve_scenario(name: str) -> Path:
-    """The file of a scenario given as a path, or as the name `scenarios` lists for it: the
-    `id:` it declares (built-in files first, then ./scenarios), or else its file name without
-    .yaml (how `scenarios` lists a file with problems)."""
+def files_of(name: str) -> list[Path]:
+    """Every file a scenario given as `name` may stand for: the path itself, if it is one;
+    else each file (built-in, then ./scenarios) that declares `name` as its `id:`, or else
+    the first whose file name without .yaml is `name` (how `scenarios` lists a file with
+    problems). Empty when there is none."""
     candidate = Path(name)
     if candidate.suffix in (".yaml", ".yml") or candidate.exists():
-        return candidate
+        return [candidate]
     files = builtin_scenarios() + local_scenarios()
-    # Files are usually named after their id: try those first, so that the common case reads
-    # one file instead of every one.
-    named = [p for p in files if p.stem == name]
-    declared = {p: declared_id(p) for p in named}
-    for path in named:
-        if declared[path] == name:
-            return path
-    for path in files:
-        if path not in declared:
-            declared[path] = declared_id(path)
-        if declared[path] == name:
-            return path
-    if named:
-        # `scenarios` lists a file it cannot read by its file name: opening it reports why.
-        return named[0]
-    known = {declared[p] or p.stem for p in files}
+    declaring = [p for p in files if declared_id(p) == name]
+    return declaring or [p for p in files if p.stem == name][:1]
+
+
+def resolve_scenario(name: str) -> Path:
+    """The file of a scenario given as a path, or as the name `scenarios` lists for it: the
+    `id:` it declares, or else its file name without .yaml. An id that several files declare
+    is refused, naming each of them: no file is a better guess than another (one may be an
+    old copy, or have problems), and the path tells them apart."""
+    found = files_of(name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise LoadError([FileProblem(name, None, None, "(scenario)", _shared_id(name, found))])
+    files = builtin_scenarios() + local_scenarios()
+    known = {declared_id(p) or p.stem for p in files}
     raise LoadError(
         [
             FileProblem(
                 name, None, None, "(scenario)", f"no such scenario; {did_you_mean(name, known)}"
             )
         ]
+    )
+
+
+def shown_path(path: Path) -> str:
+    """A scenario file's path as a user types it: from the working folder when the file is
+    in it (scenarios/mine.yaml), else in full."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _shared_id(name: str, paths: list[Path]) -> str:
+    """Why an id that several files declare opens none of them, and what to do instead."""
+    return (
+        f"{len(paths)} files declare the id {name!r}: "
+        f"{', '.join(shown_path(p) for p in paths)}; give the path of the one you mean "
+        "instead of the id (or give each file an id of its own)"
     )
 
 
@@ -214,10 +233,29 @@ class CatalogueEntry:
     file: ScenarioFile | None
     """The scenario, or None when the file has problems."""
     problems: tuple[FileProblem, ...] = ()
+    shared: tuple[Path, ...] = ()
+    """Every file of the catalogue that declares this file's id, this one too, when there are
+    several (an id they share opens none of them: `resolve_scenario`); else empty."""
+
+    def shared_note(self) -> str:
+        """What to say of a file whose id other files declare too, beside the others in a
+        list of the catalogue ("" for one that has its id to itself)."""
+        if not self.shared:
+            return ""
+        return (
+            f"{len(self.shared)} files declare the id {_declared(self)!r}: give this file's "
+            "path, not the id"
+        )
+
+
+def _declared(entry: CatalogueEntry) -> str | None:
+    """The id a catalogued file declares (a file with problems: as far as it can be read)."""
+    return entry.file.scenario.id if entry.file is not None else declared_id(entry.path)
 
 
 def catalogue(cwd: Path | None = None) -> list[CatalogueEntry]:
-    """Every built-in scenario, then every one in ./scenarios, each read and checked."""
+    """Every built-in scenario, then every one in ./scenarios, each read and checked, and each
+    whose id another file declares too marked so."""
     entries = []
     for kind, paths in (("built-in", builtin_scenarios()), ("local", local_scenarios(cwd))):
         for path in paths:
@@ -225,4 +263,11 @@ def catalogue(cwd: Path | None = None) -> list[CatalogueEntry]:
                 entries.append(CatalogueEntry(kind, path, open_scenario(path)))
             except LoadError as err:
                 entries.append(CatalogueEntry(kind, path, None, tuple(err.problems)))
-    return entries
+    ids = [_declared(e) for e in entries]
+    paths = [e.path for e in entries]
+    return [
+        replace(e, shared=tuple(p for p, i in zip(paths, ids, strict=True) if i == ident))
+        if ident is not None and ids.count(ident) > 1
+        else e
+        for e, ident in zip(entries, ids, strict=True)
+    ]

@@ -33,6 +33,11 @@ stay polynomial in the number of parties, but their cost still grows with it; ei
 computer move well under the bar (python -m game.bench --agendas measures eight)."""
 
 
+CHAPTER = "the chapter"
+"""How game text names the work of the built-in scenarios, Domínguez and Velázquez's chapter:
+the default `source_noun`."""
+
+
 class Scenario(Model):
     """A negotiation: who sits at the table, what they fear, what is on the agenda, and when."""
 
@@ -51,7 +56,7 @@ class Scenario(Model):
     reference: str = ""
     """The work the scenario is built from."""
 
-    source_noun: Annotated[str, Field(min_length=1, max_length=40)] = "the chapter"
+    source_noun: Annotated[str, Field(min_length=1, max_length=40)] = CHAPTER
     """How game text names that work, as in "in the chapter's words" or "not a fact from the
     chapter": e.g. "the report" (the built-in scenarios are built from the chapter)."""
 
@@ -171,6 +176,33 @@ class Scenario(Model):
     def causes(self) -> frozenset[str]:
         """The causes its events name: what a game may run without (`--without CAUSE`)."""
         return frozenset(e.cause for e in self.events if e.cause)
+
+    @cached_property
+    def sections(self) -> frozenset[str]:
+        """Every section pointer its `source` and `reason_source` fields cite (pointers
+        joined with "; " counted one by one): the sections of the work it is built from."""
+        return frozenset(_pointers(self.model_dump()))
+
+    @property
+    def from_the_chapter(self) -> bool:
+        """Whether the scenario says it is built from the chapter (its `source_noun`, left at
+        the default): the game's own words may then speak of the chapter."""
+        return self.source_noun == CHAPTER
+
+
+def _pointers(value: Any) -> list[str]:
+    """The section pointers of every `source` and `reason_source` in a scenario's dump."""
+    found: list[str] = []
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if key in ("source", "reason_source") and isinstance(item, str):
+                found += [part.strip() for part in item.split(";") if part.strip()]
+            else:
+                found += _pointers(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            found += _pointers(item)
+    return found
 
 
 class _HasId(Protocol):

@@ -11,11 +11,12 @@ from typing import Any
 
 from game.core.scenario.lenient import date, entries, ids, items, mapping, number, text
 from game.core.scenario.problems import PathPart, Problem, did_you_mean
+from game.core.scenario.rules import WendtThresholds
 
 Path = tuple[PathPart, ...]
 
-_COOPERATIVE_FROM = 70.0
-"""The default of wendt.cooperative_from (rules.WendtThresholds)."""
+_WENDT = WendtThresholds()
+"""The default Wendt thresholds, for a file that leaves them out."""
 
 _PARTY_EFFECTS = ("priority", "attention", "reservation")
 _DYAD_EFFECTS = ("trust", "stage")
@@ -208,8 +209,29 @@ def _pair(value: Any) -> tuple[str, str] | None:
     return None
 
 
+def _check_wendt(c: _Checker, data: Mapping[str, Any]) -> float | None:
+    """The trust from which a dyad that passed all three levels is cooperative; None when it
+    cannot be read, or the thresholds are out of order (reported here, and then no dyad's
+    trust can be judged by them)."""
+    wendt = mapping(data.get("wendt"))
+    competitive = number(wendt.get("competitive_below", _WENDT.competitive_below))
+    cooperative = number(wendt.get("cooperative_from", _WENDT.cooperative_from))
+    if competitive is None or cooperative is None or competitive < cooperative:
+        return cooperative
+    key = "competitive_below" if "competitive_below" in wendt else "cooperative_from"
+    c.add(
+        ("wendt", key),
+        f"competitive_below ({competitive:g}) must be below cooperative_from "
+        f"({cooperative:g}): trust below competitive_below is a competitive system, trust "
+        "from cooperative_from a cooperative one (once a dyad has passed all three levels), "
+        f"and the individualistic system lies between (the defaults are "
+        f"{_WENDT.competitive_below:g} and {_WENDT.cooperative_from:g})",
+    )
+    return None
+
+
 def _check_dyads(c: _Checker, data: Mapping[str, Any], parties: set[str] | None) -> None:
-    cooperative = number(mapping(data.get("wendt")).get("cooperative_from", _COOPERATIVE_FROM))
+    cooperative = _check_wendt(c, data)
     pairs: dict[frozenset[str], int] = {}
     for di, dyad in entries(data, "dyads"):
         pair = _pair(dyad.get("parties"))

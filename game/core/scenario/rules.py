@@ -30,7 +30,8 @@ class WendtThresholds(Model):
     """How trust maps to Wendt's three security systems (a design choice)."""
 
     competitive_below: Percent = 30.0
-    """Trust below this is a competitive system."""
+    """Trust below this is a competitive system; it must be below `cooperative_from` (the
+    individualistic system lies between)."""
 
     cooperative_from: Percent = 70.0
     """Trust at or above this is cooperative, but only once the dyad has passed all three

@@ -1,5 +1,6 @@
 """Checks that a scenario's data is something the engine can play: clean text, numbers on the
-right scale, and diplomatic actions whose targets fit their effects."""
+right scale, diplomatic actions whose targets fit their effects, and effects that change
+something."""
 
 from __future__ import annotations
 
@@ -20,11 +21,20 @@ _BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A
 
 
 def check_usable(data: Mapping[str, Any]) -> list[Problem]:
-    """Every reason the engine could not play the data as written, that the schema misses."""
+    """Every reason the engine could not play the data as written, that the schema misses, and
+    every effect that would change nothing."""
     found: list[Problem] = []
     _control_characters(data, (), found)
     _shares_for_points(data, found)
     _actions(data, found)
+    for ai, action in entries(data, "actions"):
+        for ei, effect in entries(action, "effects"):
+            _idle_effect(("actions", ai, "effects", ei), effect, found)
+    for ei, event in entries(data, "events"):
+        never = "the event never fires (to play without it, give it a cause and use --without)"
+        _never(("events", ei), event, never, found)
+        for fi, effect in entries(event, "effects"):
+            _idle_effect(("events", ei, "effects", fi), effect, found)
     return found
 
 
@@ -214,3 +224,69 @@ def _actions(data: Mapping[str, Any], found: list[Problem]) -> None:
                         f"(got {delta:g})",
                     )
                 )
+
+
+_MOVES = {
+    "priority": "points of priority, from -100 to 100",
+    "trust": "points of trust, from -100 to 100",
+    "stage": "whole levels of transformation, from -3 to 3",
+    "attention": "points of attention, from -100 to 100",
+    "approval": "points of approval, from -100 to 100",
+    "reservation": "points of reservation value, from -100 to 100",
+}
+"""What the delta of each kind of effect moves, and by how much it may."""
+
+
+def _never(path: Path, item: Mapping[str, Any], what: str, found: list[Problem]) -> None:
+    """A chance of 0: what it governs never happens (`what`: it, and what to do instead)."""
+    if number(item.get("chance", 1)) == 0:
+        found.append(
+            Problem(
+                (*path, "chance"),
+                f"chance 0: {what}; give a chance above 0 (1, the default, is every time)",
+            )
+        )
+
+
+def _idle_effect(path: Path, effect: Mapping[str, Any], found: list[Problem]) -> None:
+    """An effect of an action or event that would change nothing: a delta of 0 (or none), a
+    convergence without a share, or a delta or share its kind does not read (an action's
+    convergence moves priorities by `share`, every other effect by `delta`). A validated
+    scenario's dump holds every default, so a value left out reads as its default here."""
+    kind = effect.get("kind")
+    _never(path, effect, "the effect never happens", found)
+    delta, share = number(effect.get("delta", 0)), number(effect.get("share", 0))
+    if kind == "convergence":
+        if delta is not None and delta != 0:
+            found.append(
+                Problem(
+                    (*path, "delta"),
+                    "a convergence effect closes a share of the gap between the two parties' "
+                    "threat priorities: write share (from 0 to 1), not delta",
+                )
+            )
+        elif share == 0:
+            found.append(
+                Problem(
+                    (*path, "share"),
+                    "a convergence effect with share 0 changes nothing: give share, the "
+                    "fraction of the gap between the two parties' threat priorities that "
+                    "closes (from 0 to 1)",
+                )
+            )
+    elif kind in _MOVES and share is not None and share != 0:
+        nothing = " (this one has no delta, so it changes nothing)" if delta == 0 else ""
+        found.append(
+            Problem(
+                (*path, "share"),
+                f"share is for convergence effects; a {kind} effect moves by delta, in "
+                f"{_MOVES[kind]}{nothing}",
+            )
+        )
+    elif kind in _MOVES and delta == 0:
+        found.append(
+            Problem(
+                (*path, "delta"),
+                f"a {kind} effect with delta 0 changes nothing: give delta, in {_MOVES[kind]}",
+            )
+        )

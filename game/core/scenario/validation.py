@@ -128,7 +128,7 @@ def _schema_problem(
     kind = error["type"]
     if kind == "missing" and missing is not None:
         path = (*data_path, missing)
-        message = f"required key {missing!r} is missing"
+        message = f"required key {missing!r} is missing{_one_of(_literals(model, error['loc']))}"
         mark = doc.mark(data_path)
     elif kind == "extra_forbidden":
         path = data_path
@@ -141,6 +141,8 @@ def _schema_problem(
         path = data_path if missing is None else (*data_path, missing)
         written = doc.nulls.get(data_path) if missing is None else None
         message = plain_message(error, _bounds(model, error["loc"]), written)
+        if kind == "union_tag_not_found":
+            message += _tag_hint(model, error)
         mark = doc.mark(data_path)
     dotted = Problem(path, message).dotted()
     return FileProblem(file, mark.line, mark.column, dotted, message)
@@ -179,6 +181,58 @@ def _allowed_keys(model: Any, loc: Iterable[int | str]) -> list[str]:
             return []
     found = _single_model(_strip(current))
     return list(found.model_fields) if found else []
+
+
+def _at(model: Any, loc: Iterable[int | str]) -> Any:
+    """The type found at a pydantic location (None where it cannot be told)."""
+    current: Any = model
+    for part in loc:
+        current = _descend(current, part)
+        if current is None:
+            return None
+    return _strip(current)
+
+
+def _literals(model: Any, loc: Iterable[int | str]) -> list[str]:
+    """The words a field at a pydantic location allows, if it allows only some words."""
+    found = _at(model, loc)
+    if typing.get_origin(found) is not typing.Literal:
+        return []
+    return [a for a in typing.get_args(found) if isinstance(a, str)]
+
+
+def _one_of(words: list[str]) -> str:
+    """ "; one of 'a', 'b' or 'c'" ("" for no words)."""
+    if not words:
+        return ""
+    quoted = [repr(w) for w in words]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"; one of {listed}"
+
+
+def _tag_hint(model: Any, error: ErrorDetails) -> str:
+    """The kinds an entry of a tagged union may be, and, when the entry writes one of them as
+    a key (`{trust_below: {dyad: ..., value: ...}}`), how to write it instead."""
+    found = _at(model, error["loc"])
+    key = str(dict(error.get("ctx") or {}).get("discriminator", "kind")).strip("'")
+    tags = [
+        tag
+        for member in typing.get_args(found)
+        if _is_model(member) and key in member.model_fields
+        for tag in typing.get_args(member.model_fields[key].annotation)
+        if isinstance(tag, str)
+    ]
+    hint = _one_of(tags)
+    entry = error.get("input")
+    written = [k for k in entry if k in tags] if isinstance(entry, Mapping) else []
+    if written and isinstance(entry, Mapping):
+        tag, inner = written[0], entry[written[0]]
+        fields = "".join(f", {f}: ..." for f in inner) if isinstance(inner, Mapping) else ""
+        hint += (
+            f"; this entry writes {tag} as a key: write {key}: {tag} with its fields beside "
+            f"it, as in {{{key}: {tag}{fields}}}"
+        )
+    return hint
 
 
 def _bounds(model: Any, loc: Iterable[int | str]) -> Bounds:

@@ -414,9 +414,13 @@ def _principles(view: SeatView) -> Text:
 def _groups(view: SeatView) -> Text:
     s, me = view.scenario, view.scenario.party(view.party)
     text = Text().append("At home: whose support a deal needs\n", style="bold underline")
+    design = (
+        "The chapter describes opposition, not votes: this test of support is a design choice."
+        if s.from_the_chapter
+        else "This test of support is a design choice."
+    )
     text.append(
-        f"A deal needs weighted approval of {me.ratification_threshold:.0f}. The chapter "
-        "describes opposition, not votes: this test of support is a design choice.\n",
+        f"A deal needs weighted approval of {me.ratification_threshold:.0f}. {design}\n",
         style="dim",
     )
     for group_id, _, share, approval in view.approval():

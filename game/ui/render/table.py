@@ -9,7 +9,7 @@ from rich.text import Text
 
 from game.core.engine.state import LogEntry
 from game.core.engine.timeline import scenario_event
-from game.core.engine.wording import counted
+from game.core.engine.wording import cited, counted
 from game.core.game import SeatView
 from game.core.scenario.model import Scenario
 from game.ui.render.agenda import scope_words
@@ -28,7 +28,11 @@ def trust(view: SeatView) -> Text:
         text.append(f"{dyad.system}\n", style=style[dyad.system])
         passed = ", ".join(steps[: dyad.stage]) or "none yet"
         text.append(f"   levels passed: {passed}\n", style="dim")
-    text.append("Cooperative only after all three levels [Fragmented Region].", style="dim italic")
+    section = cited(view.scenario, "Fragmented Region")
+    text.append(
+        f"Cooperative only after all three levels{f' [{section}]' if section else ''}.",
+        style="dim italic",
+    )
     return text
 
 

@@ -121,6 +121,15 @@ class ScenarioAbout(VerticalScroll):
         return self.allow_vertical_scroll
 
 
+def scenario_label(choice: ScenarioFile, choices: list[ScenarioFile]) -> str:
+    """A scenario in the list of the New game screen: its title and id, and its file's name
+    when another file declares the same id (the two would read alike)."""
+    s = choice.scenario
+    if sum(c.scenario.id == s.id for c in choices) > 1:
+        return f"{s.title} ({s.id}, {choice.path.name})"
+    return f"{s.title} ({s.id})"
+
+
 class NewGameScreen(GameScreen[NewGameRequest | None]):
     """Choose and start a game; dismissed with the choice, or None for back."""
 
@@ -188,10 +197,7 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
             yield Label("Scenario", id="scenario-label")
             initial = self._initial()
             yield Select(
-                [
-                    (f"{c.scenario.title} ({c.scenario.id})", str(n))
-                    for n, c in enumerate(self.choices)
-                ],
+                [(scenario_label(c, self.choices), str(n)) for n, c in enumerate(self.choices)],
                 value=str(initial) if initial is not None else Select.NULL,
                 allow_blank=not self.choices,
                 id="scenario",

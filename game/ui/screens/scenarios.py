@@ -20,9 +20,11 @@ def scenarios_text(catalogue: list[CatalogueEntry]) -> Text:
     text = Text()
     for entry in catalogue:
         kind = "./scenarios" if entry.kind == "local" else entry.kind
+        shared = f"{entry.path}: {entry.shared_note()}\n" if entry.shared else ""
         if entry.file is None:
             text.append(f"{entry.path.name} ({kind}): ", style="bold")
-            text.append(f"cannot be played: {entry.problems[0]}\n\n", style="red")
+            text.append(f"cannot be played: {entry.problems[0]}\n", style="red")
+            text.append(f"{shared}\n", style="yellow")
             continue
         s = entry.file.scenario
         text.append(f"{s.title}", style="bold")
@@ -30,6 +32,7 @@ def scenarios_text(catalogue: list[CatalogueEntry]) -> Text:
             f"  ({s.id}, {kind}; {s.start} to {s.deadline}; {counted(len(s.issues), 'issue')})\n",
             style="dim",
         )
+        text.append(shared, style="yellow")
         text.append(s.summary.strip() + "\n")
         if s.reference:
             text.append(f"From: {s.reference.strip()}\n", style="dim italic")
@@ -45,7 +48,8 @@ class ScenariosScreen(GameScreen[None]):
 
 Built-in scenarios ship with the game; your own go in `./scenarios/*.yaml` (see
 `scenarios/AUTHORING.md`, and check them with `python main.py validate FILE`). A file with
-problems is listed with its first problem.
+problems is listed with its first problem, and a file whose `id:` another file declares too
+says so (give its path on the command line: the id opens neither).
 
 Esc goes back.
 """
