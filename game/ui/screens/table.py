@@ -17,8 +17,8 @@ from game.core.game import SeatView
 from game.core.scenario.packages import Package
 from game.ui import render
 from game.ui.render.panels import panel, tab_line
+from game.ui.render.table_help import TABLE_HELP
 from game.ui.screens.base import GameScreen
-from game.ui.screens.table_help import TABLE_HELP
 
 AGENDA_WIDTH = 41
 """Columns for the agenda: the left column's width in app.tcss less its padding and border."""
