@@ -318,9 +318,11 @@ class ClassGame(Game):
 
     # --- saving -------------------------------------------------------------------------------
 
-    def save(self, folder: Path | None = None, name: str | None = None) -> Path:
+    def save(
+        self, folder: Path | None = None, name: str | None = None, draft: object = None
+    ) -> Path:
         """Every move is in the class game's file as soon as it is made: that file is the
-        save (`serve --store FILE` continues it)."""
+        save (`serve --store FILE` continues it; a team's draft stays in its browser)."""
         return self.store.path
 
     def autosave(self) -> Path | None:

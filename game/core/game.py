@@ -24,6 +24,7 @@ from game.core.engine.secrecy import untold
 from game.core.engine.state import Agreement, Difficulty, LogEntry, Offer, State
 from game.core.players.estimates import Estimate, estimate
 from game.core.players.negotiator import Negotiator, choose_move, seat_negotiator
+from game.core.saves.format import SavedDraft
 from game.core.saves.replay import load_game
 from game.core.saves.store import (
     SaveFailed,
@@ -76,6 +77,9 @@ class Game:
         self.note: str | None = None
         """What to tell the players of a loaded game before they play on, or None (its
         scenario file changed since the save, though the moves replay to the same game)."""
+        self.saved_draft: SavedDraft | None = None
+        """The draft at the table in the save this game was loaded from, if any: the table
+        gives it back to its country."""
         self.kept_apart: Path | None = None
         """The file, holding more of this game, that a game loaded from an earlier save goes on
         beside instead of over (see `load`); None for every other game."""
@@ -119,6 +123,7 @@ class Game:
         game.kept_apart = game._keep_apart(Path(path))
         game._autosaved_round = loaded.state.round
         game.note = loaded.note
+        game.saved_draft = loaded.draft
         game.advance()
         return game
 
@@ -191,11 +196,18 @@ class Game:
 
     # --- saving ---------------------------------------------------------------------------
 
-    def save(self, folder: Path | None = None, name: str | None = None) -> Path:
-        """Save the game now (raises SaveFailed, an OSError naming the file, when it cannot be
-        written)."""
+    def save(
+        self, folder: Path | None = None, name: str | None = None, draft: SavedDraft | None = None
+    ) -> Path:
+        """Save the game now, with the `draft` at the table if any (raises SaveFailed, an
+        OSError naming the file, when it cannot be written)."""
         return save_game(
-            self.state, self._folder(folder), name, source=self._source(), started=self.started
+            self.state,
+            self._folder(folder),
+            name,
+            source=self._source(),
+            started=self.started,
+            draft=draft,
         )
 
     @property

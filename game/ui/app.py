@@ -268,6 +268,11 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
 
         assert self.seat is not None
         self.table = TableScreen(self.seat)
+        game = self.game
+        if game is not None and game.saved_draft and game.saved_draft.party == self.seat.party:
+            # The draft the loaded save kept, given back once, to the country it was for.
+            self.table.restore_draft(game.saved_draft)
+            game.saved_draft = None
         self.push_screen(self.table)
         self.show_news()
 
@@ -350,8 +355,12 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         """Save the running game; say where (or why not) on the table's message line."""
         if self.game is None:
             return None
+        # The draft at the table goes into the save too (a student's draft was lost by a save
+        # and a load); from the quit window as well, over the table.
+        table = self.table
+        draft = table.saved_draft() if table is not None and table in self.screen_stack else None
         try:
-            path = self.game.save(self.saves_dir)
+            path = self.game.save(self.saves_dir, draft=draft)
         except OSError as err:
             self.notify(could_not("save", err), severity="error", timeout=15, markup=False)
             return None

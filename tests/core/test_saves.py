@@ -20,6 +20,7 @@ from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Act, Counter, Propose, Reject
 from game.core.engine.state import Difficulty, Seat, State
 from game.core.players.negotiator import choose_move
+from game.core.saves.format import SavedDraft
 from game.core.saves.replay import load_game
 from game.core.saves.store import autosave, humans_of, list_saves, save_game
 from game.core.scenario.errors import LoadError
@@ -542,3 +543,45 @@ def test_a_save_is_readable_by_others_like_any_document(tmp_path: Path, engine: 
     a document like the debrief: readable by all, writable by its owner."""
     path = save_game(game_in_progress(engine), tmp_path, source=ENGINE)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+# --- the draft at the table ---------------------------------------------------------------------
+
+
+def test_a_draft_saved_at_the_table_comes_back_when_the_game_is_loaded(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    """A student's play-test: a draft built at the table (two options changed, worth 77.6) was
+    gone after Ctrl+S, quit and Load, and `u` did not bring it back. A save made at the table
+    keeps the draft, and loading gives it back as it was."""
+    state = game_in_progress(engine)
+    draft = SavedDraft(party="AA", package=[2, 0, 1], scope=["AA", "BB"])
+    path = save_game(state, tmp_path, source=ENGINE, draft=draft)
+    assert "draft: {party: AA, package: [2, 0, 1], scope: [AA, BB]}" in path.read_text("utf-8")
+    loaded = load_game(path)
+    assert loaded.draft == draft and loaded.state == state
+    assert load_game(save_game(state, tmp_path, "plain", source=ENGINE)).draft is None
+
+
+def test_a_bad_draft_in_a_save_is_refused_at_its_line_with_what_is_right(
+    tmp_path: Path, engine: Scenario
+) -> None:
+    """Untrusted input: an edited draft names the file, the line and the field, and says what
+    a draft may hold (a country played by people, an option of each issue, a scope the table
+    offers)."""
+    state = game_in_progress(engine)
+    draft = SavedDraft(party="AA", package=[2, 0, 1], scope=["AA", "BB"])
+    path = save_game(state, tmp_path, source=ENGINE, draft=draft)
+    edit(
+        path,
+        "{party: AA, package: [2, 0, 1], scope: [AA, BB]}",
+        "{party: BB, package: [2, 0, 9], scope: [BB, BB]}",
+    )
+    with pytest.raises(LoadError) as caught:
+        load_game(path)
+    line = line_of(path, "draft:")
+    said = [str(p) for p in caught.value.problems]
+    assert all(text.startswith(f"{path}:{line}:") for text in said), said
+    assert any("draft.party" in t and "played by people: AA" in t for t in said), said
+    assert any("draft.package.2" in t and "options 0 to" in t and "got 9" in t for t in said)
+    assert any("draft.scope" in t and "one partner" in t for t in said), said

@@ -207,3 +207,26 @@ async def pass_round(pilot: Pilot[None]) -> None:
         await pilot.press("p")
         await pilot.pause()
         await close_notices(pilot)
+
+
+async def test_the_draft_at_the_table_survives_a_save_and_a_load(tmp_path: Path) -> None:
+    """A student's play-test (revive-spp hot seat): Mexico changed two options of its draft
+    (worth 77.6 to it), pressed Ctrl+S, quit and loaded the save: the draft was back to the
+    package on the table (64.1), and `u` did not bring it back. A save made at the table, by
+    Ctrl+S or from the quit window, keeps the draft, and loading gives it back."""
+    for keys in (("ctrl+s",), ("q", "s")):
+        saves = tmp_path / "-".join(keys)
+        app = table_app("MX", seed=2, saves=saves)
+        async with app.run_test(size=(80, 24)) as pilot:
+            table = await at_table(pilot)
+            await pilot.press("down", "right", "down", "right", "s")
+            await pilot.pause()
+            built = (list(table.draft), table.scope)
+            assert built[0] != list(table.view.status_quo)
+            await pilot.press(*keys)
+            await pilot.pause()
+        [saved] = [p for p in saves.glob("*.yaml") if not p.name.startswith("autosave")]
+        game = Game.load(saved, saves_dir=saves)
+        async with game_app_at(game, saves).run_test(size=(80, 24)) as pilot:
+            table = await at_table(pilot)
+            assert (table.draft, table.scope) == built, keys

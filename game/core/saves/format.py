@@ -80,6 +80,20 @@ class GameSetup(Model):
         return tuple(p for p, seat in self.seats.items() if seat == "human")
 
 
+class SavedDraft(Model):
+    """The package a player was assembling at the table when the game was saved, not tabled:
+    given back when the game is loaded, so that saving and loading loses none of its work."""
+
+    party: PartyId
+    """The country whose draft it is (played by people)."""
+
+    package: list[Annotated[int, Field(strict=True, ge=0)]]
+    """The option chosen on each issue, by position, in agenda order."""
+
+    scope: Annotated[list[PartyId], Field(min_length=2)]
+    """Whom the draft would bind: everyone, or the country and one partner."""
+
+
 class SaveFile(GameSetup):
     """A saved game: how it started and every move since, with digests to check the replay."""
 
@@ -103,6 +117,9 @@ class SaveFile(GameSetup):
 
     finished: bool = False
     """Whether the game was over when saved (the list of saves marks finished games)."""
+
+    draft: SavedDraft | None = None
+    """The draft at the table when saved by hand; absent in autosaves and older saves."""
 
     moves: list[Any]
     """Every move since the start, in order, each a mapping told apart by its `type` (checked

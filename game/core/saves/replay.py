@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from game.core.engine.moves import Act, IllegalMove, Move, move_union
 from game.core.engine.state import State
 from game.core.engine.wording import joined, possessive
 from game.core.saves import legacy
-from game.core.saves.format import SaveFile, problem_at, read_save
+from game.core.saves.format import SavedDraft, SaveFile, problem_at, read_save
 from game.core.scenario.errors import FileProblem, LoadError
 from game.core.scenario.loader import (
     ScenarioFile,
@@ -41,6 +42,8 @@ class LoadedGame:
     """A line to show as `FILE: note: ...` whoever opens the game, or None: the scenario file
     changed since the save, though every move replays to the saved game (so it goes on with the
     file as it is)."""
+    draft: SavedDraft | None = None
+    """The draft at the table when the game was saved, checked against the scenario."""
 
 
 def load_game(path: Path | str) -> LoadedGame:
@@ -71,7 +74,8 @@ def _load(doc: Document, save: SaveFile, path: Path) -> LoadedGame:
         source = open_scenario(exact)
         state = _replay_on(doc, file, save, source)
         _check_reached(doc, file, save, state)
-        return LoadedGame(state, path, source, save.started_at)
+        _check_draft(doc, file, save, state)
+        return LoadedGame(state, path, source, save.started_at, draft=save.draft)
     if not found:
         raise LoadError(
             [
@@ -96,11 +100,12 @@ def _load(doc: Document, save: SaveFile, path: Path) -> LoadedGame:
             refusal = refusal or _departed(doc, file, candidate, err)
             continue
         _check_reached(doc, file, save, state)
+        _check_draft(doc, file, save, state)
         note = (
             f"the scenario file {candidate} has changed since this game was saved; every "
             "move replays to the same game on it, so the game goes on with the file as it is now"
         )
-        return LoadedGame(state, path, source, save.started_at, note)
+        return LoadedGame(state, path, source, save.started_at, note, save.draft)
     assert refusal is not None
     raise refusal
 
@@ -354,30 +359,65 @@ def _move_problems(
         for i, party in enumerate(scope):
             unknown_party(party, ("scope", i))
     if isinstance(package, tuple):
-        issues = scenario.issues
-        if len(package) != len(issues):
+        problems += _package_problems(doc, file, (*at, "package"), package, scenario)
+    if isinstance(move, Act):
+        problems += _act_problems(doc, file, n, move, scenario)
+    return problems
+
+
+def _package_problems(
+    doc: Document, file: str, at: tuple[PathPart, ...], package: Sequence[int], scenario: Scenario
+) -> list[FileProblem]:
+    """A package's length and option indexes against the scenario's agenda."""
+    issues = scenario.issues
+    problems = []
+    if len(package) != len(issues):
+        problems.append(
+            problem_at(
+                doc,
+                file,
+                at,
+                f"the package must choose an option for each of the {len(issues)} issues; "
+                f"it has {len(package)}",
+            )
+        )
+    for i, (issue, k) in enumerate(zip(issues, package, strict=False)):
+        if k >= len(issue.options):
             problems.append(
                 problem_at(
                     doc,
                     file,
-                    (*at, "package"),
-                    f"the package must choose an option for each of the {len(issues)} issues; "
-                    f"it has {len(package)}",
+                    (*at, i),
+                    f"issue {issue.id!r} has options 0 to {len(issue.options) - 1}; got {k}",
                 )
             )
-        for i, (issue, k) in enumerate(zip(issues, package, strict=False)):
-            if k >= len(issue.options):
-                problems.append(
-                    problem_at(
-                        doc,
-                        file,
-                        (*at, "package", i),
-                        f"issue {issue.id!r} has options 0 to {len(issue.options) - 1}; got {k}",
-                    )
-                )
-    if isinstance(move, Act):
-        problems += _act_problems(doc, file, n, move, scenario)
     return problems
+
+
+def _check_draft(doc: Document, file: str, save: SaveFile, state: State) -> None:
+    """The saved draft, if any, must be a human seat's, fit the agenda and bind the country
+    with everyone or with one partner, as a draft at the table can (raises LoadError)."""
+    draft = save.draft
+    if draft is None:
+        return
+    scenario = state.scenario
+    parties = scenario.party_ids
+    humans = [p for p, seat in state.seats if seat == "human"]
+    problems = []
+    if draft.party not in humans:
+        message = f"the draft must be of a country played by people: {joined(humans, 'or')}"
+        problems.append(problem_at(doc, file, ("draft", "party"), message))
+    problems += _package_problems(doc, file, ("draft", "package"), draft.package, scenario)
+    scope = draft.scope
+    unknown = [p for p in scope if p not in parties]
+    if unknown or draft.party not in scope or len(set(scope)) not in (2, len(parties)):
+        message = (
+            f"a draft binds {joined(list(parties))}, or {draft.party} and one partner, each "
+            f"named once; got {', '.join(scope)}"
+        )
+        problems.append(problem_at(doc, file, ("draft", "scope"), message))
+    if problems:
+        raise LoadError(problems)
 
 
 def _act_problems(

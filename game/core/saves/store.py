@@ -18,7 +18,7 @@ import yaml
 
 from game.core.engine.moves import dump_move, load_move
 from game.core.engine.state import State
-from game.core.saves.format import FORMAT_VERSION, read_save
+from game.core.saves.format import FORMAT_VERSION, SavedDraft, read_save
 from game.core.scenario.errors import LoadError
 from game.core.scenario.loader import ScenarioFile
 
@@ -85,8 +85,10 @@ def save_game(
     *,
     source: ScenarioFile,
     started: dt.datetime | None = None,
+    draft: SavedDraft | None = None,
 ) -> Path:
-    """Write the game atomically into the folder (created if missing) and return the file.
+    """Write the game atomically into the folder (created if missing) and return the file,
+    with the `draft` at the table, if any.
 
     Without a name the file is `{game name}-round{N}.yaml` (see `game_name`). A given name is
     reduced to letters, digits, '-' and '_' (so it cannot leave the folder), '.yaml' added; a
@@ -97,7 +99,7 @@ def save_game(
     stem = _safe_stem(name) if name else ""
     if not stem:
         stem = _safe_stem(f"{game_name(state, started)}-round{state.round + 1}")
-    return _write_save(state, Path(folder) / f"{stem}.yaml", source, started)
+    return _write_save(state, Path(folder) / f"{stem}.yaml", source, started, draft)
 
 
 def autosave(
@@ -148,13 +150,17 @@ def _safe_stem(name: str) -> str:
 
 
 def _write_save(
-    state: State, path: Path, source: ScenarioFile, started: dt.datetime | None
+    state: State,
+    path: Path,
+    source: ScenarioFile,
+    started: dt.datetime | None,
+    draft: SavedDraft | None = None,
 ) -> Path:
     if source.scenario.id != state.scenario.id:
         raise ValueError(
             f"the game is of {state.scenario.id!r}, the file of {source.scenario.id!r}"
         )
-    text = render(state, source, started).encode("utf-8")
+    text = render(state, source, started, draft).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(path.parent)
@@ -164,8 +170,14 @@ def _write_save(
     return path
 
 
-def render(state: State, source: ScenarioFile, started: dt.datetime | None = None) -> str:
-    """The text of a save file: a block-style header and one line per move."""
+def render(
+    state: State,
+    source: ScenarioFile,
+    started: dt.datetime | None = None,
+    draft: SavedDraft | None = None,
+) -> str:
+    """The text of a save file: a block-style header, the draft at the table (one line, if
+    any) and one line per move."""
     header: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "scenario": state.scenario.id,
@@ -188,6 +200,8 @@ def render(state: State, source: ScenarioFile, started: dt.datetime | None = Non
         "# an edited move that is not legal, or that changes the game, is refused on loading.",
         _dump(header, flow=None).rstrip("\n"),
     ]
+    if draft is not None:
+        lines.append("draft: " + _dump(draft.model_dump(), flow=True).strip())
     if state.moves:
         lines.append("moves:")
         lines += ["- " + _dump(dump_move(m), flow=True).strip() for m in state.moves]

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 from game.core.engine.moves import Accept, Act, Counter, IllegalMove, Move, Pass, Propose, Reject
 from game.core.engine.wording import joined
 from game.core.game import SeatView
+from game.core.saves.format import SavedDraft
 from game.core.scenario.packages import Package
 from game.ui import render
 from game.ui.render.panels import panel, tab_line
@@ -269,6 +270,18 @@ class TableScreen(GameScreen[None]):
         self.draft, self.scope_index = list(self.own[0]), self.own[1]
         self.own = None
         self._changed()
+
+    def saved_draft(self) -> SavedDraft:
+        """The draft and whom it binds, as a save keeps them (`restore_draft` gives them back)."""
+        return SavedDraft(party=self.view.party, package=list(self.draft), scope=list(self.scope))
+
+    def restore_draft(self, saved: SavedDraft) -> None:
+        """Give back the draft a save kept, binding whom it bound then: it is the player's
+        own work, so it replaces a package copied from the table when the screen opened."""
+        self.draft = list(saved.package)
+        bound = set(saved.scope)
+        self.scope_index = next((n for n, s in enumerate(self.scopes) if set(s) == bound), 0)
+        self.own = None
 
     def action_full_log(self) -> None:
         """The whole log, full screen."""
