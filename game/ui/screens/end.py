@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from game.core.analysis.debrief import Debrief, RoundPoint
+from game.core.analysis.record import vote_label
 from game.core.engine.numbers import compared
 from game.core.engine.wording import cause_words, efficient, possessive
 from game.core.scenario.model import Scenario
@@ -29,7 +30,7 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
     # one month, as in smart-border-2001, must not look like one).
     text.append(f"{'':12}{'your score of the offer':<31}its support at home\n", style="dim")
     text.append(f"{'':12}{'(│ = your reservation)':<31}(│ = support needed)\n", style="dim")
-    bare = signed = short = False
+    bare = signed = short = voted = False
     for point in path:
         value, reservation, support = point.offered, point.reservation, point.support
         date = point.date
@@ -55,12 +56,28 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
             line.append("†", style="dim")
             signed = True
         text.append_text(line.append("\n"))
+        for vote in point.votes:
+            # Under the row, its bar under the row's support bar (column 43).
+            line = Text(f"{'':12}{vote_label(vote):<31}")
+            home = list(render.bar(vote.support, 10))
+            home[min(9, int(10 * vote.threshold / 100))] = "│"
+            line.append("".join(home))
+            line.append(f" {compared(vote.support, vote.threshold, 0)[0]:>3}")
+            if vote.short:
+                line.append(" ✘", style="bold red")
+                short = True
+            text.append_text(line.append("\n"))
+            voted = True
     if bare:
         text.append(
             "* nothing on the table: your groups' approval of the status quo\n", style="dim"
         )
     if signed:
         text.append("† the agreement signed, in force: its score and its support\n", style="dim")
+    if voted:
+        text.append(
+            "vote at home: the support the vote found, chance's swing included\n", style="dim"
+        )
     if short:
         text.append("✘ support short of what is needed\n", style="dim")
     return text
