@@ -455,12 +455,16 @@ def _partners(view: SeatView) -> Text:
         text.append(f" (levels of transformation passed: {now.stage}/3)\n")
         if dyad.note:
             text.append(f"   {' '.join(dyad.note.split())} [{dyad.source}]\n")
-    need = view.requirement()
-    reservation, needed = need.reservation, need.total
+    # The summary's figures and the Score panel's (core numbers.figures): this line had
+    # rounded them to "worth at least 92" beside the summary's "under 91.5".
+    figured = figures(view.score(view.status_quo))
+    (_, reservation), *premiums = figured.parts
+    added = "".join(f" + {name} {points}" for name, points in premiums)
     text.append("\nWithout a deal: ", style="bold")
     text.append(f"{described(me.reservation.description, me.reservation.source)}\n")
     text.append(
-        f"Your reservation value: no deal is worth {reservation:.0f} to you now; you accept a "
-        f"package worth at least {needed:.0f}.\n"
+        f"Your reservation value: no deal is worth {reservation} to you now; you accept a "
+        f"package worth at least {figured.needed}"
+        + (f" ({reservation}{added}).\n" if premiums else ".\n")
     )
     return text
