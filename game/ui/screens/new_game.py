@@ -143,13 +143,17 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
   `simulate --without` measures over many computer games. `play --without CAUSE` chooses it
   from the command line.
 
-Tab moves between fields; choosing changes the line under the form; Ctrl+S (or Enter on
-**Start**) begins the game.
+The form opens on the scenario choice (Enter opens its list). Tab moves to the next field,
+Shift+Tab back; choosing changes the line under the form; Ctrl+S (or Enter on **Start**)
+begins the game.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "begin", "Start"),
+        # Textual's own Tab is hidden from the footer: a student did not know how to move on.
+        Binding("tab", "app.focus_next", "Next field", key_display="Tab"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
     ]
 
     def __init__(
@@ -237,7 +241,9 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
         if initial is not None:
             await self._show_scenario(self.choices[initial])
         self.query_one("#seed", Input).cursor_blink = self.blink
-        self.query_one("#start", Button).focus()
+        # The form opens on its first field: with Start focused, a student's Enter, meant to
+        # open the Scenario list, started the default game at once (Ctrl+S starts it).
+        self.query_one("#scenario", Select).focus()
 
     async def on_select_changed(self, event: Select.Changed) -> None:
         """Another scenario (or another "what if") was chosen."""
