@@ -356,6 +356,9 @@ begins the game.
             error.update("Choose a scenario and tick a country first (Space).")
             return
         text = self.query_one("#seed", Input).value.strip()
+        if not text:
+            error.update("The seed is empty: type a whole number (any, such as 42).")
+            return
         try:
             seed = int(text)
         except ValueError:
