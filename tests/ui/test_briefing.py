@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from game.core.game import SeatView
-from game.core.scenario.lookups import options_binding, stance_options
+from game.core.scenario.lookups import options_binding, principle_options, stance_options
 from game.ui.app import PerimeterApp
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.table import TableScreen
@@ -384,3 +384,23 @@ def test_the_full_briefing_gives_the_summary_s_figures_for_what_you_need(party: 
         f"no deal is worth {reservation} to you now; you accept a package worth at least "
         f"{shown.needed} ({reservation}{added})." in full
     ), full[full.index("Your reservation value") :]
+
+
+def test_principles_costing_points_on_the_same_options_share_one_line() -> None:
+    """A student's smart-border-2001 game as Canada: the summary read "– costs you points:
+    Border: A customs union with a joint customs and immigr…" twice, two principles hitting
+    the same option, their names cut off. Principles that hit the same options share a line,
+    naming both."""
+    from game.core.game import Game
+    from game.core.scenario.loader import find_scenario
+    from game.ui.render.briefing import summary
+
+    view = Game.new(find_scenario("smart-border-2001"), 3280, ["CA"]).view("CA")
+    mine = [p for p in view.scenario.principles if p.party == "CA"]
+    hit = {tuple(x.key for x in principle_options(view.scenario, p)) for p in mine}
+    assert len(mine) == 2 and len(hit) == 1  # two principles, one option between them
+    text = summary(view, 78)
+    lines = [line for line in text.plain.splitlines() if "costs you points" in line]
+    assert len(lines) == 1, lines
+    wide = [x for x in summary(view, 400).plain.splitlines() if "costs you points" in x]
+    assert all(p.name in wide[0] for p in mine), wide
