@@ -473,7 +473,7 @@ def test_options_outside_the_drafts_scope_are_marked_and_all_named() -> None:
     marked = [n for n, line in enumerate(lines) if line.rstrip().endswith("✗")]
     assert marked == [n for n, _ in trilateral]
     detail = " ".join(option_detail(s, package, trilateral[0][0], scope, 60).plain.split())
-    assert "binds all · outside your draft's scope" in detail
+    assert "binds all three · outside your draft's scope" in detail
     problem = offer_problem(game.state, "CA", package, scope) or ""
     for n, k in trilateral:
         assert f"{s.issues[n].name}: {s.issues[n].options[k].label}" in problem, problem

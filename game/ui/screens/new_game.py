@@ -37,6 +37,19 @@ DIFFICULTY_TEXT = {
     "normal": "partners hold out, some longer than others",
     "hard": "partners hold out to the end",
 }
+"""What a difficulty means, against two or more computer partners."""
+
+ONE_PARTNER_TEXT = {
+    "easy": "your partner concedes early",
+    "normal": "your partner holds out a while",
+    "hard": "your partner holds out to the end",
+}
+"""What a difficulty means against one computer partner (merida-2007, smart-border-2001)."""
+
+
+def difficulty_text(level: Difficulty, partners: int) -> str:
+    """What a difficulty means against this many computer partners."""
+    return (ONE_PARTNER_TEXT if partners == 1 else DIFFICULTY_TEXT)[level]
 
 
 def difficulty_of(text: str) -> Difficulty:
@@ -304,11 +317,18 @@ begins the game.
         if not parties:
             chosen = "Choose a country to play (Enter on it)."
         elif len(parties) == 1:
-            chosen = f"You will play {names}, difficulty {level}: {DIFFICULTY_TEXT[level]}."
+            partners = len(scenario.parties) - 1
+            chosen = (
+                f"You will play {names}, difficulty {level}: {difficulty_text(level, partners)}."
+            )
         else:
             computer = [q.name for q in scenario.parties if q.id not in parties]
-            rest = f"; the computer plays {joined(computer)}" if computer else ""
-            chosen = f"Hot seat: {names} take turns at this keyboard{rest}. Difficulty {level}."
+            chosen = f"Hot seat: {names} take turns at this keyboard"
+            # The difficulty is the computer players': with none, it changes nothing.
+            if computer:
+                chosen += f"; the computer plays {joined(computer)}. Difficulty {level}."
+            else:
+                chosen += ", with no computer players."
         off = self.chosen_causes()
         if off:
             n = sum(1 for e in scenario.events if e.cause in off)
