@@ -185,8 +185,8 @@ chose, not one the chapter gives.
         self.refresh_view()
 
     def on_resize(self) -> None:
-        """The agenda's labels are cut to the column's width: draw them again."""
-        self.refresh_view()
+        """Redraw once the new size is laid out (drawn at once, the agenda kept its old height)."""
+        self.call_after_refresh(self.refresh_view)
 
     # --- derived values -------------------------------------------------------------------
 
