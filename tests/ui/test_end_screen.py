@@ -414,4 +414,7 @@ def test_the_end_screen_path_shows_the_support_a_vote_at_home_found() -> None:
     assert vote.rstrip().endswith("49.8 ✘")
     assert vote.index("█") == 43  # under the row's support bar
     assert any(line.startswith("vote at home: the support the vote found") for line in lines)
+    assert "a vote at home, a line gives the support the vote found" in " ".join(
+        EndScreen.HELP.split()
+    )
     assert all(len(line) <= 76 for line in lines)

@@ -150,10 +150,12 @@ Each has its chapter section; one line gives each partner's worst.
 Each country's result is compared with its reservation value. The chart shows, round by round,
 the package on the table as each round opened against your reservation value, and its support
 among your groups at home (their weighted approval of it) against the support a deal needs; a
-round with nothing on the table shows their approval of the status quo (marked \\*). *What was
-possible* compares the outcome with the Pareto frontier and the Nash bargaining package. Last
-comes what actually happened (the scenario's history), with the chapter's conclusion and
-forecast where the scenario gives them.
+round with nothing on the table shows their approval of the status quo (marked \\*). Under a
+round with a vote at home, a line gives the support the vote found: what was expected, turned
+by chance (the swing), marked ✘ when it fell short. *What was possible* compares the outcome
+with the Pareto frontier and the Nash bargaining package. Last comes what actually happened
+(the scenario's history), with the chapter's conclusion and forecast where the scenario gives
+them.
 
 `t` opens the **theory card**: the chapter's frame (Wendt's security systems, the three levels
 of transformation, dual-bilateralism), its conclusion and its forecast.
