@@ -77,3 +77,69 @@ def blocked_game() -> Game:
     while not game.finished:
         game.play(Pass(party=game.to_move or ""))
     return game
+
+
+REVIVED_AFTER_A_FAILED_VOTE = (
+    {
+        "type": "propose",
+        "party": "US",
+        "package": [0, 0, 0, 0, 1, 0, 1],
+        "scope": ["US", "MX", "CA"],
+    },
+    {"type": "act", "party": "MX", "action": "confidence_building", "target": "CA"},
+    {"type": "reject", "party": "MX"},
+    {
+        "type": "propose",
+        "party": "CA",
+        "package": [0, 0, 3, 0, 2, 0, 0],
+        "scope": ["US", "MX", "CA"],
+    },
+    {
+        "type": "counter",
+        "party": "MX",
+        "package": [0, 0, 2, 1, 2, 0, 0],
+        "scope": ["US", "MX", "CA"],
+    },
+    {
+        "type": "counter",
+        "party": "CA",
+        "package": [0, 0, 2, 0, 2, 0, 1],
+        "scope": ["US", "MX", "CA"],
+    },
+    {
+        "type": "counter",
+        "party": "US",
+        "package": [0, 1, 2, 0, 2, 0, 1],
+        "scope": ["US", "MX", "CA"],
+    },
+    {"type": "accept", "party": "CA"},
+    {"type": "act", "party": "US", "action": "confidence_building", "target": "CA"},
+    {"type": "pass", "party": "US"},
+    {"type": "act", "party": "MX", "action": "confidence_building", "target": "US"},
+    {"type": "accept", "party": "MX"},
+    {
+        "type": "act",
+        "party": "US",
+        "action": "consult_domestic_group",
+        "target": "us_security_agencies",
+    },
+    {"type": "accept", "party": "US"},
+    {"type": "accept", "party": "MX"},
+    {"type": "accept", "party": "CA"},
+)
+"""A student's revive-spp hot seat (seed 282592, every country at the keyboard): in round 3
+(2012-07-01) Mexico and Canada accept the United States' package and its groups at home sink it
+by the swing (support 49.8, needs 50.0, where the government expected 50.5); in round 4 the
+United States consults its security agencies and the package is signed."""
+
+
+@functools.cache
+def revived_after_a_failed_vote() -> Game:
+    """The student's revive-spp hot seat of `REVIVED_AFTER_A_FAILED_VOTE`, played to its end."""
+    from game.core.engine.moves import load_move
+
+    game = Game.new(find_scenario("revive-spp"), 282592, ["US", "MX", "CA"])
+    for move in REVIVED_AFTER_A_FAILED_VOTE:
+        game.play(load_move(move))
+    assert game.finished
+    return game

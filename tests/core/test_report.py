@@ -472,12 +472,12 @@ def test_the_debriefs_path_never_rounds_a_number_onto_the_bar_it_missed() -> Non
     the path. Each number keeps the decimal that tells it from what it is measured against:
     the offer's score from the reservation value, support from the support needed."""
     from game.core.analysis.debrief import RoundPoint
-    from game.core.analysis.report_markdown import _path_line
+    from game.core.analysis.report_paths import path_line
 
-    line = _path_line(RoundPoint("2006-04", 63.96, 64.0, 49.5, 50.0))
+    line = path_line(RoundPoint("2006-04", 63.96, 64.0, 49.5, 50.0))
     assert "63.96" in line and "res 64.00" in line and "49.5/50.0" in line
     assert "64.0 " not in line.replace("res 64.0", "")
-    line = _path_line(RoundPoint("2006-04", 70.0, 64.0, 56.0, 50.0))
+    line = path_line(RoundPoint("2006-04", 70.0, 64.0, 56.0, 50.0))
     assert " 70.0  res 64.0" in line and " 56/50" in line
 
 
@@ -513,3 +513,33 @@ def test_the_report_of_a_game_not_over_never_speaks_of_its_end() -> None:
     text = to_markdown(class_report(game.state))
     assert "at the end" not in text and "as the game ended" not in text
     assert "still on the table now" in text
+
+
+def test_a_vote_sunk_at_home_shows_in_the_chart_with_the_support_it_found() -> None:
+    """A student's revive-spp hot seat: in round 3 Mexico and Canada accepted the United
+    States' package and the vote failed ("support 49.8, needs 50.0; the government had
+    expected 50"), but the chart's row for the United States read "2012-07-01 … 67.4 res 47.2
+    home █████░░░░░ 50.5/50.0" with no ✘, while the first question for discussion said the
+    package was sunk at home. Under the row of a round with a vote at home comes the support
+    the vote found, swing included, marked ✘ where it fell short; the log gives what the
+    government expected with the same decimals as the row."""
+    from tests.conftest import revived_after_a_failed_vote
+
+    state = revived_after_a_failed_vote().state
+    text = to_markdown(class_report(state))
+    chart = text.split("## Score and support at home, round by round", 1)[1].split("\n## ")[0]
+    us = chart.split("**United States**", 1)[1].split("**Mexico**")[0].splitlines()
+    row = next(i for i, line in enumerate(us) if line.startswith("2012-07-01"))
+    assert us[row].endswith("50.5/50.0")  # the forecast as the round opened
+    vote = us[row + 1]
+    assert "vote at home" in vote and "swing -0.7" in vote
+    assert vote.endswith("49.8/50.0 ✘")
+    assert vote.index("█") == us[row].index("home ") + len("home ")  # under the row's bar
+    # Mexico's and Canada's groups backed it: their vote lines carry no ✘.
+    mexico = chart.split("**Mexico**", 1)[1].split("**Canada**")[0].splitlines()
+    row = next(i for i, line in enumerate(mexico) if line.startswith("2012-07-01"))
+    assert "vote at home" in mexico[row + 1] and "✘" not in mexico[row + 1]
+    (blocked,) = (e for e in state.log if e.kind == "blocked")
+    assert "support 49.8, needs 50.0; the government had expected 50.5" in blocked.reasons[0]
+    blocks = re.findall(r"```\n(.*?)```", text, flags=re.S)
+    assert all(len(line) <= CODE_WIDTH for line in "".join(blocks).splitlines())

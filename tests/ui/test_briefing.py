@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from game.core.game import SeatView
-from game.core.scenario.lookups import options_binding, stance_options
+from game.core.scenario.lookups import options_binding, principle_options, stance_options
 from game.ui.app import PerimeterApp
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.table import TableScreen
@@ -356,3 +356,51 @@ def test_a_long_partner_name_never_hides_the_trust_in_it() -> None:
     lines = summary(game.view("MX"), 78).plain.splitlines()
     trust = next(line for line in lines if line.strip().startswith("🇺🇸"))
     assert "/100, individualistic" in trust and cell_len(trust) <= 78
+
+
+@pytest.mark.parametrize("party", ["US", "MX"])
+def test_the_full_briefing_gives_the_summary_s_figures_for_what_you_need(party: str) -> None:
+    """A student's merida-2007 game as the United States (seed 83805): the one-screen summary
+    said "✘ any package worth under 91.5 to you (no deal: 87.5 + attention 4.0)", the full
+    briefing "no deal is worth 88 to you now; you accept a package worth at least 92" (Mexico:
+    48.8 and 49). Both give the Score panel's figures (core numbers.figures)."""
+    from game.core.engine.numbers import figures
+    from game.core.game import Game
+    from game.core.scenario.loader import find_scenario
+    from game.ui.render.briefing import details, summary
+
+    view = Game.new(find_scenario("merida-2007"), 83805, [party]).view(party)
+    shown = figures(view.score(view.status_quo))
+    (_, reservation), *premiums = shown.parts
+    assert premiums  # a leader's attention: what is needed differs from the reservation value
+    assert f"any package worth under {shown.needed} to you" in " ".join(
+        summary(view, 78).plain.split()
+    )
+    full = " ".join(
+        " ".join(part.plain.split()) for part in details(view) if hasattr(part, "plain")
+    )
+    added = "".join(f" + {name} {points}" for name, points in premiums)
+    assert (
+        f"no deal is worth {reservation} to you now; you accept a package worth at least "
+        f"{shown.needed} ({reservation}{added})." in full
+    ), full[full.index("Your reservation value") :]
+
+
+def test_principles_costing_points_on_the_same_options_share_one_line() -> None:
+    """A student's smart-border-2001 game as Canada: the summary read "– costs you points:
+    Border: A customs union with a joint customs and immigr…" twice, two principles hitting
+    the same option, their names cut off. Principles that hit the same options share a line,
+    naming both."""
+    from game.core.game import Game
+    from game.core.scenario.loader import find_scenario
+    from game.ui.render.briefing import summary
+
+    view = Game.new(find_scenario("smart-border-2001"), 3280, ["CA"]).view("CA")
+    mine = [p for p in view.scenario.principles if p.party == "CA"]
+    hit = {tuple(x.key for x in principle_options(view.scenario, p)) for p in mine}
+    assert len(mine) == 2 and len(hit) == 1  # two principles, one option between them
+    text = summary(view, 78)
+    lines = [line for line in text.plain.splitlines() if "costs you points" in line]
+    assert len(lines) == 1, lines
+    wide = [x for x in summary(view, 400).plain.splitlines() if "costs you points" in x]
+    assert all(p.name in wide[0] for p in mine), wide

@@ -265,7 +265,7 @@ def test_the_path_charts_mark_support_short_of_what_is_needed() -> None:
     from dataclasses import replace as replaced
 
     from game.core.analysis.debrief import RoundPoint
-    from game.core.analysis.report_markdown import _path_line
+    from game.core.analysis.report_paths import path_line
     from game.ui.screens.end import path_chart
 
     short = RoundPoint("2007-11-15", 80.0, 70.0, 48.0, 50.0)
@@ -273,7 +273,7 @@ def test_the_path_charts_mark_support_short_of_what_is_needed() -> None:
     lines = path_chart((short, enough)).plain.splitlines()
     assert lines[3].rstrip().endswith("48 ✘") and "✘" not in lines[4], lines
     assert "✘ support short of what is needed" in lines[-1]
-    assert _path_line(short).endswith("48/50 ✘") and "✘" not in _path_line(enough)
+    assert path_line(short).endswith("48/50 ✘") and "✘" not in path_line(enough)
 
 
 def test_the_path_chart_says_it_charts_the_table_as_each_round_opened() -> None:
@@ -396,3 +396,25 @@ def test_the_path_chart_never_rounds_a_number_onto_the_bar_it_missed() -> None:
     met = RoundPoint("2006-04", offered=64.0, reservation=64.0, support=50.0, threshold=50.0)
     _, _, offered, _, support = path_chart((met,)).plain.splitlines()[3].split()
     assert (offered, support) == ("64", "50")
+
+
+def test_the_end_screen_path_shows_the_support_a_vote_at_home_found() -> None:
+    """A student's revive-spp hot seat: the United States' package was sunk at home in round 3
+    ("support 49.8, needs 50.0"), but the path showed only the forecast as the round opened
+    (50.5 against 50), with no ✘. The vote's line goes under the round's row, with its swing
+    and the ✘ where it fell short."""
+    from game.ui.screens.end import path_chart
+    from tests.conftest import revived_after_a_failed_vote
+
+    report = debrief(revived_after_a_failed_vote().state)
+    lines = path_chart(report.paths["US"]).plain.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("2012-07-01"))
+    vote = lines[row + 1]
+    assert vote.lstrip().startswith("vote at home, swing -0.7")
+    assert vote.rstrip().endswith("49.8 ✘")
+    assert vote.index("█") == 43  # under the row's support bar
+    assert any(line.startswith("vote at home: the support the vote found") for line in lines)
+    assert "a vote at home, a line gives the support the vote found" in " ".join(
+        EndScreen.HELP.split()
+    )
+    assert all(len(line) <= 76 for line in lines)

@@ -314,7 +314,8 @@ async def test_the_new_game_screen_plays_a_what_if_chosen_with_the_keys(tmp_path
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, NewGameScreen)
-        await pilot.press("shift+tab")  # from Start back to the "What if…" choice
+        # The form opens on the scenario choice: back round to Start, then "What if…".
+        await pilot.press("shift+tab", "shift+tab")
         # History, then the causes by date: the U.S. task forces (2006-06), then Calderón.
         await pilot.press("enter")
         await pilot.pause()
@@ -515,10 +516,70 @@ async def test_the_new_game_screen_s_error_line_is_on_screen_at_80x24(tmp_path: 
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, NewGameScreen)
-        screen.query_one("#seed", Input).value = ""
+        screen.query_one("#seed", Input).value = "4.5"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NewGameScreen)
         shown = " ".join(" ".join(screen_text(app)).split())
         assert "longer than others." in shown  # the line above it, on two lines
         assert "The seed must be a whole number" in shown, shown
+
+
+async def test_enter_on_the_new_game_form_opens_the_scenario_list_not_the_game(
+    tmp_path: Path,
+) -> None:
+    """A student's play-test at 80x24: on New game, Start had the focus as the form opened, so
+    Enter, pressed to open the Scenario list, started spp-2005 as the United States at once.
+    The form opens on the scenario choice, where Enter opens the list; Ctrl+S still starts the
+    game, and the footer says how to move between the fields."""
+    from textual.widgets import Select
+
+    app = make_app(saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewGameScreen)
+        assert app.focused is screen.query_one("#scenario", Select)
+        assert "Tab Next field" in screen_text(app)[-1], screen_text(app)[-1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.game is None
+        assert screen.query_one("#scenario", Select).expanded  # the list is open
+        await pilot.press("escape")  # closes the list, not the form
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.game is not None
+
+
+async def test_the_seed_field_shows_every_digit_of_a_seed_typed_in(tmp_path: Path) -> None:
+    """A student's play-test at 80x24: typing 282592 in the seed field and tabbing on left
+    "Seed 82592" on screen, its first digit hidden, and an empty seed was refused with "The
+    seed must be a whole number, not ''." The field shows a six-digit seed whole, and an empty
+    one is named in plain words."""
+    from textual.widgets import Input
+
+    app = make_app(scenario=spp_file(), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewGameScreen)
+        seed = screen.query_one("#seed", Input)
+        seed.focus()
+        await pilot.press("end", *["backspace"] * 8, *"282592")
+        await pilot.pause()
+        row = next(line for line in screen_text(app) if "Seed" in line)
+        assert " 282592 " in row, row
+        await pilot.press("tab")
+        await pilot.pause()
+        row = next(line for line in screen_text(app) if "Seed" in line)
+        assert " 282592 " in row, row
+        seed.focus()
+        await pilot.press("end", *["backspace"] * 8, "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        shown = " ".join(" ".join(screen_text(app)).split())
+        assert "''" not in shown
+        assert "The seed is empty: type a whole number" in shown, shown

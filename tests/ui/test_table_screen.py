@@ -473,7 +473,7 @@ def test_options_outside_the_drafts_scope_are_marked_and_all_named() -> None:
     marked = [n for n, line in enumerate(lines) if line.rstrip().endswith("✗")]
     assert marked == [n for n, _ in trilateral]
     detail = " ".join(option_detail(s, package, trilateral[0][0], scope, 60).plain.split())
-    assert "binds all · outside your draft's scope" in detail
+    assert "binds all three · outside your draft's scope" in detail
     problem = offer_problem(game.state, "CA", package, scope) or ""
     for n, k in trilateral:
         assert f"{s.issues[n].name}: {s.issues[n].options[k].label}" in problem, problem
@@ -588,3 +588,31 @@ async def test_the_table_says_why_you_cannot_accept_to_you(tmp_path: Path) -> No
             "You cannot accept: it is worth 90 to you, and you need 96: your reservation value "
             "88 + 8 for your leader's limited attention"
         ), said
+
+
+async def test_the_table_is_drawn_again_for_its_new_size_after_a_resize(tmp_path: Path) -> None:
+    """A student's revive-spp hot seat, the United States' turn in round 4: after the terminal
+    went from 80x24 to 100x30 and back, the left column kept the agenda's height at 100x30,
+    and "Your draft binds" and "On the table ... Accepted: ..." were gone until the next key.
+    The table redraws for the size it has once the resize is laid out."""
+    from game.core.engine.moves import load_move
+    from game.core.scenario.loader import find_scenario
+    from tests.conftest import REVIVED_AFTER_A_FAILED_VOTE
+
+    game = Game.new(find_scenario("revive-spp"), 282592, ["US", "MX", "CA"], saves_dir=tmp_path)
+    for move in REVIVED_AFTER_A_FAILED_VOTE[:12]:  # to the failed vote of round 3
+        game.play(load_move(move))
+    assert game.to_move == "US" and game.state.round == 3  # round 4, the United States' turn
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await past_hand_off(pilot)
+        await close_notices(pilot)
+        assert isinstance(app.screen, TableScreen)
+        before = visible(app)
+        assert "Your draft binds" in before and "Accepted: nobody" in before
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        after = visible(app)
+        assert "Your draft binds" in after and "Accepted: nobody" in after, screen_text(app)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from game.cli_simulate import render_explanation, render_summary
 from game.core.analysis.debrief import debrief
 from game.core.analysis.outcomes import outcome_text
@@ -75,3 +77,53 @@ def test_the_table_and_end_help_fit_a_table_of_two() -> None:
     for help_text in (TableScreen.HELP, EndScreen.HELP):
         assert "all three" not in help_text and "trilateral" not in help_text
     assert "**no agreement** at a table of two" in EndScreen.HELP
+
+
+async def test_the_new_game_line_speaks_of_one_partner_and_of_no_computer_players(
+    tmp_path: Path,
+) -> None:
+    """A student's play-test of merida-2007: the New game line read "difficulty normal:
+    partners hold out, some longer than others" with one partner at the table, and a hot seat
+    of both countries, with no computer player for a difficulty to change, still said
+    "Difficulty normal."."""
+    from textual.widgets import RadioButton, SelectionList
+
+    from game.ui.app import make_app
+    from game.ui.screens.new_game import NewGameScreen
+    from tests.ui.conftest import widget_text
+
+    app = make_app(scenario=find_scenario("merida-2007"), saves_dir=tmp_path, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewGameScreen)
+
+        def chosen() -> str:
+            return " ".join(widget_text(app, "#chosen").split())
+
+        for n, level in enumerate(("easy", "normal", "hard")):
+            screen.query_one("#difficulty").query(RadioButton)[n].value = True
+            await pilot.pause()
+            line = chosen()
+            assert f"difficulty {level}: your partner " in line, line
+            assert "partners" not in line, line
+        screen.query_one("#country", SelectionList).select_all()  # a hot seat of both
+        await pilot.pause()
+        line = chosen()
+        assert line.startswith("Hot seat: United States and Mexico take turns"), line
+        assert "no computer players" in line and "Difficulty" not in line, line
+
+
+def test_an_option_binding_both_countries_says_both() -> None:
+    """A student's play-test of merida-2007: the table read "Assistance 2/4 · binds all" just
+    above "Your draft binds: both". An option binding every country says so in the draft's
+    words: "both" at a table of two, "all three" at a table of three."""
+    from game.ui.render.agenda import option_detail
+
+    for scenario_id, everyone in (("merida-2007", "both"), ("spp-2005", "all three")):
+        s = find_scenario(scenario_id).scenario
+        cursor = next(n for n, issue in enumerate(s.issues) if not issue.options[0].binds)
+        draft = (0,) * len(s.issues)
+        text = option_detail(s, draft, cursor, s.party_ids, 42).plain
+        assert f"· binds {everyone}\n" in text and "binds all\n" not in text, text
+        assert f"Your draft binds: {everyone}" in text

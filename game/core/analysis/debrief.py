@@ -18,6 +18,7 @@ from game.core.analysis.frontier import Frontier, nash_point, pareto_frontier
 from game.core.analysis.outcomes import Outcome, PartyResult, classify, results
 from game.core.analysis.record import (
     EventNote,
+    HomeVote,
     Record,
     Refusal,
     Signed,
@@ -59,6 +60,9 @@ class RoundPoint:
     in_force: bool = False
     """True when nothing was on the table because the agreement binding everyone, signed in an
     earlier round, was in force: `offered` and `support` are then that agreement's."""
+    votes: tuple[HomeVote, ...] = ()
+    """The votes its groups at home held during the round, in order: `support` is the forecast
+    as the round opened, these are what the votes found (swing included)."""
 
     @property
     def short(self) -> bool:
@@ -152,10 +156,10 @@ class Debrief:
         return "at the end" if self.finished else "now"
 
 
-def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
+def paths(state: State, votes: tuple[HomeVote, ...] = ()) -> dict[str, tuple[RoundPoint, ...]]:
     """Each party's score of the package on the table, reservation value and support at home
     for that package as every round opened (after the agreement binding everyone was signed,
-    that agreement's)."""
+    that agreement's), with the votes at home it held in the round (`Record.votes`)."""
     s = state.scenario
     ix = index(s)
     result: dict[str, list[RoundPoint]] = {p: [] for p in s.party_ids}
@@ -178,7 +182,10 @@ def paths(state: State) -> dict[str, tuple[RoundPoint, ...]]:
                 value = None
             else:
                 support, value = party.support(offered), party.total(offered)
-            point = RoundPoint(date, value, party.reservation, support, party.threshold, in_force)
+            held = tuple(v for v in votes if v.party == p and v.round == n)
+            point = RoundPoint(
+                date, value, party.reservation, support, party.threshold, in_force, held
+            )
             result[p].append(point)
     return {p: tuple(points) for p, points in result.items()}
 
@@ -258,7 +265,7 @@ def debrief(state: State, frontier: Frontier | None = None) -> Debrief:
         nash=nash,
         distance_to_frontier=to_frontier,
         distance_to_nash=to_nash,
-        paths=paths(state),
+        paths=paths(state, record.votes),
         parties=parties,
         package=package,
         refusals=refusals,

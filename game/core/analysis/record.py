@@ -17,6 +17,7 @@ from game.core.engine.conditions import Conditions
 from game.core.engine.legal import acceptance_problems, blocked_text
 from game.core.engine.mechanism import start, step
 from game.core.engine.ratification import vote_at_home
+from game.core.engine.scoring import EPSILON
 from game.core.engine.state import LogEntry, Offer, State
 from game.core.engine.timeline import scenario_event
 from game.core.engine.wording import name
@@ -89,6 +90,35 @@ class EventNote:
     source: str
 
 
+@dataclass(frozen=True)
+class HomeVote:
+    """One government putting a package every party in its scope accepted to its groups at
+    home: the support it expected, how far chance turned it (the swing) and what it needed."""
+
+    party: str
+    round: int
+    expected: float
+    swing: float
+    threshold: float
+
+    @property
+    def support(self) -> float:
+        """The support the vote found: what the government expected, turned by the swing."""
+        return self.expected + self.swing
+
+    @property
+    def short(self) -> bool:
+        """Whether these groups sank the package (as the engine decided it)."""
+        return self.support < self.threshold - EPSILON
+
+
+def vote_label(vote: HomeVote) -> str:
+    """A vote at home in a few words, for a chart's line: "vote at home, swing -0.7" (the
+    swing left out where chance moved nothing)."""
+    swing = f"{vote.swing:+.1f}"
+    return "vote at home" + ("" if swing in ("+0.0", "-0.0") else f", swing {swing}")
+
+
 RefusalKind = Literal["rejected", "blocked"]
 
 
@@ -138,6 +168,9 @@ class Record:
     moved: frozenset[tuple[str, str]] = frozenset()
     """(party, actor): a diplomatic action of the actor moved the party's alternatives to a
     deal (its reservation value), up or down, as it was taken."""
+    votes: tuple[HomeVote, ...] = ()
+    """Every government's vote at home on every package accepted by all in its scope, in
+    order (a package sunk in one country was still voted on in the others)."""
 
 
 def changes(state: State, package: Package) -> tuple[Change, ...]:
@@ -162,6 +195,7 @@ def read_record(state: State) -> Record:
     signed: list[Signed] = []
     current: Tabled | None = None
     moved: set[tuple[str, str]] = set()
+    votes: list[HomeVote] = []
     for move in state.moves:
         before, now = now, step(now, move)
         if move.type == "act":
@@ -174,6 +208,8 @@ def read_record(state: State) -> Record:
             )
         for n in range(len(before.log), len(now.log)):
             entry = now.log[n]
+            if entry.kind in ("blocked", "ratified") and before.offer is not None:
+                votes += _votes(before, before.offer)
             if entry.kind in ("propose", "counter") and now.offer is not None:
                 current = _tabled(now, now.offer, entry.round, before.conditions)
                 tabled.append(current)
@@ -188,8 +224,21 @@ def read_record(state: State) -> Record:
     on_table = current if now.offer is not None else None
     accepted = now.offer.accepted if now.offer is not None else ()
     return Record(
-        tuple(tabled), tuple(refusals), tuple(signed), on_table, accepted, frozenset(moved)
+        tuple(tabled),
+        tuple(refusals),
+        tuple(signed),
+        on_table,
+        accepted,
+        frozenset(moved),
+        tuple(votes),
     )
+
+
+def _votes(before: State, offer: Offer) -> list[HomeVote]:
+    """Each government's vote at home on the offer, as the engine held it in the state just
+    before the last acceptance (the vote comes in the same move, under the same conditions)."""
+    scores, swings, _ = vote_at_home(before, offer)
+    return [HomeVote(p, before.round, s.support, swings[p], s.threshold) for p, s in scores.items()]
 
 
 def _tabled(state: State, offer: Offer, round_: int, before: Conditions) -> Tabled:

@@ -7,18 +7,15 @@ from __future__ import annotations
 import itertools
 import re
 
-from game.core.analysis.charts import bar, count_bar, sparkline
+from game.core.analysis.charts import count_bar, sparkline
 from game.core.analysis.class_report import ClassReport
 from game.core.analysis.constraints import Constraint
-from game.core.analysis.debrief import RoundPoint, unpassable
+from game.core.analysis.debrief import unpassable
 from game.core.analysis.outcomes import outcome_text
 from game.core.analysis.record import Refusal, Tabled
+from game.core.analysis.report_paths import paths_section
 from game.core.engine.numbers import (
-    SCORE_PLACES,
-    SUPPORT_PLACES,
-    compared,
     difference,
-    fixed,
 )
 from game.core.engine.wording import (
     cause_words,
@@ -44,7 +41,7 @@ def to_markdown(report: ClassReport, what_if: str = "") -> str:
         _refusals(report),
         _constraints(report),
         _zone(report),
-        _paths(report),
+        paths_section(report),
         _dyads(report),
         _possible(report),
         _what_if(what_if),
@@ -340,39 +337,6 @@ def _zone(report: ClassReport) -> str:
         )
     if not all(z.exact for z in steps):
         lines.append("\n`+`: the count stopped at the search's limit; there are more.")
-    return "\n".join(lines)
-
-
-def _path_line(point: RoundPoint) -> str:
-    # At most 72 columns: the end screen shows the debrief's code blocks at 80 columns. Each
-    # number keeps the decimal that tells it from what it is measured against.
-    reservation = fixed(point.reservation, SCORE_PLACES)
-    offer = f"{'·' * 14}     —"
-    if point.offered is not None:
-        offered, reservation = compared(point.offered, point.reservation, SCORE_PLACES)
-        offer = f"{bar(point.offered, 14)} {offered:>5}"
-    support, threshold = compared(point.support, point.threshold, SUPPORT_PLACES)
-    marks = (" ✘" if point.short else "") + (" †" if point.in_force else "")
-    home = f"{bar(point.support, 10)} {support:>3}/{threshold}{marks}"
-    return f"{point.date}  {offer}  res {reservation:>4}  home {home}"
-
-
-def _paths(report: ClassReport) -> str:
-    s = report.state.scenario
-    lines = [
-        "## Score and support at home, round by round",
-        "",
-        "Each country's score of the package on the table as the round opened, its "
-        "reservation value (res), and its groups' support for that package against what "
-        f"ratification needs, marked ✘ when short of it (once the agreement binding "
-        f"{every_country(s)} was signed, that "
-        "agreement, in force, marked †; with nothing on the table, their approval of the "
-        "status quo).",
-    ]
-    for p in s.party_ids:
-        lines += ["", f"**{_name(s, p)}**", "", "```"]
-        lines += [_path_line(point) for point in report.debrief.paths[p]]
-        lines.append("```")
     return "\n".join(lines)
 
 

@@ -177,7 +177,10 @@ def blocked_text(s: PartyScore, swing: float = 0.0) -> str:
     support, threshold = compared(s.support + swing, s.threshold, SUPPORT_PLACES)
     text = f"its groups at home would not support it (support {support}, needs {threshold}"
     if abs(swing) >= 0.5:
-        text += f"; the government had expected {s.support:.0f}"
+        # With the decimals that tell it from the threshold: 50.5, not "50" beside "needs 50".
+        text += (
+            f"; the government had expected {compared(s.support, s.threshold, SUPPORT_PLACES)[0]}"
+        )
     text += ")"
     if who is not None:
         text += f": {who.name} approval {who.before:.0f} -> {who.after:.0f}"

@@ -94,7 +94,9 @@ def option_detail(
     text.append(
         f"{issue.short or issue.name} {draft[cursor] + 1}/{len(issue.options)}", style="bold"
     )
-    binds = scope_words(tuple(option.binds), everyone) if option.binds else "all"
+    # An option binding every party reads as a draft binding them does ("both" at a table of
+    # two, where "binds all" stood beside "Your draft binds: both").
+    binds = scope_words(tuple(option.binds) or everyone, everyone)
     text.append(f" · binds {binds}", style="dim")
     if not fits_scope(option, scope, everyone):
         text.append(" · outside your draft's scope", style="bold red")

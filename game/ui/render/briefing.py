@@ -200,15 +200,23 @@ def _cannot_accept(view: SeatView, width: int) -> Part:
         # Without red lines, the heaviest penalties are the nearest thing to one.
         lines.append(fit(width, _no_red_line(view)))
         shown = principles
-    for pr in shown[:PRINCIPLES_SHOWN]:
-        design |= pr.inferred
+    # Principles that hit the same options share a line: two of Canada's in smart-border-2001
+    # read as one line twice, their names cut off.
+    same: dict[tuple[bool, str], list[Principle]] = {}
+    for pr in shown:
         hits = "; ".join(named(p, True) for p in principle_options(s, pr)) or "no option"
-        mark = DESIGN if pr.inferred else ""
-        if pr.red_line:
+        same.setdefault((pr.red_line, hits), []).append(pr)
+    for (red_line, hits), together in list(same.items())[:PRINCIPLES_SHOWN]:
+        inferred = all(pr.inferred for pr in together)
+        design |= inferred
+        names = "; ".join(pr.name for pr in together)
+        sections = (x.strip() for pr in together for x in pr.source.split(";"))
+        if red_line:
             main = Text().append("✘ red line: ", style="bold red").append(hits)
         else:
             main = Text().append("– costs you points: ", style="yellow").append(hits)
-        lines.append(fit(width, main, f" ({pr.name}){mark}", pr.source))
+        mark = DESIGN if inferred else ""
+        lines.append(fit(width, main, f" ({names}){mark}", "; ".join(dict.fromkeys(sections))))
     # The numbers as the table's Score panel shows them (core numbers.figures), decimals and
     # all: the briefing had rounded 79.5 to "79" beside a table reading 79.5.
     figured = figures(view.score(view.status_quo))
@@ -459,12 +467,16 @@ def _partners(view: SeatView) -> Text:
         text.append(f" (levels of transformation passed: {now.stage}/3)\n")
         if dyad.note:
             text.append(f"   {' '.join(dyad.note.split())} [{dyad.source}]\n")
-    need = view.requirement()
-    reservation, needed = need.reservation, need.total
+    # The summary's figures and the Score panel's (core numbers.figures): this line had
+    # rounded them to "worth at least 92" beside the summary's "under 91.5".
+    figured = figures(view.score(view.status_quo))
+    (_, reservation), *premiums = figured.parts
+    added = "".join(f" + {name} {points}" for name, points in premiums)
     text.append("\nWithout a deal: ", style="bold")
     text.append(f"{described(me.reservation.description, me.reservation.source)}\n")
     text.append(
-        f"Your reservation value: no deal is worth {reservation:.0f} to you now; you accept a "
-        f"package worth at least {needed:.0f}.\n"
+        f"Your reservation value: no deal is worth {reservation} to you now; you accept a "
+        f"package worth at least {figured.needed}"
+        + (f" ({reservation}{added}).\n" if premiums else ".\n")
     )
     return text

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from game.core.analysis.debrief import Debrief, RoundPoint
+from game.core.analysis.record import vote_label
 from game.core.engine.numbers import compared
 from game.core.engine.wording import cause_words, efficient, possessive
 from game.core.scenario.model import Scenario
@@ -29,7 +30,7 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
     # one month, as in smart-border-2001, must not look like one).
     text.append(f"{'':12}{'your score of the offer':<31}its support at home\n", style="dim")
     text.append(f"{'':12}{'(│ = your reservation)':<31}(│ = support needed)\n", style="dim")
-    bare = signed = short = False
+    bare = signed = short = voted = False
     for point in path:
         value, reservation, support = point.offered, point.reservation, point.support
         date = point.date
@@ -55,12 +56,28 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
             line.append("†", style="dim")
             signed = True
         text.append_text(line.append("\n"))
+        for vote in point.votes:
+            # Under the row, its bar under the row's support bar (column 43).
+            line = Text(f"{'':12}{vote_label(vote):<31}")
+            home = list(render.bar(vote.support, 10))
+            home[min(9, int(10 * vote.threshold / 100))] = "│"
+            line.append("".join(home))
+            line.append(f" {compared(vote.support, vote.threshold, 0)[0]:>3}")
+            if vote.short:
+                line.append(" ✘", style="bold red")
+                short = True
+            text.append_text(line.append("\n"))
+            voted = True
     if bare:
         text.append(
             "* nothing on the table: your groups' approval of the status quo\n", style="dim"
         )
     if signed:
         text.append("† the agreement signed, in force: its score and its support\n", style="dim")
+    if voted:
+        text.append(
+            "vote at home: the support the vote found, chance's swing included\n", style="dim"
+        )
     if short:
         text.append("✘ support short of what is needed\n", style="dim")
     return text
@@ -133,10 +150,12 @@ Each has its chapter section; one line gives each partner's worst.
 Each country's result is compared with its reservation value. The chart shows, round by round,
 the package on the table as each round opened against your reservation value, and its support
 among your groups at home (their weighted approval of it) against the support a deal needs; a
-round with nothing on the table shows their approval of the status quo (marked \\*). *What was
-possible* compares the outcome with the Pareto frontier and the Nash bargaining package. Last
-comes what actually happened (the scenario's history), with the chapter's conclusion and
-forecast where the scenario gives them.
+round with nothing on the table shows their approval of the status quo (marked \\*). Under a
+round with a vote at home, a line gives the support the vote found: what was expected, turned
+by chance (the swing), marked ✘ when it fell short. *What was possible* compares the outcome
+with the Pareto frontier and the Nash bargaining package. Last comes what actually happened
+(the scenario's history), with the chapter's conclusion and forecast where the scenario gives
+them.
 
 `t` opens the **theory card**: the chapter's frame (Wendt's security systems, the three levels
 of transformation, dual-bilateralism), its conclusion and its forecast.

@@ -37,6 +37,19 @@ DIFFICULTY_TEXT = {
     "normal": "partners hold out, some longer than others",
     "hard": "partners hold out to the end",
 }
+"""What a difficulty means, against two or more computer partners."""
+
+ONE_PARTNER_TEXT = {
+    "easy": "your partner concedes early",
+    "normal": "your partner holds out a while",
+    "hard": "your partner holds out to the end",
+}
+"""What a difficulty means against one computer partner (merida-2007, smart-border-2001)."""
+
+
+def difficulty_text(level: Difficulty, partners: int) -> str:
+    """What a difficulty means against this many computer partners."""
+    return (ONE_PARTNER_TEXT if partners == 1 else DIFFICULTY_TEXT)[level]
 
 
 def difficulty_of(text: str) -> Difficulty:
@@ -152,13 +165,17 @@ class NewGameScreen(GameScreen[NewGameRequest | None]):
   `simulate --without` measures over many computer games. `play --without CAUSE` chooses it
   from the command line.
 
-Tab moves between fields; choosing changes the line under the form; Ctrl+S (or Enter on
-**Start**) begins the game.
+The form opens on the scenario choice (Enter opens its list). Tab moves to the next field,
+Shift+Tab back; choosing changes the line under the form; Ctrl+S (or Enter on **Start**)
+begins the game.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "begin", "Start"),
+        # Textual's own Tab is hidden from the footer: a student did not know how to move on.
+        Binding("tab", "app.focus_next", "Next field", key_display="Tab"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
     ]
 
     def __init__(
@@ -243,7 +260,9 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
         if initial is not None:
             await self._show_scenario(self.choices[initial])
         self.query_one("#seed", Input).cursor_blink = self.blink
-        self.query_one("#start", Button).focus()
+        # The form opens on its first field: with Start focused, a student's Enter, meant to
+        # open the Scenario list, started the default game at once (Ctrl+S starts it).
+        self.query_one("#scenario", Select).focus()
 
     async def on_select_changed(self, event: Select.Changed) -> None:
         """Another scenario (or another "what if") was chosen."""
@@ -304,11 +323,18 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
         if not parties:
             chosen = "Choose a country to play (Enter on it)."
         elif len(parties) == 1:
-            chosen = f"You will play {names}, difficulty {level}: {DIFFICULTY_TEXT[level]}."
+            partners = len(scenario.parties) - 1
+            chosen = (
+                f"You will play {names}, difficulty {level}: {difficulty_text(level, partners)}."
+            )
         else:
             computer = [q.name for q in scenario.parties if q.id not in parties]
-            rest = f"; the computer plays {joined(computer)}" if computer else ""
-            chosen = f"Hot seat: {names} take turns at this keyboard{rest}. Difficulty {level}."
+            chosen = f"Hot seat: {names} take turns at this keyboard"
+            # The difficulty is the computer players': with none, it changes nothing.
+            if computer:
+                chosen += f"; the computer plays {joined(computer)}. Difficulty {level}."
+            else:
+                chosen += ", with no computer players."
         off = self.chosen_causes()
         if off:
             n = sum(1 for e in scenario.events if e.cause in off)
@@ -356,6 +382,9 @@ Tab moves between fields; choosing changes the line under the form; Ctrl+S (or E
             error.update("Choose a scenario and tick a country first (Space).")
             return
         text = self.query_one("#seed", Input).value.strip()
+        if not text:
+            error.update("The seed is empty: type a whole number (any, such as 42).")
+            return
         try:
             seed = int(text)
         except ValueError:

@@ -133,8 +133,8 @@ class TableScreen(GameScreen[None]):
         self.refresh_view()
 
     def on_resize(self) -> None:
-        """The agenda's labels are cut to the column's width: draw them again."""
-        self.refresh_view()
+        """Redraw once the new size is laid out (drawn at once, the agenda kept its old height)."""
+        self.call_after_refresh(self.refresh_view)
 
     # --- derived values -------------------------------------------------------------------
 

@@ -1,0 +1,56 @@
+"""The class debrief's chart of each country's score and support at home, round by round, in
+Markdown (its rows fit 72 columns: the end screen shows the debrief's code blocks at 80)."""
+
+from __future__ import annotations
+
+from game.core.analysis.charts import bar
+from game.core.analysis.class_report import ClassReport
+from game.core.analysis.debrief import RoundPoint
+from game.core.analysis.record import HomeVote, vote_label
+from game.core.engine.numbers import SCORE_PLACES, SUPPORT_PLACES, compared, fixed
+from game.core.engine.wording import every_country
+
+
+def path_line(point: RoundPoint) -> str:
+    """A round's row of the chart, and a line under it for each vote at home held in it."""
+    # At most 72 columns: the end screen shows the debrief's code blocks at 80 columns. Each
+    # number keeps the decimal that tells it from what it is measured against.
+    reservation = fixed(point.reservation, SCORE_PLACES)
+    offer = f"{'·' * 14}     —"
+    if point.offered is not None:
+        offered, reservation = compared(point.offered, point.reservation, SCORE_PLACES)
+        offer = f"{bar(point.offered, 14)} {offered:>5}"
+    support, threshold = compared(point.support, point.threshold, SUPPORT_PLACES)
+    marks = (" ✘" if point.short else "") + (" †" if point.in_force else "")
+    home = f"{bar(point.support, 10)} {support:>3}/{threshold}{marks}"
+    row = f"{point.date}  {offer}  res {reservation:>4}  home "
+    # A vote held in the round goes under its row, its bar under the row's (column 49).
+    votes = [f"{'':12}{vote_label(v):<{len(row) - 12}}{_home(v)}" for v in point.votes]
+    return "\n".join([row + home, *votes])
+
+
+def _home(vote: HomeVote) -> str:
+    support, threshold = compared(vote.support, vote.threshold, SUPPORT_PLACES)
+    return f"{bar(vote.support, 10)} {support:>3}/{threshold}{' ✘' if vote.short else ''}"
+
+
+def paths_section(report: ClassReport) -> str:
+    """The section of each country's score and support at home, round by round."""
+    s = report.state.scenario
+    lines = [
+        "## Score and support at home, round by round",
+        "",
+        "Each country's score of the package on the table as the round opened, its "
+        "reservation value (res), and its groups' support for that package against what "
+        f"ratification needs, marked ✘ when short of it (once the agreement binding "
+        f"{every_country(s)} was signed, that "
+        "agreement, in force, marked †; with nothing on the table, their approval of the "
+        "status quo). A vote at home in the round adds a line under it: the support the vote "
+        "found, which is what the government expected turned by chance (the swing), marked ✘ "
+        "where it fell short and sank the package.",
+    ]
+    for p in s.party_ids:
+        lines += ["", f"**{s.party(p).name}**", "", "```"]
+        lines += [path_line(point) for point in report.debrief.paths[p]]
+        lines.append("```")
+    return "\n".join(lines)
