@@ -108,7 +108,7 @@ def option_detail(
 
 
 def option_markdown(scenario: Scenario, issue_index: int, option_index: int) -> str:
-    """An option in full, for its information window."""
+    """An option in full, for its information window, and what its issue is about."""
     issue = scenario.issues[issue_index]
     option = issue.options[option_index]
     lines = [f"# {issue.name}: {option.label}", "", " ".join(option.description.split()), ""]
@@ -133,4 +133,7 @@ def option_markdown(scenario: Scenario, issue_index: int, option_index: int) -> 
     )
     if option.status_quo:
         lines.append("- This is the **status quo**: choosing it changes nothing.")
+    if issue.description:
+        # What the whole issue is about (the scenario's words), after the option's own facts.
+        lines.append(f"- **The issue**: {' '.join(issue.description.split())} [{issue.source}]")
     return "\n".join(lines) + "\n"

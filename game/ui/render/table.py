@@ -81,11 +81,14 @@ def log_line(scenario: Scenario, entry: LogEntry, date: str | None = None) -> Te
     if entry.source:
         text.append(f" [{entry.source}]", style="dim")
     event = scenario_event(scenario, entry)
-    rounds = scenario.rounds
+    rnd = scenario.rounds[min(entry.round, len(scenario.rounds) - 1)]
     if event is not None and event.inferred:
         text.append(f" ({DESIGN_EFFECTS})", style="dim italic")
-    elif entry.kind == "round" and rounds[min(entry.round, len(rounds) - 1)].inferred:
+    elif entry.kind == "round" and rnd.inferred:
         text.append(f" ({DESIGN_DATE})", style="dim italic")
+    if entry.kind == "round" and rnd.note:
+        # The author's context for the round (its `note`), under the line that opens it.
+        text.append(f"\n    {' '.join(rnd.note.split())}", style="dim italic")
     return text
 
 
