@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -31,6 +32,12 @@ every sum, and so every score, a finite number."""
 Source = Annotated[str, Field(min_length=1, examples=["B) Threats", "Policies B) US-MX"])]
 """Where a fact comes from: the chapter section it rests on (e.g. "B) Threats")."""
 
+Day = Annotated[dt.date, Field(strict=False)]
+"""A date, written YYYY-MM-DD (YAML reads it as a date; the same in quotes is read too)."""
+
+Pair = Annotated[tuple[PartyId, PartyId], Field(strict=False)]
+"""Two party codes, written as a list: [US, MX]."""
+
 
 def whole_number(expected: str) -> BeforeValidator:
     """A check for a Literal of whole numbers (a format version) that refuses `true` and `1.0`:
@@ -49,8 +56,15 @@ def whole_number(expected: str) -> BeforeValidator:
 
 class Model(BaseModel):
     """Base of every scenario model: frozen, unknown keys rejected, docstrings as descriptions,
-    and no infinite or not-a-number values (.inf and .nan would turn every score into nan)."""
+    no infinite or not-a-number values (.inf and .nan would turn every score into nan), and
+    strict types: a number is a number, not `true` or "45", and a flag is true or false, not
+    "true", yes or 1 (pydantic would otherwise convert them without a word). Dates and pairs
+    of parties are read as `Day` and `Pair` say."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        allow_inf_nan=False,
+        strict=True,
     )
