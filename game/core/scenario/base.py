@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 PartyId = Annotated[str, Field(pattern=r"^[A-Z]{2,3}$", examples=["US", "MX", "CA"])]
@@ -37,6 +38,47 @@ Day = Annotated[dt.date, Field(strict=False)]
 
 Pair = Annotated[tuple[PartyId, PartyId], Field(strict=False)]
 """Two party codes, written as a list: [US, MX]."""
+
+
+def columns(text: str) -> int:
+    """How many columns a text takes on a terminal: two for a wide or full-width character
+    (Chinese, Japanese, Korean, most emoji), none for a combining or zero-width mark, one for
+    any other; as the screens measure it (the core may not use their library)."""
+    width = 0
+    for character in text:
+        if unicodedata.combining(character) or unicodedata.category(character) in NO_WIDTH:
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+    return width
+
+
+NO_WIDTH = frozenset({"Mn", "Me", "Cf"})
+"""Unicode categories that take no column: marks set on the character before, and format
+characters (a zero-width joiner)."""
+
+
+SHORT_COLUMNS = 12
+"""The most columns an issue's short name takes: the agenda beside the table's panels gives
+its names 12 columns at 80x24."""
+
+
+def _narrow(text: str) -> str:
+    width = columns(text)
+    if width > SHORT_COLUMNS:
+        raise PydanticCustomError(
+            "text_too_wide",
+            "at most {limit} columns wide on screen (the agenda's names have 12 at 80x24), "
+            "where a Chinese, Japanese or Korean character or an emoji takes two: this one "
+            "takes {width}",
+            {"limit": SHORT_COLUMNS, "width": width},
+        )
+    return text
+
+
+ShortName = Annotated[
+    str, AfterValidator(_narrow), Field(json_schema_extra={"maxLength": SHORT_COLUMNS})
+]
+"""A name for narrow screens, at most 12 columns wide (a wide character takes two)."""
 
 
 def whole_number(expected: str) -> BeforeValidator:
