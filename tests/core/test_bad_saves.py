@@ -287,7 +287,7 @@ EDITS: dict[str, tuple[tuple[str, str], list[str]]] = {
         ["legal"],
     ),
     "digest mismatch": (header("digest", "f" * 64), ["does not give the saved game"]),
-    "infinite seed": (header("seed", ".inf"), ["seed", "valid integer (got inf)"]),
+    "infinite seed": (header("seed", ".inf"), ["seed", "expected a whole number (got inf)"]),
     "round not a number": (header("round", ".nan"), ["round", "(got nan)"]),
     "negative infinite option": ((r"package: \[1,", "package: [-.inf,"), ["package.0", "-inf"]),
     "NUL in the scenario's path": (header("scenario_file", '"a\\0b"'), ["cannot find"]),

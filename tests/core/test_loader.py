@@ -414,7 +414,7 @@ def test_a_missing_kind_is_said_with_the_kinds_allowed_there(
         ("title", "Null", "YAML reads Null as nothing: put it in quotes if you meant the word"),
         ("title", "~", "expected text; YAML reads ~ as nothing: put it in quotes if you meant it"),
         ("title", "", "expected text (nothing is written here)"),
-        ("scoring", "{threat_scale: NULL}", "expected a number; YAML reads NULL as nothing"),
+        ("scoring", "{threat_scale: NULL}", "from 0.001 to 10; YAML reads NULL as nothing"),
     ],
 )
 def test_a_null_written_out_is_named_as_written(

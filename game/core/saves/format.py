@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from game.core.engine.state import Difficulty, Seat
@@ -53,6 +53,10 @@ class _Version(BaseModel):
 class GameSetup(Model):
     """How a game started, as a save file and a class game's file both record it."""
 
+    # A save, which the game writes, is read as before: each field says where it is strict
+    # (a class game's file holds its times as text). A scenario's fields are strict throughout.
+    model_config = ConfigDict(strict=False)
+
     scenario: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     """Id of the scenario played."""
 
@@ -83,6 +87,8 @@ class GameSetup(Model):
 class SavedDraft(Model):
     """The package a player was assembling at the table when the game was saved, not tabled:
     given back when the game is loaded, so that saving and loading loses none of its work."""
+
+    model_config = ConfigDict(strict=False)  # as GameSetup: its fields say where they are strict
 
     party: PartyId
     """The country whose draft it is (played by people)."""

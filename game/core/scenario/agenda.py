@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from game.core.scenario.base import Model, PartyId, Points, Share, Slug, Source
+from game.core.scenario.base import Model, PartyId, Points, Share, ShortName, Slug, Source
 
 
 class Analogue(Model):
@@ -67,8 +67,9 @@ class Issue(Model):
     name: str
     """Name shown on the agenda."""
 
-    short: str = Field("", max_length=12)
-    """A short name for narrow screens (at most 12 characters); the name is used when empty."""
+    short: ShortName = ""
+    """A short name for narrow screens, at most 12 columns wide (a Chinese, Japanese or Korean
+    character or an emoji takes two); the name is used when empty."""
 
     pillar: Literal["security", "prosperity"] = "security"
     """Which pillar the issue belongs to; the outcome counts changes on security issues."""

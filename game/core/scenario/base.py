@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 PartyId = Annotated[str, Field(pattern=r"^[A-Z]{2,3}$", examples=["US", "MX", "CA"])]
@@ -31,6 +33,53 @@ every sum, and so every score, a finite number."""
 Source = Annotated[str, Field(min_length=1, examples=["B) Threats", "Policies B) US-MX"])]
 """Where a fact comes from: the chapter section it rests on (e.g. "B) Threats")."""
 
+Day = Annotated[dt.date, Field(strict=False)]
+"""A date, written YYYY-MM-DD (YAML reads it as a date; the same in quotes is read too)."""
+
+Pair = Annotated[tuple[PartyId, PartyId], Field(strict=False)]
+"""Two party codes, written as a list: [US, MX]."""
+
+
+def columns(text: str) -> int:
+    """How many columns a text takes on a terminal: two for a wide or full-width character
+    (Chinese, Japanese, Korean, most emoji), none for a combining or zero-width mark, one for
+    any other; as the screens measure it (the core may not use their library)."""
+    width = 0
+    for character in text:
+        if unicodedata.combining(character) or unicodedata.category(character) in NO_WIDTH:
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+    return width
+
+
+NO_WIDTH = frozenset({"Mn", "Me", "Cf"})
+"""Unicode categories that take no column: marks set on the character before, and format
+characters (a zero-width joiner)."""
+
+
+SHORT_COLUMNS = 12
+"""The most columns an issue's short name takes: the agenda beside the table's panels gives
+its names 12 columns at 80x24."""
+
+
+def _narrow(text: str) -> str:
+    width = columns(text)
+    if width > SHORT_COLUMNS:
+        raise PydanticCustomError(
+            "text_too_wide",
+            "at most {limit} columns wide on screen (the agenda's names have 12 at 80x24), "
+            "where a Chinese, Japanese or Korean character or an emoji takes two: this one "
+            "takes {width}",
+            {"limit": SHORT_COLUMNS, "width": width},
+        )
+    return text
+
+
+ShortName = Annotated[
+    str, AfterValidator(_narrow), Field(json_schema_extra={"maxLength": SHORT_COLUMNS})
+]
+"""A name for narrow screens, at most 12 columns wide (a wide character takes two)."""
+
 
 def whole_number(expected: str) -> BeforeValidator:
     """A check for a Literal of whole numbers (a format version) that refuses `true` and `1.0`:
@@ -49,8 +98,15 @@ def whole_number(expected: str) -> BeforeValidator:
 
 class Model(BaseModel):
     """Base of every scenario model: frozen, unknown keys rejected, docstrings as descriptions,
-    and no infinite or not-a-number values (.inf and .nan would turn every score into nan)."""
+    no infinite or not-a-number values (.inf and .nan would turn every score into nan), and
+    strict types: a number is a number, not `true` or "45", and a flag is true or false, not
+    "true", yes or 1 (pydantic would otherwise convert them without a word). Dates and pairs
+    of parties are read as `Day` and `Pair` say."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        allow_inf_nan=False,
+        strict=True,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Annotated, Any, Literal, Protocol, TypeVar
@@ -11,7 +10,7 @@ from pydantic import Field, ValidationInfo, model_validator
 
 from game.core.scenario.actions import Action
 from game.core.scenario.agenda import Issue
-from game.core.scenario.base import Model, Slug, whole_number
+from game.core.scenario.base import Day, Model, Slug, whole_number
 from game.core.scenario.parties import DomesticGroup, Dyad, Party, Principle, Threat
 from game.core.scenario.problems import Problem
 from game.core.scenario.references import check_references
@@ -66,10 +65,10 @@ class Scenario(Model):
     theory: str = ""
     """The chapter's frame, conclusion and forecast, for a one-screen theory card (Markdown)."""
 
-    start: dt.date
+    start: Day
     """Date the scenario begins."""
 
-    deadline: dt.date
+    deadline: Day
     """Date the negotiation ends, deal or no deal."""
 
     scoring: ScoringRules = ScoringRules()

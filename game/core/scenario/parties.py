@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from game.core.scenario.base import Model, PartyId, Percent, Points, Share, Slug, Source
+from game.core.scenario.base import Model, Pair, PartyId, Percent, Points, Share, Slug, Source
 
 
 class Threat(Model):
@@ -248,7 +248,7 @@ class DomesticGroup(Model):
 class Dyad(Model):
     """The relationship between two parties."""
 
-    parties: tuple[PartyId, PartyId]
+    parties: Pair
     """The two parties."""
 
     trust: Percent

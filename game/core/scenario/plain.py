@@ -77,8 +77,6 @@ _MAPPING = "expected a mapping: 'key: value' lines, indented under this key"
 
 _WORDS = {
     "string_type": "expected text",
-    "float_type": "expected a number",
-    "float_parsing": "expected a number",
     "bool_type": "expected true or false",
     "bool_parsing": "expected true or false",
     "list_type": _LIST,
@@ -91,6 +89,13 @@ _WORDS = {
     "missing": "a value is missing here (a pair such as [US, MX] needs both)",
 }
 """Plain words for the error types the scenario and save models can raise."""
+
+_NUMBER_TYPE_ERRORS = {"float_type", "float_parsing", "int_type", "int_parsing"}
+"""A number field given something else: the scenario's types are strict, so `true` and "45"
+are refused there, as `1.0` is where a whole number belongs."""
+
+_NUMBER_TEXT = re.compile(r"^\s*[+-]?\d+(\.\d+)?\s*$")
+"""Text that holds nothing but a number, as `"45"` in quotes does."""
 
 _NUMBER_ERRORS = {
     "finite_number",
@@ -143,6 +148,12 @@ def _words(error: ErrorDetails, bounds: Bounds) -> str:
         if kind != "finite_number" and bounds.low is None and bounds.high is None:
             bounds = Bounds().narrowed(_constraint(kind, ctx))
         return f"expected {bounds.words()}"
+    if kind in _NUMBER_TYPE_ERRORS:
+        return f"expected {bounds.words()}{_number_hint(value)}"
+    if kind == "bool_type" and isinstance(value, str) and value.lower() in ("true", "false"):
+        return "expected true or false, without quotes"
+    if kind == "bool_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        return "expected true or false, not a number"
     if kind.startswith("datetime"):
         return _DATE_TIME
     if kind.startswith("date"):
@@ -171,6 +182,15 @@ def _words(error: ErrorDetails, bounds: Bounds) -> str:
         return _WORDS[kind]
     message = error["msg"]
     return message[0].lower() + message[1:]
+
+
+def _number_hint(value: object) -> str:
+    """What to change in a value given where a number belongs: a flag, or a number in quotes."""
+    if isinstance(value, bool):
+        return ", not true or false"
+    if isinstance(value, str) and _NUMBER_TEXT.match(value):
+        return f"; write it without quotes: {value.strip()}"
+    return ""
 
 
 def _constraint(kind: str, ctx: dict[str, Any]) -> Any:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from game.core.scenario.base import Model, PartyId, Percent, Share
+from game.core.scenario.problems import Problem
 
 
 class ScoringRules(Model):
@@ -96,8 +97,8 @@ class OutcomeRules(Model):
     """A ratified trilateral package that moves at least this many security issues off the
     status quo is a trilateral security arrangement; fewer makes it a prosperity-only
     partnership. (Files written before version 0.2 call this key `security_community_min`;
-    it is read as this one. "Security community" keeps the chapter's meaning: a matter of
-    identity and trust between two countries, not an outcome.)"""
+    it is read as this one, and refused beside it. "Security community" keeps the chapter's
+    meaning: a matter of identity and trust between two countries, not an outcome.)"""
 
     lapses: bool = False
     """Whether a ratified trilateral agreement must hold until the deadline: the game then
@@ -114,9 +115,30 @@ class OutcomeRules(Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _old_key(cls, data: Any) -> Any:
-        """Read the key older files use for the security threshold."""
-        if isinstance(data, dict) and "security_community_min" in data:
-            data = dict(data)
-            data.setdefault("security_arrangement_min", data.pop("security_community_min"))
+    def _old_key(cls, data: Any, info: ValidationInfo) -> Any:
+        """Read the key older files use for the security threshold; refuse it beside the new
+        one, which would otherwise win without a word (an author who changed one of the two
+        would not know which the game reads)."""
+        if not (isinstance(data, dict) and OLD_KEY in data):
+            return data
+        data = dict(data)
+        old = data.pop(OLD_KEY)
+        if "security_arrangement_min" not in data:
+            data["security_arrangement_min"] = old
+            return data
+        new = data["security_arrangement_min"]
+        message = (
+            f"{OLD_KEY} is the older name of security_arrangement_min, and this file writes "
+            f"both ({OLD_KEY}: {old!r}, security_arrangement_min: {new!r}): keep "
+            f"security_arrangement_min, with the value you mean, and delete {OLD_KEY}"
+        )
+        sink = info.context.get("reference_problems") if isinstance(info.context, dict) else None
+        if not isinstance(sink, list):
+            raise ValueError(message)
+        # The loader positions it at the old key's own line (the rules sit under `outcomes`).
+        sink.append(Problem(("outcomes", OLD_KEY), message))
         return data
+
+
+OLD_KEY = "security_community_min"
+"""The name files written before version 0.2 give `security_arrangement_min`."""

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from game.core.scenario.base import Delta, Model, PartyId, Percent, Share, Slug, Source
+from game.core.scenario.base import Day, Delta, Model, Pair, PartyId, Percent, Share, Slug, Source
 
 
 class Round(Model):
     """A dated summit at which the parties negotiate."""
 
-    date: dt.date
+    date: Day
     """When the round takes place."""
 
     name: str
@@ -48,7 +47,7 @@ class TrustEffect(Model):
     kind: Literal["trust"]
     """Effect type."""
 
-    dyad: tuple[PartyId, PartyId]
+    dyad: Pair
     """The two parties."""
 
     delta: Delta
@@ -61,7 +60,7 @@ class StageEffect(Model):
     kind: Literal["stage"]
     """Effect type."""
 
-    dyad: tuple[PartyId, PartyId]
+    dyad: Pair
     """The two parties."""
 
     delta: Annotated[int, Field(ge=-3, le=3)]
@@ -126,7 +125,7 @@ class TrustBelow(Model):
     kind: Literal["trust_below"]
     """Condition type."""
 
-    dyad: tuple[PartyId, PartyId]
+    dyad: Pair
     """The two parties."""
 
     value: Percent
@@ -139,7 +138,7 @@ class TrustAbove(Model):
     kind: Literal["trust_above"]
     """Condition type."""
 
-    dyad: tuple[PartyId, PartyId]
+    dyad: Pair
     """The two parties."""
 
     value: Percent
@@ -184,7 +183,7 @@ class Event(Model):
     id: Slug
     """Identifier."""
 
-    date: dt.date
+    date: Day
     """When it happens; it fires before the first round on or after this date."""
 
     title: str

@@ -44,11 +44,12 @@ def validate(
     or type, mapping every error back to its line and column.
 
     Problems that a model's validators collect in `context["reference_problems"]` (instead of
-    raising) are positioned the same way. Those validators never run when the schema refuses
-    the data, so `fallback`, given, then runs the same checks over the data as written, less
-    the values the schema refused: a file with type errors and reference errors gets all of
-    them in one run, and a refused value (a party code in lower case, say) is not reported a
-    second time through everything that refers to it.
+    raising) are positioned the same way, as many as ran. The checks after a model is built
+    never run when the schema refuses the data, so `fallback`, given, then runs the same
+    checks over the data as written, less the values the schema refused: a file with type
+    errors and reference errors gets all of them in one run, and a refused value (a party
+    code in lower case, say) is not reported a second time through everything that refers
+    to it.
     """
     sink: list[Problem] = []
     ctx = {"reference_problems": sink, **(context or {})}
@@ -60,6 +61,8 @@ def validate(
     except ValidationError as err:
         errors = err.errors()
         problems = schema_problems(doc, target, file, errors, at)
+        # What validators that did run collected (the old name of a key beside its new one).
+        problems += [positioned(doc, file, Problem((*at, *p.path), p.message)) for p in sink]
         if fallback is not None and isinstance(data, Mapping):
             refused = [_data_path(doc.data, at, e["loc"]) for e in errors]
             usable = _without(data, [path[len(at) :] for path, missing in refused if not missing])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from game.core.engine.wording import joined
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package, fits_scope
-from game.ui.render.marks import clip
+from game.ui.render.marks import clip, pad
 
 
 def agenda(
@@ -28,7 +29,8 @@ def agenda(
     with ↑ (↓) on its first (last) line where more issues lie above (below).
     """
     names = [issue.short or issue.name for issue in scenario.issues]
-    name_width = min(12, max(len(n) for n in names))
+    # In columns on screen, not characters: a CJK character or an emoji takes two.
+    name_width = min(12, max(cell_len(n) for n in names))
     room = max(8, width - name_width - 6)
     first, last = window(len(names), cursor, rows)
     lines = []
@@ -37,10 +39,10 @@ def agenda(
         option = issue.options[k]
         here = n == cursor
         line = Text().append(_mark(n, cursor, first, last, len(names)), style="bold")
-        line.append(f"{clip(names[n], name_width):<{name_width}} ", style="bold" if here else "")
+        line.append(f"{pad(clip(names[n], name_width), name_width)} ", style="bold" if here else "")
         label = clip(option.label, room)
         if here:
-            line.append(f"◂{label:<{room}}▸", style="reverse")
+            line.append(f"◂{pad(label, room)}▸", style="reverse")
         else:
             line.append(f" {label}", style="dim" if option.status_quo else "")
         if offered is not None and offered[n] != k:
@@ -110,7 +112,7 @@ def option_detail(
 
 
 def option_markdown(scenario: Scenario, issue_index: int, option_index: int) -> str:
-    """An option in full, for its information window."""
+    """An option in full, for its information window, and what its issue is about."""
     issue = scenario.issues[issue_index]
     option = issue.options[option_index]
     lines = [f"# {issue.name}: {option.label}", "", " ".join(option.description.split()), ""]
@@ -135,4 +137,7 @@ def option_markdown(scenario: Scenario, issue_index: int, option_index: int) -> 
     )
     if option.status_quo:
         lines.append("- This is the **status quo**: choosing it changes nothing.")
+    if issue.description:
+        # What the whole issue is about (the scenario's words), after the option's own facts.
+        lines.append(f"- **The issue**: {' '.join(issue.description.split())} [{issue.source}]")
     return "\n".join(lines) + "\n"

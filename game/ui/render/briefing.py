@@ -26,6 +26,7 @@ from game.core.scenario.lookups import (
 )
 from game.core.scenario.model import Scenario
 from game.core.scenario.parties import DomesticGroup, Principle, Priority
+from game.ui.render.briefing_world import agenda_described, described, threats_described
 from game.ui.render.marks import bar, clip
 
 DESIGN = "*"
@@ -337,12 +338,15 @@ def _against_line(width: int, against: list[tuple[Placed, bool]]) -> Text:
 
 
 def details(view: SeatView) -> list[Text | Table]:
-    """The full briefing, in parts: the country, its threats with their figures, guiding
-    documents, principles with the options they react to, groups at home with every stance
-    and the options it hits, partners, and the reservation value. The history stays hidden."""
+    """The full briefing, in parts: the country, its threats with their figures, what each
+    threat is, the agenda issue by issue, guiding documents, principles with the options they
+    react to, groups at home with every stance and the options it hits, partners, and the
+    reservation value. The history stays hidden."""
     return [
         _head(view),
         _threats(view),
+        threats_described(view.scenario),
+        agenda_described(view.scenario),
         _documents(view),
         _principles(view),
         _groups(view),
@@ -391,12 +395,6 @@ def _documents(view: SeatView) -> Text:
     if not docs:
         text.append("The scenario names no guiding document besides your principles.\n")
     return text
-
-
-def described(description: str, source: str) -> str:
-    """A description on one line and its source in brackets (the source alone when the
-    scenario gives no description, with no gap before it)."""
-    return " ".join([*description.split(), f"[{source}]"])
 
 
 def _principles(view: SeatView) -> Text:

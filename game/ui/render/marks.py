@@ -7,7 +7,7 @@ from rich.text import Text
 
 from game.core.analysis.charts import BAR, EMPTY, bar
 
-__all__ = ["BAR", "EMPTY", "bar", "clip", "yes_no"]
+__all__ = ["BAR", "EMPTY", "bar", "clip", "pad", "yes_no"]
 
 
 def clip(text: str, width: int) -> str:
@@ -21,6 +21,12 @@ def clip(text: str, width: int) -> str:
         if kept > room:
             return text[:n] + "…"
     return text + "…"  # not reached: the text is wider than the room
+
+
+def pad(text: str, width: int) -> str:
+    """Text filled out with spaces to a width, counted in the columns it takes on screen (a
+    format's `:<12` counts characters, and a CJK character takes two columns)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 def yes_no(flag: bool) -> Text:

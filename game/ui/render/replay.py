@@ -9,19 +9,20 @@ from game.core.engine.numbers import figures
 from game.core.engine.state import LogEntry
 from game.core.game import SeatView
 from game.ui.render.agenda import scope_words
-from game.ui.render.marks import yes_no
+from game.ui.render.marks import clip, yes_no
 from game.ui.render.partners import STYLES, aim_words, range_seen, worth_seen
-from game.ui.render.table import in_date_order, log_dates, log_line
+from game.ui.render.table import STATUS_WIDTH, in_date_order, log_dates, log_line
 
 
-def where(view: SeatView, step: int, last: int, made: SeatView) -> Text:
+def where(view: SeatView, step: int, last: int, made: SeatView, width: int = STATUS_WIDTH) -> Text:
     """The status line: who you are, which move, and the round it was made in (`made`, the
     game as the move was made: the view itself at the start), its date and its chair. The last
     move of a round opens the next one, but it was made in its own round, as its log line is
-    dated (a play-test read "round 2/9" over a round-1 move dated 2005-03)."""
+    dated (a play-test read "round 2/9" over a round-1 move dated 2005-03). In `width`
+    columns: a name too long for them is cut, never what follows it."""
     s = view.scenario
     mark = "*" if s.rounds[min(made.round, len(s.rounds) - 1)].inferred else ""
-    text = Text(f"You: {s.party(view.party).name}", style="bold")
+    text = Text()
     if step == 0:
         text.append(" · the start")
     elif step == last and view.finished:
@@ -29,7 +30,10 @@ def where(view: SeatView, step: int, last: int, made: SeatView) -> Text:
     else:
         text.append(f" · move {step} of {last}")
     text.append(f" · round {made.round + 1}/{len(s.rounds)} · {made.date}{mark}")
-    return text.append(f" · chair {made.chair}")
+    text.append(f" · chair {made.chair}")
+    you = "You: "
+    name = clip(s.party(view.party).name, max(len("Abc…"), width - len(you) - text.cell_len))
+    return Text(you + name, style="bold").append_text(text)  # the whole line bold, as ever
 
 
 def move(view: SeatView, entries: tuple[LogEntry, ...], step: int) -> Text:

@@ -13,7 +13,11 @@ from game.core.engine.wording import cited, counted
 from game.core.game import SeatView
 from game.core.scenario.model import Scenario
 from game.ui.render.agenda import scope_words
-from game.ui.render.marks import bar
+from game.ui.render.marks import bar, clip
+
+STATUS_WIDTH = 78
+"""The status line's room at 80 columns (the screen less the line's padding): a long name
+gives way there, never the round, date, chair or turn."""
 
 
 def trust(view: SeatView) -> Text:
@@ -81,11 +85,14 @@ def log_line(scenario: Scenario, entry: LogEntry, date: str | None = None) -> Te
     if entry.source:
         text.append(f" [{entry.source}]", style="dim")
     event = scenario_event(scenario, entry)
-    rounds = scenario.rounds
+    rnd = scenario.rounds[min(entry.round, len(scenario.rounds) - 1)]
     if event is not None and event.inferred:
         text.append(f" ({DESIGN_EFFECTS})", style="dim italic")
-    elif entry.kind == "round" and rounds[min(entry.round, len(rounds) - 1)].inferred:
+    elif entry.kind == "round" and rnd.inferred:
         text.append(f" ({DESIGN_DATE})", style="dim italic")
+    if entry.kind == "round" and rnd.note:
+        # The author's context for the round (its `note`), under the line that opens it.
+        text.append(f"\n    {' '.join(rnd.note.split())}", style="dim italic")
     return text
 
 
@@ -185,11 +192,11 @@ def log(view: SeatView) -> Text:
     return text
 
 
-def status(view: SeatView) -> Text:
-    """Who you are, the round and its date, the chair, and whose turn it is."""
+def status(view: SeatView, width: int = STATUS_WIDTH) -> Text:
+    """Who you are, the round and its date, the chair, and whose turn it is, in `width`
+    columns: a name too long for them is cut, never what follows it."""
     s = view.scenario
     text = Text()
-    text.append(f"You: {s.party(view.party).name}", style="bold")
     # A star after the date: the round's date is the author's choice (the table's help says so).
     mark = "*" if s.rounds[min(view.round, len(s.rounds) - 1)].inferred else ""
     text.append(
@@ -204,7 +211,9 @@ def status(view: SeatView) -> Text:
         text.append(" · your turn", style="bold reverse")
     elif view.to_move is not None:
         text.append(f" · {view.to_move} to move")
-    return text
+    you = "You: "
+    name = clip(s.party(view.party).name, max(len("Abc…"), width - len(you) - text.cell_len))
+    return Text().append(you + name, style="bold").append_text(text)
 
 
 def table_summary(view: SeatView) -> Text:

@@ -38,10 +38,11 @@ The briefing opens on a **summary** that fits one screen:
   and the options they oppose most;
 - **Whom you trust**: each partner's trust (0-100) and Wendt's label for the relationship.
 
-`d` switches to the **full briefing** and back: every threat and its figure, your guiding
-documents, your principles with the options each one reacts to, every group at home with its
-stated reason (the chapter's words) and each of its stances (the scenario author's reading of
-it) with the options it hits, your partners, and your reservation value.
+`d` switches to the **full briefing** and back: every threat and its figure, what each threat
+is, what each issue on the agenda is about, your guiding documents, your principles with the
+options each one reacts to, every group at home with its stated reason (the chapter's words)
+and each of its stances (the scenario author's reading of it) with the options it hits, your
+partners, and your reservation value.
 
 `t` opens the **theory card**: the chapter's frame (Wendt's security systems, the three levels
 of transformation, dual-bilateralism), its conclusion and its forecast.

@@ -98,7 +98,8 @@ Esc goes back.
         view = steps.view(self.index, self.party)
         made = steps.view(self.made_at(), self.party)
         self.query_one("#replay-status", Static).update(
-            text.where(view, self.index, steps.last, made)
+            # The line's padding takes a column on each side.
+            text.where(view, self.index, steps.last, made, self.app.size.width - 2)
         )
         news = steps.news(self.index)
         # The move first, then the table and its worth, then what followed (events can run
