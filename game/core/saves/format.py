@@ -13,6 +13,7 @@ from game.core.engine.state import Difficulty, Seat
 from game.core.saves import legacy
 from game.core.scenario.base import Model, PartyId, Slug
 from game.core.scenario.errors import FileProblem, LoadError
+from game.core.scenario.kinds import looks_like_scenario, refuse_other_kinds
 from game.core.scenario.loader import read_document
 from game.core.scenario.problems import PathPart, Problem
 from game.core.scenario.validation import validate
@@ -138,12 +139,6 @@ def problem_at(doc: Document, file: str, path: tuple[PathPart, ...], message: st
     return FileProblem(file, mark.line, mark.column, Problem(path, message).dotted(), message)
 
 
-def looks_like_scenario(data: object) -> bool:
-    """Whether a file's data is a scenario's (its issues and parties), given where a save
-    was expected."""
-    return isinstance(data, dict) and {"issues", "parties"} <= data.keys()
-
-
 def not_a_save(file: str) -> str:
     """What to do with a scenario given where a save was expected."""
     return (
@@ -161,6 +156,7 @@ def read_save(path: Path | str) -> tuple[Document, SaveFile]:
     if looks_like_scenario(data):
         # Said in one line, not as every key a save lacks and a scenario has.
         raise LoadError([FileProblem(file, None, None, "", not_a_save(file))])
+    refuse_other_kinds(data, file, "save")  # a package file, said in one line too
     version = data.get("format_version") if isinstance(data, dict) else None
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise LoadError(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from game.core.scenario.errors import FileProblem, LoadError
+from game.core.scenario.kinds import refuse_other_kinds
 from game.core.scenario.model import Scenario, data_problems
 from game.core.scenario.packages import PackageFile, check_package_file
 from game.core.scenario.problems import Problem, did_you_mean
@@ -112,7 +113,9 @@ def read_document(path: Path | str) -> Document:
 def open_scenario(path: Path | str) -> ScenarioFile:
     """Read and validate a scenario file, keeping its path and the digest of its bytes."""
     raw = read_bytes(path)
-    scenario = validate(parse_document(raw, str(path)), Scenario, str(path), fallback=data_problems)
+    doc = parse_document(raw, str(path))
+    refuse_other_kinds(doc.data, str(path), "scenario")
+    scenario = validate(doc, Scenario, str(path), fallback=data_problems)
     return ScenarioFile(Path(path), scenario, hashlib.sha256(raw).hexdigest())
 
 
@@ -130,6 +133,7 @@ def find_scenario(name: str) -> ScenarioFile:
 def load_package_file(path: Path | str, scenario: Scenario) -> PackageFile:
     """Read a package file and check it against a scenario's agenda."""
     doc = read_document(path)
+    refuse_other_kinds(doc.data, str(path), "package")
     package = validate(doc, PackageFile, str(path))
     problems = check_package_file(package, scenario)
     if problems:
