@@ -111,3 +111,19 @@ def test_a_long_party_name_gives_way_on_the_replay_s_status_line_too() -> None:
     line = where(view, 12, 120, view).plain
     assert cell_len(line) <= 78
     assert line.endswith("· move 12 of 120 · round 1/2 · 2005-02-01 · chair AA")
+
+
+async def test_a_long_name_is_cut_only_as_far_as_a_wider_screen_needs(tmp_path: Path) -> None:
+    """The table's status line takes the width it is given: at 140 columns the audit's long
+    name fits whole beside the round, date, chair and turn (it had been cut to 78 columns on
+    any screen)."""
+    from game.ui.screens.table import TableScreen
+    from tests.ui.conftest import at_table, game_app_at, widget_text
+
+    game = Game.new(minimal(name=LONG), 1, ["AA"])
+    app = game_app_at(game, tmp_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        table = await at_table(pilot)
+        assert isinstance(table, TableScreen)
+        line = widget_text(app, "#status")
+        assert f"You: {LONG} · round 1/2" in line, line

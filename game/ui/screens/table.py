@@ -163,7 +163,10 @@ class TableScreen(GameScreen[None]):
         """Redraw everything from the seat's view of the game and the draft."""
         view = self.view
         scenario = view.scenario
-        self.query_one("#status", Static).update(render.status(view))
+        status = self.query_one("#status", Static)
+        # The width the line has, once laid out: a long name is cut only as far as it needs.
+        width = status.content_region.width
+        status.update(render.status(view, width) if width else render.status(view))
         offered = view.offer.package if view.offer else None
         agenda_box = self.query_one("#agenda", Static)
         width = agenda_box.content_region.width or AGENDA_WIDTH
