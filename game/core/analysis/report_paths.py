@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.core.analysis.charts import bar
 from game.core.analysis.class_report import ClassReport
 from game.core.analysis.debrief import RoundPoint
-from game.core.analysis.record import HomeVote, vote_label
+from game.core.analysis.record import vote_label
 from game.core.engine.numbers import SCORE_PLACES, SUPPORT_PLACES, compared, fixed
 from game.core.engine.wording import every_country
 
@@ -20,18 +20,20 @@ def path_line(point: RoundPoint) -> str:
     if point.offered is not None:
         offered, reservation = compared(point.offered, point.reservation, SCORE_PLACES)
         offer = f"{bar(point.offered, 14)} {offered:>5}"
-    support, threshold = compared(point.support, point.threshold, SUPPORT_PLACES)
-    marks = (" ✘" if point.short else "") + (" †" if point.in_force else "")
-    home = f"{bar(point.support, 10)} {support:>3}/{threshold}{marks}"
+    home = _home(point.support, point.threshold, point.short) + (" †" if point.in_force else "")
     row = f"{point.date}  {offer}  res {reservation:>4}  home "
     # A vote held in the round goes under its row, its bar under the row's (column 49).
-    votes = [f"{'':12}{vote_label(v):<{len(row) - 12}}{_home(v)}" for v in point.votes]
+    votes = [
+        f"{'':12}{vote_label(v):<{len(row) - 12}}{_home(v.support, v.threshold, v.short)}"
+        for v in point.votes
+    ]
     return "\n".join([row + home, *votes])
 
 
-def _home(vote: HomeVote) -> str:
-    support, threshold = compared(vote.support, vote.threshold, SUPPORT_PLACES)
-    return f"{bar(vote.support, 10)} {support:>3}/{threshold}{' ✘' if vote.short else ''}"
+def _home(support: float, threshold: float, short: bool) -> str:
+    """Support at home against the support needed, as a bar and numbers, ✘ when short."""
+    shown, needed = compared(support, threshold, SUPPORT_PLACES)
+    return f"{bar(support, 10)} {shown:>3}/{needed}{' ✘' if short else ''}"
 
 
 def paths_section(report: ClassReport) -> str:

@@ -15,6 +15,7 @@ from game.core.engine.state import State
 from game.core.engine.wording import joined, possessive
 from game.core.saves import legacy
 from game.core.saves.format import SavedDraft, SaveFile, problem_at, read_save
+from game.core.saves.store import humans_of
 from game.core.scenario.errors import FileProblem, LoadError
 from game.core.scenario.loader import (
     ScenarioFile,
@@ -402,7 +403,7 @@ def _check_draft(doc: Document, file: str, save: SaveFile, state: State) -> None
         return
     scenario = state.scenario
     parties = scenario.party_ids
-    humans = [p for p, seat in state.seats if seat == "human"]
+    humans = list(humans_of(state))
     problems = []
     if draft.party not in humans:
         message = f"the draft must be of a country played by people: {joined(humans, 'or')}"

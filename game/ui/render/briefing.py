@@ -218,17 +218,9 @@ def _cannot_accept(view: SeatView, width: int) -> Part:
             main = Text().append("– costs you points: ", style="yellow").append(hits)
         mark = DESIGN if inferred else ""
         lines.append(fit(width, main, f" ({names}){mark}", "; ".join(dict.fromkeys(sections))))
-    # The numbers as the table's Score panel shows them (core numbers.figures), decimals and
-    # all: the briefing had rounded 79.5 to "79" beside a table reading 79.5.
-    figured = figures(view.score(view.status_quo))
-    main = (
-        Text()
-        .append("✘ ", style="bold red")
-        .append(f"any package worth under {figured.needed} to you")
-    )
-    (_, reservation), *premiums = figured.parts
-    added = "".join(f" + {name} {points}" for name, points in premiums)
-    extra = f" (no deal: {reservation}{added})"
+    needed, _, summed = _need_words(view)
+    main = Text().append("✘ ", style="bold red").append(f"any package worth under {needed} to you")
+    extra = f" (no deal: {summed})"
     lines.append(fit(width, main, extra, me.reservation.source, whole=True))
     return lines, design
 
@@ -465,16 +457,22 @@ def _partners(view: SeatView) -> Text:
         text.append(f" (levels of transformation passed: {now.stage}/3)\n")
         if dyad.note:
             text.append(f"   {' '.join(dyad.note.split())} [{dyad.source}]\n")
-    # The summary's figures and the Score panel's (core numbers.figures): this line had
-    # rounded them to "worth at least 92" beside the summary's "under 91.5".
-    figured = figures(view.score(view.status_quo))
-    (_, reservation), *premiums = figured.parts
-    added = "".join(f" + {name} {points}" for name, points in premiums)
+    needed, reservation, summed = _need_words(view)
     text.append("\nWithout a deal: ", style="bold")
     text.append(f"{described(me.reservation.description, me.reservation.source)}\n")
     text.append(
         f"Your reservation value: no deal is worth {reservation} to you now; you accept a "
-        f"package worth at least {figured.needed}"
-        + (f" ({reservation}{added}).\n" if premiums else ".\n")
+        f"package worth at least {needed}" + (f" ({summed}).\n" if summed != reservation else ".\n")
     )
     return text
+
+
+def _need_words(view: SeatView) -> tuple[str, str, str]:
+    """What the player needs, its reservation value, and the one as the sum of the other and
+    the premiums ("87.5 + attention 4.0"; the reservation value alone without a premium): the
+    Score panel's numbers (core numbers.figures), which the summary and the full briefing both
+    give (they had rounded 91.5 to "92", and 79.5 to "79", beside a table reading the decimals)."""
+    figured = figures(view.score(view.status_quo))
+    (_, reservation), *premiums = figured.parts
+    added = "".join(f" + {name} {points}" for name, points in premiums)
+    return figured.needed, reservation, reservation + added

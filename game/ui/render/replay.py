@@ -9,9 +9,9 @@ from game.core.engine.numbers import figures
 from game.core.engine.state import LogEntry
 from game.core.game import SeatView
 from game.ui.render.agenda import scope_words
-from game.ui.render.marks import clip, yes_no
+from game.ui.render.marks import yes_no
 from game.ui.render.partners import STYLES, aim_words, range_seen, worth_seen
-from game.ui.render.table import STATUS_WIDTH, in_date_order, log_dates, log_line
+from game.ui.render.table import STATUS_WIDTH, in_date_order, log_dates, log_line, status_lead
 
 
 def where(view: SeatView, step: int, last: int, made: SeatView, width: int = STATUS_WIDTH) -> Text:
@@ -31,9 +31,8 @@ def where(view: SeatView, step: int, last: int, made: SeatView, width: int = STA
         text.append(f" · move {step} of {last}")
     text.append(f" · round {made.round + 1}/{len(s.rounds)} · {made.date}{mark}")
     text.append(f" · chair {made.chair}")
-    you = "You: "
-    name = clip(s.party(view.party).name, max(len("Abc…"), width - len(you) - text.cell_len))
-    return Text(you + name, style="bold").append_text(text)  # the whole line bold, as ever
+    # The whole line bold, as ever.
+    return Text(status_lead(s.party(view.party).name, text, width), style="bold").append_text(text)
 
 
 def move(view: SeatView, entries: tuple[LogEntry, ...], step: int) -> Text:

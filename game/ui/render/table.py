@@ -211,9 +211,18 @@ def status(view: SeatView, width: int = STATUS_WIDTH) -> Text:
         text.append(" · your turn", style="bold reverse")
     elif view.to_move is not None:
         text.append(f" · {view.to_move} to move")
-    you = "You: "
-    name = clip(s.party(view.party).name, max(len("Abc…"), width - len(you) - text.cell_len))
-    return Text().append(you + name, style="bold").append_text(text)
+    return (
+        Text()
+        .append(status_lead(s.party(view.party).name, text, width), style="bold")
+        .append_text(text)
+    )
+
+
+def status_lead(name: str, rest: Text, width: int) -> str:
+    """A status line's start, "You: NAME", before `rest` in `width` columns: a name too long
+    for them is cut, never what follows it."""
+    lead = "You: "
+    return lead + clip(name, max(len("Abc…"), width - len(lead) - rest.cell_len))
 
 
 def table_summary(view: SeatView) -> Text:

@@ -42,13 +42,10 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
         # Each number keeps the decimal that tells it from its bar (49.5 is not shown as 50
         # beside a need of 50).
         line.append(f" {compared(value, reservation, 0)[0]:>3}" if value is not None else "   —")
-        home = list(render.bar(support, 10))
-        home[min(9, int(10 * point.threshold / 100))] = "│"
-        line.append("   " + "".join(home), style="" if value is not None else "dim")
-        line.append(f" {compared(support, point.threshold, 0)[0]:>3}")
-        if point.short:
-            line.append(" ✘", style="bold red")
-            short = True
+        faint = "" if value is not None else "dim"  # the status quo's approval, nothing tabled
+        line.append("   ", style=faint)
+        line.append_text(_home(support, point.threshold, point.short, faint))
+        short |= point.short
         if value is None:
             line.append("*", style="dim")
             bare = True
@@ -59,13 +56,8 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
         for vote in point.votes:
             # Under the row, its bar under the row's support bar (column 43).
             line = Text(f"{'':12}{vote_label(vote):<31}")
-            home = list(render.bar(vote.support, 10))
-            home[min(9, int(10 * vote.threshold / 100))] = "│"
-            line.append("".join(home))
-            line.append(f" {compared(vote.support, vote.threshold, 0)[0]:>3}")
-            if vote.short:
-                line.append(" ✘", style="bold red")
-                short = True
+            line.append_text(_home(vote.support, vote.threshold, vote.short))
+            short |= vote.short
             text.append_text(line.append("\n"))
             voted = True
     if bare:
@@ -80,6 +72,18 @@ def path_chart(path: tuple[RoundPoint, ...]) -> Text:
         )
     if short:
         text.append("✘ support short of what is needed\n", style="dim")
+    return text
+
+
+def _home(support: float, threshold: float, short: bool, style: str = "") -> Text:
+    """Support at home as a bar of ten cells with the support needed marked │, the number
+    (with the decimal that tells it from the need), and ✘ when it falls short."""
+    cells = list(render.bar(support, 10))
+    cells[min(9, int(10 * threshold / 100))] = "│"
+    text = Text("".join(cells), style=style)
+    text.append(f" {compared(support, threshold, 0)[0]:>3}")
+    if short:
+        text.append(" ✘", style="bold red")
     return text
 
 
