@@ -14,7 +14,7 @@ from game.core.engine.legal import required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
 from game.core.engine.state import State
-from game.core.players import search, tactics
+from game.core.players import clock, search, tactics
 from game.core.players.beliefs import Knowledge, beliefs
 from game.core.players.negotiator import STRATEGIES, choose_move, negotiator_for, play_out
 from game.core.players.sayings import PHRASES
@@ -63,12 +63,12 @@ def test_late_in_the_game_it_accepts_a_package_worth_what_it_needs_that_home_sup
     responder = state.to_move or ""
     score = state.scorer.score(responder, SHARED)
     style = style_for(engine, responder)
-    assert score.ratifies and score.total >= tactics.aspiration(state, responder, style, 100.0)
+    assert score.ratifies and score.total >= clock.aspiration(state, responder, style, 100.0)
     assert isinstance(main_move(state, responder), Accept)
 
 
 def test_early_in_the_game_it_holds_out_for_more(engine: Scenario) -> None:
-    """players/tactics.py, `aspiration`: "The value the party holds out for now: from its best
+    """players/clock.py, `aspiration`: "The value the party holds out for now: from its best
     towards what it needs"; early on it is still near its best."""
     state = start(engine, 2, HUMANS)
     state = step(
@@ -96,7 +96,7 @@ def test_it_refuses_a_valuable_package_its_groups_at_home_would_not_back(
     assert score.total > score.reservation and not score.ratifies
     move = main_move(state, "CC")
     assert isinstance(move, Reject | Counter)
-    if score.total >= tactics.aspiration(state, "CC", style_for(engine, "CC"), 100.0):
+    if score.total >= clock.aspiration(state, "CC", style_for(engine, "CC"), 100.0):
         # Worth what it holds out for: the note names the groups, not a shortfall.
         assert move.note.startswith("it would settle for ")
         assert "its groups at home would not back it" in move.note
@@ -260,7 +260,7 @@ def test_boulware_holds_out_longer_than_linear_and_linear_than_conceder(spp: Sce
         ("conceder", 3.0),
     )
     levels = [
-        tactics.aspiration(state, "MX", style_for(spp, "MX", "normal", name), 100.0, exponent)
+        clock.aspiration(state, "MX", style_for(spp, "MX", "normal", name), 100.0, exponent)
         for name, exponent in curves
     ]
     assert levels[0] > levels[1] > levels[2]
@@ -276,7 +276,7 @@ def test_tit_for_tat_gives_back_what_its_partners_concede(spp: Scenario) -> None
     first = (0, 0, 0, 0, 0, 1, 0, 0, 0)
     better = (1, 1, 0, 0, 0, 1, 1, 0, 0)
     state = step(state, Propose(party="US", package=first, scope=ids))
-    curve = tactics.aspiration(state, "CA", style, search.best_possible(state, "CA"))
+    curve = clock.aspiration(state, "CA", style, search.best_possible(state, "CA"))
     assert tft.level(state, "CA") == pytest.approx(curve)  # nothing conceded yet
     state = step(state, Reject(party="MX"))
     while state.to_move != "US":
@@ -284,7 +284,7 @@ def test_tit_for_tat_gives_back_what_its_partners_concede(spp: Scenario) -> None
     state = step(state, Propose(party="US", package=better, scope=ids))
     gained = state.scorer.total("CA", better) - state.scorer.total("CA", first)
     best = search.best_possible(state, "CA")
-    curve = tactics.aspiration(state, "CA", style, best)
+    curve = clock.aspiration(state, "CA", style, best)
     assert gained > 0
     assert tft.level(state, "CA") == pytest.approx(min(curve, max(curve, best) - gained))
     assert tft.level(state, "CA") < curve

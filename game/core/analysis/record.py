@@ -21,7 +21,7 @@ from game.core.engine.scoring import EPSILON
 from game.core.engine.state import LogEntry, Offer, State
 from game.core.engine.timeline import scenario_event
 from game.core.engine.wording import name
-from game.core.players.tactics import TOO_LATE
+from game.core.players.clock import TOO_LATE
 from game.core.scenario.index import index
 from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package

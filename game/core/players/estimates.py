@@ -9,10 +9,12 @@ from typing import Literal
 from game.core.engine.legal import required_value
 from game.core.engine.scoring import EPSILON
 from game.core.engine.state import State, rng
+from game.core.players import stonewall
+from game.core.players.clock import aspiration, carried_into_last_round
 from game.core.players.search import best_possible
 from game.core.players.strategies.tit_for_tat import conceded
 from game.core.players.style import style_for
-from game.core.players.tactics import aspiration, carried_into_last_round, margin
+from game.core.players.tactics import margin
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -132,6 +134,15 @@ def estimate(
         verdict, reason = "uncertain", "enough, but their vote at home is unknown"
     else:
         verdict, reason = "likely yes", "clears what they hold out for"
+    unmoved = not person and stonewall.would_stonewall(state, viewer, package)
+    if verdict in ("likely yes", "uncertain") and unmoved:
+        # The partner's public rule against one who never moves: it holds firm.
+        firm = stonewall.resolve(state, partner, scope or state.scenario.party_ids)
+        firm_low, firm_high = seen("firm", firm, firm, half / 2)
+        if high < firm_low:
+            verdict, reason = "likely no", "you have not moved: they hold firm"
+        elif low < firm_high:
+            verdict, reason = "uncertain", "you have not moved: they may hold firm"
     scope = scope or state.scenario.party_ids
     offer = state.offer
     said_yes = (

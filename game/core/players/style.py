@@ -7,7 +7,7 @@ its YAML). Difficulty then changes what the counterparts know and how they conce
   times as readily and hold firm half as long;
 - normal: as the scenario says;
 - hard: half the haze, they learn from every offer and reply, concede half as readily and hold
-  firm longer.
+  firm longer, counting time to their own final say (see `clock`).
 
 A negotiator's exact temperament is private: its concession exponent is drawn per game from
 half to twice the scenario's (the forecast a person reads spans that range).

@@ -29,7 +29,15 @@ from game.core.engine.scoring import EPSILON, PartyScorer, ScoredPackage
 from game.core.engine.state import State
 from game.core.engine.wording import joined, name
 from game.core.engine.zone import believed_zone, best_in_zone
+from game.core.players import stonewall
 from game.core.players.beliefs import Beliefs, beliefs
+from game.core.players.clock import (
+    TOO_LATE,
+    carried_into_last_round,
+    closing,
+    last_round,
+    progress,
+)
 from game.core.players.draws import first_draw
 from game.core.players.sayings import PHRASES, explain, refused
 from game.core.players.search import candidates, pairs
@@ -45,59 +53,6 @@ SUPPORT_CUSHION = 2.0
 """Points of support above the threshold a negotiator wants to see before it counts on a
 partner's groups at home, when it trusts that partner less than 50 (their mood is public, but
 hard to read from outside)."""
-
-CLOSING = 3
-"""The last rounds, in which a negotiator searches the whole zone of agreement (as it believes
-it to be) when its usual search finds nothing."""
-
-
-# --- time ------------------------------------------------------------------------------------
-
-
-TOO_LATE = "a partner still to answer could not accept it in time"
-"""The reason a negotiator gives for countering, in the last round, an offer it would accept
-(the debrief tells this apart from holding out for more)."""
-
-
-def progress(state: State) -> float:
-    """How far the game has gone, from 0 (first round) to 1 (last round)."""
-    return state.round / max(1, len(state.scenario.rounds) - 1)
-
-
-def closing(state: State) -> bool:
-    """Whether the game is in its closing rounds, when time is short (see CLOSING)."""
-    return state.round >= len(state.scenario.rounds) - CLOSING
-
-
-def carried_into_last_round(state: State, package: Package) -> bool:
-    """Whether the package is the offer on the table since before the game's last round
-    opened: time for it has nearly run out, and what does not pass now never will."""
-    offer = state.offer
-    return (
-        state.round >= len(state.scenario.rounds) - 1
-        and offer is not None
-        and offer.package == package
-        and bool(state.offered)
-        and state.offered[-1] == package
-    )
-
-
-def concede(t: float, exponent: float, patience: float) -> float:
-    """The share of the way from its best towards what it needs that a negotiator has
-    conceded at time t: nothing while patient, then t' ** (1/e) over what is left."""
-    if t <= patience:
-        return 0.0
-    rest = (t - patience) / (1.0 - patience)
-    return float(rest ** (1.0 / exponent))
-
-
-def aspiration(
-    state: State, party: str, style: Style, best: float, exponent: float | None = None
-) -> float:
-    """The value the party holds out for now: from its best towards what it needs."""
-    floor = required_value(state, party)
-    e = style.exponent(state, party) if exponent is None else exponent
-    return floor + max(0.0, best - floor) * (1.0 - concede(progress(state), e, style.patience))
 
 
 def margin(state: State, party: str, partner: str) -> float:
@@ -224,6 +179,14 @@ def best_offer(
     b = beliefs(state, party, style.knowledge)
     ids = state.scenario.party_ids
     status_quo = index(state.scenario).status_quo
+    if any(
+        stonewall.stonewalling(state, q)
+        and stonewall.demands_most(state, party, b, q, stonewall.tabled(state, q)[0][0])
+        for q in ids
+        if q != party
+    ):
+        # It gives a partner that never moved no more than it would accept from it.
+        level = max(level, stonewall.resolve(state, party, ids))
 
     signed = {(a.package, a.scope) for a in state.agreements}
 
@@ -253,10 +216,20 @@ def best_offer(
             for c in pool(pair, required_value(state, party, pair))
         ]
 
-    choose = _by_nash(state, party, b) if nash else _by_own(state, party, b)
+    by = _by_nash(state, party, b) if nash else _by_own(state, party, b)
+    repeat = stonewall.only_package(state, party)
+
+    def choose(found: list[ScoredPackage]) -> ScoredPackage:
+        # Never the one package it has tabled so far a second time: it shows it moves, down
+        # to what it needs if nothing else at its level would pass.
+        moved = [c for c in found if c.package != repeat]
+        if not moved and repeat is not None:
+            moved = [c for c in pool(ids, required_value(state, party)) if c.package != repeat]
+        return by(moved or found)
+
     if last_round(state):
         # One turn each is left: table what is likeliest to pass, not what is best.
-        return _likeliest(state, party, b, max(level, required_value(state, party)))
+        return _likeliest(state, party, b, max(level, required_value(state, party)), repeat)
     if bilateral_turn(state, party, style):
         found = bilateral()
         if found:
@@ -275,12 +248,9 @@ def best_offer(
     return None
 
 
-def last_round(state: State) -> bool:
-    """Whether this is the game's last round."""
-    return state.round >= len(state.scenario.rounds) - 1
-
-
-def _likeliest(state: State, party: str, b: Beliefs, level: float) -> ScoredPackage | None:
+def _likeliest(
+    state: State, party: str, b: Beliefs, level: float, repeat: Package | None = None
+) -> ScoredPackage | None:
     """The trilateral package worth `level` to the party that it believes likeliest to pass:
     the one whose smallest believed surplus for a partner, measured in that partner's haze,
     is largest; from the zone as it believes it to be, or, where that is empty, from its
@@ -321,6 +291,7 @@ def _likeliest(state: State, party: str, b: Beliefs, level: float) -> ScoredPack
         and state.scorer.total(party, p) >= level - EPSILON
         and all(supported(state, party, q, p) for q in ids)
     ]
+    fit = [p for p in fit if p != repeat] or fit
     if not fit:
         return None
     best = max(fit, key=lambda p: (chance(p), state.scorer.total(party, p), p))
@@ -437,6 +408,13 @@ def reply(
         and (bilateral_turn(state, party, style) or no_trilateral_deal_in_sight(state, party, b))
     ):
         level = required_value(state, party, offer.scope)
+    unmoved = (
+        offer.proposer != party
+        and stonewall.stonewalling(state, offer.proposer)
+        and stonewall.demands_most(state, party, b, offer.proposer, offer.package)
+    )
+    if unmoved:
+        level = max(level, stonewall.resolve(state, party, offer.scope))
     if legal.accept and score.ratifies and score.total >= level - EPSILON:
         aim = fixed(held_out_for(state, party, level, offer.scope), SCORE_PLACES)
         yes = f"it meets what it holds out for now ({aim}): {PHRASES[style.strategy]}"
@@ -456,6 +434,8 @@ def reply(
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     better = best_offer(state, party, style, level, nash)
     why = refused(score, held_out_for(state, party, level, offer.scope), style.strategy)
+    if unmoved:
+        why += "; " + stonewall.complaint(state, offer.proposer)
     reasons = explain(score)
     if reasons:
         why += "; " + reasons

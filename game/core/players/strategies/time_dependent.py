@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from game.core.engine.legal import Legal
 from game.core.engine.moves import Act, Move
 from game.core.engine.state import State
-from game.core.players import search, tactics
+from game.core.players import clock, search, tactics
 from game.core.players.diplomacy import choose_action
 from game.core.players.style import Style
 
@@ -26,7 +26,7 @@ class TimeDependent:
 
     def level(self, state: State, party: str) -> float:
         """What it holds out for now."""
-        return tactics.aspiration(state, party, self.style, search.best_possible(state, party))
+        return clock.aspiration(state, party, self.style, search.best_possible(state, party))
 
     def act(self, state: State, party: str, actions: tuple[Act, ...]) -> Act | None:
         """Its diplomatic habits (see `diplomacy`)."""

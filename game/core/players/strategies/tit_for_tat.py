@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.core.engine.legal import Legal
 from game.core.engine.moves import Act, Counter, Move, Propose
 from game.core.engine.state import State
-from game.core.players import search, tactics
+from game.core.players import clock, search, tactics
 from game.core.players.diplomacy import choose_action
 from game.core.players.style import Style
 
@@ -32,7 +32,7 @@ class TitForTat:
         """Its best, less what its partners have conceded to it, but no more than its own
         concession curve asks."""
         best = search.best_possible(state, party)
-        curve = tactics.aspiration(state, party, self.style, best)
+        curve = clock.aspiration(state, party, self.style, best)
         return min(curve, max(curve, best) - conceded(state, party))
 
     def act(self, state: State, party: str, actions: tuple[Act, ...]) -> Act | None:

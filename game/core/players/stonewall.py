@@ -1,0 +1,76 @@
+"""Reciprocity at the close: a negotiator does not reward a partner that never moved from its
+opening demand with the concessions its own deadline would otherwise make."""
+
+from __future__ import annotations
+
+from game.core.engine.legal import required_value
+from game.core.engine.moves import Accept, Counter, Propose
+from game.core.engine.state import State
+from game.core.engine.wording import name
+from game.core.players import search
+from game.core.players.beliefs import Beliefs
+from game.core.scenario.packages import Package
+
+RESOLVE = 0.5
+"""The share of its hopes above what it needs that a negotiator keeps against a stonewaller."""
+
+GREED = 0.8
+"""The share of a partner's hopes above its need, as a negotiator believes them, that a package
+must give it to count as that partner's maximum."""
+
+
+def tabled(state: State, party: str) -> tuple[list[Package], bool]:
+    """Every package the party has tabled, in order, and whether it has accepted anything."""
+    packages: list[Package] = []
+    accepted = False
+    for move in state.moves:
+        if move.party == party:
+            if isinstance(move, Propose | Counter):
+                packages.append(move.package)
+            accepted = accepted or isinstance(move, Accept)
+    return packages, accepted
+
+
+def stonewalling(state: State, partner: str) -> bool:
+    """Whether the partner has tabled one package only, at least twice, and accepted
+    nothing: it has not moved at all."""
+    packages, accepted = tabled(state, partner)
+    return not accepted and len(packages) >= 2 and len(set(packages)) == 1
+
+
+def would_stonewall(state: State, party: str, package: Package) -> bool:
+    """Whether the party, tabling the package (or leaving it on the table), is a stonewaller
+    in its partners' eyes when they answer it."""
+    packages, accepted = tabled(state, party)
+    offer = state.offer
+    if offer is None or offer.proposer != party or offer.package != package:
+        packages.append(package)
+    return not accepted and len(packages) >= 2 and set(packages) == {package}
+
+
+def only_package(state: State, party: str) -> Package | None:
+    """The one package the party has tabled so far, if it has tabled exactly one (tabling it
+    again would make it a stonewaller in its partners' eyes)."""
+    distinct = set(tabled(state, party)[0])
+    return next(iter(distinct)) if len(distinct) == 1 else None
+
+
+def demands_most(state: State, party: str, b: Beliefs, partner: str, package: Package) -> bool:
+    """Whether the package gives the partner nearly all it could hope for, as the party
+    believes (a negotiator that stays on a middling package is not punished for it)."""
+    ids = state.scenario.party_ids
+    best = max(b.value(partner, p) for p in search.candidates(state, party, b, ids))
+    need = b.needs[partner]
+    return best <= need or b.value(partner, package) - need >= GREED * (best - need)
+
+
+def resolve(state: State, party: str, scope: tuple[str, ...]) -> float:
+    """What the party holds out for against a stonewaller: what it needs, and RESOLVE of its
+    hopes above that."""
+    need = required_value(state, party, scope)
+    return need + RESOLVE * max(0.0, search.best_possible(state, party) - need)
+
+
+def complaint(state: State, partner: str) -> str:
+    """Why a negotiator holds firm against a stonewaller, in a refusal's words."""
+    return f"{name(state, partner)} has tabled the same package every time and accepted nothing"

@@ -1,0 +1,89 @@
+"""Reciprocity and deadlines: counterparts do not reward a partner that never moves, and hard
+ones make their last real offer while every partner can still answer it."""
+
+from __future__ import annotations
+
+from game.core.engine.legal import required_value
+from game.core.engine.moves import Counter, Move, Pass, Propose, Reject
+from game.core.game import Game
+from game.core.players import clock, stonewall
+from game.core.players.beliefs import Knowledge, beliefs
+from game.core.players.estimates import estimate
+from game.core.players.search import candidates
+from game.core.players.style import style_for
+from game.core.scenario.loader import find_scenario
+from game.core.scenario.packages import Package
+
+SMART = find_scenario("smart-border-2001").scenario
+
+
+def _maximum(game: Game, party: str) -> Package:
+    """The package best for the party (its search's first weighting counts it alone)."""
+    state = game.state
+    return candidates(state, party, beliefs(state, party, Knowledge()), SMART.party_ids)[0]
+
+
+def _demand(game: Game, party: str, package: Package) -> Move:
+    """Table the package whenever the party may, pass otherwise."""
+    legal = game.view(party).legal()
+    if legal.propose:
+        return Propose(party=party, package=package, scope=SMART.party_ids)
+    if legal.counter:
+        return Counter(party=party, package=package, scope=SMART.party_ids)
+    return Pass(party=party)
+
+
+def test_a_counterpart_holds_firm_against_a_partner_that_never_moves() -> None:
+    """README, "Your counterparts": "Once a country has tabled one package only, twice or more,
+    and accepted nothing, a computer that believes the package gives that country nearly all it
+    could hope for holds out against it for at least half of what it hopes for above its own
+    need ... and says so in its refusal". In smart-border-2001 Canada's maximum is worth 59.7
+    to the United States, against a need of 32 and a best of 100: it used to be signed in the
+    last round."""
+    game = Game.new(find_scenario("smart-border-2001"), 3, ["CA"], difficulty="hard")
+    demand = _maximum(game, "CA")
+    while not game.state.finished:
+        game.play(_demand(game, "CA", demand))
+    state = game.state
+    assert not state.agreements
+    refusals = [m for m in state.moves if m.party == "US" and isinstance(m, Reject | Counter)]
+    assert any("has tabled the same package every time" in m.note for m in refusals)
+
+
+def test_the_same_demand_tabled_once_is_accepted_at_the_deadline() -> None:
+    """The rule's other side: a package tabled once is judged on its worth; the United States
+    takes Canada's maximum at its deadline (worth 59.7 to it, against a need of 32)."""
+    game = Game.new(find_scenario("smart-border-2001"), 3, ["CA"], difficulty="hard")
+    demand = _maximum(game, "CA")
+    while not game.state.finished:
+        last = game.state.round == len(SMART.rounds) - 2
+        game.play(_demand(game, "CA", demand) if last else Pass(party="CA"))
+    assert [a.package for a in game.state.agreements] == [demand]
+
+
+def test_the_partners_panel_warns_a_player_who_has_not_moved() -> None:
+    """README: "the Partners panel warns you ('you have not moved')": tabling again the one
+    package you have tabled is forecast by the partner's rule against it."""
+    game = Game.new(find_scenario("smart-border-2001"), 3, ["CA"], difficulty="hard")
+    demand = _maximum(game, "CA")
+    while game.state.round < 2:
+        game.play(_demand(game, "CA", demand))
+    assert stonewall.would_stonewall(game.state, "CA", demand)
+    assert "you have not moved" in estimate(game.state, "CA", "US", demand).reason
+
+
+def test_hard_counterparts_count_to_their_own_final_say() -> None:
+    """README: "On hard, a counterpart also counts its time to its own final say, the last
+    round in which every partner can still answer what it tables (the last round for the
+    country that chairs it, the round before for the others)". In smart-border-2001's four
+    rounds Canada chairs the last; at the United States' final say, round 3 (index 2), a hard United
+    States holds out for no more than it needs, a normal one for more."""
+    game = Game.new(find_scenario("smart-border-2001"), 3, ["CA"], difficulty="hard")
+    while game.state.round < 2:
+        game.play(Pass(party="CA"))
+    state = game.state
+    assert (clock.final_say(state, "US"), clock.final_say(state, "CA")) == (2, 3)
+    need = required_value(state, "US")
+    hard = clock.aspiration(state, "US", style_for(SMART, "US", "hard"), 100.0)
+    normal = clock.aspiration(state, "US", style_for(SMART, "US", "normal"), 100.0)
+    assert hard == need < normal
