@@ -3,12 +3,15 @@ ones make their last real offer while every partner can still answer it."""
 
 from __future__ import annotations
 
+from game.core.analysis.simulation import run_seed
 from game.core.engine.legal import required_value
+from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Counter, Move, Pass, Propose, Reject
 from game.core.game import Game
 from game.core.players import clock, stonewall
 from game.core.players.beliefs import Knowledge, beliefs
 from game.core.players.estimates import estimate
+from game.core.players.negotiator import choose_move
 from game.core.players.search import candidates
 from game.core.players.style import style_for
 from game.core.scenario.loader import find_scenario
@@ -36,8 +39,9 @@ def _demand(game: Game, party: str, package: Package) -> Move:
 def test_a_counterpart_holds_firm_against_a_partner_that_never_moves() -> None:
     """README, "Your counterparts": "Once a country has tabled one package only, twice or more,
     and accepted nothing, a computer that believes the package gives that country nearly all it
-    could hope for holds out against it for at least half of what it hopes for above its own
-    need ... and says so in its refusal". In smart-border-2001 Canada's maximum is worth 59.7
+    could hope for, while that country could accept one worth clearly more (5 points) to the
+    computer, holds out against it for at least half of what it hopes for above its own need
+    ... and says so in its refusal". In smart-border-2001 Canada's maximum is worth 59.7
     to the United States, against a need of 32 and a best of 100: it used to be signed in the
     last round."""
     game = Game.new(find_scenario("smart-border-2001"), 3, ["CA"], difficulty="hard")
@@ -48,6 +52,26 @@ def test_a_counterpart_holds_firm_against_a_partner_that_never_moves() -> None:
     assert not state.agreements
     refusals = [m for m in state.moves if m.party == "US" and isinstance(m, Reject | Counter)]
     assert any("has tabled the same package every time" in m.note for m in refusals)
+
+
+def test_a_partner_with_no_room_to_move_is_not_held_to_it() -> None:
+    """README: the rule applies only where the country "could accept one worth clearly more (5
+    points) to the computer". In this computer game of merida-2007 (normal, the first of
+    `simulate --seed 1`) the United States tables one package twice, which Mexico believes
+    gives it nearly all it hopes for; but Mexico also believes the United States could accept
+    nothing worth 5 points more to Mexico, so it does not call the demand greedy."""
+    merida = find_scenario("merida-2007").scenario
+    ids = merida.party_ids
+    state = start(merida, run_seed(1, 0), dict.fromkeys(ids, "computer"), frozenset(), "normal")
+    while not (state.round == 2 and state.to_move == "MX"):
+        party = state.to_move
+        assert party is not None
+        state = step(state, choose_move(state, party))
+    offer = state.offer
+    assert offer is not None and offer.proposer == "US"
+    assert stonewall.stonewalling(state, "US")
+    mexico = beliefs(state, "MX", style_for(merida, "MX", "normal").knowledge)
+    assert not stonewall.demands_most(state, "MX", mexico, "US", offer.package)
 
 
 def test_the_same_demand_tabled_once_is_accepted_at_the_deadline() -> None:

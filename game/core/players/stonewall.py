@@ -14,6 +14,10 @@ from game.core.scenario.packages import Package
 RESOLVE = 0.5
 """The share of its hopes above what it needs that a negotiator keeps against a stonewaller."""
 
+ROOM = 5.0
+"""How much more, in its own score points, a negotiator must believe a partner could give it
+before it calls the partner's unmoving demand greedy."""
+
 GREED = 0.8
 """The share of a partner's hopes above its need, as a negotiator believes them, that a package
 must give it to count as that partner's maximum."""
@@ -56,12 +60,18 @@ def only_package(state: State, party: str) -> Package | None:
 
 
 def demands_most(state: State, party: str, b: Beliefs, partner: str, package: Package) -> bool:
-    """Whether the package gives the partner nearly all it could hope for, as the party
-    believes (a negotiator that stays on a middling package is not punished for it)."""
+    """Whether the package gives the partner nearly all it could hope for while it could
+    give the party clearly more, as the party believes (a negotiator that stays on a middling
+    package, or that has no room to move, is not punished for it)."""
     ids = state.scenario.party_ids
-    best = max(b.value(partner, p) for p in search.candidates(state, party, b, ids))
+    found = search.candidates(state, party, b, ids)
+    best = max(b.value(partner, p) for p in found)
     need = b.needs[partner]
-    return best <= need or b.value(partner, package) - need >= GREED * (best - need)
+    if best > need and b.value(partner, package) - need < GREED * (best - need):
+        return False
+    own = state.scorer.parties[party]
+    room = [own.total(p) for p in found if b.value(partner, p) >= need]
+    return max(room, default=0.0) >= own.total(package) + ROOM
 
 
 def resolve(state: State, party: str, scope: tuple[str, ...]) -> float:
