@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from game.memory import settle
 from game.seeds import random_seed
 from game.ui.flows.classroom import ClassroomFlow
 from game.ui.flows.ending import EndingFlow, could_not
@@ -168,6 +169,7 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
             disabled_causes=request.disabled_causes,
         )
         self.game, self.shown, self.briefed, self.autosave_told = game, 0, set(), False
+        settle()
         self.seat_person(self.person_due(game))
 
     def choose_save(self) -> None:
@@ -201,6 +203,7 @@ class PerimeterApp(ClassroomFlow, EndingFlow):
         """A loaded game: the table, or the end if it is over. What happened before is not
         shown again as windows (it is in the log)."""
         self.game, self.shown, self.autosave_told = game, len(game.state.log), False
+        settle()
         if game.note is not None:
             self.notify(game.note, title="The scenario has changed", timeout=15, markup=False)
         # A loaded game's people have read their briefings before: a lone player saves at the

@@ -139,10 +139,11 @@ def estimate(
         # The partner's public rule against one who never moves: it holds firm.
         firm = stonewall.resolve(state, partner, scope or state.scenario.party_ids)
         firm_low, firm_high = seen("firm", firm, firm, half / 2)
+        held = f"about {firm_low:.0f}–{firm_high:.0f}"
         if high < firm_low:
-            verdict, reason = "likely no", "you have not moved: they hold firm"
+            verdict, reason = "likely no", f"you have not moved: they hold firm for {held}"
         elif low < firm_high:
-            verdict, reason = "uncertain", "you have not moved: they may hold firm"
+            verdict, reason = "uncertain", f"you have not moved: they may hold firm for {held}"
     scope = scope or state.scenario.party_ids
     offer = state.offer
     said_yes = (
