@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from game import fingerprint
-from game.core.players import tactics
+from game.core.players import caution
 
 
 def test_check_is_silent_when_nothing_changed(
@@ -26,7 +26,7 @@ def test_check_names_the_games_a_change_of_behaviour_alters(
     assert fingerprint.main(["save", str(saved), "--seeds", "1"]) == 0
     capsys.readouterr()
     # A computer negotiator that asks no safety margin of partners it distrusts.
-    monkeypatch.setattr(tactics, "BLUR", 0.0)
+    monkeypatch.setattr(caution, "BLUR", 0.0)
     assert fingerprint.main(["check", str(saved), "--seeds", "1"]) == 1
     out = capsys.readouterr().out
     assert "games differ:" in out

@@ -14,7 +14,7 @@ from game.core.engine.legal import required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
 from game.core.engine.state import State
-from game.core.players import clock, search, tactics
+from game.core.players import caution, clock, search
 from game.core.players.beliefs import Knowledge, beliefs
 from game.core.players.negotiator import STRATEGIES, choose_move, negotiator_for, play_out
 from game.core.players.sayings import PHRASES
@@ -113,7 +113,7 @@ def test_it_tables_a_package_it_believes_every_partner_would_accept(engine: Scen
     assert isinstance(move, Propose)
     style = style_for(engine, "AA")
     b = beliefs(state, "AA", style.knowledge)
-    assert tactics.believed_to_pass(state, "AA", b, move.package, move.scope)
+    assert caution.believed_to_pass(state, "AA", b, move.package, move.scope)
     for party in move.scope:
         assert not state.scorer.score(party, move.package).red_lines
 

@@ -111,3 +111,17 @@ def test_hard_counterparts_count_to_their_own_final_say() -> None:
     hard = clock.aspiration(state, "US", style_for(SMART, "US", "hard"), 100.0)
     normal = clock.aspiration(state, "US", style_for(SMART, "US", "normal"), 100.0)
     assert hard == need < normal
+
+
+def test_a_hard_counterparts_last_offer_is_the_best_for_itself_its_partner_would_take() -> None:
+    """README: on hard, the offer a counterpart makes at its final say "is the best for itself
+    it believes its partners would take then". In smart-border-2001 (Canada passing) the hard
+    United States, a modeller, used to table there its Nash bargain, worth 84.9 to it; it now
+    tables one worth over 90 to it (92.4; a normal Canada accepts it)."""
+    game = Game.new(find_scenario("smart-border-2001"), 3, ["CA"], difficulty="hard")
+    while game.state.round < 2:
+        game.play(Pass(party="CA"))
+    offer = game.state.offer
+    assert offer is not None and offer.proposer == "US"
+    assert game.state.scorer.total("US", offer.package) > 90
+    assert clock.final_say(game.state, "US") == game.state.round

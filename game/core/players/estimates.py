@@ -10,11 +10,11 @@ from game.core.engine.legal import required_value
 from game.core.engine.scoring import EPSILON
 from game.core.engine.state import State, rng
 from game.core.players import stonewall
+from game.core.players.caution import margin
 from game.core.players.clock import aspiration, carried_into_last_round
 from game.core.players.search import best_possible
 from game.core.players.strategies.tit_for_tat import conceded
 from game.core.players.style import style_for
-from game.core.players.tactics import margin
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 

@@ -19,22 +19,30 @@ to accept, and why; all from the negotiator's own scores and its beliefs about i
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from operator import getitem
 
 from game.core.engine.legal import Legal, required_value
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
 from game.core.engine.numbers import SCORE_PLACES, fixed
-from game.core.engine.scoring import EPSILON, PartyScorer, ScoredPackage
+from game.core.engine.scoring import EPSILON, ScoredPackage
 from game.core.engine.state import State
 from game.core.engine.wording import joined, name
 from game.core.engine.zone import believed_zone, best_in_zone
 from game.core.players import stonewall
 from game.core.players.beliefs import Beliefs, beliefs
+from game.core.players.caution import (
+    believed_need,
+    believed_to_pass,
+    margin,
+    passes,
+    supported,
+)
 from game.core.players.clock import (
     TOO_LATE,
     carried_into_last_round,
     closing,
+    final_say,
     last_round,
     progress,
 )
@@ -44,87 +52,6 @@ from game.core.players.search import candidates, pairs
 from game.core.players.style import Style
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
-
-BLUR = 10.0
-"""Score points of safety margin demanded from a partner at trust 0 (none at trust 100), less
-as the deadline nears."""
-
-SUPPORT_CUSHION = 2.0
-"""Points of support above the threshold a negotiator wants to see before it counts on a
-partner's groups at home, when it trusts that partner less than 50 (their mood is public, but
-hard to read from outside)."""
-
-
-def margin(state: State, party: str, partner: str) -> float:
-    """The caution a party adds to what a partner needs: more with distrust, and less as the
-    deadline nears (a last chance is worth a risk)."""
-    trust = state.conditions.trust[index(state.scenario).dyad(party, partner)]
-    return BLUR * (100.0 - trust) / 100.0 * (1.0 - progress(state))
-
-
-def believed_need(state: State, b: Beliefs, partner: str, scope: tuple[str, ...]) -> float:
-    """What the party believes the partner needs for a package of this scope: its belief of
-    the partnership's requirement, less the attention premium for a bilateral deal (public)."""
-    need = b.needs[partner]
-    if len(scope) < len(state.scenario.party_ids):
-        need -= required_value(state, partner) - required_value(state, partner, scope)
-    return need
-
-
-def supported(state: State, party: str, partner: str, package: Package) -> bool:
-    """Whether the partner's groups at home would back the package, as the party can tell."""
-    view, bar = _support_bar(state, party, partner)
-    return view.support(package) >= bar
-
-
-def believed_to_pass(
-    state: State,
-    party: str,
-    b: Beliefs,
-    package: Package,
-    scope: tuple[str, ...],
-    waiting: Sequence[str] | None = None,
-) -> bool:
-    """Whether the party believes every partner in scope (or those still `waiting` to answer)
-    would accept the package, with its caution, and every government could carry it home."""
-    return passes(state, party, b, scope, waiting)(package)
-
-
-def passes(
-    state: State,
-    party: str,
-    b: Beliefs,
-    scope: tuple[str, ...],
-    waiting: Sequence[str] | None = None,
-) -> Callable[[Package], bool]:
-    """`believed_to_pass` for many packages: each partner's threshold and each government's
-    bar worked out once, not per package (the same sums, so the same answers)."""
-    bars = [
-        (q, (believed_need(state, b, q, scope) + margin(state, party, q)) - EPSILON)
-        for q in (scope if waiting is None else waiting)
-        if q != party
-    ]
-    homes = [_support_bar(state, party, q) for q in scope]
-
-    def check(package: Package) -> bool:
-        for q, bar in bars:
-            if b.value(q, package) < bar:
-                return False
-        return all(view.support(package) >= bar for view, bar in homes)
-
-    return check
-
-
-def _support_bar(state: State, party: str, partner: str) -> tuple[PartyScorer, float]:
-    """The partner's scorer and the support the party wants to see it give a package before
-    counting on it: its threshold, plus a cushion when the party trusts the partner little."""
-    view = state.scorer.parties[partner]
-    cushion = 0.0
-    if partner != party:
-        trust = state.conditions.trust[index(state.scenario).dyad(party, partner)]
-        cushion = SUPPORT_CUSHION if trust < 50 else 0.0
-    return view, view.threshold + cushion - EPSILON
-
 
 # --- searching ---------------------------------------------------------------------------------
 
@@ -235,6 +162,17 @@ def best_offer(
         if found:
             return choose(found)
     level = max(level, required_value(state, party))
+    if style.difficulty == "hard" and state.round == final_say(state, party):
+        # On hard, its last real offer is the best for itself that it believes its partners
+        # would take now (whatever its rule before: a modeller's Nash bargain gives more away).
+        package = _best_taken_now(state, party, b, level)
+        if (
+            package is not None
+            and package not in (status_quo, repeat)
+            and (package, ids) not in signed
+            and not crosses_own_red_line(state, party, package)
+        ):
+            return scored(state, package, ids)
     found = pool(ids, level)
     if not found and closing(state):
         package = _best_in_believed_zone(state, party, b, level)
@@ -306,6 +244,28 @@ def _best_in_believed_zone(state: State, party: str, b: Beliefs, level: float) -
         margins = {q: margin(state, party, q) for q in ids if q != party}
         return best_in_zone(state.scenario, state.conditions, party, margins, level)
     needs = {q: b.needs[q] + (margin(state, party, q) if q != party else 0.0) for q in ids}
+    needs[party] = required_value(state, party)
+    return best_in_zone(
+        state.scenario,
+        state.conditions,
+        party,
+        floor=level,
+        values={q: b.values[q] for q in ids},
+        offsets={q: b.offsets[q] for q in ids},
+        needs=needs,
+    )
+
+
+def _best_taken_now(state: State, party: str, b: Beliefs, level: float) -> Package | None:
+    """The package best for the party, worth `level` to it, that it believes every partner
+    would accept now: worth what the partner needs (with its caution) and what it guesses the
+    partner holds out for; every government's groups at home behind it."""
+    ids = state.scenario.party_ids
+    needs = {
+        q: max(b.needs[q] + margin(state, party, q), guessed_aspiration(state, party, b, q))
+        for q in ids
+        if q != party
+    }
     needs[party] = required_value(state, party)
     return best_in_zone(
         state.scenario,

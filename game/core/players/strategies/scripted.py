@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.core.engine.legal import Legal, offer_problem, required_value
-from game.core.engine.moves import Accept, Act, Move, Pass, Propose, Reject
+from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
 from game.core.engine.state import State
 from game.core.players import search, tactics
 from game.core.players.beliefs import beliefs
 from game.core.players.sayings import PHRASES
 from game.core.players.style import Style
+from game.core.scenario.packages import Package
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,28 @@ class Greedy:
         return None
 
     def respond(self, state: State, party: str, legal: Legal) -> Move:
-        """Yes only to (nearly) its maximum."""
-        return tactics.reply(state, party, self.style, legal, self.level(state, party))
+        """Yes only to (nearly) its maximum; otherwise its maximum again, in its place."""
+        offer = state.offer
+        assert offer is not None
+        package = self._maximum(state, party)
+        if offer.package == package or package is None or not legal.counter:
+            return tactics.reply(state, party, self.style, legal, self.level(state, party))
+        score = state.scorer.score(party, offer.package, offer.scope)
+        if legal.accept and score.ratifies and score.total >= self.level(state, party):
+            return tactics.reply(state, party, self.style, legal, self.level(state, party))
+        ids = state.scenario.party_ids
+        return Counter(party=party, package=package, scope=ids, note=PHRASES["greedy"])
 
     def propose(self, state: State, party: str) -> Move:
         """Its maximum, whether or not anyone would take it (a pass if it may not table it, as
         when its best is the status quo, or its own groups at home would not back even that)."""
+        package = self._maximum(state, party)
+        if package is None:
+            return Pass(party=party)
+        return Propose(party=party, package=package, scope=state.scenario.party_ids)
+
+    def _maximum(self, state: State, party: str) -> Package | None:
+        """Its own best package, if it may table it and its groups at home would back it."""
         ids = state.scenario.party_ids
         b = beliefs(state, party, self.style.knowledge)
         # The first weighting of the search counts the party alone: its own best package.
@@ -68,8 +85,8 @@ class Greedy:
             offer_problem(state, party, package, ids) is not None
             or not state.scorer.score(party, package).ratifies
         ):
-            return Pass(party=party)
-        return Propose(party=party, package=package, scope=ids)
+            return None
+        return package
 
     def level(self, state: State, party: str) -> float:
         """Its best, less a point."""
