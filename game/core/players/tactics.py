@@ -243,17 +243,8 @@ def _best_in_believed_zone(state: State, party: str, b: Beliefs, level: float) -
     if b.exact:
         margins = {q: margin(state, party, q) for q in ids if q != party}
         return best_in_zone(state.scenario, state.conditions, party, margins, level)
-    needs = {q: b.needs[q] + (margin(state, party, q) if q != party else 0.0) for q in ids}
-    needs[party] = required_value(state, party)
-    return best_in_zone(
-        state.scenario,
-        state.conditions,
-        party,
-        floor=level,
-        values={q: b.values[q] for q in ids},
-        offsets={q: b.offsets[q] for q in ids},
-        needs=needs,
-    )
+    needs = {q: b.needs[q] + margin(state, party, q) for q in ids if q != party}
+    return _best_believed(state, party, b, level, needs)
 
 
 def _best_taken_now(state: State, party: str, b: Beliefs, level: float) -> Package | None:
@@ -266,7 +257,15 @@ def _best_taken_now(state: State, party: str, b: Beliefs, level: float) -> Packa
         for q in ids
         if q != party
     }
-    needs[party] = required_value(state, party)
+    return _best_believed(state, party, b, level, needs)
+
+
+def _best_believed(
+    state: State, party: str, b: Beliefs, level: float, needs: dict[str, float]
+) -> Package | None:
+    """The package best for the party, worth `level` to it, among those its beliefs of its
+    partners' scores say meet `needs` (each partner's), every government's groups behind it."""
+    ids = state.scenario.party_ids
     return best_in_zone(
         state.scenario,
         state.conditions,
@@ -274,7 +273,7 @@ def _best_taken_now(state: State, party: str, b: Beliefs, level: float) -> Packa
         floor=level,
         values={q: b.values[q] for q in ids},
         offsets={q: b.offsets[q] for q in ids},
-        needs=needs,
+        needs={**needs, party: required_value(state, party)},
     )
 
 
