@@ -124,15 +124,16 @@ def test_a_signed_bilateral_package_is_not_called_left_on_the_table() -> None:
     none was signed. When it was tabled, the last package on the table was 3 issues away from
     one every country would have accepted.": the last package, between the United States and
     Canada, was signed; only a trilateral package was missing."""
-    # The audit found it in revive-spp hard 17; since counterparts stopped rewarding a partner
-    # that never moves, the first of 1,200 games (seeds 1-400) with this ending is this one.
-    r = report("revive-spp", "normal", 297)
+    # The audit found it in revive-spp hard 17; since the last round's mover counts on a
+    # partner's support at home without a cushion, and lifting Canada's visa costs it more, the
+    # only one of 1,200 games (seeds 1-400, each difficulty) with this ending is this one.
+    r = report("revive-spp", "normal", 390)
     assert r.debrief.package is not None and r.debrief.package.fate == "signed"
     question = next(q for q in r.questions if "would have been accepted" in q)
     assert "last package on the table" not in question, question
     assert "none was signed" not in question, question
     assert "in all three countries, yet no trilateral package was signed." in question
-    possible = markdown("revive-spp", "normal", 297).split("## The deal against what was possible")[
+    possible = markdown("revive-spp", "normal", 390).split("## The deal against what was possible")[
         1
     ]
     assert "the package signed was tabled" not in possible

@@ -74,6 +74,25 @@ def test_a_partner_with_no_room_to_move_is_not_held_to_it() -> None:
     assert not stonewall.demands_most(state, "MX", mexico, "US", offer.package)
 
 
+def test_the_partners_panel_does_not_warn_a_partner_with_no_room_to_move() -> None:
+    """The forecast follows the partner's own rule: where the partner does not call the demand
+    greedy (the merida-2007 game above: Mexico believes the United States could accept nothing
+    worth 5 points more to it), it does not hold firm, and the panel does not say "you have
+    not moved". Found in spp-2005 (easy, `check_forecasts` seed 1, run 34): Canada was
+    forecast to hold firm against the United States' one package, "likely no", and signed it."""
+    merida = find_scenario("merida-2007").scenario
+    ids = merida.party_ids
+    state = start(merida, run_seed(1, 0), dict.fromkeys(ids, "computer"), frozenset(), "normal")
+    while not (state.round == 2 and state.to_move == "MX"):
+        party = state.to_move
+        assert party is not None
+        state = step(state, choose_move(state, party))
+    offer = state.offer
+    assert offer is not None and stonewall.would_stonewall(state, "US", offer.package)
+    forecast = estimate(state, "US", "MX", offer.package, offer.scope)
+    assert "you have not moved" not in forecast.reason, forecast.reason
+
+
 def test_the_same_demand_tabled_once_is_accepted_at_the_deadline() -> None:
     """The rule's other side: a package tabled once is judged on its worth; the United States
     takes Canada's maximum at its deadline (worth 59.7 to it, against a need of 32)."""

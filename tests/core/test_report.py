@@ -146,7 +146,7 @@ def test_the_events_just_before_a_refusal_come_in_the_order_they_happened() -> N
     assert checked
 
 
-@pytest.mark.parametrize("seed", [10, 12])
+@pytest.mark.parametrize("seed", [12, 48])
 def test_a_vote_lost_at_home_by_the_swing_is_in_the_record(seed: int) -> None:
     """A package the government expected to carry at home (support 50, needs 50) fails when
     support turns out lower ("support 49, needs 50; the government had expected 50"): the
@@ -168,11 +168,11 @@ def test_a_refusal_for_lack_of_time_is_not_called_holding_out_for_more() -> None
     """ "Canada refused it to table its own (it could have accepted: it held out for more) ...:
     a partner still to answer could not accept it in time": a package countered because a
     partner could not take it in the last round was not refused to hold out for more
-    (spp-2005, normal, seed 10, round 9)."""
+    (spp-2005, normal, seed 9, round 9)."""
     from game.core.analysis.record import read_record
     from game.core.scenario.loader import find_scenario
 
-    state = Game.new(find_scenario("spp-2005"), 10, []).state
+    state = Game.new(find_scenario("spp-2005"), 9, []).state
     late = [
         r
         for r in read_record(state).refusals

@@ -9,7 +9,7 @@ from game.core.engine.legal import required_value
 from game.core.engine.scoring import EPSILON, PartyScorer
 from game.core.engine.state import State
 from game.core.players.beliefs import Beliefs
-from game.core.players.clock import progress
+from game.core.players.clock import last_round, progress
 from game.core.scenario.index import index
 from game.core.scenario.packages import Package
 
@@ -20,7 +20,7 @@ as the deadline nears."""
 SUPPORT_CUSHION = 2.0
 """Points of support above the threshold a negotiator wants to see before it counts on a
 partner's groups at home, when it trusts that partner less than 50 (their mood is public, but
-hard to read from outside)."""
+hard to read from outside); none in the game's last round."""
 
 
 def margin(state: State, party: str, partner: str) -> float:
@@ -90,5 +90,7 @@ def _support_bar(state: State, party: str, partner: str) -> tuple[PartyScorer, f
     cushion = 0.0
     if partner != party:
         trust = state.conditions.trust[index(state.scenario).dyad(party, partner)]
-        cushion = SUPPORT_CUSHION if trust < 50 else 0.0
+        # In the game's last round, no cushion: a last chance is worth the risk, since a failed
+        # vote then costs nothing more than the no deal that refusing to count on it would bring.
+        cushion = SUPPORT_CUSHION if trust < 50 and not last_round(state) else 0.0
     return view, view.threshold + cushion - EPSILON

@@ -10,6 +10,7 @@ from game.core.engine.legal import required_value
 from game.core.engine.scoring import EPSILON
 from game.core.engine.state import State, rng
 from game.core.players import stonewall
+from game.core.players.beliefs import beliefs
 from game.core.players.caution import margin
 from game.core.players.clock import aspiration, carried_into_last_round
 from game.core.players.search import best_possible
@@ -135,8 +136,13 @@ def estimate(
     else:
         verdict, reason = "likely yes", "clears what they hold out for"
     unmoved = not person and stonewall.would_stonewall(state, viewer, package)
-    if verdict in ("likely yes", "uncertain") and unmoved:
-        # The partner's public rule against one who never moves: it holds firm.
+    if (
+        verdict in ("likely yes", "uncertain")
+        and unmoved
+        and _calls_greedy(state, viewer, partner, package)
+    ):
+        # The partner's public rule against one who never moves: it holds firm, where it
+        # believes the demand greedy.
         firm = stonewall.resolve(state, partner, scope or state.scenario.party_ids)
         firm_low, firm_high = seen("firm", firm, firm, half / 2)
         held = f"about {firm_low:.0f}–{firm_high:.0f}"
@@ -184,6 +190,17 @@ def estimate(
         reason,
         stated,
         person,
+    )
+
+
+def _calls_greedy(state: State, viewer: str, partner: str, package: Package) -> bool:
+    """Whether the partner, by its own rule, calls the viewer's unmoving demand greedy: it
+    believes the package gives the viewer nearly all it could hope for while the viewer could
+    accept one worth clearly more to the partner (`stonewall.demands_most`, with the beliefs the
+    partner replies with). Where it does not, it does not hold firm, and no warning is due."""
+    knowledge = style_for(state.scenario, partner, state.difficulty).knowledge
+    return stonewall.demands_most(
+        state, partner, beliefs(state, partner, knowledge), viewer, package
     )
 
 

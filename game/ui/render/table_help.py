@@ -27,7 +27,9 @@ it addresses, costs, tags, the instrument it is modelled on).
    A partner's support at home shows only if you trust it at least 50; below that it says
    "can't tell", and the verdict is at best *uncertain*. A computer partner does not reward a
    partner that never moves: if you have tabled one package only, twice or more, and accepted
-   nothing, it holds firm for half of what it hopes for above its need ("you have not moved").
+   nothing, and it believes that package gives you nearly all you hope for while you could
+   give it clearly more, it holds firm for half of what it hopes for above its need ("you
+   have not moved").
 3. *Home*: your domestic groups' approval, now and after the draft.
 4. *Trust*: each pair of countries' trust, with Wendt's labels. A relationship becomes
    *cooperative* only after three levels of transformation: breakdown of consensus, critical
