@@ -34,7 +34,7 @@ GREEDY_RUNS = 40
 @functools.cache
 def _gains_at_scale(scenario: str, player: str) -> SeatGains:
     """A player's mean gain over GREEDY_RUNS games per seat against hard counterparts: in
-    spp-2005 without the chapter's causes, in smart-border-2001 as history had it."""
+    spp-2005 without the chapter's causes, in the other scenarios as history had it."""
     if scenario == "spp-2005":
         return seat_gains(spp_file().scenario, player, "hard", GREEDY_RUNS, 7, WITHOUT_CAUSES)
     return seat_gains(find_scenario(scenario).scenario, player, "hard", GREEDY_RUNS, 7)
@@ -48,6 +48,11 @@ def _gains_at_scale(scenario: str, player: str) -> SeatGains:
         ("spp-2005", "CA"),
         ("smart-border-2001", "US"),
         ("smart-border-2001", "CA"),
+        ("merida-2007", "US"),
+        ("merida-2007", "MX"),
+        ("revive-spp", "US"),
+        ("revive-spp", "MX"),
+        ("revive-spp", "CA"),
     ],
 )
 def test_always_demanding_the_maximum_never_does_better_than_conceding(
