@@ -7,6 +7,7 @@ from game.core.analysis.simulation import run_seed
 from game.core.engine.legal import required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Counter, Move, Pass, Propose, Reject
+from game.core.engine.state import Seat
 from game.core.game import Game
 from game.core.players import clock, stonewall
 from game.core.players.beliefs import Knowledge, beliefs
@@ -144,3 +145,29 @@ def test_a_hard_counterparts_last_offer_is_the_best_for_itself_its_partner_would
     assert offer is not None and offer.proposer == "US"
     assert game.state.scorer.total("US", offer.package) > 90
     assert clock.final_say(game.state, "US") == game.state.round
+
+
+def test_in_the_last_round_no_computer_tables_what_a_partner_could_no_longer_answer() -> None:
+    """players/tactics.py, `too_late`: "in the game's last round, a partner in it has had its
+    turn (the package would stand unanswered at the deadline, so the negotiator does not table
+    it)". Such counters used to stand at the deadline, and the end screen called them "still
+    there at the deadline; accepted by the United States, not by Canada (you)"."""
+    for scenario_id in ("smart-border-2001", "spp-2005", "merida-2007"):
+        scenario = find_scenario(scenario_id).scenario
+        ids = scenario.party_ids
+        last = len(scenario.rounds) - 1
+        for run in range(8):
+            seats: dict[str, Seat] = dict.fromkeys(ids, "computer")
+            state = start(scenario, run_seed(1, run), seats, frozenset(), "hard")
+            while not state.finished:
+                party = state.to_move
+                assert party is not None
+                move = choose_move(state, party)
+                if state.round == last and isinstance(move, Propose | Counter):
+                    moved = state.order[: state.turn]
+                    assert not any(q in moved for q in move.scope if q != party), (
+                        scenario_id,
+                        run,
+                        move,
+                    )
+                state = step(state, move)

@@ -398,9 +398,21 @@ def reply(
     reasons = explain(score)
     if reasons:
         why += "; " + reasons
-    if better is not None and better.package != offer.package:
+    if (
+        better is not None
+        and better.package != offer.package
+        and not too_late(state, party, better.scope)
+    ):
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     return Reject(party=party, note=why)
+
+
+def too_late(state: State, party: str, scope: tuple[str, ...]) -> bool:
+    """Whether a package of this scope tabled now could no longer be accepted by everyone in
+    it: in the game's last round, a partner in it has had its turn (the package would stand
+    unanswered at the deadline, so the negotiator does not table it)."""
+    moved = state.order[: state.turn]
+    return last_round(state) and any(q in moved for q in scope if q != party)
 
 
 def waiting_pass(state: State, party: str) -> Pass:
@@ -418,6 +430,10 @@ def waiting_pass(state: State, party: str) -> Pass:
 def table(state: State, party: str, style: Style, level: float, nash: bool = False) -> Move:
     """Its best offer worth `level` to it, or a pass that says why."""
     better = best_offer(state, party, style, level, nash)
+    if better is not None and too_late(state, party, better.scope):
+        return Pass(
+            party=party, note="too late to table a package: a partner in it has had its last turn"
+        )
     if better is not None:
         return Propose(party=party, package=better.package, scope=better.scope)
     why = (
