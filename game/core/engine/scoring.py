@@ -159,7 +159,7 @@ class PartyScorer:
         self._support: dict[Package, float] = {}
 
     @property
-    def points(self) -> list[list[float]]:
+    def points(self) -> list[tuple[float, ...]]:
         """points[i][k]: option k of issue i in score points, `[[r * per_point for r in row]
         for row in raw]` worked out once for every scorer that shares these values (shared:
         copy it before changing it)."""

@@ -283,8 +283,10 @@ class Values:
         # raw[i][k]: what option k of issue i is worth to the party now, before normalisation:
         # its fixed value + gross x factor, summed with map (twice as quick as a comprehension,
         # and the same operations on the same numbers).
-        self.raw: list[list[float]] = [
-            list(map(add, arow, map(mul, grow, crow)))
+        # Rows are tuples: kept in caches for many games, tuples of floats stay out of the
+        # garbage collector's count, which lists do not (its full collections walk them all).
+        self.raw: list[tuple[float, ...]] = [
+            tuple(map(add, arow, map(mul, grow, crow)))
             for arow, grow, crow in zip(tables.raw, gross, self.factor, strict=True)
         ]
         self.red = tables.red
@@ -292,19 +294,19 @@ class Values:
         self.high = sum(map(max, self.raw))
         # An agenda that cannot change anything for this party scores every package 0.
         self.per_point = 100.0 / (self.high - self.low) if self.high - self.low > EPSILON else 0.0
-        self._points: list[list[float]] | None = None
+        self._points: list[tuple[float, ...]] | None = None
         # Breakdown lines are built only for full scores, and most tables only give totals.
         self._lines: list[list[tuple[Line, ...] | None]] | None = None
         self._status_quo_lines: tuple[Line, ...] | None = None
 
     @property
-    def points(self) -> list[list[float]]:
+    def points(self) -> list[tuple[float, ...]]:
         """points[i][k]: option k of issue i in score points (raw x per_point), so that a
         package's score is the sum of its options' points minus low x per_point. Worked out
         once per table and shared: copy it before changing it."""
         if self._points is None:
             per_point = self.per_point
-            self._points = [[r * per_point for r in row] for row in self.raw]
+            self._points = [tuple([r * per_point for r in row]) for row in self.raw]
         return self._points
 
     @property

@@ -166,8 +166,8 @@ class Beliefs:
                 need += size / 2 * need_error
                 self.haze[q] = size
             else:
-                # Its own scores, exactly (shared with the scorer: never changed).
-                true = view.points
+                # Its own scores, exactly (a copy: the scorer's rows are tuples).
+                true = [list(row) for row in view.points]
             self.values[q] = true
             self.needs[q] = need
             # Normalised scores are sums of per-option points minus this constant.
@@ -236,7 +236,7 @@ _ERRORS: Memo[tuple[object, ...], tuple[list[list[float]], float]] = Memo(512)
 
 
 def _errors(
-    seed: int, viewer: str, partner: str, raw: list[list[float]], status_quo: Package
+    seed: int, viewer: str, partner: str, raw: list[tuple[float, ...]], status_quo: Package
 ) -> tuple[list[list[float]], float]:
     """The viewer's error on each option's value to the partner, in [-1, 1], 0 on the status
     quo, and its error on what the partner needs (fixed per game, so cached)."""
