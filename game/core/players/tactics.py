@@ -3,14 +3,19 @@ to accept, and why; all from the negotiator's own scores and its beliefs about i
 
 - **Aspiration.** A negotiator holds firm for the first `patience` share of the game, then
   concedes from its best package towards what it needs, by its concession exponent (below 1:
-  late, Boulware; 1: steadily; above 1: early, Conceder).
+  late, Boulware; 1: steadily; above 1: early, Conceder); on hard, by its own final say
+  (`clock`). Against a partner that never moves from a greedy demand it holds out for more
+  (`stonewall`).
 - **Tabling.** It searches packages by maximising weighted sums of its own score and what it
   believes its partners' scores to be, issue by issue (exact for each weighting: scores add up
   over issues), keeps those it believes every partner would accept and every government could
   carry at home, and tables the best of them for itself (a modeller: the one with the largest
   product of everyone's gains). In the closing rounds it searches the whole zone of agreement
   as it believes it to be. With no trilateral deal in sight, or when minded to (its bilateral
-  appetite), it settles something with one partner.
+  appetite), it settles something with one partner. It never tables its one earlier package
+  a second time while another would do; on hard, its last real offer is the best for itself
+  it believes its partners would take; in the last round it tables nothing a partner who has
+  had its turn would have to accept.
 - **Replying.** It accepts what beats its aspiration and what its groups at home support; in
   the last round it will not sign an old offer a partner still to answer could not take. It
   says why in words from its score's breakdown and from its strategy (`sayings`).
