@@ -7,7 +7,7 @@ from game.core.analysis.simulation import run_seed
 from game.core.engine.legal import required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Counter, Move, Pass, Propose, Reject
-from game.core.engine.state import Seat
+from game.core.engine.state import Seat, State
 from game.core.game import Game
 from game.core.players import clock, stonewall
 from game.core.players.beliefs import Knowledge, beliefs
@@ -55,12 +55,9 @@ def test_a_counterpart_holds_firm_against_a_partner_that_never_moves() -> None:
     assert any("has tabled the same package every time" in m.note for m in refusals)
 
 
-def test_a_partner_with_no_room_to_move_is_not_held_to_it() -> None:
-    """README: the rule applies only where the country "could accept one worth clearly more (5
-    points) to the computer". In this computer game of merida-2007 (normal, the first of
-    `simulate --seed 1`) the United States tables one package twice, which Mexico believes
-    gives it nearly all it hopes for; but Mexico also believes the United States could accept
-    nothing worth 5 points more to Mexico, so it does not call the demand greedy."""
+def _merida_as_mexico_answers() -> State:
+    """The first computer game of merida-2007 in `simulate --seed 1` (normal), as Mexico's
+    turn in round 3 opens: it answers the package the United States has tabled twice."""
     merida = find_scenario("merida-2007").scenario
     ids = merida.party_ids
     state = start(merida, run_seed(1, 0), dict.fromkeys(ids, "computer"), frozenset(), "normal")
@@ -68,10 +65,20 @@ def test_a_partner_with_no_room_to_move_is_not_held_to_it() -> None:
         party = state.to_move
         assert party is not None
         state = step(state, choose_move(state, party))
+    return state
+
+
+def test_a_partner_with_no_room_to_move_is_not_held_to_it() -> None:
+    """README: the rule applies only where the country "could accept one worth clearly more (5
+    points) to the computer". In this computer game of merida-2007 (normal, the first of
+    `simulate --seed 1`) the United States tables one package twice, which Mexico believes
+    gives it nearly all it hopes for; but Mexico also believes the United States could accept
+    nothing worth 5 points more to Mexico, so it does not call the demand greedy."""
+    state = _merida_as_mexico_answers()
     offer = state.offer
     assert offer is not None and offer.proposer == "US"
     assert stonewall.stonewalling(state, "US")
-    mexico = beliefs(state, "MX", style_for(merida, "MX", "normal").knowledge)
+    mexico = beliefs(state, "MX", style_for(state.scenario, "MX", "normal").knowledge)
     assert not stonewall.demands_most(state, "MX", mexico, "US", offer.package)
 
 
@@ -81,13 +88,7 @@ def test_the_partners_panel_does_not_warn_a_partner_with_no_room_to_move() -> No
     worth 5 points more to it), it does not hold firm, and the panel does not say "you have
     not moved". Found in spp-2005 (easy, `check_forecasts` seed 1, run 34): Canada was
     forecast to hold firm against the United States' one package, "likely no", and signed it."""
-    merida = find_scenario("merida-2007").scenario
-    ids = merida.party_ids
-    state = start(merida, run_seed(1, 0), dict.fromkeys(ids, "computer"), frozenset(), "normal")
-    while not (state.round == 2 and state.to_move == "MX"):
-        party = state.to_move
-        assert party is not None
-        state = step(state, choose_move(state, party))
+    state = _merida_as_mexico_answers()
     offer = state.offer
     assert offer is not None and stonewall.would_stonewall(state, "US", offer.package)
     forecast = estimate(state, "US", "MX", offer.package, offer.scope)

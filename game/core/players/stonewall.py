@@ -35,11 +35,16 @@ def tabled(state: State, party: str) -> tuple[list[Package], bool]:
     return packages, accepted
 
 
+def _unmoved(packages: list[Package], accepted: bool) -> bool:
+    """Whether a record of tabling (`tabled`) is a stonewaller's: one package only, at least
+    twice, and nothing accepted."""
+    return not accepted and len(packages) >= 2 and len(set(packages)) == 1
+
+
 def stonewalling(state: State, partner: str) -> bool:
     """Whether the partner has tabled one package only, at least twice, and accepted
     nothing: it has not moved at all."""
-    packages, accepted = tabled(state, partner)
-    return not accepted and len(packages) >= 2 and len(set(packages)) == 1
+    return _unmoved(*tabled(state, partner))
 
 
 def would_stonewall(state: State, party: str, package: Package) -> bool:
@@ -49,7 +54,14 @@ def would_stonewall(state: State, party: str, package: Package) -> bool:
     offer = state.offer
     if offer is None or offer.proposer != party or offer.package != package:
         packages.append(package)
-    return not accepted and len(packages) >= 2 and set(packages) == {package}
+    return _unmoved(packages, accepted) and packages[0] == package
+
+
+def holds_firm(state: State, party: str, b: Beliefs, partner: str) -> bool:
+    """Whether the party holds firm against the partner: a stonewaller whose one package, the
+    party believes, demands nearly all the partner hopes for while it had room to give more."""
+    packages, accepted = tabled(state, partner)
+    return _unmoved(packages, accepted) and demands_most(state, party, b, partner, packages[0])
 
 
 def only_package(state: State, party: str) -> Package | None:

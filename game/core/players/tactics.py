@@ -111,12 +111,7 @@ def best_offer(
     b = beliefs(state, party, style.knowledge)
     ids = state.scenario.party_ids
     status_quo = index(state.scenario).status_quo
-    if any(
-        stonewall.stonewalling(state, q)
-        and stonewall.demands_most(state, party, b, q, stonewall.tabled(state, q)[0][0])
-        for q in ids
-        if q != party
-    ):
+    if any(stonewall.holds_firm(state, party, b, q) for q in ids if q != party):
         # It gives a partner that never moved no more than it would accept from it.
         level = max(level, stonewall.resolve(state, party, ids))
 
@@ -372,11 +367,8 @@ def reply(
         and (bilateral_turn(state, party, style) or no_trilateral_deal_in_sight(state, party, b))
     ):
         level = required_value(state, party, offer.scope)
-    unmoved = (
-        offer.proposer != party
-        and stonewall.stonewalling(state, offer.proposer)
-        and stonewall.demands_most(state, party, b, offer.proposer, offer.package)
-    )
+    # The package on a stonewaller's offer is its one package.
+    unmoved = offer.proposer != party and stonewall.holds_firm(state, party, b, offer.proposer)
     if unmoved:
         level = max(level, stonewall.resolve(state, party, offer.scope))
     if legal.accept and score.ratifies and score.total >= level - EPSILON:

@@ -59,11 +59,11 @@ class Greedy:
         offer = state.offer
         assert offer is not None
         package = self._maximum(state, party)
-        if offer.package == package or package is None or not legal.counter:
-            return tactics.reply(state, party, self.style, legal, self.level(state, party))
+        level = self.level(state, party)
         score = state.scorer.score(party, offer.package, offer.scope)
-        if legal.accept and score.ratifies and score.total >= self.level(state, party):
-            return tactics.reply(state, party, self.style, legal, self.level(state, party))
+        takes = legal.accept and score.ratifies and score.total >= level
+        if package is None or offer.package == package or not legal.counter or takes:
+            return tactics.reply(state, party, self.style, legal, level)
         ids = state.scenario.party_ids
         return Counter(party=party, package=package, scope=ids, note=PHRASES["greedy"])
 
