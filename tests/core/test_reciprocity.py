@@ -4,15 +4,16 @@ ones make their last real offer while every partner can still answer it."""
 from __future__ import annotations
 
 from game.core.analysis.simulation import run_seed
+from game.core.engine.difficulty import Difficulty
 from game.core.engine.legal import required_value
 from game.core.engine.mechanism import start, step
-from game.core.engine.moves import Counter, Move, Pass, Propose, Reject
+from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
 from game.core.engine.state import Seat, State
 from game.core.game import Game
-from game.core.players import clock, stonewall
+from game.core.players import clock, stonewall, tactics
 from game.core.players.beliefs import Knowledge, beliefs
 from game.core.players.estimates import estimate
-from game.core.players.negotiator import choose_move
+from game.core.players.negotiator import choose_move, seat_negotiator
 from game.core.players.search import candidates
 from game.core.players.style import style_for
 from game.core.scenario.loader import find_scenario
@@ -172,3 +173,55 @@ def test_in_the_last_round_no_computer_tables_what_a_partner_could_no_longer_ans
                         move,
                     )
                 state = step(state, move)
+
+
+def _merida_last_offer(mexico: Difficulty) -> tuple[State, Propose]:
+    """merida-2007, seed 1 run 2, a normal United States and Mexico at this difficulty,
+    played to Mexico's offer in the last round (nobody has tabled anything before it): the
+    state and the offer."""
+    scenario = find_scenario("merida-2007").scenario
+    seats = {"US": seat_negotiator(scenario, "US"), "MX": seat_negotiator(scenario, "MX", mexico)}
+    state = start(scenario, run_seed(1, 2), dict.fromkeys(scenario.party_ids, "computer"))
+    while not state.finished:
+        party = state.to_move
+        assert party is not None
+        move = choose_move(state, party, seats[party])
+        if isinstance(move, Propose):
+            assert party == "MX" and clock.last_round(state)
+            return state, move
+        state = step(state, move)
+    raise AssertionError("Mexico tabled nothing")
+
+
+def test_on_hard_the_last_offer_weighs_its_gain_against_the_odds() -> None:
+    """README: in the last round "a hard one tables its best bet, the package with the largest
+    gain over its reservation value times the chance, as its beliefs put it, that every
+    partner takes it", where easier ones table the package they believe likeliest to pass.
+    In merida-2007
+    a hard Mexico used to table the likeliest (+21.8 over its reservation value); it now
+    tables one worth +38.5 to it, which the United States accepts."""
+    state, offer = _merida_last_offer("hard")
+    b = beliefs(state, "MX", style_for(state.scenario, "MX", "hard").knowledge)
+    gain = state.scorer.total("MX", offer.package) - state.scorer.reservation("MX")
+    likeliest = tactics.last_offer(state, "MX", b, required_value(state, "MX"), odds=False)
+    assert likeliest is not None
+    assert gain > likeliest.score("MX") - state.scorer.reservation("MX") + 10
+    assert b.odds("US", offer.package) > 0.5
+    accepted = choose_move(step(state, offer), "US", seat_negotiator(state.scenario, "US"))
+    assert isinstance(accepted, Accept)
+
+
+def test_a_belief_gives_better_odds_to_a_package_believed_worth_more_than_the_need() -> None:
+    """players/beliefs.py, `Beliefs.odds`: "the chance, as the belief's own typical error puts
+    it, that the package is worth what the party needs to it": above even for a package
+    believed worth more than the partner needs, below for one believed worth less."""
+    state, _ = _merida_last_offer("normal")
+    b = beliefs(state, "MX", Knowledge())
+    packages = candidates(state, "MX", b, state.scenario.party_ids)
+    assert packages
+    for package in packages:
+        surplus = b.value("US", package) - b.needs["US"]
+        odds = b.odds("US", package)
+        assert 0.0 <= odds <= 1.0
+        if package not in b.endorsed["US"]:
+            assert (odds > 0.5) == (surplus > 0), (package, surplus, odds)

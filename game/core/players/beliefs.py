@@ -19,6 +19,7 @@ packages). Lower trust means larger errors to begin with, so more is left to lea
 from __future__ import annotations
 
 import hashlib
+import math
 import struct
 from dataclasses import dataclass
 from itertools import repeat
@@ -138,6 +139,8 @@ class Beliefs:
         self._scores = scores
         self.haze: dict[str, float] = {}
         """The largest error on one option's value to each partner (0 for the viewer)."""
+        self.told_need: set[str] = set()
+        """Partners that have stated what they need (their need is known exactly)."""
         self.endorsed: dict[str, set[Package]] = {q: set() for q in s.party_ids}
         """Packages each partner has tabled or accepted this round or the last: worth what it
         needs to it then, as far as anyone can tell."""
@@ -183,6 +186,20 @@ class Beliefs:
         changed = sum(1 for k, q in zip(package, self.status_quo, strict=True) if k != q)
         return float(self.haze.get(party, 0.0) * (changed / 3.0) ** 0.5)
 
+    def odds(self, party: str, package: Package) -> float:
+        """The chance, as the belief's own typical error puts it, that the package is worth what
+        the party needs to it: 1 for a package it has lately tabled or accepted. The errors
+        are drawn evenly, so the surplus's error is taken as normal with their spread: the
+        package's risk, and the need's (a uniform error of half the haze, unless stated)."""
+        if package in self.endorsed.get(party, ()):
+            return 1.0
+        surplus = self.value(party, package) - self.needs[party]
+        haze = 0.0 if party in self.told_need else self.haze.get(party, 0.0)
+        spread = math.hypot(self.risk(party, package), haze / (2.0 * math.sqrt(3.0)))
+        if spread <= 0.0:
+            return 1.0 if surplus >= 0.0 else 0.0
+        return 0.5 * (1.0 + math.erf(surplus / (spread * math.sqrt(2.0))))
+
     def value(self, party: str, package: Package) -> float:
         """What the package is believed to be worth to the party (exact for the viewer)."""
         table = self.values[party]
@@ -196,6 +213,7 @@ class Beliefs:
         the belief takes the partner's need and its worth of that package as they are now."""
         view = self._scores[fact.party]
         self.needs[fact.party] = view.requirement.total
+        self.told_need.add(fact.party)
         gap = view.total(fact.package) - self.value(fact.party, fact.package)
         _shift(self.values[fact.party], fact.package, self.status_quo, gap)
 

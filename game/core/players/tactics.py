@@ -14,8 +14,9 @@ to accept, and why; all from the negotiator's own scores and its beliefs about i
   as it believes it to be. With no trilateral deal in sight, or when minded to (its bilateral
   appetite), it settles something with one partner. It never tables its one earlier package
   a second time while another would do; on hard, its last real offer is the best for itself
-  it believes its partners would take; in the last round it tables nothing a partner who has
-  had its turn would have to accept.
+  it believes its partners would take. In the last round it tables what it believes likeliest
+  to pass (on hard, its best bet: its gain times the believed chance that all take it), and
+  nothing a partner who has had its turn would have to accept.
 - **Replying.** It accepts what beats its aspiration and what its groups at home support; in
   the last round it will not sign an old offer a partner still to answer could not take. It
   says why in words from its score's breakdown and from its strategy (`sayings`).
@@ -155,8 +156,10 @@ def best_offer(
         return by(moved or found)
 
     if last_round(state):
-        # One turn each is left: table what is likeliest to pass, not what is best.
-        return _likeliest(state, party, b, max(level, required_value(state, party)), repeat)
+        # One turn each is left: table what is likeliest to pass, not what is best (on hard,
+        # what is best weighed by its odds).
+        floor = max(level, required_value(state, party))
+        return last_offer(state, party, b, floor, repeat, odds=style.difficulty == "hard")
     if bilateral_turn(state, party, style):
         found = bilateral()
         if found:
@@ -186,13 +189,13 @@ def best_offer(
     return None
 
 
-def _likeliest(
-    state: State, party: str, b: Beliefs, level: float, repeat: Package | None = None
-) -> ScoredPackage | None:
-    """The trilateral package worth `level` to the party that it believes likeliest to pass:
-    the one whose smallest believed surplus for a partner, measured in that partner's haze,
-    is largest; from the zone as it believes it to be, or, where that is empty, from its
-    search (a last turn is worth a try)."""
+def _last_offers(
+    state: State, party: str, b: Beliefs, level: float, repeat: Package | None
+) -> list[Package]:
+    """The trilateral packages a last offer is chosen from: worth `level` to the party, none
+    crossing its red lines, every government's groups behind them; from the zone as it
+    believes it to be, its search, and what partners lately tabled or accepted (not the one
+    package it has tabled so far, if another will do)."""
     ids = state.scenario.party_ids
     status_quo = index(state.scenario).status_quo
     needs = {q: b.needs[q] for q in ids}
@@ -209,6 +212,36 @@ def _likeliest(
     found += candidates(state, party, b, ids)
     # What a partner tabled or accepted lately is known to be worth what it needs to it.
     found += [p for q in ids if q != party for p in sorted(b.endorsed[q])]
+    fit = [
+        p
+        for p in dict.fromkeys(found)
+        if p != status_quo
+        and not crosses_own_red_line(state, party, p)
+        and state.scorer.total(party, p) >= level - EPSILON
+        and all(supported(state, party, q, p) for q in ids)
+    ]
+    return [p for p in fit if p != repeat] or fit
+
+
+def last_offer(
+    state: State,
+    party: str,
+    b: Beliefs,
+    level: float,
+    repeat: Package | None = None,
+    odds: bool = False,
+) -> ScoredPackage | None:
+    """The trilateral package worth `level` to the party that it tables with one turn each
+    left (a last turn is worth a try, so from `_last_offers`): the one it believes likeliest
+    to pass, whose smallest believed surplus for a partner, less the belief's typical error,
+    is largest; or, with `odds` (on hard), the one with the largest gain over its reservation
+    value times the chance, as its beliefs put it, that every partner takes it (the likeliest
+    package gives away what a sharper reading of the partners would keep)."""
+    ids = state.scenario.party_ids
+    own = state.scorer.parties[party]
+    fit = _last_offers(state, party, b, level, repeat)
+    if not fit:
+        return None
 
     def sure(q: str, p: Package) -> float:
         surplus = b.value(q, p) - b.needs[q]
@@ -221,18 +254,12 @@ def _likeliest(
         # (the package believed best is the one whose worth is likeliest overestimated).
         return min(sure(q, p) for q in ids if q != party)
 
-    fit = [
-        p
-        for p in dict.fromkeys(found)
-        if p != status_quo
-        and not crosses_own_red_line(state, party, p)
-        and state.scorer.total(party, p) >= level - EPSILON
-        and all(supported(state, party, q, p) for q in ids)
-    ]
-    fit = [p for p in fit if p != repeat] or fit
-    if not fit:
-        return None
-    best = max(fit, key=lambda p: (chance(p), state.scorer.total(party, p), p))
+    def expected(p: Package) -> float:
+        together = math.prod(b.odds(q, p) for q in ids if q != party)
+        return together * (own.total(p) - own.reservation)
+
+    rank = expected if odds else chance
+    best = max(fit, key=lambda p: (rank(p), own.total(p), p))
     return scored(state, best, ids)
 
 
