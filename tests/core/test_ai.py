@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from game.core.analysis.simulation import play_computer_game, simulate
+from game.core.engine.difficulty import DIFFICULTIES
 from game.core.engine.legal import required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
@@ -308,6 +309,13 @@ def test_harder_counterparts_know_more_and_concede_later(spp: Scenario) -> None:
     assert not easy.knowledge.learns and hard.knowledge.learns
     assert easy.concession > normal.concession > hard.concession
     assert easy.patience <= normal.patience <= hard.patience
+
+
+def test_only_hard_counterparts_play_their_own_deadline(spp: Scenario) -> None:
+    """README, difficulty table: only hard counts "by its own final say" and makes as its
+    last-round offer "its best bet"; easy and normal table the one "likeliest to pass"."""
+    plays = [style_for(spp, p, d).plays_deadline for d in DIFFICULTIES for p in spp.party_ids]
+    assert plays == [d == "hard" for d in DIFFICULTIES for _ in spp.party_ids]
 
 
 def test_the_search_for_packages_grows_polynomially_with_the_parties() -> None:

@@ -61,7 +61,7 @@ def aspiration(
     """The value the party holds out for now: from its best towards what it needs."""
     floor = required_value(state, party)
     e = style.exponent(state, party) if exponent is None else exponent
-    t = own_progress(state, party) if style.difficulty == "hard" else progress(state)
+    t = own_progress(state, party) if style.plays_deadline else progress(state)
     return floor + max(0.0, best - floor) * (1.0 - concede(t, e, style.patience))
 
 

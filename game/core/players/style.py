@@ -65,12 +65,15 @@ class Adjustment:
     patience: float
     patience_added: float
     knowledge: Knowledge
+    plays_deadline: bool = False
+    """Counts time to its own final say and makes its last real offer there, and in the
+    last round tables its best bet rather than the likeliest package (`clock`, `tactics`)."""
 
 
 ADJUSTMENTS: dict[Difficulty, Adjustment] = {
     "easy": Adjustment(3.0, 0.5, 0.0, Knowledge(haze=2.0, learns=False)),
     "normal": Adjustment(1.0, 1.0, 0.0, Knowledge(haze=1.0, learns=True)),
-    "hard": Adjustment(0.5, 1.0, 0.15, Knowledge(haze=0.5, learns=True)),
+    "hard": Adjustment(0.5, 1.0, 0.15, Knowledge(haze=0.5, learns=True), plays_deadline=True),
 }
 
 
@@ -86,6 +89,8 @@ class Style:
     bilateral: float
     knowledge: Knowledge
     difficulty: Difficulty = "normal"
+    plays_deadline: bool = False
+    """See `Adjustment.plays_deadline` (set by the difficulty)."""
 
     def exponent(self, state: State, party: str) -> float:
         """The concession exponent for this game: the style's, times a private draw between
@@ -137,7 +142,12 @@ def seat_style(scenario: Scenario, party: str, spec: str) -> Style:
 def adjusted(style: Style, difficulty: Difficulty) -> Style:
     """A style as a difficulty changes it (scripted players and omniscience stay as they are)."""
     if style.strategy in ("accept_first", "greedy"):
-        return replace(style, knowledge=Knowledge(learns=False), difficulty=difficulty)
+        return replace(
+            style,
+            knowledge=Knowledge(learns=False),
+            difficulty=difficulty,
+            plays_deadline=ADJUSTMENTS[difficulty].plays_deadline,
+        )
     a = ADJUSTMENTS[difficulty]
     knowledge = a.knowledge
     if style.strategy == "omniscient":
@@ -151,4 +161,5 @@ def adjusted(style: Style, difficulty: Difficulty) -> Style:
         patience=min(0.9, style.patience * a.patience + a.patience_added),
         knowledge=knowledge,
         difficulty=difficulty,
+        plays_deadline=a.plays_deadline,
     )

@@ -159,13 +159,13 @@ def best_offer(
         # One turn each is left: table what is likeliest to pass, not what is best (on hard,
         # what is best weighed by its odds).
         floor = max(level, required_value(state, party))
-        return last_offer(state, party, b, floor, repeat, odds=style.difficulty == "hard")
+        return last_offer(state, party, b, floor, repeat, odds=style.plays_deadline)
     if bilateral_turn(state, party, style):
         found = bilateral()
         if found:
             return choose(found)
     level = max(level, required_value(state, party))
-    if style.difficulty == "hard" and state.round == final_say(state, party):
+    if style.plays_deadline and state.round == final_say(state, party):
         # On hard, its last real offer is the best for itself that it believes its partners
         # would take now (whatever its rule before: a modeller's Nash bargain gives more away).
         package = _best_taken_now(state, party, b, level)
