@@ -263,7 +263,6 @@ def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
     shared, and the debrief's frontier."""
     from game.batch import jobs_default, simulate_shared, tournament_shared
     from game.core.analysis.frontier import pareto_frontier
-    from game.core.analysis.simulation import simulate
     from game.core.analysis.zone_timeline import zone_timeline
     from game.core.engine.wording import counted
     from game.core.scenario.loader import find_scenario
@@ -298,7 +297,8 @@ def bench_engine(scenario: Scenario) -> list[tuple[str, float, str]]:
         ("computer move, 20 issues x 6 options x 5 parties, slowest", worst, "< 200 ms"),
     ]
     began = time.perf_counter()
-    simulate(scenario, 1000, 1)
+    # As `simulate --jobs 1` plays them (the garbage collector tuned for a batch).
+    simulate_shared(find_scenario(scenario.id), 1000, 1, jobs=1)
     one = time.perf_counter() - began
     rows.append((f"simulate {scenario.id} --runs 1000, in one process", one, ""))
     jobs = jobs_default()
