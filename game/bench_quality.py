@@ -65,20 +65,25 @@ def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
         "  mean gain over the reservation value of a player seated in each seat in turn,",
         "  against the scenario's counterparts at each difficulty (negotiator: the scenario's",
         "  own personality for the country; accept_first takes the first acceptable offer;",
-        "  greedy always demands its maximum)",
+        "  greedy always demands its maximum); in brackets its mean result, what the country",
+        "  ends with (its own bilateral deals and acts alone raise its reservation value, and",
+        "  so lower its gain, even where they leave its result as it was)",
     ]
     for title, causes in worlds:
         lines.append(f"  {title}")
-        lines.append("    " + f"{'':<10}" + "".join(f"{p:>14}" for p in players))
+        lines.append("    " + f"{'':<10}" + "".join(f"{p:>16}" for p in players))
         table = gains_table(scenario, players, runs, seed, causes)
         for difficulty in DIFFICULTIES:
             row = [g for g in table if g.difficulty == difficulty]
-            lines.append(f"    {difficulty:<10}" + "".join(f"{g.mean:>+14.2f}" for g in row))
+            lines.append(
+                f"    {difficulty:<10}" + "".join(_cell(g.mean, g.mean_result) for g in row)
+            )
             # Seat by seat too: a mean over the seats can hide a seat where a naive player
             # does as well as a negotiating one.
             for seat in scenario.party_ids:
                 lines.append(
-                    f"      {seat:<8}" + "".join(f"{g.by_seat[seat]:>+14.2f}" for g in row)
+                    f"      {seat:<8}"
+                    + "".join(_cell(g.by_seat[seat], g.results[seat]) for g in row)
                 )
     from game.core.analysis.quality import seat_gains
 
@@ -88,7 +93,16 @@ def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
         )
         lines.append(
             f"  {title}: against normal counterparts, a hard seat earns {hard.mean:+.2f}, "
-            f"an easy one {easy.mean:+.2f}"
+            f"an easy one {easy.mean:+.2f} (results {hard.mean_result:.2f} and "
+            f"{easy.mean_result:.2f})"
+        )
+        # Seat by seat, by result: what each country ends with.
+        lines.append(
+            "    results by seat, hard / easy: "
+            + ", ".join(
+                f"{seat} {hard.results[seat]:.2f} / {easy.results[seat]:.2f}"
+                for seat in scenario.party_ids
+            )
         )
     lines.append("  deals that exist get made (all seats the scenario's counterparts)")
     for title, causes in worlds:
@@ -101,6 +115,11 @@ def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
                 f"deals {near} from the frontier"
             )
     return lines
+
+
+def _cell(gain: float, result: float) -> str:
+    """A gain and, in brackets, the result it came with, in a column of the table."""
+    return f"{gain:>+8.2f} ({result:5.1f})"
 
 
 def _refused(tally: Tally) -> float | None:

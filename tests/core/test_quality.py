@@ -7,7 +7,9 @@ import functools
 
 import pytest
 
+from game.core.analysis.outcomes import results
 from game.core.analysis.quality import SeatGains, closing, seat_gains
+from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.scenario.loader import find_scenario
 from tests.conftest import WITHOUT_CAUSES, spp_file
 
@@ -83,3 +85,23 @@ def test_counterparts_make_the_deals_that_exist() -> None:
     games end without a deal while one every party would accept and support was left."""
     c = closing(spp_file().scenario, 12, 7, "normal", WITHOUT_CAUSES)
     assert c.left_on_table <= max(1, c.games // 10)
+
+
+def test_a_seats_own_bilateral_deal_lowers_its_gain_but_not_its_result() -> None:
+    """analysis/quality.py, `SeatGains`: "A seat's own bilateral deals and acts alone raise
+    that reservation, so they lower its gain even where they leave its result as it was". In
+    revive-spp (seed 1, run 39) a hard and an easy United States end with the same trilateral
+    package; the hard one had first signed a bilateral deal with Canada, so its gain reads
+    12 points less for the same result (which is why the quality report shows results)."""
+    scenario = find_scenario("revive-spp").scenario
+    ends = {}
+    for difficulty in ("hard", "easy"):
+        seats = {"US": difficulty, "MX": "normal", "CA": "normal"}
+        state = play_computer_game(scenario, run_seed(1, 39), frozenset(), seats)
+        assert state.trilateral is not None
+        bilateral = [a for a in state.agreements if len(a.scope) == 2 and "US" in a.scope]
+        ends[difficulty] = (state.trilateral.package, bool(bilateral), results(state)["US"])
+    (package, signed, hard), (same, none, easy) = ends["hard"], ends["easy"]
+    assert package == same and signed and not none
+    assert hard.score == easy.score
+    assert hard.gain < easy.gain - 10

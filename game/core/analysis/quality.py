@@ -22,16 +22,28 @@ from game.core.scenario.model import Scenario
 
 @dataclass(frozen=True)
 class SeatGains:
-    """A player's mean gain over its reservation value in each seat, and overall."""
+    """A player's mean gain over its reservation value in each seat, and overall; and its mean
+    result (what the country ends with).
+
+    The gain is over the reservation value at the end, as the end screen counts it. A seat's
+    own bilateral deals and acts alone raise that reservation, so they lower its gain even
+    where they leave its result as it was: comparing players on the same seeds, the result
+    says which earned more for its country."""
 
     player: str
     difficulty: Difficulty
     by_seat: dict[str, float]
+    results: dict[str, float]
 
     @property
     def mean(self) -> float:
         """Over the seats."""
         return sum(self.by_seat.values()) / max(1, len(self.by_seat))
+
+    @property
+    def mean_result(self) -> float:
+        """The mean result over the seats."""
+        return sum(self.results.values()) / max(1, len(self.results))
 
 
 def seat_gains(
@@ -47,15 +59,19 @@ def seat_gains(
     difficulty."""
     ids = scenario.party_ids
     by_seat: dict[str, float] = {}
+    ends: dict[str, float] = {}
     for seat in ids:
-        total = 0.0
+        total = result = 0.0
         for run in range(runs):
             spec = difficulty if player == "negotiator" else player
             seats = {p: (spec if p == seat else difficulty) for p in ids}
             state = play_computer_game(scenario, run_seed(seed, run), disabled_causes, seats)
-            total += results(state)[seat].gain
+            end = results(state)[seat]
+            total += end.gain
+            result += end.score
         by_seat[seat] = total / max(1, runs)
-    return SeatGains(player, difficulty, by_seat)
+        ends[seat] = result / max(1, runs)
+    return SeatGains(player, difficulty, by_seat, ends)
 
 
 @dataclass(frozen=True)
