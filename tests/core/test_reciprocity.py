@@ -3,7 +3,7 @@ ones make their last real offer while every partner can still answer it."""
 
 from __future__ import annotations
 
-from game.core.analysis.simulation import run_seed
+from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.engine.difficulty import Difficulty
 from game.core.engine.legal import required_value
 from game.core.engine.mechanism import start, step
@@ -225,3 +225,22 @@ def test_a_belief_gives_better_odds_to_a_package_believed_worth_more_than_the_ne
         assert 0.0 <= odds <= 1.0
         if package not in b.endorsed["US"]:
             assert (odds > 0.5) == (surplus > 0), (package, surplus, odds)
+
+
+def test_a_counterpart_does_not_act_alone_while_a_deal_it_would_take_awaits_its_answer() -> None:
+    """players/diplomacy.py: a party acts alone towards a partner it hardly trusts, "though not
+    while a package worth what it needs waits for its answer". In merida-2007 (seed 1, run
+    339, both hard) the United States used to act alone in the last round, which raised what
+    it needed from 88.1 to 92.1, and then refused Mexico's package, worth 91.5 to it; it now
+    accepts it."""
+    scenario = find_scenario("merida-2007").scenario
+    state = play_computer_game(
+        scenario, run_seed(1, 339), frozenset(), {"US": "hard", "MX": "hard"}
+    )
+    last = len(scenario.rounds) - 1
+    assert not any(
+        e.kind == "action" and e.party == "US" and e.round == last and "unilaterally" in e.text
+        for e in state.log
+    )
+    assert state.trilateral is not None
+    assert state.scorer.total("US", state.trilateral.package) > 91
