@@ -3,6 +3,8 @@ ones make their last real offer while every partner can still answer it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.engine.difficulty import Difficulty
 from game.core.engine.legal import required_value
@@ -56,17 +58,28 @@ def test_a_counterpart_holds_firm_against_a_partner_that_never_moves() -> None:
     assert any("has tabled the same package every time" in m.note for m in refusals)
 
 
+def _merida_until(
+    run: int, stop: Callable[[State, Move], bool], mexico: Difficulty = "normal"
+) -> tuple[State, Move]:
+    """merida-2007, seed 1, this run of `simulate`: a normal United States and Mexico at this
+    difficulty, played until `stop` says so of a state and the move chosen there (both)."""
+    scenario = find_scenario("merida-2007").scenario
+    seats = {"US": seat_negotiator(scenario, "US"), "MX": seat_negotiator(scenario, "MX", mexico)}
+    state = start(scenario, run_seed(1, run), dict.fromkeys(scenario.party_ids, "computer"))
+    while not state.finished:
+        party = state.to_move
+        assert party is not None
+        move = choose_move(state, party, seats[party])
+        if stop(state, move):
+            return state, move
+        state = step(state, move)
+    raise AssertionError("the game ended first")
+
+
 def _merida_as_mexico_answers() -> State:
     """The first computer game of merida-2007 in `simulate --seed 1` (normal), as Mexico's
     turn in round 3 opens: it answers the package the United States has tabled twice."""
-    merida = find_scenario("merida-2007").scenario
-    ids = merida.party_ids
-    state = start(merida, run_seed(1, 0), dict.fromkeys(ids, "computer"), frozenset(), "normal")
-    while not (state.round == 2 and state.to_move == "MX"):
-        party = state.to_move
-        assert party is not None
-        state = step(state, choose_move(state, party))
-    return state
+    return _merida_until(0, lambda state, _: state.round == 2 and state.to_move == "MX")[0]
 
 
 def test_a_partner_with_no_room_to_move_is_not_held_to_it() -> None:
@@ -179,18 +192,9 @@ def _merida_last_offer(mexico: Difficulty) -> tuple[State, Propose]:
     """merida-2007, seed 1 run 2, a normal United States and Mexico at this difficulty,
     played to Mexico's offer in the last round (nobody has tabled anything before it): the
     state and the offer."""
-    scenario = find_scenario("merida-2007").scenario
-    seats = {"US": seat_negotiator(scenario, "US"), "MX": seat_negotiator(scenario, "MX", mexico)}
-    state = start(scenario, run_seed(1, 2), dict.fromkeys(scenario.party_ids, "computer"))
-    while not state.finished:
-        party = state.to_move
-        assert party is not None
-        move = choose_move(state, party, seats[party])
-        if isinstance(move, Propose):
-            assert party == "MX" and clock.last_round(state)
-            return state, move
-        state = step(state, move)
-    raise AssertionError("Mexico tabled nothing")
+    state, move = _merida_until(2, lambda _, move: isinstance(move, Propose), mexico)
+    assert isinstance(move, Propose) and move.party == "MX" and clock.last_round(state)
+    return state, move
 
 
 def test_on_hard_the_last_offer_weighs_its_gain_against_the_odds() -> None:

@@ -191,7 +191,7 @@ class Beliefs:
         the party needs to it: 1 for a package it has lately tabled or accepted. The errors
         are drawn evenly, so the surplus's error is taken as normal with their spread: the
         package's risk, and the need's (a uniform error of half the haze, unless stated)."""
-        if package in self.endorsed.get(party, ()):
+        if package in self.endorsed[party]:
             return 1.0
         surplus = self.value(party, package) - self.needs[party]
         haze = 0.0 if party in self.told_need else self.haze.get(party, 0.0)

@@ -12,9 +12,8 @@ are the design's reading of the chapter, not the chapter's findings.
 
 from __future__ import annotations
 
-from game.core.engine.legal import required_value
+from game.core.engine.legal import acceptance_problems
 from game.core.engine.moves import Act
-from game.core.engine.scoring import EPSILON
 from game.core.engine.state import State
 from game.core.players.beliefs import beliefs
 from game.core.players.draws import first_draw
@@ -123,13 +122,15 @@ def _act_alone(state: State, party: str, actions: tuple[Act, ...], style: Style)
 
 
 def _deal_waiting(state: State, party: str) -> bool:
-    """Whether a package worth what the party needs now, and backed by its groups at home,
-    waits for its answer: acting alone would raise what it needs and could sink it."""
+    """Whether a package the party may accept now (the engine's check: no red line of its,
+    worth what it needs) and its groups at home back waits for its answer: acting alone would
+    raise what it needs and could sink it."""
     offer = state.offer
     if offer is None or party not in offer.awaited:
         return False
-    score = state.scorer.score(party, offer.package, offer.scope)
-    return score.ratifies and score.total >= required_value(state, party, offer.scope) - EPSILON
+    if acceptance_problems(state, party, offer.package, offer.scope):
+        return False
+    return state.scorer.score(party, offer.package, offer.scope).ratifies
 
 
 def _side_deal(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
