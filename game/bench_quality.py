@@ -111,7 +111,8 @@ def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
             near = "-" if c.to_frontier is None else f"{c.to_frontier:.2f}"
             lines.append(
                 f"    {title}, {difficulty}: {c.no_deal} of {c.games} games without a deal, "
-                f"{c.left_on_table} of them ({c.share_left:.0%}) with a deal left on the table; "
+                f"{c.left_on_table} of them ({c.share_left:.0%}) with a deal left on the table "
+                f"({c.share_missed:.0%} of the deals there were to make); "
                 f"deals {near} from the frontier"
             )
     return lines

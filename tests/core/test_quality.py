@@ -8,7 +8,7 @@ import functools
 import pytest
 
 from game.core.analysis.outcomes import results
-from game.core.analysis.quality import SeatGains, closing, seat_gains
+from game.core.analysis.quality import Closing, SeatGains, closing, seat_gains
 from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.scenario.loader import find_scenario
 from tests.conftest import WITHOUT_CAUSES, spp_file
@@ -90,14 +90,15 @@ def test_counterparts_make_the_deals_that_exist() -> None:
 def test_a_seats_own_bilateral_deal_lowers_its_gain_but_not_its_result() -> None:
     """analysis/quality.py, `SeatGains`: "A seat's own bilateral deals and acts alone raise
     that reservation, so they lower its gain even where they leave its result as it was". In
-    revive-spp (seed 1, run 39) a hard and an easy United States end with the same trilateral
+    revive-spp (seed 1, run 108) a hard and an easy United States end with the same trilateral
     package; the hard one had first signed a bilateral deal with Canada, so its gain reads
-    12 points less for the same result (which is why the quality report shows results)."""
+    12 points less for the same result, 72.6 (which is why the quality report shows
+    results)."""
     scenario = find_scenario("revive-spp").scenario
     ends = {}
     for difficulty in ("hard", "easy"):
         seats = {"US": difficulty, "MX": "normal", "CA": "normal"}
-        state = play_computer_game(scenario, run_seed(1, 39), frozenset(), seats)
+        state = play_computer_game(scenario, run_seed(1, 108), frozenset(), seats)
         assert state.trilateral is not None
         bilateral = [a for a in state.agreements if len(a.scope) == 2 and "US" in a.scope]
         ends[difficulty] = (state.trilateral.package, bool(bilateral), results(state)["US"])
@@ -105,3 +106,13 @@ def test_a_seats_own_bilateral_deal_lowers_its_gain_but_not_its_result() -> None
     assert package == same and signed and not none
     assert hard.score == easy.score
     assert hard.gain < easy.gain - 10
+
+
+def test_the_missed_share_counts_deals_left_against_all_the_deals_there_were() -> None:
+    """analysis/quality.py, `Closing.share_missed`: "Of the deals there were to make (the games
+    that made one, and those that left one on the table), the share not made": 12 games in
+    1,000 without a deal, all 12 with one left, is every no-deal game but 12 of 1,000 deals."""
+    c = Closing(games=1000, no_deal=12, left_on_table=12, to_frontier=None)
+    assert c.share_left == 1.0
+    assert c.share_missed == 12 / 1000
+    assert Closing(games=10, no_deal=10, left_on_table=0, to_frontier=None).share_missed == 0.0

@@ -1,5 +1,6 @@
 """Reciprocity and deadlines: counterparts do not reward a partner that never moves, and hard
-ones make their last real offer while every partner can still answer it."""
+ones make their last real offer while every partner can still answer it and do not act alone
+while they see a deal."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from collections.abc import Callable
 
 from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.engine.difficulty import Difficulty
-from game.core.engine.legal import required_value
+from game.core.engine.legal import legal_moves, required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
 from game.core.engine.state import Seat, State
 from game.core.game import Game
 from game.core.players import clock, stonewall, tactics
 from game.core.players.beliefs import Knowledge, beliefs
+from game.core.players.diplomacy import choose_action
 from game.core.players.estimates import estimate
 from game.core.players.negotiator import choose_move, seat_negotiator
 from game.core.players.search import candidates
@@ -248,3 +250,28 @@ def test_a_counterpart_does_not_act_alone_while_a_deal_it_would_take_awaits_its_
     )
     assert state.trilateral is not None
     assert state.scorer.total("US", state.trilateral.package) > 91
+
+
+def test_on_hard_a_counterpart_does_not_act_alone_while_it_sees_a_trilateral_deal() -> None:
+    """README: on hard, a counterpart "does not act alone while it believes a trilateral deal
+    is in sight: acting alone raises what it needs and costs its partner's trust". In
+    revive-spp (seed 1, run 6, all hard) the United States, wary of Mexico, used to act alone
+    in the first round and the game ended without a deal (it ended with 51.2); the same
+    United States at normal still acts alone there, as its habit says."""
+    scenario = find_scenario("revive-spp").scenario
+    state = start(scenario, run_seed(1, 6), difficulty="hard")
+    actions = legal_moves(state, "US").actions
+    normal = choose_action(state, "US", actions, style_for(scenario, "US", "normal"))
+    assert normal is not None
+    assert scenario.action(normal.action).kind == "unilateral"
+    hard = style_for(scenario, "US", "hard")
+    assert not tactics.no_trilateral_deal_in_sight(
+        state, "US", beliefs(state, "US", hard.knowledge)
+    )
+    assert choose_action(state, "US", actions, hard) != normal
+    ended = play_computer_game(
+        scenario, run_seed(1, 6), frozenset(), dict.fromkeys(scenario.party_ids, "hard")
+    )
+    assert not any(e.kind == "action" and "unilaterally" in e.text for e in ended.log)
+    assert ended.trilateral is not None
+    assert state.scorer.total("US", ended.trilateral.package) > 60

@@ -4,10 +4,11 @@ In order: mend the home front after a package failed there; answer a partner's j
 assessment in kind (breaking the old consensus takes both); act alone towards a partner it
 hardly trusts, as the chapter's U.S. agencies did towards Mexico (as often as the country's
 appetite for unilateral moves, set in the scenario, says), though not while a package worth
-what it needs waits for its answer; settle something with a trusted
-partner when it sees no trilateral deal (dual-bilateralism); and otherwise, now and then, work
-on the relationship it trusts least. Every chance is drawn from the game's seed. These habits
-are the design's reading of the chapter, not the chapter's findings.
+what it needs waits for its answer, nor on hard while it believes a trilateral deal is in
+sight; settle something with a trusted partner when it sees no trilateral deal
+(dual-bilateralism); and otherwise, now and then, work on the relationship it trusts least.
+Every chance is drawn from the game's seed. These habits are the design's reading of the
+chapter, not the chapter's findings.
 """
 
 from __future__ import annotations
@@ -105,7 +106,9 @@ def _act_alone(state: State, party: str, actions: tuple[Act, ...], style: Style)
     costs trust when it comes to light. Not while a package worth what it needs waits for its
     answer: acting alone raises what it needs. In merida-2007 the United States, moving last,
     used to act alone and then refuse a package it would have taken (20 of 1,000 normal games
-    ended without a deal while one was there; 9 without this)."""
+    ended without a deal while one was there; 9 without this). On hard, not while it believes
+    a trilateral deal is in sight either: in revive-spp the United States' habit sank the deal
+    it wanted (hard counterparts made 178 deals in 1,000 games, 327 without this)."""
     wary_below = state.scenario.wendt.competitive_below + WARY
     distrusted = [
         a
@@ -117,6 +120,10 @@ def _act_alone(state: State, party: str, actions: tuple[Act, ...], style: Style)
     if not distrusted or not _chance(state, party, "unilateral", style.unilateral):
         return None
     if _deal_waiting(state, party):
+        return None
+    if style.minds_the_deal and not no_trilateral_deal_in_sight(
+        state, party, beliefs(state, party, style.knowledge)
+    ):
         return None
     return min(distrusted, key=lambda a: (_trust(state, party, a.target or ""), a.target or ""))
 

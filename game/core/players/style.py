@@ -7,7 +7,8 @@ its YAML). Difficulty then changes what the counterparts know and how they conce
   times as readily and hold firm half as long;
 - normal: as the scenario says;
 - hard: half the haze, they learn from every offer and reply, concede half as readily and hold
-  firm longer, counting time to their own final say (see `clock`).
+  firm longer, counting time to their own final say (see `clock`); and they do not act alone
+  while they believe a trilateral deal is in sight (see `diplomacy`).
 
 A negotiator's exact temperament is private: its concession exponent is drawn per game from
 half to twice the scenario's (the forecast a person reads spans that range).
@@ -68,12 +69,22 @@ class Adjustment:
     plays_deadline: bool = False
     """Counts time to its own final say and makes its last real offer there, and in the
     last round tables its best bet rather than the likeliest package (`clock`, `tactics`)."""
+    minds_the_deal: bool = False
+    """Does not act alone while it believes a trilateral deal is in sight: acting alone
+    raises what it needs and costs its partner's trust, which sinks the deal (`diplomacy`)."""
 
 
 ADJUSTMENTS: dict[Difficulty, Adjustment] = {
     "easy": Adjustment(3.0, 0.5, 0.0, Knowledge(haze=2.0, learns=False)),
     "normal": Adjustment(1.0, 1.0, 0.0, Knowledge(haze=1.0, learns=True)),
-    "hard": Adjustment(0.5, 1.0, 0.15, Knowledge(haze=0.5, learns=True), plays_deadline=True),
+    "hard": Adjustment(
+        0.5,
+        1.0,
+        0.15,
+        Knowledge(haze=0.5, learns=True),
+        plays_deadline=True,
+        minds_the_deal=True,
+    ),
 }
 
 
@@ -91,6 +102,8 @@ class Style:
     difficulty: Difficulty = "normal"
     plays_deadline: bool = False
     """See `Adjustment.plays_deadline` (set by the difficulty)."""
+    minds_the_deal: bool = False
+    """See `Adjustment.minds_the_deal` (set by the difficulty)."""
 
     def exponent(self, state: State, party: str) -> float:
         """The concession exponent for this game: the style's, times a private draw between
@@ -147,6 +160,7 @@ def adjusted(style: Style, difficulty: Difficulty) -> Style:
             knowledge=Knowledge(learns=False),
             difficulty=difficulty,
             plays_deadline=ADJUSTMENTS[difficulty].plays_deadline,
+            minds_the_deal=ADJUSTMENTS[difficulty].minds_the_deal,
         )
     a = ADJUSTMENTS[difficulty]
     knowledge = a.knowledge
@@ -162,4 +176,5 @@ def adjusted(style: Style, difficulty: Difficulty) -> Style:
         knowledge=knowledge,
         difficulty=difficulty,
         plays_deadline=a.plays_deadline,
+        minds_the_deal=a.minds_the_deal,
     )
