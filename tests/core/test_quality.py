@@ -90,15 +90,15 @@ def test_counterparts_make_the_deals_that_exist() -> None:
 def test_a_seats_own_bilateral_deal_lowers_its_gain_but_not_its_result() -> None:
     """analysis/quality.py, `SeatGains`: "A seat's own bilateral deals and acts alone raise
     that reservation, so they lower its gain even where they leave its result as it was". In
-    revive-spp (seed 1, run 108) a hard and an easy United States end with the same trilateral
-    package; the hard one had first signed a bilateral deal with Canada, so its gain reads
-    12 points less for the same result, 72.6 (which is why the quality report shows
-    results)."""
-    scenario = find_scenario("revive-spp").scenario
+    spp-2005 without the three causes (seed 1, run 150) a hard and an easy United States end
+    with the same trilateral package; the hard one had first signed a bilateral deal with
+    Canada, so its gain reads 12.6 points less for the same result, 84.5 (which is why the
+    quality report shows results)."""
+    scenario = spp_file().scenario
     ends = {}
     for difficulty in ("hard", "easy"):
         seats = {"US": difficulty, "MX": "normal", "CA": "normal"}
-        state = play_computer_game(scenario, run_seed(1, 108), frozenset(), seats)
+        state = play_computer_game(scenario, run_seed(1, 150), WITHOUT_CAUSES, seats)
         assert state.trilateral is not None
         bilateral = [a for a in state.agreements if len(a.scope) == 2 and "US" in a.scope]
         ends[difficulty] = (state.trilateral.package, bool(bilateral), results(state)["US"])

@@ -11,10 +11,12 @@ from game.core.engine.difficulty import Difficulty
 from game.core.engine.legal import legal_moves, required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
+from game.core.engine.scoring import EPSILON
 from game.core.engine.state import Seat, State
 from game.core.game import Game
 from game.core.players import clock, stonewall, tactics
 from game.core.players.beliefs import Knowledge, beliefs
+from game.core.players.caution import supported
 from game.core.players.diplomacy import choose_action
 from game.core.players.estimates import estimate
 from game.core.players.negotiator import choose_move, seat_negotiator
@@ -275,3 +277,43 @@ def test_on_hard_a_counterpart_does_not_act_alone_while_it_sees_a_trilateral_dea
     assert not any(e.kind == "action" and "unilaterally" in e.text for e in ended.log)
     assert ended.trilateral is not None
     assert state.scorer.total("US", ended.trilateral.package) > 60
+
+
+def _revive_hard_until(run: int, round_: int, turn: int) -> State:
+    """A revive-spp game with every seat hard (seed 1), played to this round and turn."""
+    scenario = find_scenario("revive-spp").scenario
+    state = start(scenario, run_seed(1, run), difficulty="hard")
+    negotiators = {p: seat_negotiator(scenario, p, "hard") for p in scenario.party_ids}
+    while (state.round, state.turn) < (round_, turn):
+        party = state.to_move
+        assert party is not None
+        state = step(state, choose_move(state, party, negotiators[party]))
+    return state
+
+
+def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None:
+    """players/tactics.py, `no_trilateral_deal_in_sight`: "In the closing rounds, when the
+    search finds none, it looks through the whole zone of agreement as it believes it to be,
+    as it does for its offer, before it settles for a bilateral deal". In revive-spp (seed 1,
+    run 3, all hard) Canada's search finds no trilateral package it believes all would take
+    as round 3 opens, but its believed zone holds one; the game used to end in a U.S.-Canada
+    deal signed in the last round, and now ends in a trilateral one (so does run 16)."""
+    state = _revive_hard_until(3, 2, 0)
+    assert state.to_move == "CA" and clock.closing(state)
+    ids = state.scenario.party_ids
+    b = beliefs(state, "CA", style_for(state.scenario, "CA", "hard").knowledge)
+    own = required_value(state, "CA")
+    assert not any(
+        state.scorer.total("CA", p) >= own - EPSILON
+        and all(b.value(q, p) >= b.needs[q] - EPSILON for q in ids if q != "CA")
+        and all(supported(state, "CA", q, p) for q in ids)
+        for p in candidates(state, "CA", b, ids)
+    )
+    assert not tactics.no_trilateral_deal_in_sight(state, "CA", b)
+    scenario = state.scenario
+    for run in (3, 16):
+        ended = play_computer_game(
+            scenario, run_seed(1, run), frozenset(), dict.fromkeys(ids, "hard")
+        )
+        assert ended.trilateral is not None
+        assert all(len(a.scope) == len(ids) for a in ended.agreements)

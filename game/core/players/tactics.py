@@ -11,10 +11,11 @@ to accept, and why; all from the negotiator's own scores and its beliefs about i
   over issues), keeps those it believes every partner would accept and every government could
   carry at home, and tables the best of them for itself (a modeller: the one with the largest
   product of everyone's gains). In the closing rounds it searches the whole zone of agreement
-  as it believes it to be. With no trilateral deal in sight, or when minded to (its bilateral
-  appetite), it settles something with one partner. It never tables its one earlier package
-  a second time while another would do; on hard, its last real offer is the best for itself
-  it believes its partners would take. In the last round it tables what it believes likeliest
+  as it believes it to be (and there, before it decides that no trilateral deal is in sight).
+  With no trilateral deal in sight, or when minded to (its bilateral appetite), it settles
+  something with one partner. It never tables its one earlier package a second time while
+  another would do; on hard, its last real offer is the best for itself it believes its
+  partners would take. In the last round it tables what it believes likeliest
   to pass (on hard, its best bet: its gain times the believed chance that all take it), and
   nothing a partner who has had its turn would have to accept.
 - **Replying.** It accepts what beats its aspiration and what its groups at home support; in
@@ -65,7 +66,10 @@ from game.core.scenario.packages import Package
 def no_trilateral_deal_in_sight(state: State, party: str, b: Beliefs) -> bool:
     """Whether none of the trilateral packages the party's search finds is one it believes
     everyone could accept and carry at home (no caution added: the question is whether any
-    deal exists)."""
+    deal exists). In the closing rounds, when the search finds none, it looks through the
+    whole zone of agreement as it believes it to be, as it does for its offer, before it
+    settles for a bilateral deal (revive-spp, all hard: 327 trilateral deals in 1,000 games
+    with the search alone, 447 with the zone)."""
     key = ("in sight", party)
     found = b.cache.get(key)
     if found is None:
@@ -77,6 +81,10 @@ def no_trilateral_deal_in_sight(state: State, party: str, b: Beliefs) -> bool:
             and all(supported(state, party, q, p) for q in ids)
             for p in candidates(state, party, b, ids)
         )
+        if found and closing(state):
+            needs = {q: b.needs[q] for q in ids if q != party}
+            package = _best_believed(state, party, b, own, needs)
+            found = package is None or package == index(state.scenario).status_quo
         b.cache[key] = found
     return bool(found)
 
