@@ -41,12 +41,12 @@ def forecast_report(scenario: Scenario, runs: int, seed: int) -> list[str]:
 
 
 CAUSES = frozenset({"leader_change", "visa_2009", "domestic_opposition"})
+"""The world without the chapter's causes, where deals come within reach (spp-2005)."""
 
 CLOSING_GAMES = 10
 """Games played for the closing figures per game of `--runs`: deals left on the table are
 counted among the games without a deal, which are few in some scenarios (merida-2007 has
 about 60 in 300 games, so one game moved its share by two points)."""
-"""The world without the chapter's causes, where deals come within reach (spp-2005)."""
 
 
 def quality_report(scenario: Scenario, runs: int, seed: int) -> list[str]:

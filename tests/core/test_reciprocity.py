@@ -62,18 +62,23 @@ def test_a_counterpart_holds_firm_against_a_partner_that_never_moves() -> None:
     assert any("has tabled the same package every time" in m.note for m in refusals)
 
 
-def _merida_until(
-    run: int, stop: Callable[[State, Move], bool], mexico: Difficulty = "normal"
+def _play_until(
+    scenario_id: str,
+    run: int,
+    seats: dict[str, Difficulty],
+    stop: Callable[[State, Move], bool],
+    difficulty: Difficulty = "normal",
 ) -> tuple[State, Move]:
-    """merida-2007, seed 1, this run of `simulate`: a normal United States and Mexico at this
-    difficulty, played until `stop` says so of a state and the move chosen there (both)."""
-    scenario = find_scenario("merida-2007").scenario
-    seats = {"US": seat_negotiator(scenario, "US"), "MX": seat_negotiator(scenario, "MX", mexico)}
-    state = start(scenario, run_seed(1, run), dict.fromkeys(scenario.party_ids, "computer"))
+    """A computer-only game of the scenario, seed 1, this run of `simulate`, each country's
+    personality at the difficulty `seats` gives it (the game's own `difficulty`), played until
+    `stop` says so of a state and the move chosen there (both)."""
+    scenario = find_scenario(scenario_id).scenario
+    negotiators = {p: seat_negotiator(scenario, p, d) for p, d in seats.items()}
+    state = start(scenario, run_seed(1, run), difficulty=difficulty)
     while not state.finished:
         party = state.to_move
         assert party is not None
-        move = choose_move(state, party, seats[party])
+        move = choose_move(state, party, negotiators[party])
         if stop(state, move):
             return state, move
         state = step(state, move)
@@ -83,7 +88,10 @@ def _merida_until(
 def _merida_as_mexico_answers() -> State:
     """The first computer game of merida-2007 in `simulate --seed 1` (normal), as Mexico's
     turn in round 3 opens: it answers the package the United States has tabled twice."""
-    return _merida_until(0, lambda state, _: state.round == 2 and state.to_move == "MX")[0]
+    merida: dict[str, Difficulty] = {"US": "normal", "MX": "normal"}
+    return _play_until(
+        "merida-2007", 0, merida, lambda state, _: state.round == 2 and state.to_move == "MX"
+    )[0]
 
 
 def test_a_partner_with_no_room_to_move_is_not_held_to_it() -> None:
@@ -196,7 +204,8 @@ def _merida_last_offer(mexico: Difficulty) -> tuple[State, Propose]:
     """merida-2007, seed 1 run 2, a normal United States and Mexico at this difficulty,
     played to Mexico's offer in the last round (nobody has tabled anything before it): the
     state and the offer."""
-    state, move = _merida_until(2, lambda _, move: isinstance(move, Propose), mexico)
+    seats: dict[str, Difficulty] = {"US": "normal", "MX": mexico}
+    state, move = _play_until("merida-2007", 2, seats, lambda _, move: isinstance(move, Propose))
     assert isinstance(move, Propose) and move.party == "MX" and clock.last_round(state)
     return state, move
 
@@ -205,9 +214,8 @@ def test_on_hard_the_last_offer_weighs_its_gain_against_the_odds() -> None:
     """README: in the last round "a hard one tables its best bet, the package with the largest
     gain over its reservation value times the chance, as its beliefs put it, that every
     partner takes it", where easier ones table the package they believe likeliest to pass.
-    In merida-2007
-    a hard Mexico used to table the likeliest (+21.8 over its reservation value); it now
-    tables one worth +38.5 to it, which the United States accepts."""
+    In merida-2007 a hard Mexico used to table the likeliest (+21.8 over its reservation
+    value); it now tables one worth +38.5 to it, which the United States accepts."""
     state, offer = _merida_last_offer("hard")
     b = beliefs(state, "MX", style_for(state.scenario, "MX", "hard").knowledge)
     gain = state.scorer.total("MX", offer.package) - state.scorer.reservation("MX")
@@ -279,18 +287,6 @@ def test_on_hard_a_counterpart_does_not_act_alone_while_it_sees_a_trilateral_dea
     assert state.scorer.total("US", ended.trilateral.package) > 60
 
 
-def _revive_hard_until(run: int, round_: int, turn: int) -> State:
-    """A revive-spp game with every seat hard (seed 1), played to this round and turn."""
-    scenario = find_scenario("revive-spp").scenario
-    state = start(scenario, run_seed(1, run), difficulty="hard")
-    negotiators = {p: seat_negotiator(scenario, p, "hard") for p in scenario.party_ids}
-    while (state.round, state.turn) < (round_, turn):
-        party = state.to_move
-        assert party is not None
-        state = step(state, choose_move(state, party, negotiators[party]))
-    return state
-
-
 def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None:
     """players/tactics.py, `no_trilateral_deal_in_sight`: "In the closing rounds, when the
     search finds none, it looks through the whole zone of agreement as it believes it to be,
@@ -298,7 +294,8 @@ def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None
     run 3, all hard) Canada's search finds no trilateral package it believes all would take
     as round 3 opens, but its believed zone holds one; the game used to end in a U.S.-Canada
     deal signed in the last round, and now ends in a trilateral one (so does run 16)."""
-    state = _revive_hard_until(3, 2, 0)
+    hard: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
+    state, _ = _play_until("revive-spp", 3, hard, lambda state, _: state.round == 2, "hard")
     assert state.to_move == "CA" and clock.closing(state)
     ids = state.scenario.party_ids
     b = beliefs(state, "CA", style_for(state.scenario, "CA", "hard").knowledge)

@@ -122,9 +122,7 @@ def _act_alone(state: State, party: str, actions: tuple[Act, ...], style: Style)
         return None
     if _deal_waiting(state, party):
         return None
-    if style.minds_the_deal and not no_trilateral_deal_in_sight(
-        state, party, beliefs(state, party, style.knowledge)
-    ):
+    if style.minds_the_deal and _deal_in_sight(state, party, style):
         return None
     return min(distrusted, key=lambda a: (_trust(state, party, a.target or ""), a.target or ""))
 
@@ -141,6 +139,11 @@ def _deal_waiting(state: State, party: str) -> bool:
     return state.scorer.score(party, offer.package, offer.scope).ratifies
 
 
+def _deal_in_sight(state: State, party: str, style: Style) -> bool:
+    """Whether the party believes a trilateral deal is in sight (`tactics`, its own beliefs)."""
+    return not no_trilateral_deal_in_sight(state, party, beliefs(state, party, style.knowledge))
+
+
 def _side_deal(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
     """With no trilateral deal in sight, settle something with the partner it trusts most
     (once with each partner: what two countries could settle alone, they settle once)."""
@@ -153,7 +156,7 @@ def _side_deal(state: State, party: str, actions: tuple[Act, ...], style: Style)
     ]
     if not deals or not _chance(state, party, "side deal", SIDE_DEAL):
         return None
-    if not no_trilateral_deal_in_sight(state, party, beliefs(state, party, style.knowledge)):
+    if _deal_in_sight(state, party, style):
         return None
     return max(deals, key=lambda a: (_trust(state, party, a.target or ""), a.target or ""))
 

@@ -154,15 +154,15 @@ def seat_style(scenario: Scenario, party: str, spec: str) -> Style:
 
 def adjusted(style: Style, difficulty: Difficulty) -> Style:
     """A style as a difficulty changes it (scripted players and omniscience stay as they are)."""
+    a = ADJUSTMENTS[difficulty]
     if style.strategy in ("accept_first", "greedy"):
         return replace(
             style,
             knowledge=Knowledge(learns=False),
             difficulty=difficulty,
-            plays_deadline=ADJUSTMENTS[difficulty].plays_deadline,
-            minds_the_deal=ADJUSTMENTS[difficulty].minds_the_deal,
+            plays_deadline=a.plays_deadline,
+            minds_the_deal=a.minds_the_deal,
         )
-    a = ADJUSTMENTS[difficulty]
     knowledge = a.knowledge
     if style.strategy == "omniscient":
         knowledge = Knowledge(omniscient=True)
