@@ -68,13 +68,16 @@ def _play_until(
     seats: dict[str, Difficulty],
     stop: Callable[[State, Move], bool],
     difficulty: Difficulty = "normal",
+    disabled_causes: frozenset[str] = frozenset(),
 ) -> tuple[State, Move]:
     """A computer-only game of the scenario, seed 1, this run of `simulate`, each country's
-    personality at the difficulty `seats` gives it (the game's own `difficulty`), played until
-    `stop` says so of a state and the move chosen there (both)."""
+    personality at the difficulty `seats` gives it (the game's own `difficulty`; without the
+    `disabled_causes`), played until `stop` says so of a state and the move chosen there."""
     scenario = find_scenario(scenario_id).scenario
     negotiators = {p: seat_negotiator(scenario, p, d) for p, d in seats.items()}
-    state = start(scenario, run_seed(1, run), difficulty=difficulty)
+    state = start(
+        scenario, run_seed(1, run), disabled_causes=disabled_causes, difficulty=difficulty
+    )
     while not state.finished:
         party = state.to_move
         assert party is not None
@@ -314,3 +317,26 @@ def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None
         )
         assert ended.trilateral is not None
         assert all(len(a.scope) == len(ids) for a in ended.agreements)
+
+
+def test_at_its_final_say_a_counterpart_seeing_a_whole_deal_tables_no_side_deal() -> None:
+    """players/tactics.py, `whole_deal_at_final_say`: at its final say, a counterpart that
+    believes a trilateral deal is in sight does not act on its appetite for a bilateral deal,
+    "as a package tabled now holds the table into the last round, where a side deal signed
+    takes the turns a trilateral package needs". In spp-2005 without the three causes (normal,
+    seed 1, run 204) the United States, minded to settle with one partner in round 8, used to
+    counter with a U.S.-Canada package; Canada signed it in round 9 and the game ended without
+    a trilateral deal. It now counters with a trilateral package, which all three sign."""
+    causes = frozenset({"leader_change", "visa_2009", "domestic_opposition"})
+    normal: dict[str, Difficulty] = {"US": "normal", "MX": "normal", "CA": "normal"}
+    state, move = _play_until(
+        "spp-2005", 204, normal, lambda s, _: s.round == 7 and s.to_move == "US", "normal", causes
+    )
+    us = style_for(state.scenario, "US", "normal")
+    assert clock.final_say(state, "US") == 7
+    assert tactics.bilateral_turn(state, "US", us)
+    assert tactics.whole_deal_at_final_say(state, "US", beliefs(state, "US", us.knowledge))
+    assert isinstance(move, Counter) and move.scope == state.scenario.party_ids
+    ended = play_computer_game(state.scenario, run_seed(1, 204), causes)
+    assert ended.trilateral is not None
+    assert [a.scope for a in ended.agreements] == [state.scenario.party_ids]

@@ -299,14 +299,14 @@ def test_without_a_deal_the_verdict_says_how_far_the_reservation_value_moved_and
     from game.ui.render.outcome import verdict
 
     scenario = find_scenario("spp-2005").scenario
-    report = debrief(play_computer_game(scenario, 7))
+    report = debrief(play_computer_game(scenario, 32))
     assert report.deal is None and report.lapse is None
     us = " ".join(verdict(scenario, report, "US").plain.split())
     mx = " ".join(verdict(scenario, report, "MX").plain.split())
-    assert "77.2: what you have without a deal, up 16.9 from 60.3 when the game began" in us
+    assert "79.1: what you have without a deal, up 18.8 from 60.3 when the game began" in us
     assert "the side deals you signed" in us and "the side deals you signed" not in mx
     ca = " ".join(verdict(scenario, report, "CA").plain.split())
-    assert "down 3.6 from" in ca
+    assert "down 0.5 from" in ca
 
 
 def test_the_verdict_never_calls_a_deal_possible_when_none_could_pass_at_the_end() -> None:
