@@ -131,8 +131,8 @@ def test_reviving_the_spp_in_2012_is_hard_but_not_impossible() -> None:
     future we will not see a well-shaped security community in North America"; yet the
     authors urge the three to cooperate "since all threats affect the three countries".
 
-    Measured (100 games, seed 1): 22% of computer-only games end in a trilateral security
-    arrangement, the rest in dual-bilateralism (13-22% over seeds 1-4). Plausible: both
+    Measured (100 games, seed 1): 29% of computer-only games end in a trilateral security
+    arrangement, the rest in dual-bilateralism (21-29% over seeds 1-4). Plausible: both
     presidents' attention is elsewhere (Obama's economy, Calderón's war on the cartels), the
     three oppositions have already won once, and the pairs with Mexico sit at the floor of
     their trust after "Fast and Furious" and the visa [Policies D) Trilateral; Policies B)
