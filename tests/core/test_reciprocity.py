@@ -11,12 +11,10 @@ from game.core.engine.difficulty import Difficulty
 from game.core.engine.legal import legal_moves, required_value
 from game.core.engine.mechanism import start, step
 from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
-from game.core.engine.scoring import EPSILON
 from game.core.engine.state import Seat, State
 from game.core.game import Game
 from game.core.players import clock, stonewall, tactics
 from game.core.players.beliefs import Knowledge, beliefs
-from game.core.players.caution import supported
 from game.core.players.diplomacy import choose_action
 from game.core.players.estimates import estimate
 from game.core.players.negotiator import choose_move, seat_negotiator
@@ -24,6 +22,7 @@ from game.core.players.search import candidates
 from game.core.players.style import style_for
 from game.core.scenario.loader import find_scenario
 from game.core.scenario.packages import Package
+from tests.conftest import WITHOUT_CAUSES
 
 SMART = find_scenario("smart-border-2001").scenario
 
@@ -302,13 +301,7 @@ def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None
     assert state.to_move == "CA" and clock.closing(state)
     ids = state.scenario.party_ids
     b = beliefs(state, "CA", style_for(state.scenario, "CA", "hard").knowledge)
-    own = required_value(state, "CA")
-    assert not any(
-        state.scorer.total("CA", p) >= own - EPSILON
-        and all(b.value(q, p) >= b.needs[q] - EPSILON for q in ids if q != "CA")
-        and all(supported(state, "CA", q, p) for q in ids)
-        for p in candidates(state, "CA", b, ids)
-    )
+    assert not tactics.search_finds_deal(state, "CA", b)
     assert not tactics.no_trilateral_deal_in_sight(state, "CA", b)
     scenario = state.scenario
     for run in (3, 16):
@@ -327,16 +320,20 @@ def test_at_its_final_say_a_counterpart_seeing_a_whole_deal_tables_no_side_deal(
     seed 1, run 204) the United States, minded to settle with one partner in round 8, used to
     counter with a U.S.-Canada package; Canada signed it in round 9 and the game ended without
     a trilateral deal. It now counters with a trilateral package, which all three sign."""
-    causes = frozenset({"leader_change", "visa_2009", "domestic_opposition"})
     normal: dict[str, Difficulty] = {"US": "normal", "MX": "normal", "CA": "normal"}
     state, move = _play_until(
-        "spp-2005", 204, normal, lambda s, _: s.round == 7 and s.to_move == "US", "normal", causes
+        "spp-2005",
+        204,
+        normal,
+        lambda s, _: s.round == 7 and s.to_move == "US",
+        "normal",
+        WITHOUT_CAUSES,
     )
     us = style_for(state.scenario, "US", "normal")
     assert clock.final_say(state, "US") == 7
     assert tactics.bilateral_turn(state, "US", us)
     assert tactics.whole_deal_at_final_say(state, "US", beliefs(state, "US", us.knowledge))
     assert isinstance(move, Counter) and move.scope == state.scenario.party_ids
-    ended = play_computer_game(state.scenario, run_seed(1, 204), causes)
+    ended = play_computer_game(state.scenario, run_seed(1, 204), WITHOUT_CAUSES)
     assert ended.trilateral is not None
     assert [a.scope for a in ended.agreements] == [state.scenario.party_ids]

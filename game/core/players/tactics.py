@@ -74,20 +74,28 @@ def no_trilateral_deal_in_sight(state: State, party: str, b: Beliefs) -> bool:
     key = ("in sight", party)
     found = b.cache.get(key)
     if found is None:
-        ids = state.scenario.party_ids
-        own = required_value(state, party)
-        found = not any(
-            state.scorer.total(party, p) >= own - EPSILON
-            and all(b.value(q, p) >= b.needs[q] - EPSILON for q in ids if q != party)
-            and all(supported(state, party, q, p) for q in ids)
-            for p in candidates(state, party, b, ids)
-        )
+        found = not search_finds_deal(state, party, b)
         if found and closing(state):
+            ids = state.scenario.party_ids
             needs = {q: b.needs[q] for q in ids if q != party}
-            package = _best_believed(state, party, b, own, needs)
+            package = _best_believed(state, party, b, required_value(state, party), needs)
             found = package is None or package == index(state.scenario).status_quo
         b.cache[key] = found
     return bool(found)
+
+
+def search_finds_deal(state: State, party: str, b: Beliefs) -> bool:
+    """Whether one of the trilateral packages the party's search finds is worth what it needs
+    and one it believes every partner would accept and every government carry at home (no
+    caution added)."""
+    ids = state.scenario.party_ids
+    own = required_value(state, party)
+    return any(
+        state.scorer.total(party, p) >= own - EPSILON
+        and all(b.value(q, p) >= b.needs[q] - EPSILON for q in ids if q != party)
+        and all(supported(state, party, q, p) for q in ids)
+        for p in candidates(state, party, b, ids)
+    )
 
 
 def whole_deal_at_final_say(state: State, party: str, b: Beliefs) -> bool:
