@@ -38,7 +38,7 @@ def test_the_zone_question_names_the_unilateral_act_and_its_delayed_cost_not_onl
     conservatives campaign against integration with Mexico [Policies D) Trilateral])": that
     event alone leaves 3 packages; the zone fell because the United States acted unilaterally
     in round 1 and its trust cost landed as round 2 opened."""
-    for game in [("merida-2007", "normal", 4), ("revive-spp", "hard", 3)]:
+    for game in [("merida-2007", "normal", 4), ("revive-spp", "hard", 76)]:
         question = zone_question(report(*game))
         assert "Act unilaterally, without telling Mexico" in question, question
         assert "Delayed consequence of United States' action in round " in question, question
@@ -50,7 +50,7 @@ def test_the_zone_question_names_what_the_zone_section_names_for_that_round() ->
     zone section named the act; the question named the event alone)."""
     for game in [
         ("merida-2007", "normal", 4),
-        ("revive-spp", "hard", 3),
+        ("revive-spp", "hard", 76),
         ("spp-2005", "normal", 2),
         ("spp-2005", "easy", 1),
     ]:

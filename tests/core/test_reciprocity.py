@@ -10,14 +10,14 @@ from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.engine.difficulty import Difficulty
 from game.core.engine.legal import legal_moves, required_value
 from game.core.engine.mechanism import start, step
-from game.core.engine.moves import Accept, Counter, Move, Pass, Propose, Reject
+from game.core.engine.moves import Accept, Act, Counter, Move, Pass, Propose, Reject
 from game.core.engine.state import Seat, State
 from game.core.game import Game
 from game.core.players import clock, stonewall, tactics
 from game.core.players.beliefs import Knowledge, beliefs
-from game.core.players.diplomacy import choose_action
+from game.core.players.diplomacy import choose_action, deal_in_sight
 from game.core.players.estimates import estimate
-from game.core.players.negotiator import choose_move, seat_negotiator
+from game.core.players.negotiator import choose_move, negotiator_for, seat_negotiator
 from game.core.players.search import candidates
 from game.core.players.style import style_for
 from game.core.scenario.loader import find_scenario
@@ -287,6 +287,55 @@ def test_on_hard_a_counterpart_does_not_act_alone_while_it_sees_a_trilateral_dea
     assert not any(e.kind == "action" and "unilaterally" in e.text for e in ended.log)
     assert ended.trilateral is not None
     assert state.scorer.total("US", ended.trilateral.package) > 60
+
+
+def test_on_hard_a_counterpart_looks_through_its_believed_zone_before_it_acts_alone() -> None:
+    """players/diplomacy.py: "On hard, before it decides that no trilateral deal is in sight
+    (to act alone or to settle on the side), it looks through the whole zone of agreement as
+    it believes it to be". In revive-spp (seed 1, run 5, all hard) the United States' search
+    finds no trilateral package as the game opens, but its believed zone holds one. It used to
+    act alone towards Mexico there; Mexico answered by settling with Canada on the side, and
+    the game ended without an agreement. Now it opens a joint threat assessment with Mexico
+    instead, and all three sign in the last round."""
+    hard: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
+    state, move = _play_until("revive-spp", 5, hard, lambda state, _: state.to_move == "US")
+    assert state.round == 0 and not clock.closing(state)
+    us = style_for(state.scenario, "US", "hard")
+    b = beliefs(state, "US", us.knowledge)
+    assert not tactics.search_finds_deal(state, "US", b)
+    assert not tactics.no_trilateral_deal_in_sight(state, "US", b, thorough=True)
+    kinds = {state.scenario.action(a.action).kind for a in legal_moves(state, "US").actions}
+    assert "unilateral" in kinds
+    assert isinstance(move, Act)
+    assert state.scenario.action(move.action).kind == "joint_assessment"
+    ended = play_computer_game(
+        state.scenario, run_seed(1, 5), frozenset(), dict.fromkeys(state.scenario.party_ids, "hard")
+    )
+    assert [a.scope for a in ended.agreements] == [state.scenario.party_ids]
+
+
+def test_on_hard_tit_for_tat_does_not_answer_an_act_alone_with_a_side_deal_in_sight() -> None:
+    """players/strategies/tit_for_tat.py: after a partner acted alone against it, a
+    tit-for-tat counterpart "settles something with it on the side (on hard, not while it
+    believes a trilateral deal is in sight...)". In revive-spp (seed 1, run 10, all hard) the
+    United States acts alone towards Mexico in the first round; Mexico used to settle with
+    Canada on the side there, and the game ended without an agreement. Now it does not, and
+    all three sign in the last round; at normal, Mexico still answers with the side deal."""
+    hard: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
+    state, move = _play_until("revive-spp", 10, hard, lambda state, _: state.to_move == "MX")
+    scenario = state.scenario
+    assert state.round == 0
+    assert any(a == "unilateral_act" and t == "MX" for _, _, a, t in state.acts)
+    mexico = style_for(scenario, "MX", "hard")
+    assert deal_in_sight(state, "MX", mexico)
+    assert not (isinstance(move, Act) and scenario.action(move.action).kind == "side_deal")
+    actions = legal_moves(state, "MX").actions
+    normal = negotiator_for(style_for(scenario, "MX", "normal")).act(state, "MX", actions)
+    assert normal == Act(party="MX", action="bilateral_side_deal", target="CA")
+    ended = play_computer_game(
+        scenario, run_seed(1, 10), frozenset(), dict.fromkeys(scenario.party_ids, "hard")
+    )
+    assert ended.trilateral is not None and ended.lapsed is None
 
 
 def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None:

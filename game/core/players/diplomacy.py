@@ -7,6 +7,9 @@ appetite for unilateral moves, set in the scenario, says), though not while a pa
 what it needs waits for its answer, nor on hard while it believes a trilateral deal is in
 sight; settle something with a trusted partner when it sees no trilateral deal
 (dual-bilateralism); and otherwise, now and then, work on the relationship it trusts least.
+On hard, before it decides that no trilateral deal is in sight (to act alone or to settle
+on the side), it looks through the whole zone of agreement as it believes it to be, as every
+computer does in the closing rounds.
 Every chance is drawn from the game's seed. These habits are the design's reading of the
 chapter, not the chapter's findings.
 """
@@ -122,7 +125,7 @@ def _act_alone(state: State, party: str, actions: tuple[Act, ...], style: Style)
         return None
     if _deal_waiting(state, party):
         return None
-    if style.minds_the_deal and _deal_in_sight(state, party, style):
+    if style.minds_the_deal and deal_in_sight(state, party, style):
         return None
     return min(distrusted, key=lambda a: (_trust(state, party, a.target or ""), a.target or ""))
 
@@ -139,9 +142,10 @@ def _deal_waiting(state: State, party: str) -> bool:
     return state.scorer.score(party, offer.package, offer.scope).ratifies
 
 
-def _deal_in_sight(state: State, party: str, style: Style) -> bool:
+def deal_in_sight(state: State, party: str, style: Style) -> bool:
     """Whether the party believes a trilateral deal is in sight (`tactics`, its own beliefs)."""
-    return not no_trilateral_deal_in_sight(state, party, beliefs(state, party, style.knowledge))
+    b = beliefs(state, party, style.knowledge)
+    return not no_trilateral_deal_in_sight(state, party, b, thorough=style.minds_the_deal)
 
 
 def _side_deal(state: State, party: str, actions: tuple[Act, ...], style: Style) -> Act | None:
@@ -156,7 +160,7 @@ def _side_deal(state: State, party: str, actions: tuple[Act, ...], style: Style)
     ]
     if not deals or not _chance(state, party, "side deal", SIDE_DEAL):
         return None
-    if _deal_in_sight(state, party, style):
+    if deal_in_sight(state, party, style):
         return None
     return max(deals, key=lambda a: (_trust(state, party, a.target or ""), a.target or ""))
 

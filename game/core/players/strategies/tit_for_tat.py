@@ -4,7 +4,9 @@ Its aspiration falls by as much as its partners' offers have improved for it sin
 ones (it mirrors their concessions), and never holds out past its own concession curve once its
 patience runs out. Whatever a partner did towards it last round (a joint assessment, a
 confidence-building measure) it answers in kind; after a partner acted alone against it, it
-turns to the other partner and settles something with it on the side.
+turns to the other partner and settles something with it on the side (on hard, not while it
+believes a trilateral deal is in sight: a side deal raises both signatories' alternatives,
+which can close a thin zone of agreement).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from game.core.engine.legal import Legal
 from game.core.engine.moves import Act, Counter, Move, Propose
 from game.core.engine.state import State
 from game.core.players import clock, search, tactics
-from game.core.players.diplomacy import choose_action
+from game.core.players.diplomacy import choose_action, deal_in_sight
 from game.core.players.style import Style
 
 ANSWERED = ("joint_assessment", "confidence_building")
@@ -46,7 +48,10 @@ class TitForTat:
                 answer = Act(party=party, action=action, target=actor)
                 if answer in actions:
                     return answer
-            if kind == "unilateral":
+            if kind == "unilateral" and not (
+                # On hard, it minds the deal: settling on the side would sink one it sees.
+                self.style.minds_the_deal and deal_in_sight(state, party, self.style)
+            ):
                 other = next(
                     (
                         a
