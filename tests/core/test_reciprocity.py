@@ -4,7 +4,11 @@ while they see a deal."""
 
 from __future__ import annotations
 
+import copy
+import math
 from collections.abc import Callable
+
+import pytest
 
 from game.core.analysis.simulation import play_computer_game, run_seed
 from game.core.engine.difficulty import Difficulty
@@ -224,25 +228,51 @@ def test_on_hard_the_last_offer_weighs_its_gain_against_the_odds() -> None:
     likeliest = tactics.last_offer(state, "MX", b, required_value(state, "MX"), odds=False)
     assert likeliest is not None
     assert gain > likeliest.score("MX") - state.scorer.reservation("MX") + 10
-    assert b.odds("US", offer.package) > 0.5
+    # A bet, not a long shot: about even odds, with one typical error taken off (0.49).
+    assert b.odds("US", offer.package) > 0.4
     accepted = choose_move(step(state, offer), "US", seat_negotiator(state.scenario, "US"))
     assert isinstance(accepted, Accept)
 
 
 def test_a_belief_gives_better_odds_to_a_package_believed_worth_more_than_the_need() -> None:
     """players/beliefs.py, `Beliefs.odds`: "the chance, as the belief's own typical error puts
-    it, that the package is worth what the party needs to it": above even for a package
-    believed worth more than the partner needs, below for one believed worth less."""
+    it, that the package is worth what the party needs to it": below even for a package
+    believed worth no more than the partner needs, above for one believed worth more by well
+    over the belief's typical error (its haze)."""
     state, _ = _merida_last_offer("normal")
     b = beliefs(state, "MX", Knowledge())
     packages = candidates(state, "MX", b, state.scenario.party_ids)
     assert packages
+    haze = b.haze["US"]
+    assert haze > 0
     for package in packages:
         surplus = b.value("US", package) - b.needs["US"]
         odds = b.odds("US", package)
         assert 0.0 <= odds <= 1.0
-        if package not in b.endorsed["US"]:
-            assert (odds > 0.5) == (surplus > 0), (package, surplus, odds)
+        if package in b.endorsed["US"]:
+            continue
+        if surplus <= 0:
+            assert odds < 0.5, (package, surplus, odds)
+        if surplus > 2 * haze:
+            assert odds > 0.5, (package, surplus, odds)
+
+
+def test_odds_take_one_typical_error_off_the_believed_surplus() -> None:
+    """players/beliefs.py, `Beliefs.odds`: "The surplus counted is the believed one less that
+    spread", as the package a belief rates best is the one whose worth it likeliest
+    overestimates: a package believed worth exactly what the partner needs has the chance of
+    a normal error falling one spread short, about 0.16, not even odds."""
+    state, _ = _merida_last_offer("normal")
+    b = beliefs(state, "MX", Knowledge())
+    package = next(
+        p
+        for p in candidates(state, "MX", b, state.scenario.party_ids)
+        if p not in b.endorsed["US"] and b.risk("US", p) > 0
+    )
+    level = copy.copy(b)
+    level.needs = {**b.needs, "US": b.value("US", package)}
+    assert level.odds("US", package) == pytest.approx(0.5 * (1 + math.erf(-1 / math.sqrt(2))))
+    assert level.odds("US", package) == pytest.approx(0.1587, abs=1e-4)
 
 
 def test_a_counterpart_does_not_act_alone_while_a_deal_it_would_take_awaits_its_answer() -> None:
