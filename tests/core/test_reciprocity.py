@@ -181,7 +181,7 @@ def test_a_hard_counterparts_last_offer_is_the_best_for_itself_its_partner_would
 
 
 def test_in_the_last_round_no_computer_tables_what_a_partner_could_no_longer_answer() -> None:
-    """players/tactics.py, `too_late`: "in the game's last round, a partner in it has had its
+    """players/clock.py, `too_late`: "in the game's last round, a partner in it has had its
     turn (the package would stand unanswered at the deadline, so the negotiator does not table
     it)". Such counters used to stand at the deadline, and the end screen called them "still
     there at the deadline; accepted by the United States, not by Canada (you)"."""
@@ -366,6 +366,34 @@ def test_on_hard_tit_for_tat_does_not_answer_an_act_alone_with_a_side_deal_in_si
         scenario, run_seed(1, 10), frozenset(), dict.fromkeys(scenario.party_ids, "hard")
     )
     assert ended.trilateral is not None and ended.lapsed is None
+
+
+def test_a_side_deal_that_would_hold_the_last_rounds_table_waits_for_the_last_round() -> None:
+    """players/clock.py, `waits_into_last_round`: a package leaving a party out, tabled in the
+    round before the last for a partner that has had its turn, "would wait into the game's
+    last round", where it "holds the table"; the party keeps it until the last round when
+    the partner answers after it there. In revive-spp (seed 1, run 91, all hard) Canada used
+    to table a U.S.-Canada package in round 4, after the United States had moved; it waited
+    into round 5, which Mexico chairs, so Mexico could table nothing and the United States
+    signed it. Now Canada keeps it, Mexico tables a trilateral package, and all three sign."""
+    hard: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
+    state, move = _play_until(
+        "revive-spp",
+        91,
+        hard,
+        lambda state, move: (
+            state.round == 3 and state.to_move == "CA" and not isinstance(move, Act)
+        ),
+    )
+    scenario = state.scenario
+    assert state.round == len(scenario.rounds) - 2 and "US" in state.order[: state.turn]
+    assert clock.waits_into_last_round(state, "CA", ("US", "CA"))
+    assert not clock.waits_into_last_round(state, "CA", scenario.party_ids)
+    assert not (isinstance(move, Propose | Counter) and move.scope == ("US", "CA"))
+    ended = play_computer_game(
+        scenario, run_seed(1, 91), frozenset(), dict.fromkeys(scenario.party_ids, "hard")
+    )
+    assert [a.scope for a in ended.agreements] == [scenario.party_ids]
 
 
 def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None:

@@ -82,3 +82,29 @@ def own_progress(state: State, party: str) -> float:
 def last_round(state: State) -> bool:
     """Whether this is the game's last round."""
     return state.round >= len(state.scenario.rounds) - 1
+
+
+def too_late(state: State, party: str, scope: tuple[str, ...]) -> bool:
+    """Whether a package of this scope tabled now could no longer be accepted by everyone in
+    it: in the game's last round, a partner in it has had its turn (the package would stand
+    unanswered at the deadline, so the negotiator does not table it)."""
+    moved = state.order[: state.turn]
+    return last_round(state) and any(q in moved for q in scope if q != party)
+
+
+def waits_into_last_round(state: State, party: str, scope: tuple[str, ...]) -> bool:
+    """Whether a package of this scope that leaves a party out, tabled now, would wait into
+    the game's last round for a partner that has had its turn in this round, the one before
+    the last, while the party could table it there itself before that partner's last turn.
+    Waiting there, it holds the table: the party left out, which may not answer it, could
+    not table a trilateral package in the game's last round (revive-spp, all hard: 590 of
+    1,000 games made a trilateral deal while such packages were tabled, 626 once they were
+    kept until the last round)."""
+    ids = state.scenario.party_ids
+    last = len(state.scenario.rounds) - 1
+    if len(scope) == len(ids) or state.round != last - 1:
+        return False
+    moved = state.order[: state.turn]
+    # The last round's order: its chair first, then round the table.
+    in_last = ids[last % len(ids) :] + ids[: last % len(ids)]
+    return any(q in moved and in_last.index(q) > in_last.index(party) for q in scope if q != party)

@@ -13,7 +13,9 @@ to accept, and why; all from the negotiator's own scores and its beliefs about i
   product of everyone's gains). In the closing rounds it searches the whole zone of agreement
   as it believes it to be (and there, before it decides that no trilateral deal is in sight).
   With no trilateral deal in sight, or when minded to (its bilateral appetite, though not at
-  its final say while it sees a trilateral deal), it settles something with one partner. It
+  its final say while it sees a trilateral deal), it settles something with one partner (in
+  the round before the last, not with a partner that would answer only in the last round
+  and after it there: it keeps that package till then, leaving the table free). It
   never tables its one earlier package a second time while another would do; on hard, its
   last real offer is the best for itself it believes its partners would take. In the last
   round it tables what it believes likeliest to pass (on hard, its best bet: its gain times
@@ -53,6 +55,8 @@ from game.core.players.clock import (
     final_say,
     last_round,
     progress,
+    too_late,
+    waits_into_last_round,
 )
 from game.core.players.draws import first_draw
 from game.core.players.sayings import PHRASES, explain, refused
@@ -172,6 +176,7 @@ def best_offer(
         return [
             c
             for pair in pairs(state, party)
+            if not waits_into_last_round(state, party, pair)
             for c in pool(pair, required_value(state, party, pair))
         ]
 
@@ -460,14 +465,6 @@ def reply(
     ):
         return Counter(party=party, package=better.package, scope=better.scope, note=why)
     return Reject(party=party, note=why)
-
-
-def too_late(state: State, party: str, scope: tuple[str, ...]) -> bool:
-    """Whether a package of this scope tabled now could no longer be accepted by everyone in
-    it: in the game's last round, a partner in it has had its turn (the package would stand
-    unanswered at the deadline, so the negotiator does not table it)."""
-    moved = state.order[: state.turn]
-    return last_round(state) and any(q in moved for q in scope if q != party)
 
 
 def waiting_pass(state: State, party: str) -> Pass:
