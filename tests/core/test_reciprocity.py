@@ -25,6 +25,7 @@ from game.core.players.negotiator import choose_move, negotiator_for, seat_negot
 from game.core.players.search import candidates
 from game.core.players.style import style_for
 from game.core.scenario.loader import find_scenario
+from game.core.scenario.model import Scenario
 from game.core.scenario.packages import Package
 from tests.conftest import WITHOUT_CAUSES
 
@@ -206,6 +207,17 @@ def test_in_the_last_round_no_computer_tables_what_a_partner_could_no_longer_ans
                 state = step(state, move)
 
 
+ALL_HARD: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
+"""Every seat of a three-country scenario at hard."""
+
+
+def _all_hard_game(scenario: Scenario, run: int) -> State:
+    """This run of `simulate --seed 1` played to its end with every seat hard."""
+    return play_computer_game(
+        scenario, run_seed(1, run), frozenset(), dict.fromkeys(scenario.party_ids, "hard")
+    )
+
+
 def _merida_last_offer(mexico: Difficulty) -> tuple[State, Propose]:
     """merida-2007, seed 1 run 2, a normal United States and Mexico at this difficulty,
     played to Mexico's offer in the last round (nobody has tabled anything before it): the
@@ -311,9 +323,7 @@ def test_on_hard_a_counterpart_does_not_act_alone_while_it_sees_a_trilateral_dea
         state, "US", beliefs(state, "US", hard.knowledge)
     )
     assert choose_action(state, "US", actions, hard) != normal
-    ended = play_computer_game(
-        scenario, run_seed(1, 6), frozenset(), dict.fromkeys(scenario.party_ids, "hard")
-    )
+    ended = _all_hard_game(scenario, 6)
     assert not any(e.kind == "action" and "unilaterally" in e.text for e in ended.log)
     assert ended.trilateral is not None
     assert state.scorer.total("US", ended.trilateral.package) > 60
@@ -327,8 +337,7 @@ def test_on_hard_a_counterpart_looks_through_its_believed_zone_before_it_acts_al
     act alone towards Mexico there; Mexico answered by settling with Canada on the side, and
     the game ended without an agreement. Now it opens a joint threat assessment with Mexico
     instead, and all three sign in the last round."""
-    hard: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
-    state, move = _play_until("revive-spp", 5, hard, lambda state, _: state.to_move == "US")
+    state, move = _play_until("revive-spp", 5, ALL_HARD, lambda state, _: state.to_move == "US")
     assert state.round == 0 and not clock.closing(state)
     us = style_for(state.scenario, "US", "hard")
     b = beliefs(state, "US", us.knowledge)
@@ -338,9 +347,7 @@ def test_on_hard_a_counterpart_looks_through_its_believed_zone_before_it_acts_al
     assert "unilateral" in kinds
     assert isinstance(move, Act)
     assert state.scenario.action(move.action).kind == "joint_assessment"
-    ended = play_computer_game(
-        state.scenario, run_seed(1, 5), frozenset(), dict.fromkeys(state.scenario.party_ids, "hard")
-    )
+    ended = _all_hard_game(state.scenario, 5)
     assert [a.scope for a in ended.agreements] == [state.scenario.party_ids]
 
 
@@ -351,8 +358,7 @@ def test_on_hard_tit_for_tat_does_not_answer_an_act_alone_with_a_side_deal_in_si
     United States acts alone towards Mexico in the first round; Mexico used to settle with
     Canada on the side there, and the game ended without an agreement. Now it does not, and
     all three sign in the last round; at normal, Mexico still answers with the side deal."""
-    hard: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
-    state, move = _play_until("revive-spp", 10, hard, lambda state, _: state.to_move == "MX")
+    state, move = _play_until("revive-spp", 10, ALL_HARD, lambda state, _: state.to_move == "MX")
     scenario = state.scenario
     assert state.round == 0
     assert any(a == "unilateral_act" and t == "MX" for _, _, a, t in state.acts)
@@ -362,9 +368,7 @@ def test_on_hard_tit_for_tat_does_not_answer_an_act_alone_with_a_side_deal_in_si
     actions = legal_moves(state, "MX").actions
     normal = negotiator_for(style_for(scenario, "MX", "normal")).act(state, "MX", actions)
     assert normal == Act(party="MX", action="bilateral_side_deal", target="CA")
-    ended = play_computer_game(
-        scenario, run_seed(1, 10), frozenset(), dict.fromkeys(scenario.party_ids, "hard")
-    )
+    ended = _all_hard_game(scenario, 10)
     assert ended.trilateral is not None and ended.lapsed is None
 
 
@@ -376,11 +380,10 @@ def test_a_side_deal_that_would_hold_the_last_rounds_table_waits_for_the_last_ro
     to table a U.S.-Canada package in round 4, after the United States had moved; it waited
     into round 5, which Mexico chairs, so Mexico could table nothing and the United States
     signed it. Now Canada keeps it, Mexico tables a trilateral package, and all three sign."""
-    hard: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
     state, move = _play_until(
         "revive-spp",
         91,
-        hard,
+        ALL_HARD,
         lambda state, move: (
             state.round == 3 and state.to_move == "CA" and not isinstance(move, Act)
         ),
@@ -390,9 +393,7 @@ def test_a_side_deal_that_would_hold_the_last_rounds_table_waits_for_the_last_ro
     assert clock.waits_into_last_round(state, "CA", ("US", "CA"))
     assert not clock.waits_into_last_round(state, "CA", scenario.party_ids)
     assert not (isinstance(move, Propose | Counter) and move.scope == ("US", "CA"))
-    ended = play_computer_game(
-        scenario, run_seed(1, 91), frozenset(), dict.fromkeys(scenario.party_ids, "hard")
-    )
+    ended = _all_hard_game(scenario, 91)
     assert [a.scope for a in ended.agreements] == [scenario.party_ids]
 
 
@@ -403,8 +404,7 @@ def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None
     run 3, all hard) Canada's search finds no trilateral package it believes all would take
     as round 3 opens, but its believed zone holds one; the game used to end in a U.S.-Canada
     deal signed in the last round, and now ends in a trilateral one (so does run 16)."""
-    hard: dict[str, Difficulty] = {"US": "hard", "MX": "hard", "CA": "hard"}
-    state, _ = _play_until("revive-spp", 3, hard, lambda state, _: state.round == 2, "hard")
+    state, _ = _play_until("revive-spp", 3, ALL_HARD, lambda state, _: state.round == 2, "hard")
     assert state.to_move == "CA" and clock.closing(state)
     ids = state.scenario.party_ids
     b = beliefs(state, "CA", style_for(state.scenario, "CA", "hard").knowledge)
@@ -412,9 +412,7 @@ def test_in_the_closing_rounds_a_deal_in_the_believed_zone_is_in_sight() -> None
     assert not tactics.no_trilateral_deal_in_sight(state, "CA", b)
     scenario = state.scenario
     for run in (3, 16):
-        ended = play_computer_game(
-            scenario, run_seed(1, run), frozenset(), dict.fromkeys(ids, "hard")
-        )
+        ended = _all_hard_game(scenario, run)
         assert ended.trilateral is not None
         assert all(len(a.scope) == len(ids) for a in ended.agreements)
 

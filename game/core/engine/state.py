@@ -142,9 +142,7 @@ class State:
     @property
     def order(self) -> tuple[str, ...]:
         """Parties in turn order this round, the chair first."""
-        ids = self.scenario.party_ids
-        k = self.round % len(ids)
-        return ids[k:] + ids[:k]
+        return turn_order(self.scenario.party_ids, self.round)
 
     @property
     def chair(self) -> str:
@@ -222,6 +220,13 @@ class State:
 
 
 _STATE_FIELDS = frozenset(f.name for f in fields(State))
+
+
+def turn_order(ids: tuple[str, ...], round_index: int) -> tuple[str, ...]:
+    """The parties in turn order in a round (0-based): the chair first, the chair's seat
+    moving one place round the table each round."""
+    k = round_index % len(ids)
+    return ids[k:] + ids[:k]
 
 
 def evolve(state: State, **changes: Any) -> State:

@@ -204,8 +204,9 @@ class Beliefs:
         spread = math.hypot(self.risk(party, package), haze / (2.0 * math.sqrt(3.0)))
         if spread <= 0.0:
             return 1.0 if surplus >= 0.0 else 0.0
-        # Less one spread, as `tactics.last_offer` counts a sure surplus: the package picked
-        # for its odds is the one whose worth is likeliest overestimated.
+        # Less one spread, as `tactics.last_offer`'s sure surplus takes the package's risk
+        # off: the package picked for its odds is the one whose worth is likeliest
+        # overestimated.
         return 0.5 * (1.0 + math.erf((surplus - spread) / (spread * math.sqrt(2.0))))
 
     def value(self, party: str, package: Package) -> float:

@@ -9,7 +9,7 @@ while there is time to take it.
 from __future__ import annotations
 
 from game.core.engine.legal import required_value
-from game.core.engine.state import State
+from game.core.engine.state import State, turn_order
 from game.core.players.style import Style
 from game.core.scenario.packages import Package
 
@@ -69,8 +69,7 @@ def final_say(state: State, party: str) -> int:
     """The last round in which a package the party tables can still be answered by every
     partner: the last round if it chairs it (it moves first), else the one before."""
     last = len(state.scenario.rounds) - 1
-    ids = state.scenario.party_ids
-    chairs_last = ids[last % len(ids)] == party
+    chairs_last = turn_order(state.scenario.party_ids, last)[0] == party
     return last if chairs_last else max(0, last - 1)
 
 
@@ -105,6 +104,5 @@ def waits_into_last_round(state: State, party: str, scope: tuple[str, ...]) -> b
     if len(scope) == len(ids) or state.round != last - 1:
         return False
     moved = state.order[: state.turn]
-    # The last round's order: its chair first, then round the table.
-    in_last = ids[last % len(ids) :] + ids[: last % len(ids)]
+    in_last = turn_order(ids, last)
     return any(q in moved and in_last.index(q) > in_last.index(party) for q in scope if q != party)

@@ -15,12 +15,12 @@ to accept, and why; all from the negotiator's own scores and its beliefs about i
   With no trilateral deal in sight, or when minded to (its bilateral appetite, though not at
   its final say while it sees a trilateral deal), it settles something with one partner (in
   the round before the last, not with a partner that would answer only in the last round
-  and after it there: it keeps that package till then, leaving the table free). It
-  never tables its one earlier package a second time while another would do; on hard, its
-  last real offer is the best for itself it believes its partners would take. In the last
-  round it tables what it believes likeliest to pass (on hard, its best bet: its gain times
-  the believed chance that all take it), and nothing a partner who has had its turn would
-  have to accept.
+  and after it there: it keeps that package till then, leaving the table free). It never
+  tables its one earlier package a second time while another would do; on hard, its last
+  real offer is the best for itself it believes its partners would take. In the last round
+  it tables what it believes likeliest to pass (on hard, its best bet: its gain times the
+  believed chance that all take it), and nothing a partner who has had its turn would have
+  to accept.
 - **Replying.** It accepts what beats its aspiration and what its groups at home support; in
   the last round it will not sign an old offer a partner still to answer could not take. It
   says why in words from its score's breakdown and from its strategy (`sayings`).
